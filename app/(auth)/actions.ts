@@ -1,0 +1,36 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/config";
+import { register } from "@/lib/auth/register";
+import { AppError } from "@/lib/errors";
+
+export interface AuthFormState {
+  error?: string;
+}
+
+export async function loginAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  try {
+    await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: "/" });
+  } catch (err) {
+    if (err instanceof AuthError) return { error: "The email or password is not right. Check them and try again." };
+    throw err; // the redirect after a successful sign-in
+  }
+  return {};
+}
+
+export async function registerAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const input = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
+  try {
+    await register(input);
+  } catch (err) {
+    if (err instanceof AppError) return { error: err.message };
+    throw err;
+  }
+  await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
+  return {};
+}
+
+export async function logoutAction() {
+  await signOut({ redirectTo: "/login" });
+}

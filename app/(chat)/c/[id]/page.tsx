@@ -1,0 +1,21 @@
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { findConversation, listMessages } from "@/db/queries/conversations";
+import { Chat } from "@/components/chat/chat";
+import { currentUser } from "@/lib/auth/session";
+import type { ChatMessage } from "@/lib/chat/types";
+import { db } from "@/lib/db";
+
+export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const { id } = await params;
+  if (!z.uuid().safeParse(id).success) notFound();
+  // Scoped by user: someone else's conversation id is simply not found.
+  const conversation = await findConversation(db(), user.id, id);
+  if (!conversation) notFound();
+  const messages = (await listMessages(db(), id)).map(
+    (m) => ({ id: m.id, role: m.role, parts: m.parts, metadata: m.metadata ?? undefined }) as ChatMessage,
+  );
+  return <Chat key={id} id={id} initialMessages={messages} />;
+}

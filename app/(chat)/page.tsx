@@ -1,0 +1,22 @@
+import { randomUUID } from "node:crypto";
+import { redirect } from "next/navigation";
+import { SampleOffer } from "@/components/admin/sample-offer";
+import { Chat } from "@/components/chat/chat";
+import { currentUser } from "@/lib/auth/session";
+import { hasDocuments } from "@/lib/setup";
+import { loadSamplesAction } from "../admin/actions";
+
+export default async function NewChatPage() {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  const id = randomUUID();
+  const offerSamples = user.role === "admin" && !(await hasDocuments());
+  return (
+    <div className="flex h-full flex-col">
+      {offerSamples && <SampleOffer action={loadSamplesAction} />}
+      <div className="min-h-0 flex-1">
+        <Chat key={id} id={id} initialMessages={[]} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { currentUser } from "@/lib/auth/session";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  if (user.role !== "admin") notFound();
+  return (
+    <div className="mx-auto max-w-5xl p-6">
+      <header className="mb-6 flex items-center gap-4">
+        <Link href="/" className="underline">
+          ← Chat
+        </Link>
+        <h1 className="text-xl font-semibold">Administration</h1>
+      </header>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { createUIMessageStreamResponse } from "ai";
+import { requireUser } from "@/lib/auth/session";
+import { answer } from "@/lib/chat/answer";
+import { AppError, toErrorResponse } from "@/lib/errors";
+import { chatRequestSchema } from "./schema";
+
+export async function POST(request: Request) {
+  try {
+    const user = await requireUser();
+    const body = chatRequestSchema.safeParse(await request.json().catch(() => null));
+    if (!body.success) throw new AppError("bad_request", "The request is not a valid chat message.");
+    const stream = await answer({ user, conversationId: body.data.id, message: body.data.message });
+    return createUIMessageStreamResponse({ stream });
+  } catch (err) {
+    return toErrorResponse(err);
+  }
+}

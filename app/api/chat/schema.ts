@@ -1,0 +1,11 @@
+import { z } from "zod";
+
+/** The client sends only the new message; the history comes from the database. */
+export const chatRequestSchema = z.object({
+  id: z.uuid(),
+  message: z.object({
+    id: z.string().min(1).max(100),
+    role: z.literal("user"),
+    parts: z.array(z.object({ type: z.literal("text"), text: z.string() })).min(1).max(10),
+  }),
+});

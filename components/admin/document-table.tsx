@@ -1,0 +1,61 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  filename: string;
+  currentVersion: number | null;
+  latestVersion: number;
+  latestStatus: string;
+  latestError: string | null;
+  mime: string;
+  updatedAt: string;
+}
+
+const POLL_MS = 1500;
+
+/** Lists documents; while any is queued or processing it polls for status changes. */
+export function DocumentTable({ initial }: { initial: DocumentRow[] }) {
+  const [rows, setRows] = useState(initial);
+  useEffect(() => setRows(initial), [initial]);
+  const pending = rows.some((r) => r.latestStatus === "queued" || r.latestStatus === "processing");
+  useEffect(() => {
+    if (!pending) return;
+    const timer = setInterval(async () => {
+      const response = await fetch("/api/documents").catch(() => null);
+      if (response?.ok) setRows(((await response.json()) as { documents: DocumentRow[] }).documents);
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [pending]);
+
+  if (rows.length === 0) return <p className="text-zinc-500">No documents yet.</p>;
+  return (
+    <table className="w-full text-left text-sm">
+      <thead className="border-b border-zinc-200 dark:border-zinc-800">
+        <tr>
+          <th className="py-2">Document</th>
+          <th>File</th>
+          <th>Version</th>
+          <th>Status</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} className="border-b border-zinc-100 dark:border-zinc-900" data-testid="document-row">
+            <td className="py-2 font-medium">{r.title}</td>
+            <td className="text-zinc-600 dark:text-zinc-400">{r.filename}</td>
+            <td>{r.latestVersion}</td>
+            <td>
+              <span data-testid="document-status" className={r.latestStatus === "failed" ? "text-red-700 dark:text-red-400" : undefined}>
+                {r.latestStatus}
+              </span>
+              {r.latestError && <p className="text-xs text-red-700 dark:text-red-400">{r.latestError}</p>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

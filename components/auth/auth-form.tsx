@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+
+interface Props {
+  mode: "login" | "register";
+  action: (state: { error?: string }, form: FormData) => Promise<{ error?: string }>;
+  firstUser?: boolean;
+}
+
+const input = "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900";
+
+export function AuthForm({ mode, action, firstUser }: Props) {
+  const [state, formAction, pending] = useActionState(action, {});
+  const registering = mode === "register";
+  return (
+    <form action={formAction} className="mx-auto mt-24 flex w-full max-w-sm flex-col gap-4 px-4">
+      <h1 className="text-2xl font-semibold">{registering ? "Create your account" : "Sign in to Groundwork"}</h1>
+      {registering && firstUser && (
+        <p className="rounded-md bg-blue-50 p-3 text-sm text-blue-900 dark:bg-blue-950 dark:text-blue-100">
+          This is a fresh install: the first account becomes the administrator.
+        </p>
+      )}
+      {registering && (
+        <label className="flex flex-col gap-1 text-sm">
+          Name
+          <input name="name" required autoComplete="name" className={input} />
+        </label>
+      )}
+      <label className="flex flex-col gap-1 text-sm">
+        Email
+        <input name="email" type="email" required autoComplete="email" className={input} />
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        Password
+        <input
+          name="password"
+          type="password"
+          required
+          minLength={registering ? 8 : undefined}
+          autoComplete={registering ? "new-password" : "current-password"}
+          className={input}
+        />
+      </label>
+      {state.error && (
+        <p role="alert" className="text-sm text-red-700 dark:text-red-400">
+          {state.error}
+        </p>
+      )}
+      <button disabled={pending} className="rounded-md bg-zinc-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
+        {registering ? "Create account" : "Sign in"}
+      </button>
+      <p className="text-sm text-zinc-600 dark:text-zinc-400">
+        {registering ? (
+          <>Already have an account? <Link className="underline" href="/login">Sign in</Link></>
+        ) : (
+          <>New here? <Link className="underline" href="/register">Create an account</Link></>
+        )}
+      </p>
+    </form>
+  );
+}

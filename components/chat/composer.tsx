@@ -1,0 +1,57 @@
+"use client";
+
+import { useState } from "react";
+
+interface Props {
+  busy: boolean;
+  onSend: (text: string) => void;
+  onStop: () => void;
+}
+
+export function Composer({ busy, onSend, onStop }: Props) {
+  const [text, setText] = useState("");
+  const submit = () => {
+    const question = text.trim();
+    if (!question || busy) return;
+    onSend(question);
+    setText("");
+  };
+  return (
+    <form
+      className="border-t border-zinc-200 p-4 dark:border-zinc-800"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className="mx-auto flex max-w-3xl gap-2">
+        <label htmlFor="question" className="sr-only">
+          Your question
+        </label>
+        <textarea
+          id="question"
+          rows={2}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter" && !e.shiftKey) {
+              e.preventDefault();
+              submit();
+            }
+          }}
+          placeholder="Ask about travel, leave, expenses, security…"
+          className="flex-1 resize-none rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
+        />
+        {busy ? (
+          <button type="button" onClick={onStop} className="rounded-md border border-zinc-300 px-4 dark:border-zinc-700">
+            Stop
+          </button>
+        ) : (
+          <button type="submit" disabled={!text.trim()} className="rounded-md bg-zinc-900 px-4 font-medium text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900">
+            Ask
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}

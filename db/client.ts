@@ -1,0 +1,14 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema";
+
+export type Database = NodePgDatabase<typeof schema>;
+/** A database or an open transaction: every query takes one, so callers compose transactions. */
+export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction" | "query">;
+
+export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // An idle client's error (e.g. the server restarting) must not crash the process.
+  pool.on("error", (err) => console.error("database pool error:", err.message));
+  return { db: drizzle(pool, { schema }), pool };
+}

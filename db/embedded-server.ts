@@ -1,0 +1,65 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { pg_textsearch } from "@electric-sql/pglite-pg_textsearch";
+import { vector } from "@electric-sql/pglite-pgvector";
+import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves one PGlite instance over the PostgreSQL wire protocol from this process. PGlite runs
+ * queries synchronously on its owner's thread, so the web server and workers connect to it as
+ * clients (with `pg`, exactly as to a real server) and never block on it. PGlite does not lock its
+ * data directory itself, so this takes an exclusive lock file: two owners would corrupt it.
+ */
+export async function startEmbeddedServer(dataDir: string | null, port = 0): Promise<EmbeddedServer> {
+  const release = dataDir ? lockDataDir(dataDir) : () => {};
+  try {
+    const db = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { vector, pg_textsearch } });
+    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
+    await server.start();
+    return {
+      url: `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      async stop() {
+        await server.stop();
+        await db.close();
+        release();
+      },
+    };
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockPath = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      return () => fs.rmSync(lockPath, { force: true });
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+      const holder = Number(fs.readFileSync(lockPath, "utf8"));
+      if (holder && isAlive(holder)) {
+        throw new Error(`The embedded database at ${dataDir} is in use by process ${holder}. Stop it first.`, { cause: err });
+      }
+      fs.rmSync(lockPath, { force: true }); // left by a process that died
+    }
+  }
+  throw new Error(`Could not lock ${dataDir}`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}

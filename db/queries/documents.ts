@@ -1,0 +1,135 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { documents, documentVersions, ingestJobs } from "../schema";
+import { canRead, type Asker } from "./access";
+
+export interface NewVersionInput {
+  filename: string;
+  mime: string;
+  sha256: string;
+  bytes: Buffer;
+  createdBy: string;
+  readableByEveryone?: boolean;
+}
+
+export type AddVersionResult =
+  | { outcome: "queued"; documentId: string; versionId: string; number: number }
+  | { outcome: "unchanged"; documentId: string; versionId: string; number: number };
+
+/**
+ * Records an upload: a new document, or version n+1 of the live document with the same name,
+ * plus its ingest job, in one transaction. Identical bytes (same sha256 as the latest version)
+ * change nothing.
+ */
+export async function addVersion(db: Executor, input: NewVersionInput): Promise<AddVersionResult> {
+  return db.transaction(async (tx) => {
+    // Serializes concurrent uploads of the same name so they become versions, not duplicates.
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${input.filename}))`);
+    let [doc] = await tx
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.filename, input.filename), isNull(documents.deletedAt)));
+    if (!doc) {
+      [doc] = await tx
+        .insert(documents)
+        .values({
+          title: input.filename,
+          filename: input.filename,
+          ownerId: input.createdBy,
+          readableByEveryone: input.readableByEveryone ?? true,
+        })
+        .returning({ id: documents.id });
+    }
+    const documentId = doc!.id;
+    const [latest] = await tx
+      .select({ id: documentVersions.id, number: documentVersions.number, sha256: documentVersions.sha256, status: documentVersions.status })
+      .from(documentVersions)
+      .where(eq(documentVersions.documentId, documentId))
+      .orderBy(desc(documentVersions.number))
+      .limit(1);
+    if (latest && latest.sha256 === input.sha256 && latest.status !== "failed") {
+      return { outcome: "unchanged", documentId, versionId: latest.id, number: latest.number };
+    }
+    const number = (latest?.number ?? 0) + 1;
+    const [version] = await tx
+      .insert(documentVersions)
+      .values({
+        documentId,
+        number,
+        sha256: input.sha256,
+        filename: input.filename,
+        mime: input.mime,
+        sizeBytes: input.bytes.length,
+        original: input.bytes,
+        createdBy: input.createdBy,
+      })
+      .returning({ id: documentVersions.id });
+    await tx.insert(ingestJobs).values({ versionId: version!.id });
+    return { outcome: "queued", documentId, versionId: version!.id, number };
+  });
+}
+
+export type DocumentListRow = {
+  id: string;
+  title: string;
+  filename: string;
+  readableByEveryone: boolean;
+  currentVersion: number | null;
+  latestVersion: number;
+  latestStatus: string;
+  latestError: string | null;
+  mime: string;
+  updatedAt: Date;
+};
+
+/** Live documents with their newest version's status (the one being ingested, if any). */
+export async function listDocuments(db: Executor, asker: Asker): Promise<DocumentListRow[]> {
+  const result = await db.execute<DocumentListRow>(sql`
+    SELECT d.id, d.title, d.filename, d.readable_by_everyone AS "readableByEveryone",
+           cv.number AS "currentVersion", lv.number AS "latestVersion", lv.status AS "latestStatus",
+           lv.error AS "latestError", lv.mime, lv.created_at AS "updatedAt"
+    FROM documents d
+    JOIN LATERAL (SELECT number, status, error, mime, created_at FROM document_versions v
+                  WHERE v.document_id = d.id ORDER BY number DESC LIMIT 1) lv ON TRUE
+    LEFT JOIN document_versions cv ON cv.id = d.current_version_id
+    WHERE d.deleted_at IS NULL AND ${canRead(asker)}
+    ORDER BY lv.created_at DESC`);
+  return result.rows;
+}
+
+export type ViewableVersion = {
+  documentId: string;
+  title: string;
+  versionId: string;
+  number: number;
+  currentNumber: number | null;
+  currentVersionId: string | null;
+  filename: string;
+  mime: string;
+  blocks: unknown[] | null;
+  deleted: boolean;
+};
+
+/** One version of a document, only if the asker may read the document; null otherwise. */
+export async function findReadableVersion(db: Executor, asker: Asker, documentId: string, versionId: string) {
+  const result = await db.execute<ViewableVersion>(sql`
+    SELECT d.id AS "documentId", d.title, v.id AS "versionId", v.number, cv.number AS "currentNumber",
+           d.current_version_id AS "currentVersionId", v.filename, v.mime, v.blocks, d.deleted_at IS NOT NULL AS deleted
+    FROM documents d
+    JOIN document_versions v ON v.document_id = d.id AND v.id = ${versionId}
+    LEFT JOIN document_versions cv ON cv.id = d.current_version_id
+    WHERE d.id = ${documentId} AND d.deleted_at IS NULL AND ${canRead(asker)}`);
+  return result.rows[0] ?? null;
+}
+
+/** The chunk's span within its version, only if it belongs to that version. */
+export async function findChunkSpan(db: Executor, versionId: string, chunkId: string) {
+  const result = await db.execute<{ start: number; end: number }>(sql`
+    SELECT span_start AS start, span_end AS "end" FROM chunks WHERE id = ${chunkId} AND version_id = ${versionId}`);
+  return result.rows[0] ?? null;
+}
+
+export async function countDocuments(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(documents);
+  return row?.n ?? 0;
+}

@@ -1,0 +1,124 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { chunkEmbeddings, chunks, documentVersions, ingestJobs } from "../schema";
+
+export interface ClaimedJob {
+  id: string;
+  versionId: string;
+  attempts: number;
+  maxAttempts: number;
+  filename: string;
+  mime: string;
+  original: Buffer;
+}
+
+/**
+ * Claims the oldest runnable job: queued and due, or running with an expired lease (its worker
+ * died). SKIP LOCKED lets any number of workers share the queue without waiting on each other.
+ */
+export async function claimJob(db: Executor, workerId: string, leaseSeconds: number): Promise<ClaimedJob | null> {
+  return db.transaction(async (tx) => {
+    const claimed = await tx.execute<{ id: string; versionId: string; attempts: number; maxAttempts: number }>(sql`
+      UPDATE ingest_jobs SET status = 'running', attempts = attempts + 1, locked_by = ${workerId},
+             lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
+      WHERE id = (
+        SELECT id FROM ingest_jobs
+        WHERE (status = 'queued' AND run_after <= now()) OR (status = 'running' AND lease_until < now())
+        ORDER BY run_after, created_at
+        FOR UPDATE SKIP LOCKED LIMIT 1)
+      RETURNING id, version_id AS "versionId", attempts, max_attempts AS "maxAttempts"`);
+    const job = claimed.rows[0];
+    if (!job) return null;
+    const [version] = await tx
+      .update(documentVersions)
+      .set({ status: "processing", error: null })
+      .where(eq(documentVersions.id, job.versionId))
+      .returning({ filename: documentVersions.filename, mime: documentVersions.mime, original: documentVersions.original });
+    return { ...job, ...version! };
+  });
+}
+
+/** Extends the lease while work is in progress; false when the job is no longer ours. */
+export async function heartbeat(db: Executor, jobId: string, workerId: string, leaseSeconds: number, progress: number) {
+  const rows = await db
+    .update(ingestJobs)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})`, progress, updatedAt: sql`now()` })
+    .where(and(eq(ingestJobs.id, jobId), eq(ingestJobs.lockedBy, workerId), eq(ingestJobs.status, "running")))
+    .returning({ id: ingestJobs.id });
+  return rows.length > 0;
+}
+
+export interface IngestResult {
+  title: string;
+  blocks: unknown[];
+  pageCount: number | null;
+  embeddingModel: string;
+  chunks: {
+    ordinal: number;
+    text: string;
+    searchText: string;
+    headingPath: string[];
+    page: number | null;
+    spanStart: number;
+    spanEnd: number;
+    tokenCount: number;
+    embedding: number[];
+  }[];
+}
+
+/**
+ * Writes a finished ingestion in one transaction: chunks, embeddings, the version marked ready,
+ * the document's current-version pointer moved, the job done. A crash before commit leaves
+ * nothing behind; a retry starts from a clean slate. Returns false if the job was taken over.
+ */
+export async function completeJob(db: Executor, jobId: string, workerId: string, versionId: string, result: IngestResult) {
+  return db.transaction(async (tx) => {
+    const owned = await tx.execute(sql`
+      SELECT 1 FROM ingest_jobs WHERE id = ${jobId} AND locked_by = ${workerId} AND status = 'running' FOR UPDATE`);
+    if (owned.rows.length === 0) return false;
+    await tx.delete(chunks).where(eq(chunks.versionId, versionId));
+    const BATCH = 500;
+    for (let i = 0; i < result.chunks.length; i += BATCH) {
+      const batch = result.chunks.slice(i, i + BATCH);
+      const inserted = await tx
+        .insert(chunks)
+        .values(batch.map(({ embedding: _embedding, ...c }) => ({ ...c, versionId })))
+        .returning({ id: chunks.id });
+      await tx
+        .insert(chunkEmbeddings)
+        .values(inserted.map((row, j) => ({ chunkId: row.id, model: result.embeddingModel, embedding: batch[j]!.embedding })));
+    }
+    const [version] = await tx
+      .update(documentVersions)
+      .set({ status: "ready", error: null, blocks: result.blocks, pageCount: result.pageCount })
+      .where(eq(documentVersions.id, versionId))
+      .returning({ documentId: documentVersions.documentId, number: documentVersions.number });
+    // The pointer only moves forward: a slow older version finishing late must not replace a newer one.
+    await tx.execute(sql`
+      UPDATE documents d SET current_version_id = ${versionId}, title = ${result.title}
+      WHERE d.id = ${version!.documentId} AND (d.current_version_id IS NULL OR
+        (SELECT number FROM document_versions WHERE id = d.current_version_id) < ${version!.number})`);
+    await tx.update(ingestJobs).set({ status: "done", progress: 100, leaseUntil: null, updatedAt: sql`now()` }).where(eq(ingestJobs.id, jobId));
+    return true;
+  });
+}
+
+/** Records a failed attempt: retried after a backoff, or failed for good with a readable reason. */
+export async function failJob(db: Executor, jobId: string, workerId: string, versionId: string, error: string, retryInSeconds: number | null) {
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(ingestJobs)
+      .set(
+        retryInSeconds === null
+          ? { status: "failed", error, leaseUntil: null, updatedAt: sql`now()` }
+          : { status: "queued", error, leaseUntil: null, lockedBy: null, runAfter: sql`now() + make_interval(secs => ${retryInSeconds})`, updatedAt: sql`now()` },
+      )
+      .where(and(eq(ingestJobs.id, jobId), eq(ingestJobs.lockedBy, workerId)))
+      .returning({ id: ingestJobs.id });
+    if (updated.length === 0) return;
+    await tx
+      .update(documentVersions)
+      .set(retryInSeconds === null ? { status: "failed", error } : { status: "queued", error: null })
+      .where(eq(documentVersions.id, versionId));
+  });
+}

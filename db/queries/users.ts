@@ -1,0 +1,41 @@
+import { eq, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { users } from "../schema";
+
+export type UserRow = typeof users.$inferSelect;
+
+/** Arbitrary constant: serializes sign-ups so that exactly one first user becomes admin. */
+const FIRST_USER_LOCK = 4242_0002;
+
+export async function createUser(db: Executor, input: { email: string; name: string; passwordHash: string }) {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${FIRST_USER_LOCK})`);
+    const [existing] = await tx.select({ n: sql<number>`count(*)::int` }).from(users);
+    const role = existing && existing.n > 0 ? "employee" : "admin";
+    const [user] = await tx
+      .insert(users)
+      .values({ ...input, role })
+      .onConflictDoNothing({ target: users.email })
+      .returning();
+    return user ?? null;
+  });
+}
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | null> {
+  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  return user ?? null;
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+  return user ?? null;
+}
+
+export async function countUsers(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}
+
+export async function setUserRole(db: Executor, id: string, role: "admin" | "employee") {
+  await db.update(users).set({ role }).where(eq(users.id, id));
+}

@@ -1,0 +1,54 @@
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { chunks, documents, documentVersions } from "./documents";
+import { users } from "./users";
+
+export const conversations = pgTable(
+  "conversations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("conversations_user_idx").on(t.userId, t.updatedAt)],
+);
+
+export const messages = pgTable(
+  "messages",
+  {
+    /** The UI message id chosen by the AI SDK, so the client and the database agree. */
+    id: text("id").primaryKey(),
+    conversationId: uuid("conversation_id").notNull().references(() => conversations.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ["user", "assistant"] }).notNull(),
+    parts: jsonb("parts").notNull().$type<unknown[]>(),
+    /** The model that produced an assistant message. */
+    model: text("model"),
+    metadata: jsonb("metadata").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("messages_conversation_idx").on(t.conversationId, t.createdAt)],
+);
+
+/** A citation names a chunk of one document version, so it stays explainable after the policy changes. */
+export const citations = pgTable(
+  "citations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    messageId: text("message_id").notNull().references(() => messages.id, { onDelete: "cascade" }),
+    n: integer("n").notNull(),
+    chunkId: uuid("chunk_id").notNull().references(() => chunks.id, { onDelete: "cascade" }),
+    versionId: uuid("version_id").notNull().references(() => documentVersions.id, { onDelete: "cascade" }),
+    documentId: uuid("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+  },
+  (t) => [index("citations_message_idx").on(t.messageId), index("citations_document_idx").on(t.documentId)],
+);
+
+export const retrievalTraces = pgTable("retrieval_traces", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  messageId: text("message_id").notNull().references(() => messages.id, { onDelete: "cascade" }),
+  query: text("query").notNull(),
+  keywordRanking: text("keyword_ranking", { enum: ["bm25", "fts"] }).notNull(),
+  results: jsonb("results").notNull().$type<unknown[]>(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

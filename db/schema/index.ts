@@ -1,0 +1,4 @@
+export * from "./users";
+export * from "./documents";
+export * from "./jobs";
+export * from "./chat";

@@ -1,0 +1,68 @@
+import { expect, test } from "@playwright/test";
+import { AuthPages } from "./pages/auth";
+import { ChatPage } from "./pages/chat";
+import { DocumentsPage } from "./pages/documents";
+
+const POLICY = `# Remote Work Policy
+
+## Eligibility
+Employees who have completed their probation period may work remotely up to three days per week.
+Remote work must be agreed with the team lead in advance using Form RW-7.
+
+## Equipment
+The company provides a laptop and a monitor for home offices. Employees pay for their own internet connection.
+`;
+
+test("admin uploads a policy; an employee asks, follows the citation, and finds the conversation again", async ({ page }) => {
+  const auth = new AuthPages(page);
+  const stamp = Date.now();
+
+  // The first account becomes the admin.
+  await auth.register("Ada Admin", `admin-${stamp}@example.com`, "correct horse battery");
+  await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible();
+
+  const documents = new DocumentsPage(page);
+  await documents.open();
+  await documents.upload("remote-work.md", POLICY);
+  await expect(page.getByText("remote-work.md: queued as version 1")).toBeVisible();
+  await documents.waitUntilReady("remote-work.md");
+  await expect(documents.row("remote-work.md")).toContainText("Remote Work Policy");
+  await auth.signOut();
+
+  // A later account is an employee: no admin link, and the admin page does not exist for them.
+  await auth.register("Emil Employee", `employee-${stamp}@example.com`, "correct horse battery");
+  await expect(page.getByRole("link", { name: "Manage documents" })).toHaveCount(0);
+  expect((await page.goto("/admin/documents"))?.status()).toBe(404);
+  await page.goto("/");
+
+  const chat = new ChatPage(page);
+  const lengths = await chat.ask("How many days per week can I work remotely?");
+  // Streamed: the answer was seen growing, not appearing at once.
+  expect(new Set(lengths.filter((l) => l > 0)).size).toBeGreaterThan(2);
+  await expect(chat.lastAnswer()).toContainText("three days per week");
+  await expect(chat.citation(1)).toBeVisible();
+  await expect(chat.sources()).toContainText("Remote Work Policy");
+  await expect(chat.lastAnswer().getByTestId("answered-by")).toContainText("builtin-extractive");
+
+  // The citation opens the source viewer with the passage highlighted and in view.
+  await chat.citation(1).click();
+  await expect(page.getByRole("heading", { name: "Remote Work Policy", level: 1 })).toBeVisible();
+  const passage = page.getByTestId("cited-passage");
+  await expect(passage).toContainText("three days per week");
+  await expect(passage).toBeInViewport();
+
+  // The conversation is saved: it is in the sidebar after a reload, with its answer and citation.
+  await page.goto("/");
+  const saved = page.getByTestId("conversation-list").getByRole("link", { name: /How many days per week/ });
+  await expect(saved).toBeVisible();
+  await page.reload();
+  await saved.click();
+  await expect(page.getByTestId("user-message")).toHaveText("How many days per week can I work remotely?");
+  await expect(chat.lastAnswer()).toContainText("three days per week");
+  await expect(chat.citation(1)).toBeVisible();
+
+  // Nothing relevant: the assistant says so and cites nothing.
+  await chat.ask("What is the capital of France?");
+  await expect(chat.lastAnswer()).toContainText("couldn't find this in the documents");
+  await expect(chat.lastAnswer().getByRole("link", { name: /^Source/ })).toHaveCount(0);
+});

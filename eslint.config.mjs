@@ -1,0 +1,29 @@
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Paths a layer may not import from: dependencies flow app -> components -> lib -> db. */
+const forbid = (...layers) => ({
+  "no-restricted-imports": [
+    "error",
+    {
+      patterns: layers.flatMap((layer) => [
+        { group: [`@/${layer}`, `@/${layer}/*`], message: `Dependencies flow app -> components -> lib -> db; this layer may not import from ${layer}/.` },
+        { group: [`**/${layer}/*`, `../${layer}`, `../../${layer}`], message: `Dependencies flow app -> components -> lib -> db; this layer may not import from ${layer}/.` },
+      ]),
+    },
+  ],
+});
+
+export default tseslint.config(
+  { ignores: [".next/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".data/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  { files: ["components/**"], rules: forbid("app", "db") },
+  { files: ["lib/**"], rules: forbid("app", "components") },
+  { files: ["db/**"], rules: forbid("app", "components", "lib") },
+);

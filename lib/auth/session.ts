@@ -1,0 +1,33 @@
+import { findUserById } from "@/db/queries/users";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { auth } from "./config";
+import type { CurrentUser } from "./user";
+
+export { askerOf, type CurrentUser } from "./user";
+
+/**
+ * The signed-in user, re-read from the database on every call: a deactivated account or a changed
+ * role takes effect on the next request, even for a session cookie issued before. Every route
+ * handler, server action and server page calls this (or requireAdmin) itself.
+ */
+export async function currentUser(): Promise<CurrentUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await findUserById(db(), id);
+  if (!user || !user.active) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthorized", "Please sign in to continue.");
+  return user;
+}
+
+export async function requireAdmin(): Promise<CurrentUser> {
+  const user = await requireUser();
+  if (user.role !== "admin") throw new AppError("forbidden", "Only administrators can do this.");
+  return user;
+}

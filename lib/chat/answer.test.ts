@@ -1,0 +1,73 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { listMessages } from "@/db/queries/conversations";
+import { db } from "../db";
+import { acceptUpload } from "../ingest/upload";
+import { createTestUser, drainQueue } from "../testing/fixtures";
+import { answer } from "./answer";
+import type { ChatMessage } from "./types";
+
+const userMessage = (text: string): ChatMessage => ({ id: randomUUID(), role: "user", parts: [{ type: "text", text }] });
+
+async function readAll(stream: ReadableStream<unknown>) {
+  const chunks: { type: string; [k: string]: unknown }[] = [];
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return chunks;
+    chunks.push(value as { type: string });
+  }
+}
+
+async function storedMessages(conversationId: string, expected: number) {
+  for (let i = 0; i < 50; i++) {
+    const rows = await listMessages(db(), conversationId);
+    if (rows.length >= expected) return rows;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return listMessages(db(), conversationId);
+}
+
+describe("answering a question", () => {
+  it("streams the sources first, then a cited answer, and stores the turn with its citations", async () => {
+    const admin = await createTestUser("admin");
+    const code = `BIKE-${randomUUID().slice(0, 6)}`;
+    await acceptUpload({
+      filename: `cycling-${code}.md`,
+      bytes: Buffer.from(`# Cycle to Work ${code}\n\nEmployees can lease a bicycle through the ${code} scheme for up to 1,500 euros.\n`),
+      uploadedBy: admin.id,
+    });
+    await drainQueue();
+
+    const employee = await createTestUser("employee");
+    const conversationId = randomUUID();
+    const chunks = await readAll(await answer({ user: employee, conversationId, message: userMessage(`How much can I spend on a bicycle with ${code}?`) }));
+    const types = chunks.map((c) => c.type);
+    expect(types.indexOf("data-sources")).toBeLessThan(types.indexOf("text-delta"));
+    expect(types.filter((t) => t === "text-delta").length).toBeGreaterThan(3);
+    const text = chunks.flatMap((c) => (c.type === "text-delta" ? [c.delta as string] : [])).join("");
+    expect(text).toContain("1,500 euros");
+    expect(text).toContain("[1]");
+
+    const rows = await storedMessages(conversationId, 2);
+    expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
+    expect(rows[1]!.model).toBe("builtin-extractive");
+    const { citations } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const stored = await db().select().from(citations).where(eq(citations.messageId, rows[1]!.id));
+    expect(stored.map((c) => c.n)).toEqual([1]);
+  });
+
+  it("refuses an empty or oversized question, and another user's conversation", async () => {
+    const alice = await createTestUser("employee");
+    const bob = await createTestUser("employee");
+    await expect(answer({ user: alice, conversationId: randomUUID(), message: userMessage("   ") })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(answer({ user: alice, conversationId: randomUUID(), message: userMessage("x".repeat(5000)) })).rejects.toMatchObject({
+      code: "bad_request",
+      message: expect.stringMatching(/at most 2000 characters/),
+    });
+    const conversationId = randomUUID();
+    await readAll(await answer({ user: alice, conversationId, message: userMessage("Where is the handbook?") }));
+    await expect(answer({ user: bob, conversationId, message: userMessage("And now?") })).rejects.toMatchObject({ code: "not_found" });
+  });
+});

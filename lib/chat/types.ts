@@ -1,0 +1,26 @@
+import type { UIMessage } from "ai";
+
+/** What the UI shows for one numbered source; streamed before the answer text. */
+export interface SourceRef {
+  n: number;
+  documentId: string;
+  versionId: string;
+  versionNumber: number;
+  chunkId: string;
+  title: string;
+  headingPath: string[];
+  page: number | null;
+  snippet: string;
+}
+
+export interface ChatMetadata {
+  /** The model that produced an assistant message. */
+  model?: string;
+  /** Set when an answer states facts but cites nothing. */
+  ungrounded?: boolean;
+}
+
+export type ChatDataParts = { sources: SourceRef[] };
+
+/** The one message type used by the route, the store and the components. */
+export type ChatMessage = UIMessage<ChatMetadata, ChatDataParts>;

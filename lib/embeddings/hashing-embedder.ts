@@ -1,0 +1,56 @@
+import type { EmbeddingModelV4 } from "@ai-sdk/provider";
+import { stem, tokenize } from "../text/terms";
+
+/**
+ * The offline default embedding: a signed feature-hashing vectorizer (stemmed words, word pairs
+ * and character trigrams hashed into a fixed number of dimensions, log-scaled, L2-normalized).
+ * It needs no model weights and no download, is deterministic, and costs microseconds per chunk.
+ * Character trigrams give it what a pure keyword index lacks: "reimbursed" meets "reimbursement",
+ * "e-mail" meets "email". It is a lexical model, not a semantic one; a neural embedding provider
+ * (OpenAI or any OpenAI-compatible server) can be configured for paraphrase-heavy corpora.
+ */
+export const HASHING_DIMENSIONS = 512;
+export const HASHING_MODEL_ID = `builtin-hash-${HASHING_DIMENSIONS}-v1`;
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+export function hashingEmbedding(text: string, dimensions = HASHING_DIMENSIONS): number[] {
+  const counts = new Map<string, number>();
+  const add = (feature: string, weight: number) => counts.set(feature, (counts.get(feature) ?? 0) + weight);
+  const words = tokenize(text).map(stem);
+  words.forEach((word, i) => {
+    add(`w:${word}`, 1);
+    const next = words[i + 1];
+    if (next) add(`b:${word}_${next}`, 0.5);
+    const padded = `^${word}$`;
+    for (let j = 0; j + 3 <= padded.length; j++) add(`c:${padded.slice(j, j + 3)}`, 0.25);
+  });
+  const vector = new Array<number>(dimensions).fill(0);
+  for (const [feature, count] of counts) {
+    const hash = fnv1a(feature);
+    const sign = hash & 0x80000000 ? -1 : 1;
+    vector[hash % dimensions]! += sign * Math.log1p(count);
+  }
+  const norm = Math.hypot(...vector);
+  return norm === 0 ? vector : vector.map((v) => v / norm);
+}
+
+export function createHashingEmbeddingModel(): EmbeddingModelV4 {
+  return {
+    specificationVersion: "v4",
+    provider: "groundwork",
+    modelId: HASHING_MODEL_ID,
+    maxEmbeddingsPerCall: 2048,
+    supportsParallelCalls: true,
+    async doEmbed({ values }) {
+      return { embeddings: values.map((v) => hashingEmbedding(v)), warnings: [] };
+    },
+  };
+}

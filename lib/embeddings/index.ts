@@ -1,0 +1,56 @@
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { EmbeddingModelV4 } from "@ai-sdk/provider";
+import { embedMany } from "ai";
+import { env } from "../env";
+import { createHashingEmbeddingModel, HASHING_DIMENSIONS } from "./hashing-embedder";
+
+export interface Embedder {
+  /** Stored beside each vector: vectors of different models are never compared. */
+  id: string;
+  dimensions: number;
+  embed(texts: string[]): Promise<number[][]>;
+}
+
+function fromModel(model: EmbeddingModelV4, id: string, dimensions: number): Embedder {
+  return {
+    id,
+    dimensions,
+    async embed(texts) {
+      if (texts.length === 0) return [];
+      const { embeddings } = await embedMany({ model, values: texts, maxParallelCalls: 2 });
+      return embeddings;
+    },
+  };
+}
+
+let cached: Embedder | undefined;
+
+/** The active embedding model, chosen by EMBEDDING_PROVIDER (builtin unless configured). */
+export function embedder(): Embedder {
+  if (cached) return cached;
+  const e = env();
+  if (e.EMBEDDING_PROVIDER === "builtin") {
+    const model = createHashingEmbeddingModel();
+    cached = fromModel(model, model.modelId, HASHING_DIMENSIONS);
+    return cached;
+  }
+  if (!e.EMBEDDING_MODEL || !e.EMBEDDING_DIMENSIONS) {
+    throw new Error("EMBEDDING_MODEL and EMBEDDING_DIMENSIONS must be set when EMBEDDING_PROVIDER is not builtin.");
+  }
+  const model =
+    e.EMBEDDING_PROVIDER === "openai"
+      ? createOpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL }).embedding(e.EMBEDDING_MODEL)
+      : createOpenAICompatible({
+          name: "embeddings",
+          baseURL: required(e.OPENAI_COMPATIBLE_BASE_URL, "OPENAI_COMPATIBLE_BASE_URL"),
+          apiKey: e.OPENAI_COMPATIBLE_API_KEY,
+        }).embeddingModel(e.EMBEDDING_MODEL);
+  cached = fromModel(model, `${e.EMBEDDING_PROVIDER}:${e.EMBEDDING_MODEL}:${e.EMBEDDING_DIMENSIONS}`, e.EMBEDDING_DIMENSIONS);
+  return cached;
+}
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} must be set for the configured provider.`);
+  return value;
+}

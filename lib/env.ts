@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/**
+ * The only reader of process.env. Defaults work on a laptop with nothing configured; every
+ * variable is documented in .env.example.
+ */
+const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
+const str = () => z.preprocess(emptyAsUndefined, z.string().optional());
+const int = (def: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(def));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
+  PORT: int(3000),
+  /** Tests only: a PostgreSQL server to run the integration tests against, besides PGlite. */
+  TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  AUTH_SECRET: str(),
+  CHAT_MODEL_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["builtin", "openai", "openai-compatible"]).default("builtin")),
+  CHAT_MODEL: str(),
+  OPENAI_API_KEY: str(),
+  OPENAI_BASE_URL: str(),
+  OPENAI_COMPATIBLE_BASE_URL: str(),
+  OPENAI_COMPATIBLE_API_KEY: str(),
+  EMBEDDING_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["builtin", "openai", "openai-compatible"]).default("builtin")),
+  EMBEDDING_MODEL: str(),
+  EMBEDDING_DIMENSIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
+  INGEST_WORKER: z.preprocess(emptyAsUndefined, z.enum(["inline", "off"]).default("inline")),
+  UPLOAD_MAX_BYTES: int(25 * 1024 * 1024),
+  QUESTION_MAX_CHARS: int(2000),
+  RETRIEVAL_TOP_K: int(6),
+  BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = schema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+      throw new Error(`Invalid configuration: ${problems}. See .env.example.`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parseHtml } from "./html";
+
+const blocks = (html: string) => parseHtml(html, "fallback").blocks.map((b) => [b.kind, b.text]);
+
+describe("parseHtml", () => {
+  it("takes the title from <title>, else the first h1, else the fallback", () => {
+    expect(parseHtml("<html><head><title> Handbook </title></head><body><h1>Other</h1></body></html>", "f").title).toBe("Handbook");
+    expect(parseHtml("<h2>Sub</h2><h1>Main</h1>", "f").title).toBe("Main");
+    expect(parseHtml("<p>text</p>", "f").title).toBe("f");
+  });
+
+  it("maps headings, paragraphs, lists, tables and pre blocks", () => {
+    const html = `<h1>Policy</h1><p>Intro <b>bold</b> and <a href="#">link</a>.</p>
+      <h2>Rules</h2>
+      <ol start="2"><li>Second<ul><li>Nested <i>a</i></li></ul></li><li><p>Third</p><p>more</p></li></ol>
+      <table><thead><tr><th>Level</th><th>Limit</th></tr></thead><tbody><tr><td>A</td><td><p>10</p></td></tr><tr><td>B|C</td></tr></tbody></table>
+      <pre>line 1
+  line 2</pre>`;
+    const doc = parseHtml(html, "f");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["heading", "Policy"],
+      ["paragraph", "Intro bold and link."],
+      ["heading", "Rules"],
+      ["list", "2. Second\n  - Nested a\n3. Third more"],
+      ["table", "| Level | Limit |\n| --- | --- |\n| A | 10 |\n| B\\|C |  |"],
+      ["code", "line 1\n  line 2"],
+    ]);
+    expect(doc.blocks[3]!.headingPath).toEqual(["Policy", "Rules"]);
+  });
+
+  it("skips script, style and nav, and keeps loose text inside containers", () => {
+    const html = `<nav>Home | About</nav><script>var x = "secret";</script><style>p{}</style>
+      <div>Loose <em>text</em><br>next line<div>Inner block</div>tail</div>`;
+    expect(blocks(html)).toEqual([
+      ["paragraph", "Loose text\nnext line"],
+      ["paragraph", "Inner block"],
+      ["paragraph", "tail"],
+    ]);
+  });
+});

@@ -1,0 +1,154 @@
+import type { Element, ElementContent, Nodes, Root } from "hast";
+import { fromHtml } from "hast-util-from-html";
+import { HeadingTrail, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+
+/** Elements that never hold document prose: code, styling, navigation, embedded media. */
+const SKIP = new Set(["script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "object", "button", "select"]);
+
+/**
+ * Elements that start a new block. Anything else (spans, links, emphasis, bare text) is inline and
+ * gathered into a paragraph, so text sitting directly inside a <div> is not lost.
+ */
+const BLOCK = new Set([
+  "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "div", "dl", "dt",
+  "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup",
+  "hr", "html", "li", "main", "ol", "p", "pre", "section", "summary", "table", "ul", "caption", "legend",
+]);
+
+/** Parses HTML (web pages, and DOCX after mammoth's conversion) into the normalized document model. */
+export function parseHtml(html: string, fallbackTitle: string): ParsedDocument {
+  const tree = fromHtml(html);
+  const raw: RawBlock[] = [];
+  const trail = new HeadingTrail();
+  let firstH1: string | undefined;
+
+  const block = (el: Element) => {
+    const tag = el.tagName;
+    if (SKIP.has(tag) || tag === "hr") return;
+    const level = /^h([1-6])$/.exec(tag)?.[1];
+    if (level) {
+      const text = inlineText(el.children).replace(/\n+/g, " ");
+      if (!text) return;
+      if (level === "1") firstH1 ??= text;
+      raw.push({ kind: "heading", text, level: Number(level), headingPath: trail.enter(Number(level), text) });
+    } else if (tag === "p") {
+      raw.push({ kind: "paragraph", text: inlineText(el.children), headingPath: trail.path });
+    } else if (tag === "ul" || tag === "ol") {
+      raw.push({ kind: "list", text: listLines(el, 0).join("\n"), headingPath: trail.path });
+    } else if (tag === "table") {
+      raw.push({ kind: "table", text: tableText(tableRows(el)), headingPath: trail.path });
+    } else if (tag === "pre") {
+      raw.push({ kind: "code", text: rawText(el).replace(/^\n|\s+$/g, ""), headingPath: trail.path });
+    } else {
+      walk(el.children);
+    }
+  };
+
+  // Runs of inline content between blocks become paragraphs of their own.
+  const walk = (children: (ElementContent | Root["children"][number])[]) => {
+    let inline: ElementContent[] = [];
+    const flush = () => {
+      const text = inlineText(inline);
+      if (text) raw.push({ kind: "paragraph", text, headingPath: trail.path });
+      inline = [];
+    };
+    for (const child of children) {
+      if (child.type === "element" && BLOCK.has(child.tagName)) {
+        flush();
+        block(child);
+      } else if (child.type === "text" || child.type === "element") {
+        inline.push(child);
+      }
+    }
+    flush();
+  };
+  walk(tree.children);
+
+  const titleEl = findElement(tree, "title");
+  const title = (titleEl && inlineText(titleEl.children)) || firstH1 || fallbackTitle;
+  return { title, blocks: withOffsets(raw) };
+}
+
+/**
+ * Visible text with HTML whitespace collapsed; <br> and nested blocks become line breaks so that
+ * two paragraphs inside one list item or cell do not run together.
+ */
+function inlineText(nodes: ElementContent[]): string {
+  const parts: string[] = [];
+  const visit = (node: ElementContent) => {
+    if (node.type === "text") parts.push(node.value.replace(/\s+/g, " "));
+    if (node.type !== "element" || SKIP.has(node.tagName)) return;
+    if (node.tagName === "br") return void parts.push("\n");
+    const isBlock = BLOCK.has(node.tagName);
+    if (isBlock) parts.push("\n");
+    node.children.forEach(visit);
+    if (isBlock) parts.push("\n");
+  };
+  nodes.forEach(visit);
+  return parts
+    .join("")
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join("\n");
+}
+
+/** Text exactly as written, for <pre> where whitespace is meaningful. */
+function rawText(node: Nodes): string {
+  if (node.type === "text") return node.value;
+  if (node.type === "element" && node.tagName === "br") return "\n";
+  return "children" in node ? node.children.map(rawText).join("") : "";
+}
+
+function listLines(list: Element, depth: number): string[] {
+  const indent = "  ".repeat(depth);
+  const start = list.properties.start;
+  let number = typeof start === "number" ? start : 1;
+  const lines: string[] = [];
+  for (const child of list.children) {
+    if (child.type !== "element") continue;
+    // A list nested directly in a list (invalid, but common in generated HTML) is still a sub-list.
+    if (child.tagName === "ul" || child.tagName === "ol") {
+      lines.push(...listLines(child, depth + 1));
+      continue;
+    }
+    if (child.tagName !== "li") continue;
+    const marker = list.tagName === "ol" ? `${number++}.` : "-";
+    const own = child.children.filter((c) => !(c.type === "element" && (c.tagName === "ul" || c.tagName === "ol")));
+    const text = inlineText(own).replace(/\n+/g, " ");
+    lines.push(text ? `${indent}${marker} ${text}` : `${indent}${marker}`);
+    for (const sub of child.children) {
+      if (sub.type === "element" && (sub.tagName === "ul" || sub.tagName === "ol")) lines.push(...listLines(sub, depth + 1));
+    }
+  }
+  return lines;
+}
+
+/** Rows in document order through thead/tbody/tfoot; rows of nested tables stay inside their cell's text. */
+function tableRows(table: Element): string[][] {
+  const rows: string[][] = [];
+  const visit = (el: Element) => {
+    for (const child of el.children) {
+      if (child.type !== "element") continue;
+      if (child.tagName === "tr") {
+        const cells = child.children.filter((c): c is Element => c.type === "element" && (c.tagName === "td" || c.tagName === "th"));
+        const row = cells.map((cell) => inlineText(cell.children).replace(/\n+/g, " "));
+        if (row.some(Boolean)) rows.push(row);
+      } else if (child.tagName === "thead" || child.tagName === "tbody" || child.tagName === "tfoot") {
+        visit(child);
+      }
+    }
+  };
+  visit(table);
+  return rows;
+}
+
+function findElement(node: Nodes, tagName: string): Element | undefined {
+  if (node.type === "element" && node.tagName === tagName) return node;
+  if (!("children" in node)) return undefined;
+  for (const child of node.children) {
+    const found = findElement(child, tagName);
+    if (found) return found;
+  }
+  return undefined;
+}

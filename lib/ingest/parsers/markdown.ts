@@ -1,0 +1,111 @@
+import type { List, Nodes, RootContent, Table } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown } from "mdast-util-gfm";
+import { gfm } from "micromark-extension-gfm";
+import { HeadingTrail, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+
+// YAML front matter must open on the very first line; anything else is ordinary Markdown.
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
+/** Parses Markdown (with GFM tables, task lists, strikethrough) into the normalized document model. */
+export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocument {
+  const frontMatter = FRONT_MATTER.exec(source);
+  const body = frontMatter ? source.slice(frontMatter[0].length) : source;
+  const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+
+  const raw: RawBlock[] = [];
+  const trail = new HeadingTrail();
+  let firstH1: string | undefined;
+
+  const walk = (nodes: RootContent[]) => {
+    for (const node of nodes) {
+      switch (node.type) {
+        case "heading": {
+          const text = inlineText(node).trim();
+          if (!text) break;
+          if (node.depth === 1) firstH1 ??= text;
+          raw.push({ kind: "heading", text, level: node.depth, headingPath: trail.enter(node.depth, text) });
+          break;
+        }
+        case "paragraph":
+          raw.push({ kind: "paragraph", text: inlineText(node).trim(), headingPath: trail.path });
+          break;
+        case "list":
+          raw.push({ kind: "list", text: listLines(node, 0).join("\n"), headingPath: trail.path });
+          break;
+        case "table":
+          raw.push({ kind: "table", text: tableBlockText(node), headingPath: trail.path });
+          break;
+        case "code":
+          raw.push({ kind: "code", text: node.value, headingPath: trail.path });
+          break;
+        // Containers whose content is ordinary blocks: quotes and footnote bodies.
+        case "blockquote":
+        case "footnoteDefinition":
+          walk(node.children);
+          break;
+        // Raw HTML, link definitions and rules carry no prose worth citing.
+        default:
+          break;
+      }
+    }
+  };
+  walk(tree.children);
+
+  const title = firstH1 ?? (frontMatter?.[1] ? frontMatterTitle(frontMatter[1]) : undefined) ?? fallbackTitle;
+  return { title, blocks: withOffsets(raw) };
+}
+
+/** Plain text of inline content: formatting dropped, links keep their text, images their alt text. */
+function inlineText(node: Nodes): string {
+  switch (node.type) {
+    case "text":
+    case "inlineCode":
+      return node.value;
+    case "break":
+      return "\n";
+    case "image":
+      return node.alt ?? "";
+    case "html":
+    case "footnoteReference":
+      return "";
+    default:
+      return "children" in node ? node.children.map((c) => inlineText(c as Nodes)).join("") : "";
+  }
+}
+
+/** One line per item ("- text", "3. text"), nested lists indented two spaces per level. */
+function listLines(list: List, depth: number): string[] {
+  const indent = "  ".repeat(depth);
+  const lines: string[] = [];
+  list.children.forEach((item, i) => {
+    const marker = list.ordered ? `${(list.start ?? 1) + i}.` : "-";
+    const task = item.checked == null ? "" : item.checked ? "[x] " : "[ ] ";
+    let first = true;
+    for (const child of item.children) {
+      if (child.type === "list") {
+        // An item that starts with a nested list still gets its own marker line.
+        if (first) lines.push(`${indent}${marker}`);
+        first = false;
+        lines.push(...listLines(child, depth + 1));
+        continue;
+      }
+      const text = (child.type === "code" ? child.value : inlineText(child)).trim().replace(/\n+/g, " ");
+      if (!text) continue;
+      // Later paragraphs of the same item continue it, aligned under the first line's text.
+      lines.push(first ? `${indent}${marker} ${task}${text}` : `${indent}  ${text}`);
+      first = false;
+    }
+  });
+  return lines;
+}
+
+function tableBlockText(table: Table): string {
+  return tableText(table.children.map((row) => row.children.map((cell) => inlineText(cell))));
+}
+
+function frontMatterTitle(yaml: string): string | undefined {
+  const match = /^title:[ \t]*(.+?)[ \t]*$/m.exec(yaml);
+  const value = match?.[1]?.replace(/^(["'])(.*)\1$/, "$2").trim();
+  return value || undefined;
+}

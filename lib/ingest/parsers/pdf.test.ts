@@ -1,0 +1,84 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import PDFDocument from "pdfkit";
+import { describe, expect, it } from "vitest";
+import { documentText } from "../document-model";
+import { parseMarkdown } from "./markdown";
+import { parsePdf } from "./pdf";
+
+/** Renders a PDF in memory with pdfkit, which writes a real text layer. */
+function makePdf(draw: (pdf: PDFKit.PDFDocument) => void, title?: string): Promise<Uint8Array> {
+  const pdf = new PDFDocument({ size: "A4", info: title === undefined ? {} : { Title: title } });
+  const parts: Buffer[] = [];
+  pdf.on("data", (part: Buffer) => parts.push(part));
+  const done = new Promise<Uint8Array>((resolve) => pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(parts)))));
+  draw(pdf);
+  pdf.end();
+  return done;
+}
+
+const words = (text: string) => text.replace(/\| --- /g, " ").replace(/[|•]/g, " ").replace(/^\s*- /gm, " ").split(/\s+/).filter(Boolean);
+
+describe("parsePdf", () => {
+  it("rebuilds headings by font size, paragraphs by gaps, bullets as lists, with pages", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica-Bold").fontSize(22).text("Remote Work Policy").moveDown(0.5);
+      pdf.font("Helvetica").fontSize(11).text("First paragraph. ".repeat(12).trim()).moveDown(1);
+      pdf.text("Second paragraph is short.").moveDown(1);
+      pdf.font("Helvetica-Bold").fontSize(15).text("Equipment").moveDown(0.5);
+      pdf.font("Helvetica").fontSize(11).text("•  A laptop").text("•  A monitor, which can be wide enough to wrap onto a second line of text in this document layout").moveDown(1);
+      pdf.addPage().text("Page two text.");
+      pdf.text("2", 0, 740, { align: "center", width: 595 });
+    }, "");
+    const doc = await parsePdf(bytes, "remote-work");
+    expect(doc.title).toBe("remote-work");
+    expect(doc.pageCount).toBe(2);
+    expect(doc.pagesWithoutText).toEqual([]);
+    expect(doc.blocks.map((b) => [b.kind, b.level, b.page, b.text.replace(/\n/g, " ")])).toEqual([
+      ["heading", 1, 1, "Remote Work Policy"],
+      ["paragraph", undefined, 1, "First paragraph. ".repeat(12).trim()],
+      ["paragraph", undefined, 1, "Second paragraph is short."],
+      ["heading", 2, 1, "Equipment"],
+      ["list", undefined, 1, "- A laptop - A monitor, which can be wide enough to wrap onto a second line of text in this document layout"],
+      // The running page number "2" at the bottom is dropped.
+      ["paragraph", undefined, 2, "Page two text."],
+    ]);
+    expect(doc.blocks[4]!.headingPath).toEqual(["Remote Work Policy", "Equipment"]);
+  });
+
+  it("uses the metadata title unless it is a placeholder, and reports pages without text", async () => {
+    const scanned = await makePdf((pdf) => {
+      pdf.text("Only the first page has text.");
+      pdf.addPage().rect(50, 50, 200, 200).fill("#333");
+    }, "Scanned Handbook");
+    const doc = await parsePdf(scanned, "fallback");
+    expect(doc.title).toBe("Scanned Handbook");
+    expect(doc.pagesWithoutText).toEqual([2]);
+    expect((await parsePdf(await makePdf((pdf) => pdf.text("x"), "untitled"), "fallback")).title).toBe("fallback");
+  });
+
+  it("throws readable errors for damaged input", async () => {
+    await expect(parsePdf(new TextEncoder().encode("%PDF-1.7\nnot really a pdf"), "x")).rejects.toThrow("The file is not a valid PDF");
+    await expect(parsePdf(new Uint8Array(), "x")).rejects.toThrow("The file is not a valid PDF");
+  });
+
+  it("leaves the caller's bytes intact", async () => {
+    const bytes = await makePdf((pdf) => pdf.text("Hello"));
+    const copy = bytes.slice();
+    await parsePdf(bytes, "x");
+    expect(bytes).toEqual(copy);
+  });
+
+  it("round-trips the shipped expenses policy PDF against its Markdown source", async () => {
+    const pdf = await parsePdf(new Uint8Array(readFileSync(path.resolve(process.cwd(), "lib/samples/policies/expenses-policy.pdf"))), "x");
+    const source = parseMarkdown(readFileSync(path.resolve(process.cwd(), "scripts/sample-sources/expenses-policy.md"), "utf8"), "x");
+    expect(pdf.title).toBe("Expenses Policy");
+    expect(pdf.pageCount).toBeGreaterThanOrEqual(2);
+    expect(new Set(pdf.blocks.map((b) => b.page))).toEqual(new Set(Array.from({ length: pdf.pageCount! }, (_, i) => i + 1)));
+    const headings = (blocks: typeof pdf.blocks) => blocks.filter((b) => b.kind === "heading").map((b) => [b.level, b.text]);
+    expect(headings(pdf.blocks)).toEqual(headings(source.blocks));
+    expect(words(documentText(pdf.blocks))).toEqual(words(documentText(source.blocks)));
+    expect(pdf.blocks.find((b) => b.kind === "list")?.text).toContain("- Traffic and parking fines, and clamping fees.");
+    expect(pdf.blocks.find((b) => b.text.includes("EXP-E430"))?.headingPath).toEqual(["Expenses Policy", "4. Submitting a Claim", "4.2 Deadlines"]);
+  });
+});

@@ -1,0 +1,171 @@
+import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
+import { HeadingTrail, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+
+type Item = Awaited<ReturnType<typeof extractTextItems>>["items"][number][number];
+interface Line { text: string; y: number; size: number }
+interface Para { lines: Line[]; size: number; page: number }
+
+const BULLET = /^[•◦▪▫‣⁃●○■□–*-]\s+/;
+const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i;
+// Producer placeholders that are not a real title.
+const PLACEHOLDER_TITLE = /^\(?(untitled|anonymous|unspecified|unknown)\)?$/i;
+
+/**
+ * PDF via pdf.js (unpdf): text items are rebuilt into lines, lines into paragraphs by vertical gaps,
+ * and lines in a notably larger font than the body become headings. Tables are not reconstructed:
+ * their rows come out as lines of a paragraph.
+ */
+export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promise<ParsedDocument> {
+  const { info, pages } = await readPdf(bytes);
+  const pageLines = pages.map((items) => dropPageNumbers(toLines(items)));
+  const bodySize = dominantSize(pageLines.flat());
+  const ratio = lineSpacingRatio(pageLines);
+  // Compounds written with a hyphen somewhere in the document keep it when split across lines.
+  const compounds = new Set(pageLines.flat().flatMap((l) => l.text.toLowerCase().match(/\p{L}+-\p{L}+/gu) ?? []));
+  const join = (lines: Line[]) => joinLines(lines, compounds);
+
+  const paras = pageLines.flatMap((lines, i) => toParagraphs(lines, i + 1, ratio));
+  // Short runs of clearly larger text; a large-font paragraph of prose stays a paragraph.
+  const isHeading = (p: Para) => p.size >= bodySize * 1.15 && p.lines.length <= 3 && /^(?=.*\p{L}).{1,150}$/su.test(join(p.lines));
+  // Larger fonts rank higher: the largest heading size is level 1.
+  const headingSizes = [...new Set(paras.filter(isHeading).map((p) => round(p.size)))].sort((a, b) => b - a);
+
+  const raw: RawBlock[] = [];
+  const trail = new HeadingTrail();
+  for (const p of paras) {
+    const text = join(p.lines);
+    const last = raw.at(-1);
+    if (isHeading(p)) {
+      const level = Math.min(6, headingSizes.indexOf(round(p.size)) + 1);
+      const heading = text.replace(/\n/g, " ");
+      raw.push({ kind: "heading", text: heading, level, headingPath: trail.enter(level, heading), page: p.page });
+    } else if (BULLET.test(text)) {
+      const item = `- ${text.replace(BULLET, "").replace(/\n/g, " ")}`;
+      // Consecutive bullet paragraphs on the same page form one list block.
+      if (last?.kind === "list" && last.page === p.page) last.text += `\n${item}`;
+      else raw.push({ kind: "list", text: item, headingPath: trail.path, page: p.page });
+    } else {
+      raw.push({ kind: "paragraph", text, headingPath: trail.path, page: p.page });
+    }
+  }
+
+  const pagesWithoutText = pageLines.flatMap((lines, i) => (lines.length === 0 ? [i + 1] : []));
+  const metaTitle = typeof info.Title === "string" ? info.Title.replace(/^Microsoft Word - /, "").trim() : "";
+  return {
+    title: metaTitle && !PLACEHOLDER_TITLE.test(metaTitle) ? metaTitle : fallbackTitle,
+    blocks: withOffsets(raw),
+    pageCount: pages.length,
+    pagesWithoutText,
+  };
+}
+
+/** Loads the PDF and its text items, turning pdf.js exceptions into messages a user can act on. */
+async function readPdf(bytes: Uint8Array) {
+  // pdf.js may detach the buffer it is given; a copy keeps the caller's bytes intact.
+  const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 }).catch((err: unknown) => {
+    const name = err instanceof Error ? err.name : "";
+    if (name === "PasswordException") throw new Error("The PDF is password-protected. Remove the password and upload it again.", { cause: err });
+    throw new Error("The file is not a valid PDF (it may be damaged or incomplete).", { cause: err });
+  });
+  try {
+    const { info } = await getMeta(pdf);
+    const { items } = await extractTextItems(pdf);
+    return { info, pages: items };
+  } catch (err) {
+    throw new Error("The PDF could not be read (it may be damaged).", { cause: err });
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
+}
+
+/** Items arrive in content order; a line ends at hasEOL or when the baseline jumps. */
+function toLines(items: Item[]): Line[] {
+  const lines: Line[] = [];
+  let current: Item[] = [];
+  const finish = () => {
+    const words = current.filter((i) => i.str.trim());
+    const main = words.reduce<Item | undefined>((a, b) => (!a || b.str.length > a.str.length ? b : a), undefined);
+    const first = words[0];
+    // Lines without a letter or digit are rules and separators ("=====", "• • •"), not content.
+    if (main && first && /[\p{L}\p{N}]/u.test(current.map((i) => i.str).join(""))) {
+      let text = "";
+      let prev: Item | undefined;
+      for (const item of current) {
+        // Some producers position words without space items between them.
+        const gap = prev ? item.x - (prev.x + prev.width) : 0;
+        if (prev && gap > item.fontSize * 0.2 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += " ";
+        text += item.str;
+        if (item.str.trim()) prev = item;
+      }
+      lines.push({ text: text.replace(/\s+/g, " ").trim(), y: first.y, size: main.fontSize });
+    }
+    current = [];
+  };
+  for (const item of items) {
+    const anchor = current.find((i) => i.str.trim());
+    if (anchor && item.str.trim() && Math.abs(item.y - anchor.y) > Math.max(item.fontSize, anchor.fontSize) * 0.5) finish();
+    current.push(item);
+    if (item.hasEOL) finish();
+  }
+  finish();
+  return lines;
+}
+
+/** Running page numbers ("3", "Page 3 of 9") at the top or bottom of a page are not content. */
+function dropPageNumbers(lines: Line[]): Line[] {
+  return lines.filter((line, i) => !((i === 0 || i === lines.length - 1) && PAGE_NUMBER.test(line.text)));
+}
+
+/**
+ * A new paragraph starts where the gap to the previous line is clearly larger than the document's
+ * usual line spacing, where the font size changes, where text moves up (a new column) or at a bullet.
+ */
+function toParagraphs(lines: Line[], page: number, ratio: number): Para[] {
+  const paras: Para[] = [];
+  let prev: Line | undefined;
+  for (const line of lines) {
+    const size = Math.max(line.size, prev?.size ?? 0);
+    const gap = prev ? prev.y - line.y : 0;
+    const current = paras.at(-1);
+    const continues =
+      prev && current && gap > 0 && gap <= size * ratio * 1.3 && Math.abs(line.size - prev.size) <= size * 0.1 && !BULLET.test(line.text);
+    if (continues) current.lines.push(line);
+    else paras.push({ lines: [line], size: line.size, page });
+    prev = line;
+  }
+  return paras;
+}
+
+/** Joins a paragraph's lines, undoing end-of-line hyphenation ("con-" + "firming") unless a known compound. */
+function joinLines(lines: Line[], compounds: Set<string>): string {
+  return lines.reduce((text, line) => {
+    if (!text) return line.text;
+    const head = /(\p{L}+)-$/u.exec(text)?.[1];
+    const tail = /^\p{Ll}+/u.exec(line.text)?.[0];
+    if (!head || !tail) return `${text}\n${line.text}`;
+    return compounds.has(`${head}-${tail}`.toLowerCase()) ? text + line.text : text.slice(0, -1) + line.text;
+  }, "");
+}
+
+/** The font size carrying the most characters is the body text size. */
+function dominantSize(lines: Line[]): number {
+  const weight = new Map<number, number>();
+  for (const l of lines) weight.set(round(l.size), (weight.get(round(l.size)) ?? 0) + l.text.length);
+  return [...weight].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
+/** Median baseline distance between consecutive same-size lines, as a multiple of the font size. */
+function lineSpacingRatio(pages: Line[][]): number {
+  const ratios: number[] = [];
+  for (const lines of pages) {
+    for (let i = 1; i < lines.length; i++) {
+      const [a, b] = [lines[i - 1]!, lines[i]!];
+      const gap = a.y - b.y;
+      if (round(a.size) === round(b.size) && gap > 0 && gap < a.size * 3) ratios.push(gap / a.size);
+    }
+  }
+  ratios.sort((a, b) => a - b);
+  return ratios[Math.floor(ratios.length / 2)] ?? 1.2;
+}
+
+const round = (size: number) => Math.round(size * 2) / 2;

@@ -1,0 +1,86 @@
+import { describe, expect, it } from "vitest";
+import { listDocuments } from "@/db/queries/documents";
+import { askerOf } from "../auth/user";
+import { db } from "../db";
+import { retrieve } from "../retrieval/retrieve";
+import { createTestUser, drainQueue } from "../testing/fixtures";
+import { acceptUpload } from "./upload";
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+function policy(code: string, days: string) {
+  return `# Sabbatical Policy ${code}
+
+## Eligibility
+Employees with five years of service may take a sabbatical of ${days} weeks, referenced as ${code}.
+
+## Pay
+Sabbatical leave is paid at full salary for the first four weeks.
+`;
+}
+
+describe("ingest to retrieval, on a real database", () => {
+  it("indexes an upload in the background and retrieves it with its heading path", async () => {
+    const admin = await createTestUser("admin");
+    const code = `SAB-${unique()}`;
+    const upload = await acceptUpload({ filename: `sabbatical-${code}.md`, bytes: Buffer.from(policy(code, "six")), uploadedBy: admin.id });
+    expect(upload.outcome).toBe("queued");
+
+    const before = await listDocuments(db(), askerOf(admin));
+    expect(before.find((d) => d.id === upload.documentId)?.latestStatus).toBe("queued");
+    await drainQueue();
+    const after = (await listDocuments(db(), askerOf(admin))).find((d) => d.id === upload.documentId);
+    expect(after).toMatchObject({ latestStatus: "ready", title: `Sabbatical Policy ${code}`, currentVersion: 1 });
+
+    const employee = await createTestUser("employee");
+    const { sources } = await retrieve(askerOf(employee), `How long is a sabbatical under ${code}?`);
+    expect(sources[0]).toMatchObject({ n: 1, documentId: upload.documentId, versionNumber: 1 });
+    expect(sources[0]!.text).toContain("six weeks");
+    expect(sources[0]!.headingPath).toContain("Eligibility");
+  });
+
+  it("treats an identical re-upload as a no-op and a changed one as version 2, retrieving only the current version", async () => {
+    const admin = await createTestUser("admin");
+    const code = `SAB-${unique()}`;
+    const filename = `sabbatical-${code}.md`;
+    const first = await acceptUpload({ filename, bytes: Buffer.from(policy(code, "six")), uploadedBy: admin.id });
+    await drainQueue();
+    const same = await acceptUpload({ filename, bytes: Buffer.from(policy(code, "six")), uploadedBy: admin.id });
+    expect(same).toMatchObject({ outcome: "unchanged", documentId: first.documentId, number: 1 });
+
+    const second = await acceptUpload({ filename, bytes: Buffer.from(policy(code, "eight")), uploadedBy: admin.id });
+    expect(second).toMatchObject({ outcome: "queued", documentId: first.documentId, number: 2 });
+    await drainQueue();
+    const { sources } = await retrieve(askerOf(admin), `sabbatical weeks ${code}`);
+    const ours = sources.filter((s) => s.documentId === first.documentId);
+    expect(ours.length).toBeGreaterThan(0);
+    expect(ours.every((s) => s.versionNumber === 2)).toBe(true);
+    expect(ours.map((s) => s.text).join(" ")).toContain("eight weeks");
+    expect(ours.map((s) => s.text).join(" ")).not.toContain("six weeks");
+  });
+
+  it("returns nothing for a question unrelated to any document", async () => {
+    const employee = await createTestUser("employee");
+    const { sources } = await retrieve(askerOf(employee), "Who won the football world cup in 1954?");
+    expect(sources).toEqual([]);
+  });
+
+  it("rejects empty, unsupported and disguised files with a clear message and stores nothing", async () => {
+    const admin = await createTestUser("admin");
+    const count = async () => (await listDocuments(db(), askerOf(admin))).length;
+    const before = await count();
+    await expect(acceptUpload({ filename: "empty.md", bytes: new Uint8Array(), uploadedBy: admin.id })).rejects.toThrow(/empty/);
+    const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
+    await expect(acceptUpload({ filename: "policy.md", bytes: png, uploadedBy: admin.id })).rejects.toMatchObject({ code: "unsupported_media_type" });
+    await expect(acceptUpload({ filename: "tool.exe", bytes: Buffer.from("MZ\u0000\u0000binary"), uploadedBy: admin.id })).rejects.toMatchObject({ code: "unsupported_media_type" });
+    expect(await count()).toBe(before);
+  });
+
+  it("stores a path-traversal filename by its base name only", async () => {
+    const admin = await createTestUser("admin");
+    const code = unique();
+    const result = await acceptUpload({ filename: `../../etc/${code}.txt`, bytes: Buffer.from(`Policy ${code}: badges are worn at all times.`), uploadedBy: admin.id });
+    expect(result.filename).toBe(`${code}.txt`);
+    await drainQueue();
+  });
+});

@@ -1,0 +1,39 @@
+import { createHash } from "node:crypto";
+import path from "node:path";
+import { addVersion } from "@/db/queries/documents";
+import { db } from "../db";
+import { env } from "../env";
+import { AppError } from "../errors";
+import { detectMime } from "./parsers";
+
+export interface UploadInput {
+  filename: string;
+  bytes: Uint8Array;
+  uploadedBy: string;
+}
+
+/**
+ * Accepts a file for ingestion: checks it, stores the original bytes and queues the ingest job.
+ * Parsing happens later in the worker, so the upload request returns at once.
+ */
+export async function acceptUpload({ filename, bytes, uploadedBy }: UploadInput) {
+  // Only the base name counts: "../../etc/passwd" is stored as "passwd", never used as a path.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+  const name = path.basename(filename.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  if (!name) throw new AppError("bad_request", "The file needs a name.");
+  if (bytes.length === 0) throw new AppError("bad_request", `"${name}" is empty. Choose a file with content.`);
+  const max = env().UPLOAD_MAX_BYTES;
+  if (bytes.length > max) {
+    throw new AppError("payload_too_large", `"${name}" is larger than the ${Math.round(max / 1024 / 1024)} MB limit.`);
+  }
+  const mime = detectMime(bytes, name);
+  if (!mime) {
+    throw new AppError(
+      "unsupported_media_type",
+      `"${name}" is not a supported document. Upload Markdown, plain text, HTML, PDF or DOCX files.`,
+    );
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy });
+  return { ...result, filename: name };
+}

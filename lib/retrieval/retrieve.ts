@@ -1,0 +1,62 @@
+import type { Asker } from "@/db/queries/access";
+import { chunkDetails, detectKeywordRanking, keywordSearch, vectorSearch, type KeywordRanking } from "@/db/queries/retrieval";
+import { db } from "../db";
+import { embedder } from "../embeddings";
+import { env } from "../env";
+import { tokenize } from "../text/terms";
+import { reciprocalRankFusion } from "./fusion";
+
+/** How many candidates each leg contributes to fusion. */
+const LEG_DEPTH = 50;
+/**
+ * Below this cosine similarity a vector hit counts as unrelated. Set for the offline hashing
+ * embedder, whose unrelated texts score 0.0-0.2 (shared character trigrams).
+ */
+const MIN_VECTOR_SIMILARITY = 0.3;
+
+export interface RetrievedSource {
+  n: number;
+  chunkId: string;
+  versionId: string;
+  versionNumber: number;
+  documentId: string;
+  title: string;
+  headingPath: string[];
+  page: number | null;
+  text: string;
+  keywordRank: number | null;
+  vectorRank: number | null;
+  score: number;
+}
+
+export interface RetrievalResult {
+  sources: RetrievedSource[];
+  keywordRanking: KeywordRanking;
+}
+
+let ranking: Promise<KeywordRanking> | undefined;
+
+/**
+ * The one retrieval configuration: the chat, the admin console and the evaluation harness all
+ * call this, so what is measured is what employees get.
+ */
+export async function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
+  if (!asker?.userId) throw new Error("retrieve() needs an asker: there is no unscoped retrieval.");
+  const database = db();
+  ranking ??= detectKeywordRanking(database);
+  const keywordRanking = await ranking;
+  const model = embedder();
+  const terms = [...new Set(tokenize(question))];
+  const [embedding] = await model.embed([question]);
+  const [keyword, vector] = await Promise.all([
+    keywordSearch(database, asker, keywordRanking, terms, LEG_DEPTH),
+    vectorSearch(database, asker, model.id, model.dimensions, embedding!, LEG_DEPTH, MIN_VECTOR_SIMILARITY),
+  ]);
+  const fused = reciprocalRankFusion(keyword, vector).slice(0, k);
+  const details = new Map((await chunkDetails(database, asker, fused.map((f) => f.chunkId))).map((d) => [d.chunkId, d]));
+  const sources = fused.flatMap((hit) => {
+    const detail = details.get(hit.chunkId);
+    return detail ? [{ ...detail, keywordRank: hit.keywordRank, vectorRank: hit.vectorRank, score: hit.score }] : [];
+  });
+  return { sources: sources.map((s, i) => ({ ...s, n: i + 1 })), keywordRanking };
+}

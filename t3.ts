@@ -1,0 +1,14 @@
+import { startEmbeddedServer } from "@/db/embedded-server";
+import { createDatabase } from "@/db/client";
+import { migrateDatabase } from "@/db/migrate";
+import { createUser } from "@/db/queries/users";
+const s = await startEmbeddedServer(null);
+const { db, pool } = createDatabase(s.url);
+await migrateDatabase(db);
+console.log("migrated");
+const t = Date.now();
+const p = createUser(db, { email: "a@b.c", name: "a", passwordHash: "x" });
+const timer = setTimeout(() => { console.log("HUNG", pool.totalCount, pool.idleCount, pool.waitingCount); process.exit(1); }, 5000);
+console.log(await p, Date.now() - t);
+clearTimeout(timer);
+await pool.end(); await s.stop();
