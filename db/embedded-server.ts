@@ -3,7 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_textsearch } from "@electric-sql/pglite-pg_textsearch";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { WireMultiplexer } from "./wire-multiplexer";
 
 export interface EmbeddedServer {
   url: string;
@@ -20,12 +20,12 @@ export async function startEmbeddedServer(dataDir: string | null, port = 0): Pro
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const db = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { vector, pg_textsearch } });
-    const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: 64 });
-    await server.start();
+    const server = new WireMultiplexer(db);
+    const boundPort = await server.listen(port, "127.0.0.1");
     return {
-      url: `postgres://postgres:postgres@${server.getServerConn()}/postgres?sslmode=disable`,
+      url: `postgres://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`,
       async stop() {
-        await server.stop();
+        await server.close();
         await db.close();
         release();
       },

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
+import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentUser } from "@/lib/auth/session";
+import { logoutAction } from "../(auth)/actions";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
@@ -12,7 +14,8 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/" className="underline">
           ← Chat
         </Link>
-        <h1 className="text-xl font-semibold">Administration</h1>
+        <h1 className="flex-1 text-xl font-semibold">Administration</h1>
+        <SignOutButton action={logoutAction} />
       </header>
       {children}
     </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SignOutButton } from "../auth/sign-out-button";
 
 interface Props {
   user: { name: string; role: "admin" | "employee" };
@@ -37,9 +38,7 @@ export function Sidebar({ user, conversations, activeId, signOut }: Props) {
         )}
         <div className="flex items-center justify-between">
           <span className="truncate text-zinc-600 dark:text-zinc-400">{user.name}</span>
-          <form action={signOut}>
-            <button className="underline">Sign out</button>
-          </form>
+          <SignOutButton action={signOut} />
         </div>
       </div>
     </nav>

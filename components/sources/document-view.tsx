@@ -35,7 +35,9 @@ function BlockView({ block, highlight }: { block: Block; highlight: Props["highl
   switch (block.kind) {
     case "heading": {
       const size = block.level === 1 ? "text-2xl" : block.level === 2 ? "text-xl" : "text-lg";
-      return <p role="heading" aria-level={block.level ?? 2} className={`${size} mt-4 font-semibold`}>{content}</p>;
+      // One level below the page's own title (h1), so the outline stays well-formed.
+      const level = Math.min((block.level ?? 1) + 1, 6);
+      return <p role="heading" aria-level={level} className={`${size} mt-4 font-semibold`}>{content}</p>;
     }
     case "code":
     case "table":
