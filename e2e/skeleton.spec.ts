@@ -13,12 +13,15 @@ Remote work must be agreed with the team lead in advance using Form RW-7.
 The company provides a laptop and a monitor for home offices. Employees pay for their own internet connection.
 `;
 
+// The first account registered becomes the admin; the tests after the first sign in as that admin.
+test.describe.configure({ mode: "serial" });
+const stamp = Date.now();
+const ADMIN = { email: `admin-${stamp}@example.com`, password: "correct horse battery" };
+
 test("admin uploads a policy; an employee asks, follows the citation, and finds the conversation again", async ({ page }) => {
   const auth = new AuthPages(page);
-  const stamp = Date.now();
 
-  // The first account becomes the admin.
-  await auth.register("Ada Admin", `admin-${stamp}@example.com`, "correct horse battery");
+  await auth.register("Ada Admin", ADMIN.email, ADMIN.password);
   await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible();
 
   const documents = new DocumentsPage(page);
@@ -65,4 +68,27 @@ test("admin uploads a policy; an employee asks, follows the citation, and finds 
   await chat.ask("What is the capital of France?");
   await expect(chat.lastAnswer()).toContainText("couldn't find this in the documents");
   await expect(chat.lastAnswer().getByRole("link", { name: /^Source/ })).toHaveCount(0);
+});
+
+test("the sample policies load from the first screen, and a citation opens the PDF's page with the passage marked", async ({ page }) => {
+  const auth = new AuthPages(page);
+  await auth.signIn(ADMIN.email, ADMIN.password);
+  // Only the remote-work policy exists so far, so the offer is on the documents page rather than
+  // the empty chat; load the samples from there.
+  const documents = new DocumentsPage(page);
+  await documents.open();
+  await page.getByRole("button", { name: "Load sample policies" }).click();
+  for (const file of ["travel-policy.md", "leave-policy.md", "expenses-policy.pdf", "it-security-policy.docx"]) {
+    await documents.waitUntilReady(file);
+  }
+
+  await page.goto("/");
+  const chat = new ChatPage(page);
+  await chat.ask("How much can I claim for client meals?");
+  await expect(chat.lastAnswer()).toContainText("85 per person");
+  await expect(chat.sources()).toContainText("Expenses Policy");
+  await chat.citation(1).click();
+  await expect(page.getByText("expenses-policy.pdf · version 1")).toBeVisible();
+  await expect(page.getByText(/^Page \d+$/).first()).toBeVisible();
+  await expect(page.getByTestId("cited-passage").filter({ hasText: "Client meals 85 per person" })).toBeInViewport();
 });

@@ -23,7 +23,7 @@ export class ChatPage {
   }
 
   citation(n: number) {
-    return this.lastAnswer().getByRole("link", { name: new RegExp(`^Source ${n}:`) });
+    return this.lastAnswer().getByRole("link", { name: new RegExp(`^Source ${n}:`) }).first();
   }
 
   sources() {

@@ -119,9 +119,15 @@ export function splitSentences(text: string): string[] {
   const blocks: string[] = [];
   let current: string[] = [];
   let tableHeader: string[] | null = null;
+  let listItem = false;
   const flush = () => {
-    if (current.length > 0) blocks.push(current.join(" "));
+    const joined = current.join(" ");
+    // A short line standing alone without closing punctuation is a heading from a PDF or DOCX
+    // ("2.1 Company Laptops"): it labels a section rather than states a fact.
+    const headingLike = !listItem && current.length === 1 && !/[.!?:;)"”]$/.test(joined) && joined.split(/\s+/).length <= 6;
+    if (current.length > 0 && !headingLike) blocks.push(joined);
     current = [];
+    listItem = false;
   };
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
@@ -141,6 +147,7 @@ export function splitSentences(text: string): string[] {
       }
     } else if (/^([-*+•]|\d+[.)])\s+/.test(line)) {
       flush();
+      listItem = true;
       current.push(line.replace(/^([-*+•]|\d+[.)])\s+/, ""));
     } else {
       current.push(line);

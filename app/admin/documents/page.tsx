@@ -14,7 +14,7 @@ export default async function DocumentsPage() {
   return (
     <section className="flex flex-col gap-6">
       <h2 className="text-lg font-medium">Documents</h2>
-      {documents.length === 0 && <SampleOffer action={loadSamplesAction} />}
+      <SampleOffer action={loadSamplesAction} compact={documents.length > 0} />
       <UploadForm />
       <DocumentTable initial={JSON.parse(JSON.stringify(documents))} />
     </section>
