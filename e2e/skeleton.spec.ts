@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
 import { ChatPage } from "./pages/chat";
 import { DocumentsPage } from "./pages/documents";
@@ -13,15 +14,14 @@ Remote work must be agreed with the team lead in advance using Form RW-7.
 The company provides a laptop and a monitor for home offices. Employees pay for their own internet connection.
 `;
 
-// The first account registered becomes the admin; the tests after the first sign in as that admin.
+// Serial: the second test expects the first one's document to exist.
 test.describe.configure({ mode: "serial" });
 const stamp = Date.now();
-const ADMIN = { email: `admin-${stamp}@example.com`, password: "correct horse battery" };
 
 test("admin uploads a policy; an employee asks, follows the citation, and finds the conversation again", async ({ page }) => {
   const auth = new AuthPages(page);
 
-  await auth.register("Ada Admin", ADMIN.email, ADMIN.password);
+  await auth.signIn(ADMIN.email, ADMIN.password);
   await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible();
 
   const documents = new DocumentsPage(page);
@@ -30,6 +30,17 @@ test("admin uploads a policy; an employee asks, follows the citation, and finds 
   await expect(page.getByText("remote-work.md: queued as version 1")).toBeVisible();
   await documents.waitUntilReady("remote-work.md");
   await expect(documents.row("remote-work.md")).toContainText("Remote Work Policy");
+
+  // Bad files get a per-file message a person can act on, and are not listed.
+  await documents.upload("empty.md", "");
+  await expect(page.getByRole("alert").filter({ hasText: "empty.md" })).toContainText("is empty");
+  await page.getByLabel(/Upload documents/).setInputFiles({
+    name: "picture.md",
+    mimeType: "text/markdown",
+    buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+  });
+  await expect(page.getByRole("alert").filter({ hasText: "picture.md" })).toContainText("not a supported document");
+  await expect(documents.row(/empty\.md|picture\.md/)).toHaveCount(0);
   await auth.signOut();
 
   // A later account is an employee: no admin link, and the admin page does not exist for them.
@@ -73,8 +84,7 @@ test("admin uploads a policy; an employee asks, follows the citation, and finds 
 test("the sample policies load from the first screen, and a citation opens the PDF's page with the passage marked", async ({ page }) => {
   const auth = new AuthPages(page);
   await auth.signIn(ADMIN.email, ADMIN.password);
-  // Only the remote-work policy exists so far, so the offer is on the documents page rather than
-  // the empty chat; load the samples from there.
+  // Documents exist already, so the offer is a button on the documents page, not on the empty chat.
   const documents = new DocumentsPage(page);
   await documents.open();
   await page.getByRole("button", { name: "Load sample policies" }).click();
