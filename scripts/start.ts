@@ -21,7 +21,10 @@ const config = env();
 let embedded: EmbeddedServer | undefined;
 let url = config.DATABASE_URL;
 if (!url) {
-  embedded = await startEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
+  embedded = await startEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR)).catch((err: Error) => {
+    console.error(err.message);
+    process.exit(1);
+  });
   url = embedded.url;
   console.log(`Embedded database: ${config.PGLITE_DATA_DIR}`);
 }
