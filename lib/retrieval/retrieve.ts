@@ -1,5 +1,5 @@
 import type { Asker } from "@/db/queries/access";
-import { chunkDetails, detectKeywordRanking, keywordSearch, vectorSearch, type KeywordRanking } from "@/db/queries/retrieval";
+import { chunkDetails, detectKeywordRanking, type ChunkDetails, keywordSearch, vectorSearch, type KeywordRanking } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { env } from "../env";
@@ -14,16 +14,8 @@ const LEG_DEPTH = 50;
  */
 const MIN_VECTOR_SIMILARITY = 0.3;
 
-export interface RetrievedSource {
+export interface RetrievedSource extends ChunkDetails {
   n: number;
-  chunkId: string;
-  versionId: string;
-  versionNumber: number;
-  documentId: string;
-  title: string;
-  headingPath: string[];
-  page: number | null;
-  text: string;
   keywordRank: number | null;
   vectorRank: number | null;
   score: number;
