@@ -2,7 +2,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { EmbeddingModelV4 } from "@ai-sdk/provider";
 import { embedMany } from "ai";
-import { env } from "../env";
+import { env, type Env } from "../env";
 import { createHashingEmbeddingModel, HASHING_DIMENSIONS } from "./hashing-embedder";
 
 export interface Embedder {
@@ -28,12 +28,19 @@ let cached: Embedder | undefined;
 
 /** The active embedding model, chosen by EMBEDDING_PROVIDER (builtin unless configured). */
 export function embedder(): Embedder {
-  if (cached) return cached;
-  const e = env();
+  cached ??= createEmbedder(env());
+  return cached;
+}
+
+type EmbeddingConfig = Pick<
+  Env,
+  "EMBEDDING_PROVIDER" | "EMBEDDING_MODEL" | "EMBEDDING_DIMENSIONS" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "OPENAI_COMPATIBLE_BASE_URL" | "OPENAI_COMPATIBLE_API_KEY"
+>;
+
+export function createEmbedder(e: EmbeddingConfig): Embedder {
   if (e.EMBEDDING_PROVIDER === "builtin") {
     const model = createHashingEmbeddingModel();
-    cached = fromModel(model, model.modelId, HASHING_DIMENSIONS);
-    return cached;
+    return fromModel(model, model.modelId, HASHING_DIMENSIONS);
   }
   if (!e.EMBEDDING_MODEL || !e.EMBEDDING_DIMENSIONS) {
     throw new Error("EMBEDDING_MODEL and EMBEDDING_DIMENSIONS must be set when EMBEDDING_PROVIDER is not builtin.");
@@ -46,8 +53,7 @@ export function embedder(): Embedder {
           baseURL: required(e.OPENAI_COMPATIBLE_BASE_URL, "OPENAI_COMPATIBLE_BASE_URL"),
           apiKey: e.OPENAI_COMPATIBLE_API_KEY,
         }).embeddingModel(e.EMBEDDING_MODEL);
-  cached = fromModel(model, `${e.EMBEDDING_PROVIDER}:${e.EMBEDDING_MODEL}:${e.EMBEDDING_DIMENSIONS}`, e.EMBEDDING_DIMENSIONS);
-  return cached;
+  return fromModel(model, `${e.EMBEDDING_PROVIDER}:${e.EMBEDDING_MODEL}:${e.EMBEDDING_DIMENSIONS}`, e.EMBEDDING_DIMENSIONS);
 }
 
 function required(value: string | undefined, name: string): string {
