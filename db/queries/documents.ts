@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { documents, documentVersions, ingestJobs } from "../schema";
 import { canRead, type Asker } from "./access";
+import { setDocumentReaders } from "./groups";
 
 export interface NewVersionInput {
   filename: string;
@@ -9,7 +10,8 @@ export interface NewVersionInput {
   sha256: string;
   bytes: Buffer;
   createdBy: string;
-  readableByEveryone?: boolean;
+  /** Reader group ids, or everyone; unset keeps a document's readers (new documents: everyone). */
+  readers?: string[] | "everyone";
 }
 
 export type AddVersionResult =
@@ -36,11 +38,13 @@ export async function addVersion(db: Executor, input: NewVersionInput): Promise<
           title: input.filename,
           filename: input.filename,
           ownerId: input.createdBy,
-          readableByEveryone: input.readableByEveryone ?? true,
+          // A restricted document is never public, not even for the moment before its groups are set.
+          readableByEveryone: input.readers === undefined || input.readers === "everyone",
         })
         .returning({ id: documents.id });
     }
     const documentId = doc!.id;
+    if (input.readers !== undefined) await setDocumentReaders(tx, documentId, input.readers);
     const [latest] = await tx
       .select({ id: documentVersions.id, number: documentVersions.number, sha256: documentVersions.sha256, status: documentVersions.status })
       .from(documentVersions)

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listDocuments } from "@/db/queries/documents";
+import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { retrieve } from "../retrieval/retrieve";
@@ -57,6 +58,20 @@ describe("ingest to retrieval, on a real database", () => {
     expect(ours.every((s) => s.versionNumber === 2)).toBe(true);
     expect(ours.map((s) => s.text).join(" ")).toContain("eight weeks");
     expect(ours.map((s) => s.text).join(" ")).not.toContain("six weeks");
+  });
+
+  it("retrieves a group-restricted document only for members of its groups, filtered in the query", async () => {
+    const admin = await createTestUser("admin");
+    const code = `SAB-${unique()}`;
+    const group = `finance-${unique()}`;
+    const upload = await acceptUpload({ filename: `restricted-${code}.md`, bytes: Buffer.from(policy(code, "ten")), uploadedBy: admin.id, groups: [group] });
+    await drainQueue();
+    const outsider = await createTestUser("employee");
+    const member = await createTestUser("employee");
+    await addUserToGroups(db(), member.id, await ensureGroups(db(), [group]));
+    const question = `How long is a sabbatical under ${code}?`;
+    expect((await retrieve(askerOf(outsider), question)).sources.filter((s) => s.documentId === upload.documentId)).toEqual([]);
+    expect((await retrieve(askerOf(member), question)).sources[0]?.documentId).toBe(upload.documentId);
   });
 
   it("returns nothing for a question unrelated to any document", async () => {

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { addVersion } from "@/db/queries/documents";
+import { ensureGroups } from "@/db/queries/groups";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
@@ -10,13 +11,15 @@ export interface UploadInput {
   filename: string;
   bytes: Uint8Array;
   uploadedBy: string;
+  /** Names of the groups that may read the document; unset keeps its readers (new: everyone). */
+  groups?: string[];
 }
 
 /**
  * Accepts a file for ingestion: checks it, stores the original bytes and queues the ingest job.
  * Parsing happens later in the worker, so the upload request returns at once.
  */
-export async function acceptUpload({ filename, bytes, uploadedBy }: UploadInput) {
+export async function acceptUpload({ filename, bytes, uploadedBy, groups }: UploadInput) {
   // Only the base name counts: "../../etc/passwd" is stored as "passwd", never used as a path.
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
   const name = path.basename(filename.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim();
@@ -34,6 +37,7 @@ export async function acceptUpload({ filename, bytes, uploadedBy }: UploadInput)
     );
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy });
+  const readers = groups === undefined ? undefined : groups.length === 0 ? "everyone" : await ensureGroups(db(), groups);
+  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers });
   return { ...result, filename: name };
 }
