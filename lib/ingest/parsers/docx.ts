@@ -1,5 +1,6 @@
 import mammoth from "mammoth";
 import type { ParsedDocument } from "../document-model";
+import { UnprocessableDocumentError } from "../errors";
 import { parseHtml } from "./html";
 
 /**
@@ -23,7 +24,7 @@ export async function parseDocx(bytes: Uint8Array, fallbackTitle: string): Promi
     html = result.value;
   } catch (err) {
     // mammoth's own messages talk about zip central directories and body elements.
-    throw new Error("The file is not a valid Word (.docx) document.", { cause: err });
+    throw new UnprocessableDocumentError("The file is not a valid Word (.docx) document.", { cause: err });
   }
   const doc = parseHtml(html, fallbackTitle);
   // Mammoth's HTML has no <title>; the first heading of any level is the best stand-in.

@@ -10,6 +10,8 @@ describe("detectMime", () => {
     expect(detectMime(bytes("%PDF-1.7\n", [0xe2, 0xe3, 0xcf, 0xd3]), "notes.md")).toBe(MIME.pdf);
     expect(detectMime(bytes([0, 0, 0], "%PDF-1.4", [0xff]), "junk-before-header.bin")).toBe(MIME.pdf);
     expect(detectMime(bytes("PK\u0003\u0004", [0x14, 0], "word/document.xml", [0, 0]), "report.zip")).toBe(MIME.docx);
+    expect(detectMime(bytes("PK\u0003\u0004", [0x14, 0], "ppt/presentation.xml", [0, 0]), "deck.docx")).toBe(MIME.pptx);
+    expect(detectMime(bytes("PK\u0003\u0004", [0x14, 0], "xl/workbook.xml"), "sheet.docx")).toBe(MIME.xlsx);
   });
 
   it("detects HTML by its opening, whatever the extension", () => {
@@ -28,7 +30,8 @@ describe("detectMime", () => {
   it("returns null for unsupported content", () => {
     expect(detectMime(bytes([0x89], "PNG\r\n", [0x1a, 0x0a, 0, 0, 0, 0x0d], "IHDR"), "diagram.md")).toBeNull();
     expect(detectMime(bytes("MZ", [0x90, 0, 3, 0]), "setup.exe")).toBeNull();
-    expect(detectMime(bytes("PK\u0003\u0004", [0x14, 0], "xl/workbook.xml"), "sheet.docx")).toBeNull();
+    // A zip that is none of the Office formats (here an OpenDocument text) is not parsed.
+    expect(detectMime(bytes("PK\u0003\u0004", [0x14, 0], "mimetypeapplication/vnd.oasis.opendocument.text", "content.xml"), "notes.docx")).toBeNull();
     expect(detectMime(bytes("caf", [0xe9], " latin-1"), "notes.txt")).toBeNull();
     expect(detectMime(bytes("a,b\n1,2"), "data.csv")).toBeNull();
     expect(detectMime(bytes("plain"), "no-extension")).toBeNull();

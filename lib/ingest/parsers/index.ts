@@ -1,9 +1,13 @@
 import type { ParsedDocument } from "../document-model";
+import { UnprocessableDocumentError } from "../errors";
 import { parseDocx } from "./docx";
 import { parseHtml } from "./html";
 import { parseMarkdown } from "./markdown";
 import { parsePdf } from "./pdf";
+import { parsePptx } from "./pptx";
 import { normalizeText, parsePlainText } from "./text";
+import { parseXlsx } from "./xlsx";
+import { checkZip } from "./zip-guard";
 
 export const MIME = {
   markdown: "text/markdown",
@@ -11,6 +15,8 @@ export const MIME = {
   html: "text/html",
   pdf: "application/pdf",
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pptx: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 } as const;
 
 const TEXT_EXTENSIONS: Record<string, string> = {
@@ -38,12 +44,16 @@ export async function parseDocument({ bytes, filename, mime }: ParseInput): Prom
     case MIME.text: doc = parsePlainText(text(), fallbackTitle); break;
     case MIME.html: doc = parseHtml(text(), fallbackTitle); break;
     case MIME.pdf: doc = await parsePdf(bytes, fallbackTitle); break;
-    case MIME.docx: doc = await parseDocx(bytes, fallbackTitle); break;
-    default: throw new Error(`Unsupported document type: ${mime}`);
+    // Office files are zips: checked for zip bombs and DTDs before any parser unpacks them. Mammoth
+    // opens the zip itself; the PPTX and XLSX parsers open it through the guard (openOfficeZip).
+    case MIME.docx: checkZip(bytes); doc = await parseDocx(bytes, fallbackTitle); break;
+    case MIME.pptx: doc = parsePptx(bytes, fallbackTitle); break;
+    case MIME.xlsx: doc = parseXlsx(bytes, fallbackTitle); break;
+    default: throw new UnprocessableDocumentError(`Unsupported document type: ${mime}`);
   }
   if (doc.blocks.length === 0) {
     const scanned = doc.pagesWithoutText?.length ? " The PDF seems to contain only scanned images; run OCR on it first." : "";
-    throw new Error(`No text could be extracted from this file.${scanned}`);
+    throw new UnprocessableDocumentError(`No text could be extracted from this file.${scanned}`);
   }
   return doc;
 }
@@ -58,8 +68,12 @@ export function detectMime(bytes: Uint8Array, filename: string): string | null {
   const pdfAt = head.indexOf("%PDF-");
   if (pdfAt === 0 || (pdfAt > 0 && !isText(bytes))) return MIME.pdf;
   if (head.startsWith("PK\x03\x04")) {
-    // Entry names are stored uncompressed in the zip headers, so a byte search finds Word's main part.
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes("word/document.xml") ? MIME.docx : null;
+    // Entry names are stored uncompressed in the zip headers, so a byte search finds each format's main part.
+    const zip = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (zip.includes("word/document.xml")) return MIME.docx;
+    if (zip.includes("ppt/presentation.xml")) return MIME.pptx;
+    if (zip.includes("xl/workbook.xml")) return MIME.xlsx;
+    return null;
   }
   if (!isText(bytes)) return null;
   if (/^(\xEF\xBB\xBF)?\s*(<!--[\s\S]*?-->\s*)*<(!doctype\s+html|html)[\s>]/i.test(head)) return MIME.html;

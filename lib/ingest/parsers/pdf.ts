@@ -1,5 +1,6 @@
 import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
 import { HeadingTrail, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+import { UnprocessableDocumentError } from "../errors";
 
 type Item = Awaited<ReturnType<typeof extractTextItems>>["items"][number][number];
 interface Line { text: string; y: number; size: number }
@@ -64,15 +65,15 @@ async function readPdf(bytes: Uint8Array) {
   // pdf.js may detach the buffer it is given; a copy keeps the caller's bytes intact.
   const pdf = await getDocumentProxy(bytes.slice(), { verbosity: 0 }).catch((err: unknown) => {
     const name = err instanceof Error ? err.name : "";
-    if (name === "PasswordException") throw new Error("The PDF is password-protected. Remove the password and upload it again.", { cause: err });
-    throw new Error("The file is not a valid PDF (it may be damaged or incomplete).", { cause: err });
+    if (name === "PasswordException") throw new UnprocessableDocumentError("The PDF is password-protected. Remove the password and upload it again.", { cause: err });
+    throw new UnprocessableDocumentError("The file is not a valid PDF (it may be damaged or incomplete).", { cause: err });
   });
   try {
     const { info } = await getMeta(pdf);
     const { items } = await extractTextItems(pdf);
     return { info, pages: items };
   } catch (err) {
-    throw new Error("The PDF could not be read (it may be damaged).", { cause: err });
+    throw new UnprocessableDocumentError("The PDF could not be read (it may be damaged).", { cause: err });
   } finally {
     await pdf.loadingTask.destroy();
   }
