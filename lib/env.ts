@@ -27,6 +27,13 @@ const schema = z.object({
   EMBEDDING_DIMENSIONS: z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().optional()),
   INGEST_WORKER: z.preprocess(emptyAsUndefined, z.enum(["inline", "off"]).default("inline")),
   UPLOAD_MAX_BYTES: int(25 * 1024 * 1024),
+  /** Parsing runs in a worker thread that is stopped past this wall-clock time or heap size. */
+  PARSE_TIMEOUT_MS: int(60_000),
+  PARSE_MAX_MEMORY_MB: int(1024),
+  /** How long a claimed ingest job stays locked without a heartbeat before another worker may take it over. */
+  INGEST_LEASE_SECONDS: int(60),
+  /** Tests only: pause after each embedding batch, so a test can kill a worker in the middle of a job. */
+  INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),
   RETRIEVAL_TOP_K: int(6),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),

@@ -96,8 +96,12 @@ export async function chunkDetails(db: Executor, asker: Asker, chunkIds: string[
 export async function ensureVectorIndex(db: Executor, model: string, dimensions: number) {
   // One partial HNSW index per embedding model, on the vectors cast to that model's dimension.
   // Created at run time because the embedding model is configuration, not schema.
+  // Serialized: concurrent CREATE INDEX IF NOT EXISTS of one name can fail when workers start together.
   const name = `chunk_embeddings_hnsw_${model.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}`.slice(0, 63);
-  await db.execute(sql.raw(
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`);
+    await tx.execute(sql.raw(
     `CREATE INDEX IF NOT EXISTS "${name}" ON chunk_embeddings USING hnsw ((embedding::vector(${Math.trunc(dimensions)})) vector_cosine_ops) WHERE model = '${model.replace(/'/g, "''")}'`,
-  ));
+    ));
+  });
 }

@@ -3,26 +3,46 @@ import { claimJob, completeJob, failJob, heartbeat, type ClaimedJob } from "@/db
 import { ensureVectorIndex } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { embedder } from "../embeddings";
+import { env } from "../env";
 import { chunkDocument } from "./chunker";
-import { parseDocument } from "./parsers";
+import { isUnprocessable } from "./errors";
+import { parseIsolated } from "./isolated-parse";
 
-const LEASE_SECONDS = 60;
 const EMBED_BATCH = 64;
+const leaseSeconds = () => env().INGEST_LEASE_SECONDS;
 
 /** Backoff before retry n (1-based): 5 s, 25 s, 125 s. */
 const backoffSeconds = (attempt: number) => 5 ** attempt;
 
-/** Parses, chunks and embeds one claimed job, then stores it all in one transaction. */
+/**
+ * Runs one claimed job, renewing its lease on a timer throughout: parsing may take up to
+ * PARSE_TIMEOUT_MS and an embedding call as long as the provider likes, and a lapsed lease would let
+ * a second worker take over a job that is still running. Only a dead process stops renewing.
+ */
 async function runJob(job: ClaimedJob, workerId: string) {
-  const doc = await parseDocument({ bytes: new Uint8Array(job.original), filename: job.filename, mime: job.mime });
+  const state = { progress: 0 };
+  const renew = setInterval(() => void heartbeat(db(), job.id, workerId, leaseSeconds(), state.progress).catch(() => {}), (leaseSeconds() * 1000) / 3);
+  try {
+    return await indexDocument(job, workerId, state);
+  } finally {
+    clearInterval(renew);
+  }
+}
+
+/** Parses, chunks and embeds the job's file, then stores it all in one transaction. */
+async function indexDocument(job: ClaimedJob, workerId: string, state: { progress: number }) {
+  // job.original is handed over to the parse thread (transferred, not copied); it is not used after.
+  const doc = await parseIsolated({ bytes: job.original, filename: job.filename, mime: job.mime });
   const pieces = chunkDocument(doc);
   const model = embedder();
   const embeddings: number[][] = [];
   for (let i = 0; i < pieces.length; i += EMBED_BATCH) {
     const batch = pieces.slice(i, i + EMBED_BATCH);
     embeddings.push(...(await model.embed(batch.map((c) => searchTextOf(doc.title, c.headingPath, c.text)))));
-    const progress = Math.round(((i + batch.length) / pieces.length) * 90);
-    if (!(await heartbeat(db(), job.id, workerId, LEASE_SECONDS, progress))) return false;
+    const delay = env().INGEST_TEST_DELAY_MS; // tests only: a window in which to kill the worker mid-job
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    state.progress = Math.round(((i + batch.length) / pieces.length) * 90);
+    if (!(await heartbeat(db(), job.id, workerId, leaseSeconds(), state.progress))) return false;
   }
   return completeJob(db(), job.id, workerId, job.versionId, {
     title: doc.title,
@@ -50,7 +70,7 @@ export function searchTextOf(title: string, headingPath: string[], text: string)
 
 /** Claims and runs one job; returns whether there was one. */
 export async function processNextJob(workerId: string): Promise<boolean> {
-  const job = await claimJob(db(), workerId, LEASE_SECONDS);
+  const job = await claimJob(db(), workerId, leaseSeconds());
   if (!job) return false;
   if (job.attempts > job.maxAttempts) {
     await failJob(db(), job.id, workerId, job.versionId, "Ingestion stopped responding repeatedly and was abandoned. Try re-uploading the file.", null);
@@ -60,7 +80,8 @@ export async function processNextJob(workerId: string): Promise<boolean> {
     await runJob(job, workerId);
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    const retry = job.attempts < job.maxAttempts ? backoffSeconds(job.attempts) : null;
+    // A document that cannot be parsed fails the same way every time: say so now, not in 155 s.
+    const retry = !isUnprocessable(err) && job.attempts < job.maxAttempts ? backoffSeconds(job.attempts) : null;
     await failJob(db(), job.id, workerId, job.versionId, reason, retry);
   }
   return true;
