@@ -22,8 +22,11 @@ export async function startEmbeddedServer(dataDir: string | null, port = 0): Pro
     const db = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { vector, pg_textsearch } });
     const server = new WireMultiplexer(db);
     const boundPort = await server.listen(port, "127.0.0.1");
+    const url = `postgres://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`;
+    // The lock file also tells other commands (npm run ingest) where to connect while the app runs.
+    if (dataDir) fs.writeFileSync(lockPathOf(dataDir), `${process.pid}\n${url}\n`);
     return {
-      url: `postgres://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`,
+      url,
       async stop() {
         await server.close();
         await db.close();
@@ -36,16 +39,28 @@ export async function startEmbeddedServer(dataDir: string | null, port = 0): Pro
   }
 }
 
+const lockPathOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+
+/** The URL of the embedded server that owns `dataDir`, if one is running. */
+export function runningEmbeddedServer(dataDir: string): string | null {
+  try {
+    const [pid, url] = fs.readFileSync(lockPathOf(dataDir), "utf8").split("\n");
+    return url && isAlive(Number(pid)) ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
-  const lockPath = path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+  const lockPath = lockPathOf(dataDir);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
       return () => fs.rmSync(lockPath, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-      const holder = Number(fs.readFileSync(lockPath, "utf8"));
+      const holder = Number(fs.readFileSync(lockPath, "utf8").split("\n")[0]);
       if (holder && isAlive(holder)) {
         throw new Error(`The embedded database at ${dataDir} is in use by process ${holder}. Stop it first.`, { cause: err });
       }

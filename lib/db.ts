@@ -7,6 +7,12 @@ import { env } from "./env";
  */
 const holder = globalThis as unknown as { groundworkDb?: Database };
 
+/** For command-line entry points that find or start their database before any query. */
+export function useDatabase(url: string): Database {
+  holder.groundworkDb = createDatabase(url).db;
+  return holder.groundworkDb;
+}
+
 export function db(): Database {
   if (!holder.groundworkDb) {
     const url = env().DATABASE_URL;

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { documents, documentVersions, ingestJobs } from "../schema";
 import { canRead, type Asker } from "./access";
@@ -12,6 +12,8 @@ export interface NewVersionInput {
   createdBy: string;
   /** Reader group ids, or everyone; unset keeps a document's readers (new documents: everyone). */
   readers?: string[] | "everyone";
+  /** Re-index: make a new version even when the bytes are unchanged. */
+  force?: boolean;
 }
 
 export type AddVersionResult =
@@ -51,7 +53,7 @@ export async function addVersion(db: Executor, input: NewVersionInput): Promise<
       .where(eq(documentVersions.documentId, documentId))
       .orderBy(desc(documentVersions.number))
       .limit(1);
-    if (latest && latest.sha256 === input.sha256 && latest.status !== "failed") {
+    if (!input.force && latest && latest.sha256 === input.sha256 && latest.status !== "failed") {
       return { outcome: "unchanged", documentId, versionId: latest.id, number: latest.number };
     }
     const number = (latest?.number ?? 0) + 1;
@@ -84,20 +86,38 @@ export type DocumentListRow = {
   latestError: string | null;
   mime: string;
   updatedAt: Date;
+  groups: string[];
 };
 
+export interface DocumentFilters {
+  /** Words in the title or name. */
+  q?: string;
+  status?: string;
+  mime?: string;
+  groupId?: string;
+  limit?: number;
+}
+
 /** Live documents with their newest version's status (the one being ingested, if any). */
-export async function listDocuments(db: Executor, asker: Asker): Promise<DocumentListRow[]> {
+export async function listDocuments(db: Executor, asker: Asker, filters: DocumentFilters = {}): Promise<DocumentListRow[]> {
+  const conditions = [sql`d.deleted_at IS NULL`, canRead(asker)];
+  if (filters.q) conditions.push(sql`(d.title ILIKE ${`%${filters.q}%`} OR d.filename ILIKE ${`%${filters.q}%`})`);
+  if (filters.status) conditions.push(sql`lv.status = ${filters.status}`);
+  if (filters.mime) conditions.push(sql`lv.mime = ${filters.mime}`);
+  if (filters.groupId) conditions.push(sql`EXISTS (SELECT 1 FROM document_groups g WHERE g.document_id = d.id AND g.group_id = ${filters.groupId})`);
   const result = await db.execute<DocumentListRow>(sql`
     SELECT d.id, d.title, d.filename, d.readable_by_everyone AS "readableByEveryone",
            cv.number AS "currentVersion", lv.number AS "latestVersion", lv.status AS "latestStatus",
-           lv.error AS "latestError", lv.mime, lv.created_at AS "updatedAt"
+           lv.error AS "latestError", lv.mime, lv.created_at AS "updatedAt",
+           COALESCE((SELECT array_agg(g.name ORDER BY g.name) FROM document_groups dg JOIN groups g ON g.id = dg.group_id
+                     WHERE dg.document_id = d.id), '{}') AS groups
     FROM documents d
     JOIN LATERAL (SELECT number, status, error, mime, created_at FROM document_versions v
                   WHERE v.document_id = d.id ORDER BY number DESC LIMIT 1) lv ON TRUE
     LEFT JOIN document_versions cv ON cv.id = d.current_version_id
-    WHERE d.deleted_at IS NULL AND ${canRead(asker)}
-    ORDER BY lv.created_at DESC`);
+    WHERE ${sql.join(conditions, sql` AND `)}
+    ORDER BY lv.created_at DESC
+    LIMIT ${filters.limit ?? 500}`);
   return result.rows;
 }
 
@@ -114,7 +134,10 @@ export type ViewableVersion = {
   deleted: boolean;
 };
 
-/** One version of a document, only if the asker may read the document; null otherwise. */
+/**
+ * One version of a document, only if the asker may read the document; null otherwise. Deleted
+ * documents are returned flagged, so a past answer's citation can say the source was deleted.
+ */
 export async function findReadableVersion(db: Executor, asker: Asker, documentId: string, versionId: string) {
   const result = await db.execute<ViewableVersion>(sql`
     SELECT d.id AS "documentId", d.title, v.id AS "versionId", v.number, cv.number AS "currentNumber",
@@ -122,7 +145,7 @@ export async function findReadableVersion(db: Executor, asker: Asker, documentId
     FROM documents d
     JOIN document_versions v ON v.document_id = d.id AND v.id = ${versionId}
     LEFT JOIN document_versions cv ON cv.id = d.current_version_id
-    WHERE d.id = ${documentId} AND d.deleted_at IS NULL AND ${canRead(asker)}`);
+    WHERE d.id = ${documentId} AND ${canRead(asker)}`);
   return result.rows[0] ?? null;
 }
 
@@ -136,4 +159,13 @@ export async function findChunkSpan(db: Executor, versionId: string, chunkId: st
 export async function countDocuments(db: Executor): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(documents);
   return row?.n ?? 0;
+}
+
+/** Status and error of the given versions (progress of a bulk import). */
+export async function versionStatuses(db: Executor, versionIds: string[]) {
+  if (versionIds.length === 0) return [];
+  return db
+    .select({ id: documentVersions.id, status: documentVersions.status, error: documentVersions.error })
+    .from(documentVersions)
+    .where(inArray(documentVersions.id, versionIds));
 }

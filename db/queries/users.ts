@@ -39,3 +39,9 @@ export async function countUsers(db: Executor): Promise<number> {
 export async function setUserRole(db: Executor, id: string, role: "admin" | "employee") {
   await db.update(users).set({ role }).where(eq(users.id, id));
 }
+
+/** The earliest administrator: the account command-line imports act as. */
+export async function findFirstAdmin(db: Executor): Promise<UserRow | null> {
+  const [user] = await db.select().from(users).where(eq(users.role, "admin")).orderBy(users.createdAt).limit(1);
+  return user ?? null;
+}

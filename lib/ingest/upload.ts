@@ -1,5 +1,4 @@
 import { createHash } from "node:crypto";
-import path from "node:path";
 import { addVersion } from "@/db/queries/documents";
 import { ensureGroups } from "@/db/queries/groups";
 import { db } from "../db";
@@ -20,9 +19,17 @@ export interface UploadInput {
  * Parsing happens later in the worker, so the upload request returns at once.
  */
 export async function acceptUpload({ filename, bytes, uploadedBy, groups }: UploadInput) {
-  // Only the base name counts: "../../etc/passwd" is stored as "passwd", never used as a path.
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
-  const name = path.basename(filename.replace(/\\/g, "/")).replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  // The name is a label stored in the database, never a filesystem path; still, "." and ".." are
+  // dropped so "../../etc/passwd" cannot even look like one. Folders imported in bulk keep their
+  // relative path ("leave/index.md"), so same-named files in different folders stay distinct.
+  const name = filename
+    .replace(/\\/g, "/")
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what is removed
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .split("/")
+    .map((segment) => segment.trim())
+    .filter((segment) => segment && segment !== "." && segment !== "..")
+    .join("/");
   if (!name) throw new AppError("bad_request", "The file needs a name.");
   if (bytes.length === 0) throw new AppError("bad_request", `"${name}" is empty. Choose a file with content.`);
   const max = env().UPLOAD_MAX_BYTES;
@@ -33,7 +40,7 @@ export async function acceptUpload({ filename, bytes, uploadedBy, groups }: Uplo
   if (!mime) {
     throw new AppError(
       "unsupported_media_type",
-      `"${name}" is not a supported document. Upload Markdown, plain text, HTML, PDF or DOCX files.`,
+      `"${name}" is not a supported document. Upload Markdown, plain text, HTML, PDF, Word (.docx), PowerPoint (.pptx) or Excel (.xlsx) files.`,
     );
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");

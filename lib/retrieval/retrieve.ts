@@ -3,7 +3,7 @@ import { chunkDetails, detectKeywordRanking, type ChunkDetails, keywordSearch, v
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { env } from "../env";
-import { tokenize } from "../text/terms";
+import { keywordTerms } from "../text/terms";
 import { reciprocalRankFusion } from "./fusion";
 
 /** How many candidates each leg contributes to fusion. */
@@ -38,7 +38,7 @@ export async function retrieve(asker: Asker, question: string, k = env().RETRIEV
   ranking ??= detectKeywordRanking(database);
   const keywordRanking = await ranking;
   const model = embedder();
-  const terms = [...new Set(tokenize(question))];
+  const terms = keywordTerms(question);
   const [embedding] = await model.embed([question]);
   const [keyword, vector] = await Promise.all([
     keywordSearch(database, asker, keywordRanking, terms, LEG_DEPTH),

@@ -21,3 +21,12 @@ export function stem(word: string): string {
   }
   return word;
 }
+
+/**
+ * Words for the keyword leg: split at every non-alphanumeric, so an identifier such as
+ * "POL-TRV-004" or "EXP-12" becomes parts that both BM25 and PostgreSQL's parser index.
+ */
+export function keywordTerms(text: string): string[] {
+  const words = text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words.filter((w) => !STOPWORDS.has(w)))];
+}

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { askerOf } from "../auth/user";
+import { retrieve } from "../retrieval/retrieve";
+import { createTestUser } from "../testing/fixtures";
+import { collectFiles, importFiles } from "./bulk-import";
+
+const HANDBOOK = path.resolve(process.cwd(), "../shared/data/18f-handbook");
+if (!fs.existsSync(HANDBOOK) && process.env.CI) throw new Error(`The 18F handbook is missing: expected it at ${HANDBOOK}`);
+
+describe("bulk import", () => {
+  it.skipIf(!fs.existsSync(HANDBOOK))("imports the whole 18F handbook, then finds nothing new on a second run", async () => {
+    const admin = await createTestUser("admin");
+    const files = await collectFiles([HANDBOOK]);
+    // Readable by one group only, so the other tests sharing this database do not retrieve it.
+    const groups = [`handbook-${Date.now()}`];
+    const first = await importFiles(files, { uploadedBy: admin.id, groups });
+    console.log(`18F handbook: ${files.length} files: indexed ${first.indexed.length}, skipped ${first.skipped.length}, failed ${first.failed.length}`);
+    for (const f of first.failed) console.log(`  failed ${f.file}: ${f.reason}`);
+    expect(first.indexed.length).toBeGreaterThan(240);
+    expect(first.indexed.length + first.skipped.length + first.failed.length + first.unchanged.length).toBe(files.length);
+    const { sources } = await retrieve(askerOf(admin), "How do I request leave?");
+    expect(sources.length).toBeGreaterThan(0);
+
+    const again = await importFiles(files, { uploadedBy: admin.id, groups });
+    // Same bytes under the same names: nothing to do. (Files that failed are retried, and fail again.)
+    expect(again.indexed).toEqual([]);
+    expect(again.unchanged).toHaveLength(first.indexed.length);
+    expect(again.failed).toHaveLength(first.failed.length);
+  }, 600_000);
+
+  it("skips unsupported files with the reason, and reports a missing path", async () => {
+    const admin = await createTestUser("admin");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-"));
+    fs.writeFileSync(path.join(dir, "tool.exe"), Buffer.from([0x4d, 0x5a, 0, 0, 1, 2, 3]));
+    fs.writeFileSync(path.join(dir, `note-${path.basename(dir)}.txt`), "Visitors sign in at reception.");
+    const summary = await importFiles(await collectFiles([dir]), { uploadedBy: admin.id });
+    expect(summary.indexed).toHaveLength(1);
+    expect(summary.skipped).toEqual([{ file: path.join(dir, "tool.exe"), reason: expect.stringMatching(/not a supported document/) }]);
+    await expect(collectFiles([path.join(dir, "nope")])).rejects.toThrow(/does not exist/);
+  });
+});

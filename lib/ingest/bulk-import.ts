@@ -1,0 +1,82 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { versionStatuses } from "@/db/queries/documents";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { acceptUpload } from "./upload";
+import { processNextJob } from "./worker";
+
+export interface ImportProgress {
+  total: number;
+  done: number;
+}
+
+export interface ImportSummary {
+  indexed: string[];
+  unchanged: string[];
+  skipped: { file: string; reason: string }[];
+  failed: { file: string; reason: string }[];
+}
+
+export interface ImportFile {
+  path: string;
+  /** The document's name: the path below the folder given, or the file's own name. */
+  name: string;
+}
+
+/** Every file under the given paths, folders walked recursively, hidden files left out. */
+export async function collectFiles(paths: string[]): Promise<ImportFile[]> {
+  const files: ImportFile[] = [];
+  async function walk(p: string, root: string | null) {
+    const stat = await fs.stat(p).catch(() => null);
+    if (!stat) throw new AppError("bad_request", `${p} does not exist.`);
+    if (stat.isDirectory()) {
+      for (const entry of (await fs.readdir(p)).sort()) if (!entry.startsWith(".")) await walk(path.join(p, entry), root ?? p);
+    } else if (stat.isFile()) {
+      files.push({ path: p, name: root ? path.relative(root, p) : path.basename(p) });
+    }
+  }
+  for (const p of paths) await walk(p, null);
+  return files;
+}
+
+/**
+ * Uploads files as `uploadedBy` and indexes them, working the queue alongside any running
+ * workers (SKIP LOCKED shares it), until every queued version is ready or failed.
+ */
+export async function importFiles(
+  files: ImportFile[],
+  options: { uploadedBy: string; groups?: string[]; onProgress?: (p: ImportProgress) => void },
+): Promise<ImportSummary> {
+  const summary: ImportSummary = { indexed: [], unchanged: [], skipped: [], failed: [] };
+  const queued = new Map<string, string>(); // version id -> file
+  for (const { path: file, name } of files) {
+    try {
+      const bytes = new Uint8Array(await fs.readFile(file));
+      const result = await acceptUpload({ filename: name, bytes, uploadedBy: options.uploadedBy, groups: options.groups });
+      if (result.outcome === "unchanged") summary.unchanged.push(file);
+      else queued.set(result.versionId, file);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      const list = err.code === "unsupported_media_type" ? summary.skipped : summary.failed;
+      list.push({ file, reason: err.message });
+    }
+  }
+
+  const workerId = `import-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const pending = new Set(queued.keys());
+  while (pending.size > 0) {
+    const worked = await processNextJob(workerId);
+    for (const v of await versionStatuses(db(), [...pending])) {
+      if (v.status !== "ready" && v.status !== "failed") continue;
+      pending.delete(v.id);
+      const file = queued.get(v.id)!;
+      if (v.status === "ready") summary.indexed.push(file);
+      else summary.failed.push({ file, reason: v.error ?? "failed" });
+    }
+    options.onProgress?.({ total: queued.size, done: queued.size - pending.size });
+    if (!worked && pending.size > 0) await new Promise((r) => setTimeout(r, 250)); // another worker has them
+  }
+  return summary;
+}

@@ -1,0 +1,61 @@
+/**
+ * `npm run ingest -- <files or folders> [--group NAME]...`: bulk import with a progress bar and a
+ * summary. Uses DATABASE_URL, else the running app's embedded database, else opens the embedded
+ * database itself (when the app is not running).
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startEmbeddedServer, runningEmbeddedServer, type EmbeddedServer } from "@/db/embedded-server";
+import { migrateDatabase } from "@/db/migrate";
+import { findFirstAdmin } from "@/db/queries/users";
+import { useDatabase } from "@/lib/db";
+import { env } from "@/lib/env";
+import { collectFiles, importFiles, type ImportProgress } from "@/lib/ingest/bulk-import";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { group: { type: "string", multiple: true } } });
+if (positionals.length === 0) {
+  console.error("usage: npm run ingest -- <files or folders> [--group NAME]...");
+  process.exit(2);
+}
+
+const config = env();
+let embedded: EmbeddedServer | undefined;
+let url = config.DATABASE_URL ?? runningEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
+if (!url) {
+  embedded = await startEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
+  url = embedded.url;
+}
+const db = useDatabase(url);
+try {
+  await migrateDatabase(db);
+  const admin = await findFirstAdmin(db);
+  if (!admin) throw new Error("There is no administrator yet: start the app, register the first account, then import.");
+  const files = await collectFiles(positionals);
+  console.log(`Importing ${files.length} files${values.group ? ` for groups ${values.group.join(", ")}` : ""}…`);
+  const summary = await importFiles(files, { uploadedBy: admin.id, groups: values.group, onProgress: progressBar() });
+  process.stderr.write("\n");
+  console.log(`indexed ${summary.indexed.length}, unchanged ${summary.unchanged.length}, skipped ${summary.skipped.length}, failed ${summary.failed.length}`);
+  for (const { file, reason } of summary.skipped) console.log(`  skipped ${file}: ${reason}`);
+  for (const { file, reason } of summary.failed) console.log(`  failed  ${file}: ${reason}`);
+  process.exitCode = summary.failed.length > 0 ? 1 : 0;
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+} finally {
+  await embedded?.stop();
+}
+process.exit();
+
+function progressBar() {
+  let last = 0;
+  return ({ total, done }: ImportProgress) => {
+    const now = Date.now();
+    if (done < total && now - last < 200) return;
+    last = now;
+    const width = 30;
+    const filled = total === 0 ? width : Math.round((done / total) * width);
+    const line = `[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} indexed`;
+    if (process.stderr.isTTY) process.stderr.write(`\r${line}`);
+    else if (done === total || done % 25 === 0) process.stderr.write(`${line}\n`);
+  };
+}
