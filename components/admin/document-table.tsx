@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 
 export interface DocumentRow {
@@ -12,31 +13,34 @@ export interface DocumentRow {
   latestError: string | null;
   mime: string;
   updatedAt: string;
+  groups: string[];
+  readableByEveryone: boolean;
 }
 
 const POLL_MS = 1500;
 
 /** Lists documents; while any is queued or processing it polls for status changes. */
-export function DocumentTable({ initial }: { initial: DocumentRow[] }) {
+export function DocumentTable({ initial, query }: { initial: DocumentRow[]; query: string }) {
   const [rows, setRows] = useState(initial);
   useEffect(() => setRows(initial), [initial]);
   const pending = rows.some((r) => r.latestStatus === "queued" || r.latestStatus === "processing");
   useEffect(() => {
     if (!pending) return;
     const timer = setInterval(async () => {
-      const response = await fetch("/api/documents").catch(() => null);
+      const response = await fetch(`/api/documents?${query}`).catch(() => null);
       if (response?.ok) setRows(((await response.json()) as { documents: DocumentRow[] }).documents);
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [pending]);
+  }, [pending, query]);
 
-  if (rows.length === 0) return <p className="text-zinc-500">No documents yet.</p>;
+  if (rows.length === 0) return <p className="text-zinc-500">No documents match.</p>;
   return (
     <table className="w-full text-left text-sm">
       <thead className="border-b border-zinc-200 dark:border-zinc-800">
         <tr>
           <th className="py-2">Document</th>
           <th>File</th>
+          <th>Readers</th>
           <th>Version</th>
           <th>Status</th>
         </tr>
@@ -44,8 +48,13 @@ export function DocumentTable({ initial }: { initial: DocumentRow[] }) {
       <tbody>
         {rows.map((r) => (
           <tr key={r.id} className="border-b border-zinc-100 dark:border-zinc-900" data-testid="document-row">
-            <td className="py-2 font-medium">{r.title}</td>
+            <td className="py-2 font-medium">
+              <Link className="underline" href={`/admin/documents/${r.id}`}>
+                {r.title}
+              </Link>
+            </td>
             <td className="text-zinc-600 dark:text-zinc-400">{r.filename}</td>
+            <td>{r.readableByEveryone ? "everyone" : r.groups.join(", ")}</td>
             <td>{r.latestVersion}</td>
             <td>
               <span data-testid="document-status" className={r.latestStatus === "failed" ? "text-red-700 dark:text-red-400" : undefined}>

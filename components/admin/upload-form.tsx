@@ -3,61 +3,140 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-interface Outcome {
+interface FileState {
   name: string;
-  message: string;
-  ok: boolean;
+  loaded: number;
+  total: number;
+  message?: string;
+  ok?: boolean;
 }
 
-export function UploadForm() {
-  const router = useRouter();
-  const [outcomes, setOutcomes] = useState<Outcome[]>([]);
-  const [busy, setBusy] = useState(false);
+interface UploadResponse {
+  outcome?: string;
+  number?: number;
+  error?: { message: string };
+}
 
-  async function upload(files: FileList | null) {
-    if (!files || files.length === 0) return;
-    setBusy(true);
-    const results: Outcome[] = [];
-    for (const file of Array.from(files)) {
-      const body = new FormData();
-      body.set("file", file);
-      const response = await fetch("/api/documents", { method: "POST", body }).catch(() => null);
-      const json = (await response?.json().catch(() => null)) as { outcome?: string; number?: number; error?: { message: string } } | null;
-      if (response?.ok && json?.outcome === "unchanged") {
-        results.push({ name: file.name, ok: true, message: `unchanged: identical to version ${json.number}` });
-      } else if (response?.ok) {
-        results.push({ name: file.name, ok: true, message: `queued as version ${json?.number}` });
-      } else {
-        results.push({ name: file.name, ok: false, message: json?.error?.message ?? "Upload failed. Check your connection and try again." });
+/** XMLHttpRequest rather than fetch: only it reports upload progress. */
+function send(file: File, groups: string[], onProgress: (loaded: number) => void): Promise<{ status: number; body: UploadResponse | null }> {
+  return new Promise((resolve) => {
+    const body = new FormData();
+    body.set("file", file);
+    for (const g of groups) body.append("group", g);
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", "/api/documents");
+    xhr.upload.onprogress = (e) => onProgress(e.loaded);
+    xhr.onload = () => {
+      let json: UploadResponse | null = null;
+      try {
+        json = JSON.parse(xhr.responseText) as UploadResponse;
+      } catch {
+        // not JSON: reported below as a failed upload
       }
-    }
-    setOutcomes(results);
-    setBusy(false);
+      resolve({ status: xhr.status, body: json });
+    };
+    xhr.onerror = () => resolve({ status: 0, body: null });
+    xhr.send(body);
+  });
+}
+
+function outcomeMessage(status: number, body: UploadResponse | null): { ok: boolean; message: string } {
+  if (status >= 200 && status < 300 && body?.outcome === "unchanged") return { ok: true, message: `unchanged: identical to version ${body.number}` };
+  if (status >= 200 && status < 300) return { ok: true, message: `queued as version ${body?.number}` };
+  return { ok: false, message: body?.error?.message ?? "Upload failed. Check your connection and try again." };
+}
+
+export function UploadForm({ groups }: { groups: string[] }) {
+  const router = useRouter();
+  const [files, setFiles] = useState<FileState[]>([]);
+  const [readers, setReaders] = useState<string[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const busy = files.some((f) => f.ok === undefined);
+  const total = files.reduce((sum, f) => sum + f.total, 0);
+  const loaded = files.reduce((sum, f) => sum + f.loaded, 0);
+
+  async function upload(list: FileList | null) {
+    if (!list || list.length === 0 || busy) return;
+    const chosen = Array.from(list);
+    setFiles(chosen.map((f) => ({ name: f.name, loaded: 0, total: f.size })));
+    const update = (i: number, patch: Partial<FileState>) => setFiles((prev) => prev.map((f, j) => (j === i ? { ...f, ...patch } : f)));
+    // Two at a time: parallel enough to keep the line busy, gentle on the server.
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < chosen.length; i = next++) {
+        const { status, body } = await send(chosen[i]!, readers, (l) => update(i, { loaded: l }));
+        update(i, { loaded: chosen[i]!.size, ...outcomeMessage(status, body) });
+      }
+    };
+    await Promise.all([lane(), lane()]);
     router.refresh();
   }
 
   return (
-    <div className="flex flex-col gap-2">
-      <label className="flex w-fit cursor-pointer items-center gap-2 rounded-md bg-zinc-900 px-4 py-2 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
-        {busy ? "Uploading…" : "Upload documents"}
-        <input
-          type="file"
-          multiple
-          className="sr-only"
-          accept=".md,.markdown,.txt,.html,.htm,.pdf,.docx"
-          onChange={(e) => {
-            void upload(e.target.files);
-            e.target.value = "";
-          }}
-        />
-      </label>
-      <ul aria-live="polite" className="text-sm">
-        {outcomes.map((o, i) => (
-          <li key={i} className={o.ok ? "text-zinc-700 dark:text-zinc-300" : "text-red-700 dark:text-red-400"} role={o.ok ? undefined : "alert"}>
-            {o.name}: {o.message}
-          </li>
-        ))}
-      </ul>
+    <div className="flex flex-col gap-3">
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={(e) => {
+          e.preventDefault();
+          setDragging(false);
+          void upload(e.dataTransfer.files);
+        }}
+        className={`flex flex-col items-center gap-2 rounded-lg border-2 border-dashed p-6 text-sm ${dragging ? "border-blue-500 bg-blue-50 dark:bg-blue-950" : "border-zinc-300 dark:border-zinc-700"}`}
+      >
+        <p>Drop files here, or</p>
+        <label className="cursor-pointer rounded-md bg-zinc-900 px-4 py-2 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
+          {busy ? "Uploading…" : "Upload documents"}
+          <input
+            type="file"
+            multiple
+            className="sr-only"
+            accept=".md,.markdown,.txt,.html,.htm,.pdf,.docx,.pptx,.xlsx"
+            onChange={(e) => {
+              void upload(e.target.files);
+              e.target.value = "";
+            }}
+          />
+        </label>
+        <fieldset className="flex flex-wrap items-center gap-3">
+          <legend className="sr-only">Who may read the uploaded documents</legend>
+          <span>Readers:</span>
+          {groups.length === 0 && <span className="text-zinc-500">everyone (no groups yet)</span>}
+          {groups.map((g) => (
+            <label key={g} className="flex items-center gap-1">
+              <input
+                type="checkbox"
+                checked={readers.includes(g)}
+                onChange={(e) => setReaders((r) => (e.target.checked ? [...r, g] : r.filter((x) => x !== g)))}
+              />
+              {g}
+            </label>
+          ))}
+          {groups.length > 0 && readers.length === 0 && <span className="text-zinc-500">(none ticked: everyone)</span>}
+        </fieldset>
+      </div>
+      {files.length > 0 && (
+        <div className="flex flex-col gap-2 text-sm" aria-live="polite">
+          <label className="flex items-center gap-2">
+            All files
+            <progress className="w-48" max={total || 1} value={loaded} aria-label="Overall upload progress" />
+          </label>
+          <ul className="flex flex-col gap-1">
+            {files.map((f, i) => (
+              <li key={i} className="flex flex-wrap items-center gap-2">
+                <progress className="w-32" max={f.total || 1} value={f.loaded} aria-label={`Upload progress of ${f.name}`} />
+                <span className={f.ok === false ? "text-red-700 dark:text-red-400" : undefined} role={f.ok === false ? "alert" : undefined}>
+                  {f.name}
+                  {f.message && `: ${f.message}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </div>
   );
 }

@@ -12,6 +12,16 @@ export class DocumentsPage {
     await this.page.getByLabel(/Upload documents/).setInputFiles({ name, mimeType, buffer: Buffer.from(content) });
   }
 
+  /** Drops files on the drop zone, as a person dragging them from their desktop would. */
+  async drop(files: { name: string; content: string; mimeType?: string }[]) {
+    const transfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.content], f.name, { type: f.mimeType ?? "text/plain" }));
+      return dt;
+    }, files);
+    await this.page.getByText("Drop files here").dispatchEvent("drop", { dataTransfer: transfer });
+  }
+
   row(text: string | RegExp) {
     return this.page.getByTestId("document-row").filter({ hasText: text });
   }

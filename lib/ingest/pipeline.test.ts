@@ -91,11 +91,11 @@ describe("ingest to retrieval, on a real database", () => {
     expect(await count()).toBe(before);
   });
 
-  it("stores a path-traversal filename by its base name only", async () => {
+  it("strips path traversal from a filename, which is only ever a label", async () => {
     const admin = await createTestUser("admin");
     const code = unique();
     const result = await acceptUpload({ filename: `../../etc/${code}.txt`, bytes: Buffer.from(`Policy ${code}: badges are worn at all times.`), uploadedBy: admin.id });
-    expect(result.filename).toBe(`${code}.txt`);
+    expect(result.filename).toBe(`etc/${code}.txt`);
     await drainQueue();
   });
 });

@@ -1,22 +1,28 @@
 import { notFound } from "next/navigation";
+import { listGroups } from "@/db/queries/document-admin";
 import { listDocuments } from "@/db/queries/documents";
+import { DocumentFilters } from "@/components/admin/document-filters";
 import { DocumentTable } from "@/components/admin/document-table";
 import { SampleOffer } from "@/components/admin/sample-offer";
 import { UploadForm } from "@/components/admin/upload-form";
 import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { loadSamplesAction } from "../actions";
+import { documentFiltersSchema } from "./filters";
 
-export default async function DocumentsPage() {
+export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await currentUser();
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
-  const documents = await listDocuments(db(), askerOf(user));
+  const filters = documentFiltersSchema.parse(await searchParams);
+  const [documents, groups] = await Promise.all([listDocuments(db(), askerOf(user), filters), listGroups(db())]);
+  const filtered = Object.values(filters).some(Boolean);
   return (
     <section className="flex flex-col gap-6">
       <h2 className="text-lg font-medium">Documents</h2>
-      <SampleOffer action={loadSamplesAction} compact={documents.length > 0} />
-      <UploadForm />
-      <DocumentTable initial={JSON.parse(JSON.stringify(documents))} />
+      <SampleOffer action={loadSamplesAction} compact={documents.length > 0 || filtered} />
+      <UploadForm groups={groups.map((g) => g.name)} />
+      <DocumentFilters filters={filters} groups={groups} />
+      <DocumentTable initial={JSON.parse(JSON.stringify(documents))} query={new URLSearchParams(JSON.parse(JSON.stringify(filters))).toString()} />
     </section>
   );
 }

@@ -3,11 +3,13 @@ import { askerOf, requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { acceptUpload } from "@/lib/ingest/upload";
+import { documentFiltersSchema } from "../../admin/documents/filters";
 
-export async function GET() {
+export async function GET(request: Request) {
   try {
     const user = await requireAdmin();
-    return Response.json({ documents: await listDocuments(db(), askerOf(user)) });
+    const filters = documentFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+    return Response.json({ documents: await listDocuments(db(), askerOf(user), filters) });
   } catch (err) {
     return toErrorResponse(err);
   }
@@ -20,7 +22,13 @@ export async function POST(request: Request) {
     const form = await request.formData().catch(() => null);
     const file = form?.get("file");
     if (!(file instanceof File)) throw new AppError("bad_request", "Attach a file in the 'file' field.");
-    const result = await acceptUpload({ filename: file.name, bytes: new Uint8Array(await file.arrayBuffer()), uploadedBy: user.id });
+    const groups = form!.getAll("group").map(String).map((g) => g.trim()).filter(Boolean);
+    const result = await acceptUpload({
+      filename: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      uploadedBy: user.id,
+      groups: groups.length > 0 ? groups : undefined,
+    });
     return Response.json(result, { status: result.outcome === "queued" ? 202 : 200 });
   } catch (err) {
     return toErrorResponse(err);

@@ -21,7 +21,18 @@ export default async function SourcePage({ params, searchParams }: Props) {
   if (!ids.success) notFound();
   // The reader check is in the query: a document this user may not read does not exist for them.
   const version = await findReadableVersion(db(), askerOf(user), documentId, versionId);
-  if (!version || !version.blocks) notFound();
+  if (!version) notFound();
+  if (version.deleted) {
+    return (
+      <div className="mx-auto max-w-3xl p-6">
+        <h1 className="text-2xl font-semibold">{version.title}</h1>
+        <p role="status" className="mt-3 rounded-md bg-zinc-100 p-3 text-sm dark:bg-zinc-900">
+          This source was deleted. It is no longer used to answer questions.
+        </p>
+      </div>
+    );
+  }
+  if (!version.blocks) notFound();
   const span = chunk ? await findChunkSpan(db(), versionId, chunk) : null;
   const newer = version.currentVersionId && version.currentVersionId !== version.versionId && (version.currentNumber ?? 0) > version.number;
   return (

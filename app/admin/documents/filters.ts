@@ -1,0 +1,9 @@
+import { z } from "zod";
+
+/** The document list's filters, from the URL (page) or query string (polling API) alike. */
+export const documentFiltersSchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  status: z.enum(["queued", "processing", "ready", "failed"]).optional().catch(undefined),
+  mime: z.string().max(200).optional().catch(undefined),
+  groupId: z.uuid().optional().catch(undefined),
+});

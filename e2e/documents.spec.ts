@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN } from "./accounts";
+import { AuthPages } from "./pages/auth";
+import { DocumentsPage } from "./pages/documents";
+
+const policy = (rate: string) => `# Mileage Policy\n\nPrivate cars used for business are reimbursed at ${rate} per kilometre, claimed on Form MIL-2.\n`;
+
+test("an admin uploads several files by drag and drop, versions one, filters, restricts, re-indexes and deletes", async ({ page }) => {
+  const stamp = Date.now();
+  const name = `mileage-${stamp}.md`;
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const documents = new DocumentsPage(page);
+  await documents.open();
+
+  // Two files dropped at once: a progress bar each and one overall, then a status per file.
+  await documents.drop([
+    { name, content: policy("0.30 euros") },
+    { name: `visitors-${stamp}.txt`, content: "Visitors sign in at reception and wear a badge." },
+  ]);
+  await expect(page.getByLabel("Overall upload progress")).toBeVisible();
+  await expect(page.getByText(`${name}: queued as version 1`)).toBeVisible();
+  await expect(page.getByText(`visitors-${stamp}.txt: queued as version 1`)).toBeVisible();
+  await documents.waitUntilReady(name);
+
+  // The same bytes again change nothing; new bytes under the same name become version 2.
+  await documents.upload(name, policy("0.30 euros"));
+  await expect(page.getByText(`${name}: unchanged: identical to version 1`)).toBeVisible();
+  await documents.upload(name, policy("0.35 euros"));
+  await expect(page.getByText(`${name}: queued as version 2`)).toBeVisible();
+  await documents.waitUntilReady(name);
+
+  // Search narrows the list.
+  await page.getByLabel("Search").fill(`visitors-${stamp}`);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("document-row")).toHaveCount(1);
+  await page.goto("/admin/documents");
+
+  // The document page: history, readers, re-index, delete.
+  await documents.row(name).getByRole("link", { name: "Mileage Policy" }).click();
+  await expect(page.getByTestId("version-row")).toHaveCount(2);
+  await expect(page.getByTestId("version-row").first()).toContainText("2 (current)");
+  await expect(page.getByTestId("version-row").nth(1)).toContainText("1 (superseded)");
+
+  await page.getByLabel("Everyone").uncheck();
+  await page.getByLabel("New group").fill(`finance-${stamp}`);
+  await page.getByRole("button", { name: "Save readers" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Readers saved" })).toBeVisible();
+  await page.goto("/admin/documents");
+  await expect(documents.row(name)).toContainText(`finance-${stamp}`);
+
+  await documents.row(name).getByRole("link", { name: "Mileage Policy" }).click();
+  await page.getByRole("button", { name: "Re-index" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Re-indexing as version 3" })).toBeVisible();
+
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page).toHaveURL(/\/admin\/documents$/);
+  await expect(documents.row(name)).toHaveCount(0);
+});

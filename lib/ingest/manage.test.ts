@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { listVersions } from "@/db/queries/document-admin";
+import { findReadableVersion } from "@/db/queries/documents";
+import { askerOf } from "../auth/user";
+import { db } from "../db";
+import { retrieve } from "../retrieval/retrieve";
+import { createTestUser, drainQueue } from "../testing/fixtures";
+import { deleteDocument, reindexDocument, setReaders } from "./manage";
+import { acceptUpload } from "./upload";
+
+const unique = () => Math.random().toString(36).slice(2, 10);
+
+async function indexed(code: string) {
+  const admin = await createTestUser("admin");
+  const upload = await acceptUpload({
+    filename: `parking-${code}.md`,
+    bytes: Buffer.from(`# Parking ${code}\n\nStaff parking permits under ${code} cost 30 euros per month.\n`),
+    uploadedBy: admin.id,
+  });
+  await drainQueue();
+  return { admin, upload, question: `How much is a parking permit under ${code}?` };
+}
+
+describe("managing a document", () => {
+  it("re-indexes as a new version and keeps the old one for past citations", async () => {
+    const { admin, upload, question } = await indexed(`P-${unique()}`);
+    const before = (await retrieve(askerOf(admin), question)).sources[0]!;
+    const reindexed = await reindexDocument(admin, upload.documentId);
+    expect(reindexed).toMatchObject({ outcome: "queued", number: 2 });
+    await drainQueue();
+    const after = (await retrieve(askerOf(admin), question)).sources[0]!;
+    expect(after).toMatchObject({ documentId: upload.documentId, versionNumber: 2 });
+    expect(after.chunkId).not.toBe(before.chunkId);
+    expect((await listVersions(db(), upload.documentId)).map((v) => [v.number, v.status])).toEqual([[2, "ready"], [1, "ready"]]);
+    expect(await findReadableVersion(db(), askerOf(admin), upload.documentId, before.versionId)).toMatchObject({ number: 1, currentNumber: 2 });
+  });
+
+  it("deletion takes a document out of retrieval at once, and the viewer says it was deleted", async () => {
+    const { admin, upload, question } = await indexed(`P-${unique()}`);
+    const employee = await createTestUser("employee");
+    const cited = (await retrieve(askerOf(employee), question)).sources[0]!;
+    expect(cited.documentId).toBe(upload.documentId);
+    await deleteDocument(upload.documentId);
+    expect((await retrieve(askerOf(employee), question)).sources.filter((s) => s.documentId === upload.documentId)).toEqual([]);
+    expect(await findReadableVersion(db(), askerOf(employee), upload.documentId, cited.versionId)).toMatchObject({ deleted: true });
+    await expect(deleteDocument(upload.documentId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(reindexDocument(admin, upload.documentId)).rejects.toMatchObject({ code: "not_found" });
+  });
+
+  it("changing readers takes effect on the next retrieval", async () => {
+    const { upload, question } = await indexed(`P-${unique()}`);
+    const employee = await createTestUser("employee");
+    const visible = async () => (await retrieve(askerOf(employee), question)).sources.some((s) => s.documentId === upload.documentId);
+    expect(await visible()).toBe(true);
+    await setReaders(upload.documentId, { groups: [`board-${unique()}`] });
+    expect(await visible()).toBe(false);
+    await setReaders(upload.documentId, { everyone: true });
+    expect(await visible()).toBe(true);
+    await expect(setReaders(upload.documentId, { groups: [] })).rejects.toMatchObject({ code: "bad_request" });
+  });
+});

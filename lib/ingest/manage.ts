@@ -1,0 +1,29 @@
+import { addVersion } from "@/db/queries/documents";
+import { findDocument, latestOriginal, softDeleteDocument } from "@/db/queries/document-admin";
+import { ensureGroups, setDocumentReaders } from "@/db/queries/groups";
+import type { CurrentUser } from "../auth/user";
+import { db } from "../db";
+import { AppError } from "../errors";
+
+const notFound = () => new AppError("not_found", "This document does not exist or was deleted.");
+
+/** Ingests the newest version's bytes again, as a new version, so past citations keep theirs. */
+export async function reindexDocument(admin: CurrentUser, documentId: string) {
+  const original = await latestOriginal(db(), documentId);
+  if (!original || !(await findDocument(db(), documentId))) throw notFound();
+  return addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true });
+}
+
+export async function deleteDocument(documentId: string) {
+  if (!(await softDeleteDocument(db(), documentId))) throw notFound();
+}
+
+/** Who may read a document: everyone, or the named groups (created if new). */
+export async function setReaders(documentId: string, readers: { everyone: true } | { groups: string[] }) {
+  if (!(await findDocument(db(), documentId))) throw notFound();
+  if ("groups" in readers && readers.groups.length === 0) {
+    throw new AppError("bad_request", "Choose at least one group, or make the document readable by everyone.");
+  }
+  const ids = "everyone" in readers ? "everyone" : await ensureGroups(db(), readers.groups);
+  await setDocumentReaders(db(), documentId, ids);
+}
