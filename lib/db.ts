@@ -8,9 +8,10 @@ import { env } from "./env";
 const holder = globalThis as unknown as { groundworkDb?: Database };
 
 /** For command-line entry points that find or start their database before any query. */
-export function useDatabase(url: string): Database {
-  holder.groundworkDb = createDatabase(url).db;
-  return holder.groundworkDb;
+export function useDatabase(url: string) {
+  const database = createDatabase(url);
+  holder.groundworkDb = database.db;
+  return database;
 }
 
 export function db(): Database {

@@ -25,7 +25,7 @@ if (!url) {
   embedded = await startEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
   url = embedded.url;
 }
-const db = useDatabase(url);
+const { db, pool } = useDatabase(url);
 try {
   await migrateDatabase(db);
   const admin = await findFirstAdmin(db);
@@ -42,6 +42,7 @@ try {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
 } finally {
+  await pool.end();
   await embedded?.stop();
 }
 process.exit();
