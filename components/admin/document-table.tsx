@@ -15,6 +15,7 @@ export interface DocumentRow {
   updatedAt: string;
   groups: string[];
   readableByEveryone: boolean;
+  pagesWithoutText: number[];
 }
 
 const POLL_MS = 1500;
@@ -61,6 +62,11 @@ export function DocumentTable({ initial, query }: { initial: DocumentRow[]; quer
                 {r.latestStatus}
               </span>
               {r.latestError && <p className="text-xs text-red-700 dark:text-red-400">{r.latestError}</p>}
+              {r.pagesWithoutText.length > 0 && (
+                <p className="text-xs text-amber-700 dark:text-amber-400">
+                  {r.pagesWithoutText.length} page{r.pagesWithoutText.length > 1 ? "s" : ""} without text: needs OCR
+                </p>
+              )}
             </td>
           </tr>
         ))}

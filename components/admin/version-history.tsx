@@ -8,6 +8,7 @@ interface Version {
   filename: string;
   sizeBytes: number;
   pageCount: number | null;
+  pagesWithoutText: number[] | null;
   createdAt: string;
 }
 
@@ -44,6 +45,12 @@ export function VersionHistory({ versions, currentVersionId, documentId }: { ver
               <td>
                 {v.status}
                 {v.error && <p className="text-xs text-red-700 dark:text-red-400">{v.error}</p>}
+                {v.pagesWithoutText && v.pagesWithoutText.length > 0 && (
+                  <p className="text-xs text-amber-700 dark:text-amber-400" data-testid="needs-ocr">
+                    No text, needs OCR: page{v.pagesWithoutText.length > 1 ? "s" : ""} {v.pagesWithoutText.join(", ")}. These pages were not
+                    indexed.
+                  </p>
+                )}
               </td>
             </tr>
           ))}

@@ -23,6 +23,7 @@ export async function listVersions(db: Executor, documentId: string) {
       sizeBytes: documentVersions.sizeBytes,
       sha256: documentVersions.sha256,
       pageCount: documentVersions.pageCount,
+      pagesWithoutText: documentVersions.pagesWithoutText,
       createdAt: documentVersions.createdAt,
     })
     .from(documentVersions)

@@ -87,6 +87,7 @@ export type DocumentListRow = {
   mime: string;
   updatedAt: Date;
   groups: string[];
+  pagesWithoutText: number[];
 };
 
 export interface DocumentFilters {
@@ -109,10 +110,11 @@ export async function listDocuments(db: Executor, asker: Asker, filters: Documen
     SELECT d.id, d.title, d.filename, d.readable_by_everyone AS "readableByEveryone",
            cv.number AS "currentVersion", lv.number AS "latestVersion", lv.status AS "latestStatus",
            lv.error AS "latestError", lv.mime, lv.created_at AS "updatedAt",
+           COALESCE(lv.pages_without_text, '{}') AS "pagesWithoutText",
            COALESCE((SELECT array_agg(g.name ORDER BY g.name) FROM document_groups dg JOIN groups g ON g.id = dg.group_id
                      WHERE dg.document_id = d.id), '{}') AS groups
     FROM documents d
-    JOIN LATERAL (SELECT number, status, error, mime, created_at FROM document_versions v
+    JOIN LATERAL (SELECT number, status, error, mime, created_at, pages_without_text FROM document_versions v
                   WHERE v.document_id = d.id ORDER BY number DESC LIMIT 1) lv ON TRUE
     LEFT JOIN document_versions cv ON cv.id = d.current_version_id
     WHERE ${sql.join(conditions, sql` AND `)}

@@ -52,6 +52,7 @@ export interface IngestResult {
   title: string;
   blocks: unknown[];
   pageCount: number | null;
+  pagesWithoutText: number[];
   embeddingModel: string;
   chunks: {
     ordinal: number;
@@ -90,7 +91,7 @@ export async function completeJob(db: Executor, jobId: string, workerId: string,
     }
     const [version] = await tx
       .update(documentVersions)
-      .set({ status: "ready", error: null, blocks: result.blocks, pageCount: result.pageCount })
+      .set({ status: "ready", error: null, blocks: result.blocks, pageCount: result.pageCount, pagesWithoutText: result.pagesWithoutText })
       .where(eq(documentVersions.id, versionId))
       .returning({ documentId: documentVersions.documentId, number: documentVersions.number });
     // The pointer only moves forward: a slow older version finishing late must not replace a newer one.

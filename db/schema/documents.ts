@@ -51,6 +51,8 @@ export const documentVersions = pgTable(
     status: text("status", { enum: versionStatuses }).notNull().default("queued"),
     error: text("error"),
     pageCount: integer("page_count"),
+    /** PDF pages with no text layer (scanned): reported to the admin as needing OCR, not indexed. */
+    pagesWithoutText: integer("pages_without_text").array(),
     /** The normalized document model (lib/ingest/document-model), shared by chunker and viewer. */
     blocks: jsonb("blocks").$type<unknown[]>(),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),

@@ -1,4 +1,6 @@
+import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
+import { listVersions } from "@/db/queries/document-admin";
 import { listDocuments } from "@/db/queries/documents";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import { askerOf } from "../auth/user";
@@ -72,6 +74,35 @@ describe("ingest to retrieval, on a real database", () => {
     const question = `How long is a sabbatical under ${code}?`;
     expect((await retrieve(askerOf(outsider), question)).sources.filter((s) => s.documentId === upload.documentId)).toEqual([]);
     expect((await retrieve(askerOf(member), question)).sources[0]?.documentId).toBe(upload.documentId);
+  });
+
+  it("indexes a partly scanned PDF's text pages and reports the pages without a text layer", async () => {
+    const admin = await createTestUser("admin");
+    const code = unique();
+    const pdf = await new Promise<Buffer>((resolve) => {
+      const doc = new PDFDocument();
+      const parts: Buffer[] = [];
+      doc.on("data", (b: Buffer) => parts.push(b));
+      doc.on("end", () => resolve(Buffer.concat(parts)));
+      doc.fontSize(14).text(`Fire drill ${code}: assemble in the north car park within five minutes.`);
+      doc.addPage().rect(50, 50, 400, 600).fill("#999"); // a page that is only an image, as a scan is
+      doc.end();
+    });
+    const upload = await acceptUpload({ filename: `drill-${code}.pdf`, bytes: pdf, uploadedBy: admin.id });
+    await drainQueue();
+    const [version] = await listVersions(db(), upload.documentId);
+    expect(version).toMatchObject({ status: "ready", pageCount: 2, pagesWithoutText: [2] });
+    const row = (await listDocuments(db(), askerOf(admin))).find((d) => d.id === upload.documentId);
+    expect(row?.pagesWithoutText).toEqual([2]);
+  });
+
+  it("rejects a file over the size limit before storing anything", async () => {
+    const admin = await createTestUser("admin");
+    const huge = Buffer.alloc(25 * 1024 * 1024 + 1, "a");
+    await expect(acceptUpload({ filename: "huge.txt", bytes: huge, uploadedBy: admin.id })).rejects.toMatchObject({
+      code: "payload_too_large",
+      message: expect.stringMatching(/larger than the 25 MB limit/),
+    });
   });
 
   it("returns nothing for a question unrelated to any document", async () => {

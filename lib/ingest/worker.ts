@@ -48,6 +48,7 @@ async function indexDocument(job: ClaimedJob, workerId: string, state: { progres
     title: doc.title,
     blocks: doc.blocks,
     pageCount: doc.pageCount ?? null,
+    pagesWithoutText: doc.pagesWithoutText ?? [],
     embeddingModel: model.id,
     chunks: pieces.map((c, i) => ({
       ordinal: c.ordinal,
