@@ -41,6 +41,11 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
   await expect(page.getByTestId("version-row").first()).toContainText("2 (current)");
   await expect(page.getByTestId("version-row").nth(1)).toContainText("1 (superseded)");
 
+  // An explicit new version, from a file with another name.
+  await page.getByLabel("Upload a new version").setInputFiles({ name: "mileage-final.md", mimeType: "text/markdown", buffer: Buffer.from(policy("0.40 euros")) });
+  await expect(page.getByText("mileage-final.md: queued as version 3")).toBeVisible();
+  await expect(page.getByTestId("version-row")).toHaveCount(3);
+
   await page.getByLabel("Everyone").uncheck();
   await page.getByLabel("New group").fill(`finance-${stamp}`);
   await page.getByRole("button", { name: "Save readers" }).click();
@@ -50,7 +55,7 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
 
   await documents.row(name).getByRole("link", { name: "Mileage Policy" }).click();
   await page.getByRole("button", { name: "Re-index" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Re-indexing as version 3" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Re-indexing as version 4" })).toBeVisible();
 
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Delete" }).click();

@@ -18,11 +18,12 @@ interface UploadResponse {
 }
 
 /** XMLHttpRequest rather than fetch: only it reports upload progress. */
-function send(file: File, groups: string[], onProgress: (loaded: number) => void): Promise<{ status: number; body: UploadResponse | null }> {
+function send(file: File, groups: string[], documentId: string | undefined, onProgress: (loaded: number) => void): Promise<{ status: number; body: UploadResponse | null }> {
   return new Promise((resolve) => {
     const body = new FormData();
     body.set("file", file);
     for (const g of groups) body.append("group", g);
+    if (documentId) body.set("documentId", documentId);
     const xhr = new XMLHttpRequest();
     xhr.open("POST", "/api/documents");
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
@@ -46,7 +47,13 @@ function outcomeMessage(status: number, body: UploadResponse | null): { ok: bool
   return { ok: false, message: body?.error?.message ?? "Upload failed. Check your connection and try again." };
 }
 
-export function UploadForm({ groups }: { groups: string[] }) {
+interface Props {
+  groups: string[];
+  /** Set on a document's page: the file becomes that document's next version, whatever its name. */
+  documentId?: string;
+}
+
+export function UploadForm({ groups, documentId }: Props) {
   const router = useRouter();
   const [files, setFiles] = useState<FileState[]>([]);
   const [readers, setReaders] = useState<string[]>([]);
@@ -64,7 +71,7 @@ export function UploadForm({ groups }: { groups: string[] }) {
     let next = 0;
     const lane = async () => {
       for (let i = next++; i < chosen.length; i = next++) {
-        const { status, body } = await send(chosen[i]!, readers, (l) => update(i, { loaded: l }));
+        const { status, body } = await send(chosen[i]!, readers, documentId, (l) => update(i, { loaded: l }));
         update(i, { loaded: chosen[i]!.size, ...outcomeMessage(status, body) });
       }
     };
@@ -89,10 +96,10 @@ export function UploadForm({ groups }: { groups: string[] }) {
       >
         <p>Drop files here, or</p>
         <label className="cursor-pointer rounded-md bg-zinc-900 px-4 py-2 font-medium text-white dark:bg-zinc-100 dark:text-zinc-900">
-          {busy ? "Uploading…" : "Upload documents"}
+          {busy ? "Uploading…" : documentId ? "Upload a new version" : "Upload documents"}
           <input
             type="file"
-            multiple
+            multiple={!documentId}
             className="sr-only"
             accept=".md,.markdown,.txt,.html,.htm,.pdf,.docx,.pptx,.xlsx"
             onChange={(e) => {
@@ -101,22 +108,24 @@ export function UploadForm({ groups }: { groups: string[] }) {
             }}
           />
         </label>
-        <fieldset className="flex flex-wrap items-center gap-3">
-          <legend className="sr-only">Who may read the uploaded documents</legend>
-          <span>Readers:</span>
-          {groups.length === 0 && <span className="text-zinc-500">everyone (no groups yet)</span>}
-          {groups.map((g) => (
-            <label key={g} className="flex items-center gap-1">
-              <input
-                type="checkbox"
-                checked={readers.includes(g)}
-                onChange={(e) => setReaders((r) => (e.target.checked ? [...r, g] : r.filter((x) => x !== g)))}
-              />
-              {g}
-            </label>
-          ))}
-          {groups.length > 0 && readers.length === 0 && <span className="text-zinc-500">(none ticked: everyone)</span>}
-        </fieldset>
+        {!documentId && (
+          <fieldset className="flex flex-wrap items-center gap-3">
+            <legend className="sr-only">Who may read the uploaded documents</legend>
+            <span>Readers:</span>
+            {groups.length === 0 && <span className="text-zinc-500">everyone (no groups yet)</span>}
+            {groups.map((g) => (
+              <label key={g} className="flex items-center gap-1">
+                <input
+                  type="checkbox"
+                  checked={readers.includes(g)}
+                  onChange={(e) => setReaders((r) => (e.target.checked ? [...r, g] : r.filter((x) => x !== g)))}
+                />
+                {g}
+              </label>
+            ))}
+            {groups.length > 0 && readers.length === 0 && <span className="text-zinc-500">(none ticked: everyone)</span>}
+          </fieldset>
+        )}
       </div>
       {files.length > 0 && (
         <div className="flex flex-col gap-2 text-sm" aria-live="polite">

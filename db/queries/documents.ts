@@ -14,9 +14,12 @@ export interface NewVersionInput {
   readers?: string[] | "everyone";
   /** Re-index: make a new version even when the bytes are unchanged. */
   force?: boolean;
+  /** Add the version to this document, whatever the file is called (an explicit new version). */
+  documentId?: string;
 }
 
 export type AddVersionResult =
+  | { outcome: "missing" }
   | { outcome: "queued"; documentId: string; versionId: string; number: number }
   | { outcome: "unchanged"; documentId: string; versionId: string; number: number };
 
@@ -32,7 +35,9 @@ export async function addVersion(db: Executor, input: NewVersionInput): Promise<
     let [doc] = await tx
       .select({ id: documents.id })
       .from(documents)
-      .where(and(eq(documents.filename, input.filename), isNull(documents.deletedAt)));
+      .where(and(input.documentId ? eq(documents.id, input.documentId) : eq(documents.filename, input.filename), isNull(documents.deletedAt)))
+      .for("update");
+    if (!doc && input.documentId) return { outcome: "missing" };
     if (!doc) {
       [doc] = await tx
         .insert(documents)

@@ -35,6 +35,18 @@ describe("managing a document", () => {
     expect(await findReadableVersion(db(), askerOf(admin), upload.documentId, before.versionId)).toMatchObject({ number: 1, currentNumber: 2 });
   });
 
+  it("uploads a differently named file as the next version of a chosen document", async () => {
+    const { admin, upload, question } = await indexed(`P-${unique()}`);
+    const next = await acceptUpload({
+      filename: "parking-2027.md",
+      bytes: Buffer.from(`# Parking\n\nPermits now cost 35 euros per month. ${question}\n`),
+      uploadedBy: admin.id,
+      documentId: upload.documentId,
+    });
+    expect(next).toMatchObject({ outcome: "queued", documentId: upload.documentId, number: 2 });
+    await expect(acceptUpload({ filename: "x.md", bytes: Buffer.from("# X\n\ntext"), uploadedBy: admin.id, documentId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "not_found" });
+  });
+
   it("deletion takes a document out of retrieval at once, and the viewer says it was deleted", async () => {
     const { admin, upload, question } = await indexed(`P-${unique()}`);
     const employee = await createTestUser("employee");

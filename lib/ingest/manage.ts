@@ -11,7 +11,9 @@ const notFound = () => new AppError("not_found", "This document does not exist o
 export async function reindexDocument(admin: CurrentUser, documentId: string) {
   const original = await latestOriginal(db(), documentId);
   if (!original || !(await findDocument(db(), documentId))) throw notFound();
-  return addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true });
+  const result = await addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true, documentId });
+  if (result.outcome === "missing") throw notFound();
+  return result;
 }
 
 export async function deleteDocument(documentId: string) {

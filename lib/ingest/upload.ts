@@ -12,13 +12,15 @@ export interface UploadInput {
   uploadedBy: string;
   /** Names of the groups that may read the document; unset keeps its readers (new: everyone). */
   groups?: string[];
+  /** Upload as the next version of this document instead of matching by name. */
+  documentId?: string;
 }
 
 /**
  * Accepts a file for ingestion: checks it, stores the original bytes and queues the ingest job.
  * Parsing happens later in the worker, so the upload request returns at once.
  */
-export async function acceptUpload({ filename, bytes, uploadedBy, groups }: UploadInput) {
+export async function acceptUpload({ filename, bytes, uploadedBy, groups, documentId }: UploadInput) {
   // The name is a label stored in the database, never a filesystem path; still, "." and ".." are
   // dropped so "../../etc/passwd" cannot even look like one. Folders imported in bulk keep their
   // relative path ("leave/index.md"), so same-named files in different folders stay distinct.
@@ -45,6 +47,7 @@ export async function acceptUpload({ filename, bytes, uploadedBy, groups }: Uplo
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const readers = groups === undefined ? undefined : groups.length === 0 ? "everyone" : await ensureGroups(db(), groups);
-  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers });
+  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers, documentId });
+  if (result.outcome === "missing") throw new AppError("not_found", "That document does not exist or was deleted; upload the file as a new document.");
   return { ...result, filename: name };
 }

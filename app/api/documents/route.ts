@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { listDocuments } from "@/db/queries/documents";
 import { askerOf, requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -22,12 +23,15 @@ export async function POST(request: Request) {
     const form = await request.formData().catch(() => null);
     const file = form?.get("file");
     if (!(file instanceof File)) throw new AppError("bad_request", "Attach a file in the 'file' field.");
+    const documentId = form!.get("documentId");
+    if (documentId !== null && !z.uuid().safeParse(documentId).success) throw new AppError("not_found", "That document does not exist.");
     const groups = form!.getAll("group").map(String).map((g) => g.trim()).filter(Boolean);
     const result = await acceptUpload({
       filename: file.name,
       bytes: new Uint8Array(await file.arrayBuffer()),
       uploadedBy: user.id,
       groups: groups.length > 0 ? groups : undefined,
+      documentId: typeof documentId === "string" ? documentId : undefined,
     });
     return Response.json(result, { status: result.outcome === "queued" ? 202 : 200 });
   } catch (err) {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { findDocument, listGroups, listVersions } from "@/db/queries/document-admin";
 import { DocumentActions } from "@/components/admin/document-actions";
 import { ReadersForm } from "@/components/admin/readers-form";
+import { UploadForm } from "@/components/admin/upload-form";
 import { VersionHistory } from "@/components/admin/version-history";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -23,6 +24,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <p className="text-sm text-zinc-500">{doc.filename}</p>
       </div>
       <DocumentActions reindex={reindexAction.bind(null, id)} remove={deleteAction.bind(null, id)} />
+      <UploadForm groups={[]} documentId={id} />
       <ReadersForm
         action={setReadersAction.bind(null, id)}
         everyone={doc.readableByEveryone}
