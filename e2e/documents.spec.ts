@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
+import { ChatPage } from "./pages/chat";
 import { DocumentsPage } from "./pages/documents";
 
 const policy = (rate: string) => `# Mileage Policy\n\nPrivate cars used for business are reimbursed at ${rate} per kilometre, claimed on Form MIL-2.\n`;
@@ -57,8 +58,24 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
   await page.getByRole("button", { name: "Re-index" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Re-indexing as version 4" })).toBeVisible();
 
+  const documentPage = page.url();
+
+  // An answer that cites the document, before it is deleted.
+  await page.goto("/");
+  const chat = new ChatPage(page);
+  await chat.ask(`How much are private cars reimbursed per kilometre on Form MIL-2?`);
+  await expect(chat.sources()).toContainText("Mileage Policy");
+  const conversation = page.url();
+
+  await page.goto(documentPage);
   page.once("dialog", (dialog) => void dialog.accept());
   await page.getByRole("button", { name: "Delete" }).click();
   await expect(page).toHaveURL(/\/admin\/documents$/);
   await expect(documents.row(name)).toHaveCount(0);
+
+  // The past answer keeps its citation and says the source was deleted; the viewer says so too.
+  await page.goto(conversation);
+  await expect(chat.sources()).toContainText("source deleted");
+  await chat.sources().getByRole("link", { name: "Mileage Policy" }).first().click();
+  await expect(page.getByRole("status")).toContainText("This source was deleted");
 });

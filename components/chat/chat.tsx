@@ -11,9 +11,11 @@ import { MessageView } from "./message-view";
 interface Props {
   id: string;
   initialMessages: ChatMessage[];
+  /** Documents cited in this conversation that have since been deleted. */
+  deletedDocuments?: string[];
 }
 
-export function Chat({ id, initialMessages }: Props) {
+export function Chat({ id, initialMessages, deletedDocuments = [] }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const { messages, sendMessage, status, stop } = useChat<ChatMessage>({
@@ -37,7 +39,7 @@ export function Chat({ id, initialMessages }: Props) {
             <p className="mt-16 text-center text-zinc-500">Ask a question about your company&apos;s policies.</p>
           )}
           {messages.map((m) => (
-            <MessageView key={m.id} message={m} streaming={busy && m.id === messages[messages.length - 1]?.id} />
+            <MessageView key={m.id} message={m} streaming={busy && m.id === messages[messages.length - 1]?.id} deletedDocuments={deletedDocuments} />
           ))}
           {status === "submitted" && <p className="text-sm text-zinc-500">Searching the documents…</p>}
           {error && (

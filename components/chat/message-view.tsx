@@ -9,12 +9,13 @@ import { CitationChip, sourceHref } from "./citation-chip";
 interface Props {
   message: ChatMessage;
   streaming: boolean;
+  deletedDocuments: string[];
 }
 
 /** Turns [n] markers into links the Markdown renderer hands to CitationChip. */
 const withCitationLinks = (text: string) => text.replace(/\[(\d{1,3})\](?!\()/g, "[$1](#cite-$1)");
 
-export function MessageView({ message, streaming }: Props) {
+export function MessageView({ message, streaming, deletedDocuments }: Props) {
   const text = message.parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
   if (message.role === "user") {
     return (
@@ -45,7 +46,7 @@ export function MessageView({ message, streaming }: Props) {
           {withCitationLinks(text)}
         </ReactMarkdown>
       </div>
-      {!streaming && cited.length > 0 && <SourceList sources={cited} />}
+      {!streaming && cited.length > 0 && <SourceList sources={cited} deleted={deletedDocuments} />}
       {message.metadata?.model && !streaming && (
         <p className="text-xs text-zinc-500" data-testid="answered-by">
           Answered by {message.metadata.model}
@@ -55,7 +56,7 @@ export function MessageView({ message, streaming }: Props) {
   );
 }
 
-function SourceList({ sources }: { sources: SourceRef[] }) {
+function SourceList({ sources, deleted }: { sources: SourceRef[]; deleted: string[] }) {
   return (
     <section aria-label="Sources" className="rounded-lg border border-zinc-200 p-3 text-sm dark:border-zinc-800">
       <h2 className="mb-2 font-medium">Sources</h2>
@@ -71,6 +72,7 @@ function SourceList({ sources }: { sources: SourceRef[] }) {
                 {s.headingPath.length > 0 && ` · ${s.headingPath.join(" › ")}`}
                 {s.page !== null && ` · page ${s.page}`} · version {s.versionNumber}
               </span>
+              {deleted.includes(s.documentId) && <span className="ml-1 rounded bg-zinc-200 px-1 text-xs dark:bg-zinc-800">source deleted</span>}
               <p className="line-clamp-2 text-zinc-600 dark:text-zinc-400">{s.snippet}</p>
             </div>
           </li>

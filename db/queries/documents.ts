@@ -176,3 +176,13 @@ export async function versionStatuses(db: Executor, versionIds: string[]) {
     .from(documentVersions)
     .where(inArray(documentVersions.id, versionIds));
 }
+
+/** Which of these documents have been deleted (past answers say so beside their citations). */
+export async function deletedDocumentIds(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(inArray(documents.id, ids), sql`${documents.deletedAt} IS NOT NULL`));
+  return rows.map((r) => r.id);
+}

@@ -1,6 +1,7 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { findConversation, listMessages } from "@/db/queries/conversations";
+import { deletedDocumentIds } from "@/db/queries/documents";
 import { Chat } from "@/components/chat/chat";
 import { currentUser } from "@/lib/auth/session";
 import type { ChatMessage } from "@/lib/chat/types";
@@ -17,5 +18,7 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
   const messages = (await listMessages(db(), id)).map(
     (m) => ({ id: m.id, role: m.role, parts: m.parts, metadata: m.metadata ?? undefined }) as ChatMessage,
   );
-  return <Chat key={id} id={id} initialMessages={messages} />;
+  const cited = messages.flatMap((m) => m.parts.flatMap((p) => (p.type === "data-sources" ? p.data.map((s) => s.documentId) : [])));
+  const deleted = await deletedDocumentIds(db(), [...new Set(cited)]);
+  return <Chat key={id} id={id} initialMessages={messages} deletedDocuments={deleted} />;
 }
