@@ -5,6 +5,7 @@ import path from "node:path";
 export interface BeirDataset {
   corpus: { id: string; title: string; text: string; metadata?: Record<string, unknown> }[];
   queries: Map<string, string>;
+  queryMetadata: Map<string, Record<string, unknown> | undefined>;
   /** query id -> (document id -> relevance) */
   qrels: Map<string, Map<string, number>>;
 }
@@ -33,7 +34,9 @@ export function loadBeir(folder: string, split = "test"): BeirDataset {
     text: String(d.text ?? ""),
     metadata: d.metadata as Record<string, unknown> | undefined,
   }));
-  const queries = new Map(readJsonl(path.join(folder, "queries.jsonl")).map((q) => [String(q._id), String(q.text)]));
+  const rawQueries = readJsonl(path.join(folder, "queries.jsonl"));
+  const queries = new Map(rawQueries.map((q) => [String(q._id), String(q.text)]));
+  const queryMetadata = new Map(rawQueries.map((q) => [String(q._id), q.metadata as Record<string, unknown> | undefined]));
   const qrels = new Map<string, Map<string, number>>();
   const lines = fs.readFileSync(path.join(folder, `qrels/${split}.tsv`), "utf8").split("\n").slice(1);
   for (const line of lines.filter((l) => l.trim())) {
@@ -42,7 +45,7 @@ export function loadBeir(folder: string, split = "test"): BeirDataset {
     if (!qrels.has(qid)) qrels.set(qid, new Map());
     qrels.get(qid)!.set(docId, Number(score));
   }
-  return { corpus, queries, qrels };
+  return { corpus, queries, queryMetadata, qrels };
 }
 
 /** nDCG@k with graded relevance, as BEIR computes it. */

@@ -1,10 +1,10 @@
 import type { Asker } from "@/db/queries/access";
-import { chunkDetails, detectKeywordRanking, type ChunkDetails, keywordSearch, vectorSearch, type KeywordRanking } from "@/db/queries/retrieval";
+import { chunkDetails, detectKeywordRanking, type ChunkDetails, keywordSearch, type LegHit, vectorSearch, type KeywordRanking } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { env } from "../env";
 import { keywordTerms } from "../text/terms";
-import { reciprocalRankFusion } from "./fusion";
+import { reciprocalRankFusion, type FusedHit } from "./fusion";
 
 /** How many candidates each leg contributes to fusion. */
 const LEG_DEPTH = 50;
@@ -28,24 +28,36 @@ export interface RetrievalResult {
 
 let ranking: Promise<KeywordRanking> | undefined;
 
-/**
- * The one retrieval configuration: the chat, the admin console and the evaluation harness all
- * call this, so what is measured is what employees get.
- */
-export async function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
+export interface Candidates {
+  keyword: LegHit[];
+  vector: LegHit[];
+  fused: FusedHit[];
+  keywordRanking: KeywordRanking;
+}
+
+/** Both legs, filtered for the asker in SQL, and their fusion: chunk ids only. */
+export async function rankCandidates(asker: Asker, question: string, depth = LEG_DEPTH): Promise<Candidates> {
   if (!asker?.userId) throw new Error("retrieve() needs an asker: there is no unscoped retrieval.");
   const database = db();
   ranking ??= detectKeywordRanking(database);
   const keywordRanking = await ranking;
   const model = embedder();
-  const terms = keywordTerms(question);
   const [embedding] = await model.embed([question]);
   const [keyword, vector] = await Promise.all([
-    keywordSearch(database, asker, keywordRanking, terms, LEG_DEPTH),
-    vectorSearch(database, asker, model.id, model.dimensions, embedding!, LEG_DEPTH, MIN_VECTOR_SIMILARITY),
+    keywordSearch(database, asker, keywordRanking, keywordTerms(question), depth),
+    vectorSearch(database, asker, model.id, model.dimensions, embedding!, depth, MIN_VECTOR_SIMILARITY),
   ]);
-  const fused = reciprocalRankFusion(keyword, vector).slice(0, k);
-  const details = new Map((await chunkDetails(database, asker, fused.map((f) => f.chunkId))).map((d) => [d.chunkId, d]));
+  return { keyword, vector, fused: reciprocalRankFusion(keyword, vector), keywordRanking };
+}
+
+/**
+ * The one retrieval configuration: the chat, the admin console and the evaluation harness all
+ * call this (or rankCandidates, its first half), so what is measured is what employees get.
+ */
+export async function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
+  const { fused: all, keywordRanking } = await rankCandidates(asker, question);
+  const fused = all.slice(0, k);
+  const details = new Map((await chunkDetails(db(), asker, fused.map((f) => f.chunkId))).map((d) => [d.chunkId, d]));
   const sources = fused.flatMap((hit) => {
     const detail = details.get(hit.chunkId);
     return detail ? [{ ...detail, keywordRank: hit.keywordRank, vectorRank: hit.vectorRank, score: hit.score }] : [];
