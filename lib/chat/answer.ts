@@ -58,6 +58,8 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
       const parts = responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: removeInvalidMarkers(p.text, valid) } : p));
       const text = parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
       const cited = citedNumbers(text).filter((n) => valid.has(n));
+      // Sources were given and the answer says something, yet cites none of them.
+      const ungrounded = cited.length === 0 && refs.length > 0 && text.length > 0 && !isNotFound(text);
       await saveTurn(db(), {
         conversationId,
         userMessage: { id: message.id, parts: message.parts },
@@ -65,7 +67,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
           id: responseMessage.id,
           parts,
           model: model.id,
-          metadata: { model: model.id, ungrounded: cited.length === 0 && sources.length > 0 && text.length > 0 && refs.length > 0 && !isNotFound(text) },
+          metadata: { model: model.id, ungrounded },
         },
         citations: cited.map((n) => {
           const s = sources[n - 1]!;
