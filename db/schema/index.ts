@@ -2,3 +2,6 @@ export * from "./users";
 export * from "./documents";
 export * from "./jobs";
 export * from "./chat";
+export * from "./feedback";
+export * from "./audit";
+export * from "./behaviour";
