@@ -1,0 +1,61 @@
+import { z } from "zod";
+
+/**
+ * The behaviour spec: how the assistant must behave, whatever the facts. One definition serves
+ * three purposes: the system prompt for base models, the target of fine-tuning (each training
+ * example records the spec version it teaches), and the oracle of the behaviour evaluation.
+ * Facts never go here; they live in retrieval.
+ */
+const topic = z.object({
+  /** Short name shown to admins and used as a behaviour tag, e.g. "hr". */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/, "Use lowercase letters, digits and dashes."),
+  description: z.string().min(1),
+  /** Phrases that mark a question as belonging to the topic (matched on whole words, case-insensitive). */
+  keywords: z.array(z.string().min(1)).min(1),
+});
+
+export const behaviourSpecSchema = z.object({
+  format: z.object({
+    /** Lists of several items as Markdown bullet points. */
+    bulletLists: z.boolean(),
+    /** Every factual sentence ends with a [n] citation. */
+    citeEveryFactualSentence: z.boolean(),
+    /** Length norm for an answer, in words. */
+    maxWords: z.number().int().min(20).max(2000),
+  }),
+  tone: z.string().min(1),
+  /** Topics answered with a referral instead of an answer. */
+  refuse: z.array(topic.extend({ referral: z.string().min(1) })),
+  /** Topics answered (when the sources allow) and always escalated with a contact. */
+  escalate: z.array(topic.extend({ message: z.string().min(1), contact: z.string().min(1) })),
+  /** Said when the sources do not contain the answer. */
+  notFound: z.string().min(1),
+  /** Appended to every answer that gives information, when set. */
+  disclaimer: z.string().optional(),
+});
+
+export type BehaviourSpec = z.infer<typeof behaviourSpecSchema>;
+
+export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
+  format: { bulletLists: true, citeEveryFactualSentence: true, maxWords: 200 },
+  tone: "Professional, friendly and concise. Plain language, no speculation, no opinions.",
+  refuse: [
+    {
+      id: "hr",
+      description: "A person's own HR case: their pay, performance review, grievance, disciplinary or medical situation.",
+      keywords: ["my salary", "my pay", "my raise", "my performance review", "my manager", "grievance", "disciplinary", "harassment", "fired", "my medical"],
+      referral: "This is a personal HR matter, so I can't help with it here. Please contact HR at hr@example.com.",
+    },
+  ],
+  escalate: [
+    {
+      id: "compliance",
+      description: "Possible legal or regulatory breaches: bribery, fraud, insider trading, sanctions, conflicts of interest, data breaches.",
+      keywords: ["bribe", "bribery", "kickback", "fraud", "insider trading", "sanctions", "money laundering", "conflict of interest", "data breach", "whistleblow"],
+      message: "This may be a compliance matter. Please report it to the Compliance team before acting.",
+      contact: "compliance@example.com",
+    },
+  ],
+  notFound: "I couldn't find this in the documents available to you. Try rephrasing the question, or ask the owner of the relevant policy.",
+  disclaimer: undefined,
+};
