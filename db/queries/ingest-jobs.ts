@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { chunkEmbeddings, chunks, documentVersions, ingestJobs } from "../schema";
+import { lockLiveEmbeddingModels } from "./embedding-models";
 
 export interface ClaimedJob {
   id: string;
@@ -53,7 +54,8 @@ export interface IngestResult {
   blocks: unknown[];
   pageCount: number | null;
   pagesWithoutText: number[];
-  embeddingModel: string;
+  /** Vectors per embedding model, parallel to `chunks`: every live model (the active one, and one being switched to). */
+  embeddings: Map<string, number[][]>;
   chunks: {
     ordinal: number;
     text: string;
@@ -63,31 +65,35 @@ export interface IngestResult {
     spanStart: number;
     spanEnd: number;
     tokenCount: number;
-    embedding: number[];
   }[];
 }
 
 /**
  * Writes a finished ingestion in one transaction: chunks, embeddings, the version marked ready,
  * the document's current-version pointer moved, the job done. A crash before commit leaves
- * nothing behind; a retry starts from a clean slate. Returns false if the job was taken over.
+ * nothing behind; a retry starts from a clean slate. Returns "lost" if the job was taken over,
+ * "models-changed" if an embedding model switch started since the vectors were computed (embed
+ * with the new live set and call again).
  */
-export async function completeJob(db: Executor, jobId: string, workerId: string, versionId: string, result: IngestResult) {
+export async function completeJob(db: Executor, jobId: string, workerId: string, versionId: string, result: IngestResult): Promise<"done" | "lost" | "models-changed"> {
   return db.transaction(async (tx) => {
     const owned = await tx.execute(sql`
       SELECT 1 FROM ingest_jobs WHERE id = ${jobId} AND locked_by = ${workerId} AND status = 'running' FOR UPDATE`);
-    if (owned.rows.length === 0) return false;
+    if (owned.rows.length === 0) return "lost";
+    const live = await lockLiveEmbeddingModels(tx);
+    if (live.some((model) => !result.embeddings.has(model))) return "models-changed";
     await tx.delete(chunks).where(eq(chunks.versionId, versionId));
     const BATCH = 500;
     for (let i = 0; i < result.chunks.length; i += BATCH) {
       const batch = result.chunks.slice(i, i + BATCH);
       const inserted = await tx
         .insert(chunks)
-        .values(batch.map(({ embedding: _embedding, ...c }) => ({ ...c, versionId })))
+        .values(batch.map((c) => ({ ...c, versionId })))
         .returning({ id: chunks.id });
-      await tx
-        .insert(chunkEmbeddings)
-        .values(inserted.map((row, j) => ({ chunkId: row.id, model: result.embeddingModel, embedding: batch[j]!.embedding })));
+      for (const model of live) {
+        const vectors = result.embeddings.get(model)!;
+        await tx.insert(chunkEmbeddings).values(inserted.map((row, j) => ({ chunkId: row.id, model, embedding: vectors[i + j]! })));
+      }
     }
     const [version] = await tx
       .update(documentVersions)
@@ -100,7 +106,7 @@ export async function completeJob(db: Executor, jobId: string, workerId: string,
       WHERE d.id = ${version!.documentId} AND (d.current_version_id IS NULL OR
         (SELECT number FROM document_versions WHERE id = d.current_version_id) < ${version!.number})`);
     await tx.update(ingestJobs).set({ status: "done", progress: 100, leaseUntil: null, updatedAt: sql`now()` }).where(eq(ingestJobs.id, jobId));
-    return true;
+    return "done" as const;
   });
 }
 

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
 import { canRead, type Asker } from "./access";
 
@@ -43,29 +43,84 @@ export async function keywordSearch(db: Executor, asker: Asker, ranking: Keyword
   return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
 }
 
+/** How the vector leg searches; the defaults were chosen by `npm run bench:retrieval` (README: "Retrieval at scale"). */
+export interface VectorSearchSettings {
+  /** HNSW candidate list per scan step: higher is slower and closer to exact. */
+  efSearch: number;
+  /** Iterative scans stop after visiting this many tuples (pgvector 0.8), so a filter that matches almost nothing cannot scan the whole graph. */
+  maxScanTuples: number;
+  /** At or below this many readable chunks, an exact scan of just those chunks beats walking the graph and is exact. */
+  exactScanBelow: number;
+}
+
+export const VECTOR_SEARCH: VectorSearchSettings = { efSearch: 100, maxScanTuples: 20_000, exactScanBelow: 5_000 };
+
+export interface VectorQuery {
+  model: string;
+  dimensions: number;
+  embedding: number[];
+  limit: number;
+  minSimilarity: number;
+}
+
 /**
- * Vector leg, ordered by the cosine distance operator ascending so the model's HNSW index is
- * used; the similarity threshold is applied after the ordered scan. Iterative scans keep
- * returning rows until `limit` pass the access filter (pgvector 0.8).
+ * Vector leg. The asker's reader groups are part of the SQL either way; which plan runs depends on
+ * how much the asker may read (counted up to `exactScanBelow`, which is cheap):
+ * - few readable chunks (a narrow reader, a small install): the distance to each of them, exactly.
+ *   A graph walk would have to visit ~1/selectivity tuples per hit and still miss some;
+ * - otherwise: the model's HNSW index with an iterative scan that keeps walking until `limit` rows
+ *   pass the filter.
+ * The similarity floor is applied after the ordered scan.
  */
-export async function vectorSearch(
-  db: Executor, asker: Asker, model: string, dimensions: number, embedding: number[], limit: number, minSimilarity: number,
-): Promise<LegHit[]> {
-  const dims = sql.raw(String(Math.trunc(dimensions)));
-  const vector = `[${embedding.join(",")}]`;
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    const result = await tx.execute<{ chunkId: string; distance: number }>(sql`
-      SELECT c.id AS "chunkId", e.embedding::vector(${dims}) <=> ${vector}::vector(${dims}) AS distance
-      FROM chunk_embeddings e
-      JOIN chunks c ON c.id = e.chunk_id
-      JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
-      WHERE e.model = ${model} AND ${canRead(asker)}
-      ORDER BY e.embedding::vector(${dims}) <=> ${vector}::vector(${dims}) LIMIT ${limit}`);
-    return result.rows
-      .map((r) => ({ chunkId: r.chunkId, score: 1 - Number(r.distance) }))
-      .filter((r) => r.score >= minSimilarity);
-  });
+export async function vectorSearch(db: Executor, asker: Asker, query: VectorQuery, settings: Partial<VectorSearchSettings & VectorIndexSettings> & { plan?: "index" | "exact" } = {}): Promise<LegHit[]> {
+  const { efSearch, maxScanTuples, exactScanBelow, type } = { ...VECTOR_SEARCH, ...VECTOR_INDEX, ...settings };
+  const plan = settings.plan ?? ((await readableChunksUpTo(db, asker, exactScanBelow)) <= exactScanBelow ? "exact" : "index");
+  const dims = sql.raw(String(Math.trunc(query.dimensions)));
+  const vector = `[${query.embedding.join(",")}]`;
+  const rows = plan === "exact"
+    ? await db.execute<{ chunkId: string; distance: number }>(sql`
+        SELECT "chunkId", distance FROM (
+          SELECT c.id AS "chunkId", e.embedding::vector(${dims}) <=> ${vector}::vector(${dims}) AS distance
+          FROM chunks c
+          JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
+          JOIN chunk_embeddings e ON e.chunk_id = c.id AND e.model = ${query.model}
+          WHERE ${canRead(asker)}
+          OFFSET 0) exact -- the fence keeps the planner from ordering through the HNSW index
+        ORDER BY distance LIMIT ${query.limit}`)
+    : await db.transaction(async (tx) => {
+        await tx.execute(sql`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),
+          set_config('hnsw.ef_search', ${String(efSearch)}, true), set_config('hnsw.max_scan_tuples', ${String(maxScanTuples)}, true)`);
+        // relaxed_order returns rows slightly out of order; the outer sort restores it.
+        return tx.execute<{ chunkId: string; distance: number }>(sql`
+          SELECT "chunkId", distance FROM (
+            SELECT c.id AS "chunkId", ${indexedDistance(type, dims, vector)} AS distance
+            FROM chunk_embeddings e
+            JOIN chunks c ON c.id = e.chunk_id
+            JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
+            WHERE e.model = ${query.model} AND ${canRead(asker)}
+            ORDER BY ${indexedDistance(type, dims, vector)} LIMIT ${query.limit}) ranked
+          ORDER BY distance`);
+      });
+  return rows.rows
+    .map((r) => ({ chunkId: r.chunkId, score: 1 - Number(r.distance) }))
+    .filter((r) => r.score >= query.minSimilarity);
+}
+
+// Readable-chunk counts per asker, kept for a minute: counting costs as much as a search, and the
+// count only picks the plan; both plans apply the same access filter, so a stale count is never wrong.
+const READABLE_COUNT_TTL_MS = 60_000;
+const readableCounts = new Map<string, { n: number; cap: number; at: number }>();
+
+/** How many chunks the asker may read, counting no further than `cap + 1`. */
+async function readableChunksUpTo(db: Executor, asker: Asker, cap: number): Promise<number> {
+  const key = asker.isAdmin ? "admin" : asker.userId;
+  const cached = readableCounts.get(key);
+  if (cached && cached.cap === cap && Date.now() - cached.at < READABLE_COUNT_TTL_MS) return cached.n;
+  const result = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${readableChunks(asker)} LIMIT ${cap + 1}) r`);
+  const n = Number(result.rows[0]!.n);
+  if (readableCounts.size > 10_000) readableCounts.clear();
+  readableCounts.set(key, { n, cap, at: Date.now() });
+  return n;
 }
 
 export type ChunkDetails = {
@@ -93,15 +148,50 @@ export async function chunkDetails(db: Executor, asker: Asker, chunkIds: string[
   return result.rows;
 }
 
-export async function ensureVectorIndex(db: Executor, model: string, dimensions: number) {
-  // One partial HNSW index per embedding model, on the vectors cast to that model's dimension.
-  // Created at run time because the embedding model is configuration, not schema.
-  // Serialized: concurrent CREATE INDEX IF NOT EXISTS of one name can fail when workers start together.
-  const name = `chunk_embeddings_hnsw_${model.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}`.slice(0, 63);
+/** How each model's HNSW index is built; chosen by `npm run bench:retrieval` (README: "Retrieval at scale"). */
+export interface VectorIndexSettings {
+  /** `halfvec` indexes 16-bit copies of the vectors: half the index size and build memory. */
+  type: "vector" | "halfvec";
+  m: number;
+  efConstruction: number;
+}
+
+export const VECTOR_INDEX: VectorIndexSettings = { type: "halfvec", m: 16, efConstruction: 64 };
+
+/** The distance expression exactly as the index is defined, so the planner can order by the index. */
+function indexedDistance(type: VectorIndexSettings["type"], dims: SQL, vector: string): SQL {
+  const cast = sql.raw(type);
+  return sql`e.embedding::${cast}(${dims}) <=> ${vector}::${cast}(${dims})`;
+}
+
+export function vectorIndexName(model: string, type: VectorIndexSettings["type"] = VECTOR_INDEX.type): string {
+  const prefix = type === "halfvec" ? "chunk_embeddings_hnswh_" : "chunk_embeddings_hnsw_";
+  return `${prefix}${model.replace(/[^a-z0-9]+/gi, "_").toLowerCase()}`.slice(0, 63);
+}
+
+/**
+ * One partial HNSW index per embedding model, on the vectors cast to that model's dimension.
+ * Created at run time because the embedding model is configuration, not schema. Serialized:
+ * concurrent CREATE INDEX IF NOT EXISTS of one name can fail when workers start together.
+ */
+export async function ensureVectorIndex(
+  db: Executor, model: string, dimensions: number, settings: Partial<VectorIndexSettings> & { maintenanceWorkMemMb?: number } = {},
+) {
+  const { type, m, efConstruction } = { ...VECTOR_INDEX, ...settings };
+  const name = vectorIndexName(model, type);
+  const dims = Math.trunc(dimensions);
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${name}))`);
+    // The build is several times faster when the whole graph fits in maintenance_work_mem.
+    if (settings.maintenanceWorkMemMb) await tx.execute(sql`SELECT set_config('maintenance_work_mem', ${`${Math.trunc(settings.maintenanceWorkMemMb)}MB`}, true)`);
     await tx.execute(sql.raw(
-    `CREATE INDEX IF NOT EXISTS "${name}" ON chunk_embeddings USING hnsw ((embedding::vector(${Math.trunc(dimensions)})) vector_cosine_ops) WHERE model = '${model.replace(/'/g, "''")}'`,
+      `CREATE INDEX IF NOT EXISTS "${name}" ON chunk_embeddings USING hnsw ((embedding::${type}(${dims})) ${type}_cosine_ops) ` +
+        `WITH (m = ${Math.trunc(m)}, ef_construction = ${Math.trunc(efConstruction)}) WHERE model = '${model.replace(/'/g, "''")}'`,
     ));
   });
+}
+
+/** Removes a model's indexes (of either vector type). */
+export async function dropVectorIndexes(db: Executor, model: string) {
+  for (const type of ["vector", "halfvec"] as const) await db.execute(sql.raw(`DROP INDEX IF EXISTS "${vectorIndexName(model, type)}"`));
 }

@@ -11,6 +11,8 @@ import { stem, tokenize } from "../text/terms";
  */
 export const HASHING_DIMENSIONS = 1024;
 export const HASHING_MODEL_ID = `builtin-hash-${HASHING_DIMENSIONS}-v1`;
+/** A second offline model (smaller, a little less accurate), so a model switch can be made with no provider at all. */
+export const HASHING_ALTERNATE_DIMENSIONS = 512;
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -58,15 +60,19 @@ export function hashingEmbedding(text: string, options: HashingOptions = HASHING
   return norm === 0 ? vector : vector.map((v) => v / norm);
 }
 
-export function createHashingEmbeddingModel(): EmbeddingModelV4 {
+/** The id of the hashing embedder at `dimensions`: a different dimension is a different model. */
+export const hashingModelId = (dimensions: number) => `builtin-hash-${dimensions}-v1`;
+
+export function createHashingEmbeddingModel(dimensions = HASHING_DIMENSIONS): EmbeddingModelV4 {
+  const options = { ...HASHING_DEFAULTS, dimensions };
   return {
     specificationVersion: "v4",
     provider: "groundwork",
-    modelId: HASHING_MODEL_ID,
+    modelId: hashingModelId(dimensions),
     maxEmbeddingsPerCall: 2048,
     supportsParallelCalls: true,
     async doEmbed({ values }) {
-      return { embeddings: values.map((v) => hashingEmbedding(v)), warnings: [] };
+      return { embeddings: values.map((v) => hashingEmbedding(v, options)), warnings: [] };
     },
   };
 }

@@ -26,22 +26,29 @@ function fromModel(model: EmbeddingModelV4, id: string, dimensions: number): Emb
 
 let cached: Embedder | undefined;
 
-/** The active embedding model, chosen by EMBEDDING_PROVIDER (builtin unless configured). */
+/**
+ * The embedding model configured by EMBEDDING_PROVIDER (builtin unless configured). It is
+ * registered at startup; which registered model serves retrieval is the registry's active one
+ * (lib/embeddings/registry.ts), changed by a background switch, not by a restart.
+ */
 export function embedder(): Embedder {
   cached ??= createEmbedder(env());
   return cached;
 }
 
-type EmbeddingConfig = Pick<
+/** The offline hashing embedder at a given dimension (each dimension is its own model). */
+export function builtinEmbedder(dimensions = HASHING_DIMENSIONS): Embedder {
+  const model = createHashingEmbeddingModel(dimensions);
+  return fromModel(model, model.modelId, dimensions);
+}
+
+export type EmbeddingConfig = Pick<
   Env,
   "EMBEDDING_PROVIDER" | "EMBEDDING_MODEL" | "EMBEDDING_DIMENSIONS" | "OPENAI_API_KEY" | "OPENAI_BASE_URL" | "OPENAI_COMPATIBLE_BASE_URL" | "OPENAI_COMPATIBLE_API_KEY"
 >;
 
 export function createEmbedder(e: EmbeddingConfig): Embedder {
-  if (e.EMBEDDING_PROVIDER === "builtin") {
-    const model = createHashingEmbeddingModel();
-    return fromModel(model, model.modelId, HASHING_DIMENSIONS);
-  }
+  if (e.EMBEDDING_PROVIDER === "builtin") return builtinEmbedder();
   if (!e.EMBEDDING_MODEL || !e.EMBEDDING_DIMENSIONS) {
     throw new Error("EMBEDDING_MODEL and EMBEDDING_DIMENSIONS must be set when EMBEDDING_PROVIDER is not builtin.");
   }

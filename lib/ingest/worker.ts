@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { claimJob, completeJob, failJob, heartbeat, type ClaimedJob } from "@/db/queries/ingest-jobs";
 import { ensureVectorIndex } from "@/db/queries/retrieval";
 import { db } from "../db";
-import { embedder } from "../embeddings";
+import { activeEmbedder, liveEmbedders, registerConfiguredEmbeddingModels } from "../embeddings/registry";
 import { env } from "../env";
+import { processEmbeddingSwitch } from "../embeddings/switch";
 import { chunkDocument } from "./chunker";
 import { isUnprocessable } from "./errors";
 import { parseIsolated } from "./isolated-parse";
@@ -34,34 +35,42 @@ async function indexDocument(job: ClaimedJob, workerId: string, state: { progres
   // job.original is handed over to the parse thread (transferred, not copied); it is not used after.
   const doc = await parseIsolated({ bytes: job.original, filename: job.filename, mime: job.mime });
   const pieces = chunkDocument(doc);
-  const model = embedder();
-  const embeddings: number[][] = [];
-  for (let i = 0; i < pieces.length; i += EMBED_BATCH) {
-    const batch = pieces.slice(i, i + EMBED_BATCH);
-    embeddings.push(...(await model.embed(batch.map((c) => searchTextOf(doc.title, c.headingPath, c.text)))));
-    const delay = env().INGEST_TEST_DELAY_MS; // tests only: a window in which to kill the worker mid-job
-    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-    state.progress = Math.round(((i + batch.length) / pieces.length) * 90);
-    if (!(await heartbeat(db(), job.id, workerId, leaseSeconds(), state.progress))) return false;
+  const texts = pieces.map((c) => searchTextOf(doc.title, c.headingPath, c.text));
+  const embeddings = new Map<string, number[][]>();
+  // Every live model embeds: while a switch runs, new chunks get vectors from the old and the new model.
+  for (;;) {
+    for (const model of await liveEmbedders()) {
+      if (embeddings.has(model.id)) continue;
+      const vectors: number[][] = [];
+      for (let i = 0; i < texts.length; i += EMBED_BATCH) {
+        const batch = texts.slice(i, i + EMBED_BATCH);
+        vectors.push(...(await model.embed(batch)));
+        const delay = env().INGEST_TEST_DELAY_MS; // tests only: a window in which to kill the worker mid-job
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        state.progress = Math.round(((i + batch.length) / texts.length) * 90);
+        if (!(await heartbeat(db(), job.id, workerId, leaseSeconds(), state.progress))) return false;
+      }
+      embeddings.set(model.id, vectors);
+    }
+    const outcome = await completeJob(db(), job.id, workerId, job.versionId, {
+      title: doc.title,
+      blocks: doc.blocks,
+      pageCount: doc.pageCount ?? null,
+      pagesWithoutText: doc.pagesWithoutText ?? [],
+      embeddings,
+      chunks: pieces.map((c, i) => ({
+        ordinal: c.ordinal,
+        text: c.text,
+        searchText: texts[i]!,
+        headingPath: c.headingPath,
+        page: c.page,
+        spanStart: c.start,
+        spanEnd: c.end,
+        tokenCount: c.tokenCount,
+      })),
+    });
+    if (outcome !== "models-changed") return outcome === "done";
   }
-  return completeJob(db(), job.id, workerId, job.versionId, {
-    title: doc.title,
-    blocks: doc.blocks,
-    pageCount: doc.pageCount ?? null,
-    pagesWithoutText: doc.pagesWithoutText ?? [],
-    embeddingModel: model.id,
-    chunks: pieces.map((c, i) => ({
-      ordinal: c.ordinal,
-      text: c.text,
-      searchText: searchTextOf(doc.title, c.headingPath, c.text),
-      headingPath: c.headingPath,
-      page: c.page,
-      spanStart: c.start,
-      spanEnd: c.end,
-      tokenCount: c.tokenCount,
-      embedding: embeddings[i]!,
-    })),
-  });
 }
 
 /** Title and section path travel with every chunk so that "travel policy: per diem" finds it. */
@@ -91,12 +100,14 @@ export async function processNextJob(workerId: string): Promise<boolean> {
 /** Runs until the signal aborts, polling when the queue is empty. */
 export async function runWorker(signal: AbortSignal, { idleMs = 500 } = {}) {
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
-  const model = embedder();
+  await registerConfiguredEmbeddingModels();
+  const model = await activeEmbedder();
   await ensureVectorIndex(db(), model.id, model.dimensions);
   while (!signal.aborted) {
     let worked = false;
     try {
-      worked = await processNextJob(workerId);
+      // Documents first: an upload should not wait behind a re-embedding of the whole corpus.
+      worked = (await processNextJob(workerId)) || (await processEmbeddingSwitch(workerId));
     } catch (err) {
       console.error("ingest worker:", err instanceof Error ? err.message : err);
     }

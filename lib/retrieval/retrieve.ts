@@ -1,7 +1,7 @@
 import type { Asker } from "@/db/queries/access";
 import { chunkDetails, detectKeywordRanking, type ChunkDetails, keywordSearch, type LegHit, vectorSearch, type KeywordRanking } from "@/db/queries/retrieval";
 import { db } from "../db";
-import { embedder } from "../embeddings";
+import { activeEmbedder } from "../embeddings/registry";
 import { env } from "../env";
 import { keywordTerms } from "../text/terms";
 import { reciprocalRankFusion, type FusedHit } from "./fusion";
@@ -41,11 +41,11 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const database = db();
   ranking ??= detectKeywordRanking(database);
   const keywordRanking = await ranking;
-  const model = embedder();
+  const model = await activeEmbedder();
   const [embedding] = await model.embed([question]);
   const [keyword, vector] = await Promise.all([
     keywordSearch(database, asker, keywordRanking, keywordTerms(question), depth),
-    vectorSearch(database, asker, model.id, model.dimensions, embedding!, depth, MIN_VECTOR_SIMILARITY),
+    vectorSearch(database, asker, { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY }),
   ]);
   return { keyword, vector, fused: reciprocalRankFusion(keyword, vector), keywordRanking };
 }

@@ -1,0 +1,40 @@
+import { sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { chunkEmbeddings, chunks, documentGroups, documents, documentVersions } from "../schema";
+
+export interface BulkDocument {
+  id: string;
+  versionId: string;
+  title: string;
+  filename: string;
+  /** Reader group; null: readable by everyone. */
+  groupId: string | null;
+  chunks: { id: string; text: string; searchText: string; embedding: number[] }[];
+}
+
+/**
+ * Writes ready, current documents straight into the tables, as the ingest worker would leave them,
+ * with multi-row INSERTs: the retrieval benchmark and its small-scale test need a corpus of
+ * 100k chunks in minutes, not the hours a file-by-file ingest takes.
+ */
+export async function insertBulkDocuments(db: Executor, model: string, docs: BulkDocument[]) {
+  if (docs.length === 0) return;
+  await db.transaction(async (tx) => {
+    await tx.insert(documents).values(docs.map((d) => ({ id: d.id, title: d.title, filename: d.filename, readableByEveryone: d.groupId === null })));
+    await tx.insert(documentVersions).values(docs.map((d) => ({
+      id: d.versionId, documentId: d.id, number: 1, sha256: d.id, filename: d.filename, mime: "text/plain", sizeBytes: 0, original: Buffer.alloc(0), status: "ready" as const,
+    })));
+    const grouped = docs.filter((d) => d.groupId !== null);
+    if (grouped.length > 0) await tx.insert(documentGroups).values(grouped.map((d) => ({ documentId: d.id, groupId: d.groupId! })));
+    const rows = docs.flatMap((d) => d.chunks.map((c, ordinal) => ({ ...c, versionId: d.versionId, ordinal })));
+    for (let i = 0; i < rows.length; i += 200) {
+      const batch = rows.slice(i, i + 200);
+      await tx.insert(chunks).values(batch.map((c) => ({
+        id: c.id, versionId: c.versionId, ordinal: c.ordinal, text: c.text, searchText: c.searchText, spanStart: 0, spanEnd: c.text.length, tokenCount: c.text.split(/\s+/).length,
+      })));
+      await tx.insert(chunkEmbeddings).values(batch.map((c) => ({ chunkId: c.id, model, embedding: c.embedding })));
+    }
+    await tx.execute(sql`UPDATE documents d SET current_version_id = v.id FROM document_versions v
+      WHERE v.document_id = d.id AND d.id = ANY(${sql.param(docs.map((d) => d.id))}::uuid[])`);
+  });
+}

@@ -1,0 +1,204 @@
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Executor } from "../client";
+import { chunkEmbeddings, embeddingModels } from "../schema";
+
+export type EmbeddingModelRow = typeof embeddingModels.$inferSelect;
+export type NewEmbeddingModel = Pick<typeof embeddingModels.$inferInsert, "id" | "provider" | "model" | "dimensions">;
+
+/** Models whose vectors must be written for every new chunk: the one serving and the one being built. */
+const LIVE = ["active", "building", "ready"] as const;
+
+// Chunks retrieval can see: current versions of live documents.
+const currentChunks = sql`chunks c JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL`;
+
+/** Adds a model to the registry (available, no vectors) unless it is there already. */
+export async function registerEmbeddingModel(db: Executor, model: NewEmbeddingModel) {
+  await db.insert(embeddingModels).values(model).onConflictDoNothing({ target: embeddingModels.id });
+}
+
+export async function listEmbeddingModels(db: Executor): Promise<EmbeddingModelRow[]> {
+  return db.select().from(embeddingModels).orderBy(asc(embeddingModels.createdAt), asc(embeddingModels.id));
+}
+
+export async function findEmbeddingModel(db: Executor, id: string): Promise<EmbeddingModelRow | null> {
+  const [row] = await db.select().from(embeddingModels).where(eq(embeddingModels.id, id));
+  return row ?? null;
+}
+
+export async function activeEmbeddingModel(db: Executor): Promise<EmbeddingModelRow | null> {
+  const [row] = await db.select().from(embeddingModels).where(eq(embeddingModels.status, "active"));
+  return row ?? null;
+}
+
+/**
+ * Locks and returns the live models. Ingestion calls this inside the transaction that writes a
+ * document's vectors: the switch's activation waits for that transaction, so no chunk can be
+ * committed without a vector of the model being activated.
+ */
+export async function lockLiveEmbeddingModels(db: Executor): Promise<string[]> {
+  const rows = await db.execute<{ id: string }>(sql`SELECT id FROM embedding_models WHERE status IN ('active', 'building', 'ready') FOR SHARE`);
+  return rows.rows.map((r) => r.id);
+}
+
+export async function liveEmbeddingModels(db: Executor): Promise<EmbeddingModelRow[]> {
+  return db.select().from(embeddingModels).where(inArray(embeddingModels.status, [...LIVE])).orderBy(asc(embeddingModels.status));
+}
+
+/** Makes `id` active if no model is (a fresh install, or one from before the registry). */
+export async function activateIfNoneActive(db: Executor, id: string) {
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('embedding_models_activate'))`);
+    await tx.execute(sql`UPDATE embedding_models SET status = 'active', activated_at = now(), updated_at = now()
+      WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM embedding_models WHERE status = 'active')`);
+  });
+}
+
+/** Makes `id` the active model at once, retiring the previous one (benchmarks and tests). */
+export async function activateEmbeddingModel(db: Executor, id: string) {
+  await db.transaction(async (tx) => {
+    await tx.update(embeddingModels).set({ status: "retired", updatedAt: sql`now()` }).where(eq(embeddingModels.status, "active"));
+    await tx.update(embeddingModels).set({ status: "active", activatedAt: sql`now()`, updatedAt: sql`now()`, lockedBy: null, leaseUntil: null }).where(eq(embeddingModels.id, id));
+  });
+}
+
+/**
+ * Starts a switch to `id`: it becomes `building` and the worker embeds every current chunk with it
+ * in the background. Only one switch at a time; only from a model that is not serving.
+ */
+export async function startEmbeddingSwitch(db: Executor, id: string): Promise<EmbeddingModelRow | null> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('embedding_models_activate'))`);
+    const busy = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE status IN ('building', 'ready')`);
+    if (busy.rows.length > 0) return null;
+    const [row] = await tx
+      .update(embeddingModels)
+      .set({ status: "building", error: null, lockedBy: null, leaseUntil: null, updatedAt: sql`now()` })
+      .where(and(eq(embeddingModels.id, id), inArray(embeddingModels.status, ["available", "retired"])))
+      .returning();
+    if (row) await refreshSwitchProgress(tx, id);
+    return row ?? null;
+  });
+}
+
+/** Recounts a model's progress over the chunks retrieval can currently see. */
+export async function refreshSwitchProgress(db: Executor, id: string) {
+  await db.execute(sql`
+    UPDATE embedding_models SET updated_at = now(),
+      total_chunks = (SELECT count(*) FROM ${currentChunks}),
+      embedded_chunks = (SELECT count(*) FROM ${currentChunks} JOIN chunk_embeddings e ON e.chunk_id = c.id AND e.model = ${id})
+    WHERE id = ${id}`);
+}
+
+/** Takes (or keeps) the lease on the switch in progress, if any is free or already ours. */
+export async function claimEmbeddingSwitch(db: Executor, workerId: string, leaseSeconds: number): Promise<EmbeddingModelRow | null> {
+  const result = await db.execute<{ id: string }>(sql`
+    UPDATE embedding_models SET locked_by = ${workerId}, lease_until = now() + make_interval(secs => ${leaseSeconds})
+    WHERE id = (
+      SELECT id FROM embedding_models
+      WHERE status IN ('building', 'ready') AND (locked_by = ${workerId} OR lease_until IS NULL OR lease_until < now())
+      FOR UPDATE SKIP LOCKED LIMIT 1)
+    RETURNING id`);
+  const id = result.rows[0]?.id;
+  return id ? findEmbeddingModel(db, id) : null;
+}
+
+/** Extends the switch's lease; false when another worker has taken it over. */
+export async function renewEmbeddingSwitch(db: Executor, id: string, workerId: string, leaseSeconds: number): Promise<boolean> {
+  const rows = await db
+    .update(embeddingModels)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where(and(eq(embeddingModels.id, id), eq(embeddingModels.lockedBy, workerId), inArray(embeddingModels.status, ["building", "ready"])))
+    .returning({ id: embeddingModels.id });
+  return rows.length > 0;
+}
+
+/** Current chunks without a vector of `model`, in id order after `after` (a keyset cursor). */
+export async function chunksWithoutEmbedding(db: Executor, model: string, after: string | null, limit: number) {
+  const result = await db.execute<{ id: string; searchText: string }>(sql`
+    SELECT c.id, c.search_text AS "searchText" FROM ${currentChunks}
+    WHERE ${after === null ? sql`TRUE` : sql`c.id > ${after}`}
+      AND NOT EXISTS (SELECT 1 FROM chunk_embeddings e WHERE e.chunk_id = c.id AND e.model = ${model})
+    ORDER BY c.id LIMIT ${limit}`);
+  return result.rows;
+}
+
+/** Stores a batch of the switch's vectors and counts them, if the switch is still ours. */
+export async function storeSwitchEmbeddings(db: Executor, model: string, workerId: string, rows: { chunkId: string; embedding: number[] }[]): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const owned = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE id = ${model} AND locked_by = ${workerId} AND status = 'building' FOR UPDATE`);
+    if (owned.rows.length === 0) return false;
+    // A chunk deleted since it was read has no row to point at: keep only those still there.
+    const inserted = await tx.execute(sql`
+      INSERT INTO chunk_embeddings (chunk_id, model, embedding)
+      SELECT v.chunk_id, ${model}, v.embedding::vector FROM unnest(${sql.param(rows.map((r) => r.chunkId))}::uuid[], ${sql.param(rows.map((r) => `[${r.embedding.join(",")}]`))}::text[]) AS v(chunk_id, embedding)
+      WHERE EXISTS (SELECT 1 FROM chunks WHERE id = v.chunk_id)
+      ON CONFLICT DO NOTHING`);
+    await tx.execute(sql`UPDATE embedding_models SET embedded_chunks = embedded_chunks + ${inserted.rowCount ?? 0}, updated_at = now() WHERE id = ${model}`);
+    return true;
+  });
+}
+
+export async function markSwitchReady(db: Executor, model: string, workerId: string): Promise<boolean> {
+  const rows = await db
+    .update(embeddingModels)
+    .set({ status: "ready", updatedAt: sql`now()` })
+    .where(and(eq(embeddingModels.id, model), eq(embeddingModels.lockedBy, workerId), eq(embeddingModels.status, "building")))
+    .returning({ id: embeddingModels.id });
+  return rows.length > 0;
+}
+
+/**
+ * The switch itself, one transaction: if every current chunk has a vector of `model`, it becomes
+ * active and the previous model retired; retrieval sees either the old model or the new, never a
+ * mix. Returns false (and sets the model back to building) if chunks arrived without its vectors.
+ */
+export async function activateSwitchedModel(db: Executor, model: string, workerId: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Waits for ingest transactions holding the live rows (lockLiveEmbeddingModels) to commit.
+    await tx.execute(sql`SELECT id FROM embedding_models WHERE status IN ('active', 'building', 'ready') FOR UPDATE`);
+    const owned = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE id = ${model} AND locked_by = ${workerId} AND status = 'ready'`);
+    if (owned.rows.length === 0) return false;
+    const missing = await chunksWithoutEmbedding(tx, model, null, 1);
+    if (missing.length > 0) {
+      await tx.update(embeddingModels).set({ status: "building", updatedAt: sql`now()` }).where(eq(embeddingModels.id, model));
+      return false;
+    }
+    await tx.update(embeddingModels).set({ status: "retired", updatedAt: sql`now()` }).where(eq(embeddingModels.status, "active"));
+    await tx
+      .update(embeddingModels)
+      .set({ status: "active", activatedAt: sql`now()`, updatedAt: sql`now()`, lockedBy: null, leaseUntil: null, error: null })
+      .where(eq(embeddingModels.id, model));
+    await refreshSwitchProgress(tx, model);
+    return true;
+  });
+}
+
+/** Gives up a switch (an admin's cancel, or a model that cannot embed): the active model was never touched. */
+export async function failEmbeddingSwitch(db: Executor, model: string, error: string | null) {
+  await db
+    .update(embeddingModels)
+    .set({ status: "available", error, lockedBy: null, leaseUntil: null, updatedAt: sql`now()` })
+    .where(and(eq(embeddingModels.id, model), inArray(embeddingModels.status, ["building", "ready"])));
+}
+
+/** Deletes a retired model's vectors; it stays registered, available for a later switch. */
+export async function dropRetiredEmbeddings(db: Executor, model: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(embeddingModels)
+      .set({ status: "available", embeddedChunks: 0, updatedAt: sql`now()` })
+      .where(and(eq(embeddingModels.id, model), eq(embeddingModels.status, "retired")))
+      .returning({ id: embeddingModels.id });
+    if (!row) return false;
+    await tx.delete(chunkEmbeddings).where(eq(chunkEmbeddings.model, model));
+    return true;
+  });
+}
+
+/** Records why a switch step failed and lets it be retried after `retryInSeconds` by any worker. */
+export async function noteSwitchError(db: Executor, model: string, workerId: string, error: string, retryInSeconds: number) {
+  await db
+    .update(embeddingModels)
+    .set({ error, lockedBy: null, leaseUntil: sql`now() + make_interval(secs => ${retryInSeconds})`, updatedAt: sql`now()` })
+    .where(and(eq(embeddingModels.id, model), eq(embeddingModels.lockedBy, workerId)));
+}

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench:retrieval -- --chunks 100000 [--db pglite|postgres|both] [--runs 3] [--queries 300]
+ *   [--index halfvec,vector] [--ef-search 40,100,200] [--m 16] [--ef-construction 64]`
+ *
+ * Builds a corpus of --chunks chunks from SciFact text (lib/retrieval/synthetic-corpus: replicated
+ * and perturbed, embedded with the built-in embedder) in a fresh database, in documents spread over
+ * 100 reader groups, then measures with two employees: one in every group (reads 100%) and one in
+ * a single group (reads 1%):
+ * - full hybrid retrieve() latency, median and p95 per run, the median over --runs runs;
+ * - vector leg recall@10 against an exact scan, for the plan the product picks and for the HNSW
+ *   index forced, at each --ef-search;
+ * - vector leg latency by plan (index, exact) for both askers: the index-or-exact decision;
+ * - build times of the keyword and vector indexes.
+ * PGlite runs embedded in this process, served over the wire as in production; PostgreSQL is
+ * TEST_DATABASE_URL (or DATABASE_URL) where a database of its own is created and dropped.
+ */
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { startEmbeddedServer } from "@/db/embedded-server";
+import { migrateDatabase } from "@/db/migrate";
+import { activateEmbeddingModel, registerEmbeddingModel } from "@/db/queries/embedding-models";
+import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
+import { dropVectorIndexes, ensureVectorIndex, VECTOR_INDEX, VECTOR_SEARCH, vectorSearch, type VectorIndexSettings } from "@/db/queries/retrieval";
+import { createUser } from "@/db/queries/users";
+import { useDatabase } from "@/lib/db";
+import { embedder } from "@/lib/embeddings";
+import { env } from "@/lib/env";
+import { loadBeir } from "@/lib/evaluation/beir";
+import { percentile } from "@/lib/evaluation/metrics";
+import { buildSyntheticCorpus } from "@/lib/retrieval/synthetic-corpus";
+import { retrieve } from "@/lib/retrieval/retrieve";
+
+const { values } = parseArgs({
+  options: {
+    chunks: { type: "string", default: "100000" },
+    db: { type: "string", default: "both" },
+    runs: { type: "string", default: "3" },
+    queries: { type: "string", default: "300" },
+    index: { type: "string", default: VECTOR_INDEX.type },
+    "ef-search": { type: "string", default: String(VECTOR_SEARCH.efSearch) },
+    m: { type: "string", default: String(VECTOR_INDEX.m) },
+    "ef-construction": { type: "string", default: String(VECTOR_INDEX.efConstruction) },
+    "maintenance-mb": { type: "string", default: "1024" },
+    data: { type: "string", default: path.join("..", "shared", "data", "scifact") },
+    "recall-queries": { type: "string", default: "100" },
+    "leg-queries": { type: "string", default: "50" },
+  },
+});
+const chunkCount = Number(values.chunks);
+const runs = Number(values.runs);
+const indexTypes = values.index.split(",") as VectorIndexSettings["type"][];
+const efSearches = values["ef-search"].split(",").map(Number);
+const build = { m: Number(values.m), efConstruction: Number(values["ef-construction"]) };
+const LEG_DEPTH = 50; // as rankCandidates asks the vector leg
+if (!fs.existsSync(values.data)) {
+  console.error(`SciFact not found at ${values.data} (see ../shared/data/README.md); pass --data <BEIR folder>.`);
+  process.exit(2);
+}
+const scifact = loadBeir(values.data, "test");
+const questions = [...scifact.queries.values()].slice(0, Number(values.queries));
+const model = embedder();
+
+type Row = Record<string, string>;
+const table: Row[] = [];
+const ms = (v: number) => v.toFixed(1);
+const median = (list: number[]) => percentile(list, 50);
+
+async function benchmark(label: string, url: string) {
+  const { db, pool } = useDatabase(url);
+  await migrateDatabase(db);
+  await registerEmbeddingModel(db, { id: model.id, provider: "builtin", model: model.id, dimensions: model.dimensions });
+  await activateEmbeddingModel(db, model.id);
+  const groupIds = await ensureGroups(db, Array.from({ length: 100 }, (_, i) => `bench-group-${i}`));
+  const user = async (name: string, groups: string[]) => {
+    const row = (await createUser(db, { email: `${name}-${Date.now()}@bench.invalid`, name, passwordHash: "-" }))!;
+    await addUserToGroups(db, row.id, groups);
+    return { userId: row.id, isAdmin: false };
+  };
+  const wide = await user("wide", groupIds);
+  const narrow = await user("narrow", groupIds.slice(0, 1));
+
+  // Keyword indexes are built once after the load, as a bulk import would; their build is timed too.
+  const keywordIndexes = await db.execute<{ indexname: string; indexdef: string }>(sql`
+    SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('chunks_bm25_idx', 'chunks_tsv_idx')`);
+  for (const { indexname } of keywordIndexes.rows) await db.execute(sql.raw(`DROP INDEX ${indexname}`));
+  let started = performance.now();
+  let lastReport = 0;
+  await buildSyntheticCorpus(db, {
+    chunks: chunkCount, groups: groupIds, sources: scifact.corpus.map((d) => ({ title: d.title, text: d.text })), embedder: model,
+    onProgress: (n) => {
+      if (n - lastReport >= 10_000 || n === chunkCount) {
+        lastReport = n;
+        console.log(`  [${label}] ${n} chunks written, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+    },
+  });
+  const loadSeconds = (performance.now() - started) / 1000;
+  started = performance.now();
+  for (const { indexdef } of keywordIndexes.rows) await db.execute(sql.raw(indexdef));
+  const keywordIndexSeconds = (performance.now() - started) / 1000;
+  await db.execute(sql`ANALYZE`);
+  const sizes = await db.execute<{ heap: string }>(sql`SELECT pg_size_pretty(pg_total_relation_size('chunk_embeddings')) AS heap`);
+  console.log(`  [${label}] loaded in ${loadSeconds.toFixed(0)} s; keyword indexes built in ${keywordIndexSeconds.toFixed(1)} s; chunk_embeddings ${sizes.rows[0]!.heap}`);
+
+  const query = async (question: string) => ({ model: model.id, dimensions: model.dimensions, embedding: (await model.embed([question]))[0]!, limit: LEG_DEPTH, minSimilarity: -1 });
+  // Exact scans of the whole corpus are slow by nature (that is the point): recall and per-plan
+  // timings use the first --recall-queries / --leg-queries questions, hybrid latency all of them.
+  const queries = await Promise.all(questions.slice(0, Number(values["recall-queries"])).map(query));
+  const exact = new Map<string, string[][]>();
+  for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
+    const lists: string[][] = [];
+    for (const q of queries) lists.push((await vectorSearch(db, asker, q, { plan: "exact" })).slice(0, 10).map((h) => h.chunkId));
+    exact.set(name, lists);
+  }
+  const recallOf = (truth: string[][], got: string[][]) =>
+    truth.reduce((sum, t, i) => sum + (t.length === 0 ? 1 : t.filter((id) => got[i]!.includes(id)).length / t.length), 0) / truth.length;
+
+  for (const type of indexTypes) {
+    await dropVectorIndexes(db, model.id);
+    await db.execute(sql`CHECKPOINT`);
+    started = performance.now();
+    await ensureVectorIndex(db, model.id, model.dimensions, { type, ...build, maintenanceWorkMemMb: Number(values["maintenance-mb"]) });
+    const indexSeconds = (performance.now() - started) / 1000;
+    const indexSize = await db.execute<{ size: string }>(sql`SELECT pg_size_pretty(pg_relation_size(indexrelid)) AS size FROM pg_index
+      WHERE indexrelid::regclass::text LIKE 'chunk_embeddings_hnsw%'`);
+    Object.assign(VECTOR_INDEX, { type, ...build });
+    console.log(`  [${label}] ${type} HNSW (m=${build.m}, ef_construction=${build.efConstruction}) built in ${indexSeconds.toFixed(1)} s, ${indexSize.rows[0]?.size}`);
+
+    for (const efSearch of efSearches) {
+      Object.assign(VECTOR_SEARCH, { efSearch });
+      const row: Row = { db: label, chunks: String(chunkCount), index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch), "index build s": indexSeconds.toFixed(1) };
+      for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
+        const truth = exact.get(name)!;
+        const suffix = name === "wide" ? "" : " 1%";
+        const legLatency = { index: [] as number[], exact: [] as number[], auto: [] as number[] };
+        const got = { index: [] as string[][], auto: [] as string[][] };
+        for (const [i, q] of queries.entries()) {
+          for (const plan of ["index", "exact", "auto"] as const) {
+            if (plan === "exact" && i >= Number(values["leg-queries"])) continue;
+            const t = performance.now();
+            const hits = await vectorSearch(db, asker, q, plan === "auto" ? {} : { plan });
+            legLatency[plan].push(performance.now() - t);
+            if (plan !== "exact") got[plan].push(hits.slice(0, 10).map((h) => h.chunkId));
+          }
+        }
+        const p50s: number[] = [];
+        const p95s: number[] = [];
+        for (let r = 0; r < runs; r++) {
+          const latencies: number[] = [];
+          for (const question of questions) {
+            const t = performance.now();
+            await retrieve(asker, question);
+            latencies.push(performance.now() - t);
+          }
+          p50s.push(median(latencies));
+          p95s.push(percentile(latencies, 95));
+        }
+        row[`hybrid p50${suffix}`] = ms(median(p50s));
+        row[`hybrid p95${suffix}`] = ms(median(p95s));
+        row[`recall@10${suffix}`] = recallOf(truth, got.auto).toFixed(3);
+        row[`recall@10 index-only${suffix}`] = recallOf(truth, got.index).toFixed(3);
+        row[`vector leg ms index/exact/auto${suffix}`] = `${ms(median(legLatency.index))}/${ms(median(legLatency.exact))}/${ms(median(legLatency.auto))}`;
+      }
+      console.log(row);
+      table.push(row);
+    }
+  }
+  await pool.end();
+}
+
+const which = values.db;
+if (which === "both") {
+  // One process per database: module-level state (the keyword ranking detected, cached counts) is per database.
+  for (const one of ["pglite", "postgres"]) {
+    const args = process.argv.slice(2).filter((a, i, all) => a !== "--db" && all[i - 1] !== "--db");
+    const child = spawn(process.execPath, [...process.execArgv, process.argv[1]!, ...args, "--db", one], { stdio: "inherit" });
+    await new Promise((resolve) => child.on("exit", resolve));
+  }
+  process.exit(0);
+}
+if (which === "pglite") {
+  const embedded = await startEmbeddedServer(null);
+  try {
+    await benchmark("PGlite", embedded.url);
+  } finally {
+    await embedded.stop();
+  }
+}
+if (which === "postgres") {
+  const serverUrl = env().TEST_DATABASE_URL ?? env().DATABASE_URL;
+  if (!serverUrl) {
+    console.error("PostgreSQL: set TEST_DATABASE_URL (a server where this may create a database).");
+    process.exit(2);
+  }
+  const name = `groundwork_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    await benchmark("PostgreSQL", url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+const columns = [...new Set(table.flatMap((r) => Object.keys(r)))];
+console.log(`\n| ${columns.join(" | ")} |\n|${columns.map(() => "---").join("|")}|`);
+for (const row of table) console.log(`| ${columns.map((c) => row[c] ?? "").join(" | ")} |`);
+process.exit(0);
