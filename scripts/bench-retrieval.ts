@@ -24,7 +24,7 @@ import { startEmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
 import { activateEmbeddingModel, registerEmbeddingModel } from "@/db/queries/embedding-models";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
-import { dropVectorIndexes, ensureVectorIndex, VECTOR_INDEX, VECTOR_SEARCH, vectorSearch, type VectorIndexSettings } from "@/db/queries/retrieval";
+import { dropVectorIndexes, ensureVectorIndex, VECTOR_INDEX, VECTOR_SEARCH, vectorSearch, type VectorType, vectorIndexType } from "@/db/queries/retrieval";
 import { createUser } from "@/db/queries/users";
 import { useDatabase } from "@/lib/db";
 import { embedder } from "@/lib/embeddings";
@@ -40,7 +40,8 @@ const { values } = parseArgs({
     db: { type: "string", default: "both" },
     runs: { type: "string", default: "3" },
     queries: { type: "string", default: "300" },
-    index: { type: "string", default: VECTOR_INDEX.type },
+    /** Default: the type the product picks for this database (vectorIndexType). */
+    index: { type: "string" },
     "ef-search": { type: "string", default: String(VECTOR_SEARCH.efSearch) },
     m: { type: "string", default: String(VECTOR_INDEX.m) },
     "ef-construction": { type: "string", default: String(VECTOR_INDEX.efConstruction) },
@@ -52,7 +53,6 @@ const { values } = parseArgs({
 });
 const chunkCount = Number(values.chunks);
 const runs = Number(values.runs);
-const indexTypes = values.index.split(",") as VectorIndexSettings["type"][];
 const efSearches = values["ef-search"].split(",").map(Number);
 const build = { m: Number(values.m), efConstruction: Number(values["ef-construction"]) };
 const LEG_DEPTH = 50; // as rankCandidates asks the vector leg
@@ -119,6 +119,7 @@ async function benchmark(label: string, url: string) {
   const recallOf = (truth: string[][], got: string[][]) =>
     truth.reduce((sum, t, i) => sum + (t.length === 0 ? 1 : t.filter((id) => got[i]!.includes(id)).length / t.length), 0) / truth.length;
 
+  const indexTypes = (values.index?.split(",") ?? [await vectorIndexType(db)]) as VectorType[];
   for (const type of indexTypes) {
     await dropVectorIndexes(db, model.id);
     await db.execute(sql`CHECKPOINT`);
