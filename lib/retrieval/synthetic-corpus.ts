@@ -46,13 +46,14 @@ export async function buildSyntheticCorpus(db: Executor, options: SyntheticCorpu
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
   let written = 0;
   let docNumber = 0;
+  const run = randomUUID().slice(0, 8); // document names are unique among live documents
   while (written < chunks) {
     const batch: BulkDocument[] = [];
     const texts: string[] = [];
     for (let d = 0; d < 50 && written + texts.length < chunks; d++, docNumber++) {
       const primary = split[docNumber % split.length]!;
       const doc: BulkDocument = {
-        id: randomUUID(), versionId: randomUUID(), title: `${primary.title} (${docNumber})`, filename: `synthetic-${docNumber}.txt`,
+        id: randomUUID(), versionId: randomUUID(), title: `${primary.title} (${docNumber})`, filename: `synthetic-${run}-${docNumber}.txt`,
         groupId: groups[docNumber % groups.length] ?? null, chunks: [],
       };
       for (let c = 0; c < chunksPerDocument && written + texts.length < chunks; c++) {
