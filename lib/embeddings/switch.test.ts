@@ -5,7 +5,6 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { insertBulkDocuments } from "@/db/queries/bulk-corpus";
 import {
   activateSwitchedModel, chunksWithoutEmbedding, claimEmbeddingSwitch, findEmbeddingModel, markSwitchReady, startEmbeddingSwitch,
 } from "@/db/queries/embedding-models";

@@ -4,12 +4,12 @@
  */
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "@/lib/db";
-import { embedder } from "@/lib/embeddings";
-import { rankCandidates } from "@/lib/retrieval/retrieve";
-import { restrictedCorpus } from "@/lib/retrieval/test-corpus";
-import type { Asker } from "./access";
-import { ensureVectorIndex, vectorSearch } from "./retrieval";
+import type { Asker } from "@/db/queries/access";
+import { ensureVectorIndex, vectorSearch } from "@/db/queries/retrieval";
+import { db } from "../db";
+import { embedder } from "../embeddings";
+import { rankCandidates } from "./retrieve";
+import { restrictedCorpus } from "./test-corpus";
 
 const QUESTIONS = [
   "How many days of annual leave do I get?", "Can I carry over unused leave?", "What is the per diem for travel abroad?",
