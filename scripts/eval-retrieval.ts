@@ -10,10 +10,11 @@
  * employees. Exits non-zero on a malformed dataset.
  */
 import { parseArgs } from "node:util";
+import type { KeywordRanking } from "@/db/queries/retrieval";
 import { loadBeir, type BeirDataset } from "@/lib/evaluation/beir";
 import { indexBeirCorpus } from "@/lib/evaluation/harness";
 import { mean, percentile, scoreRanking, type QueryScores } from "@/lib/evaluation/metrics";
-import { rankCandidates } from "@/lib/retrieval/retrieve";
+import { describeKeywordRanking, rankCandidates } from "@/lib/retrieval/retrieve";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -39,7 +40,7 @@ const judged = [...data.qrels.keys()].slice(0, values.queries ? Number(values.qu
 const legs = ["keyword", "vector", "fused"] as const;
 const scores = { keyword: [] as QueryScores[], vector: [] as QueryScores[], fused: [] as QueryScores[] };
 const latencies = { keyword: [] as number[], vector: [] as number[], fused: [] as number[] };
-let keywordRanking = "";
+let keywordRanking: KeywordRanking = "fts";
 let embeddingModel = "";
 let withIdentifiers = 0;
 for (const qid of judged) {
@@ -57,7 +58,7 @@ for (const qid of judged) {
   scores.fused.push(scoreRanking(docs(candidates.fused), relevant));
 }
 
-console.log(`\n${judged.length} queries (${withIdentifiers} naming an identifier found verbatim); keyword leg: ${keywordRanking === "bm25" ? "BM25 (pg_textsearch)" : "built-in full-text search (ts_rank_cd)"}; vector leg: ${embeddingModel}`);
+console.log(`\n${judged.length} queries (${withIdentifiers} naming an identifier found verbatim); keyword leg: ${describeKeywordRanking(keywordRanking)}; vector leg: ${embeddingModel}`);
 console.log("leg        nDCG@10  recall@10  recall@100  MRR@10   latency median  p95");
 for (const leg of legs) {
   const m = mean(scores[leg]);

@@ -47,6 +47,16 @@ export interface RetrievalResult {
 
 let ranking: Promise<KeywordRanking> | undefined;
 
+/** The keyword ranking this database offers: BM25 where pg_textsearch is installed, else built-in full-text search. */
+export function keywordRankingInUse(): Promise<KeywordRanking> {
+  ranking ??= detectKeywordRanking(db());
+  return ranking;
+}
+
+export function describeKeywordRanking(value: KeywordRanking): string {
+  return value === "bm25" ? "BM25 (pg_textsearch)" : "built-in full-text search (ts_rank_cd)";
+}
+
 export interface Candidates {
   keyword: LegHit[];
   vector: LegHit[];
@@ -70,8 +80,7 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   if (!asker?.userId) throw new Error("retrieve() needs an asker: there is no unscoped retrieval.");
   const start = performance.now();
   const database = db();
-  ranking ??= detectKeywordRanking(database);
-  const keywordRanking = await ranking;
+  const keywordRanking = await keywordRankingInUse();
   const model = embedder();
   const identifiers = identifiersIn(question);
   const [[keyword, keywordMs], [vector, vectorMs], exact] = await Promise.all([
