@@ -4,13 +4,12 @@
  * Chooses the fusion constants (and the BM25 parameters) on TRAINING judgements, never on the
  * split that is reported: ingests the corpus through the product's pipeline, runs every training
  * query through rankCandidates (the chat's retrieval), then prints nDCG@10 for a grid of BM25
- * k1/b, weighted reciprocal rank fusion (k, vector weight) and, for comparison, a convex
- * combination of min-max normalized scores. The chosen values are fixed in lib/retrieval/fusion.ts
+ * k1/b, weighted reciprocal rank fusion (k, vector weight) and a convex combination of min-max
+ * normalized scores (keyword share). The chosen values are fixed in lib/retrieval/fusion.ts
  * and drizzle/ (BM25 index) with the figures that justified them.
  */
 import { parseArgs } from "node:util";
-import type { LegHit } from "@/db/queries/retrieval";
-import { keywordSearch, rebuildBm25Index } from "@/db/queries/retrieval";
+import { type LegHit, keywordSearch, rebuildBm25Index } from "@/db/queries/retrieval";
 import { loadBeir } from "@/lib/evaluation/beir";
 import { indexBeirCorpus } from "@/lib/evaluation/harness";
 import { mean, scoreRanking } from "@/lib/evaluation/metrics";
@@ -42,19 +41,6 @@ for (const qid of qids) {
 const ndcg = (rank: (l: Lists) => { chunkId: string }[], of = lists) =>
   mean([...of].map(([qid, l]) => scoreRanking(rank(l).map((h) => corpus.documentOf(h.chunkId)), data.qrels.get(qid)!))).ndcg10;
 
-function minMax(hits: LegHit[]): Map<string, number> {
-  const scores = hits.map((h) => h.score);
-  const lo = Math.min(...scores);
-  const span = Math.max(...scores) - lo || 1;
-  return new Map(hits.map((h) => [h.chunkId, (h.score - lo) / span]));
-}
-function convex(l: Lists, alpha: number) {
-  const k = minMax(l.keyword);
-  const v = minMax(l.vector);
-  const ids = new Set([...k.keys(), ...v.keys()]);
-  return [...ids].map((chunkId) => ({ chunkId, score: alpha * (k.get(chunkId) ?? 0) + (1 - alpha) * (v.get(chunkId) ?? 0) })).sort((a, b) => b.score - a.score);
-}
-
 function fusionGrid(of: Map<string, Lists>) {
   console.log(`  keyword alone ${ndcg((l) => l.keyword, of).toFixed(3)}, vector alone ${ndcg((l) => l.vector, of).toFixed(3)}`);
   const ks = [5, 10, 20, 40, 60, 100];
@@ -63,17 +49,17 @@ function fusionGrid(of: Map<string, Lists>) {
   let best = { score: 0, k: 0, vectorWeight: 0 };
   for (const k of ks) {
     const row = weights.map((vectorWeight) => {
-      const score = ndcg((l) => fuse({ keyword: l.keyword, vector: l.vector }, { k, keywordWeight: 1, vectorWeight }), of);
+      const score = ndcg((l) => fuse({ keyword: l.keyword, vector: l.vector }, { method: "rrf", k, keywordWeight: 1, vectorWeight }), of);
       if (score > best.score) best = { score, k, vectorWeight };
       return score.toFixed(3).padStart(6);
     });
     console.log(`  ${String(k).padEnd(6)}${row.join("")}`);
   }
-  const alphas = [0.5, 0.6, 0.7, 0.8, 0.9, 1];
-  console.log(`  convex combination of min-max scores, alpha = keyword share: ${alphas.map((a) => `${a}: ${ndcg((l) => convex(l, a), of).toFixed(3)}`).join(", ")}`);
+  const shares = [0.5, 0.6, 0.7, 0.75, 0.8, 0.85, 0.9, 1];
+  const convex = (keywordShare: number) => ndcg((l) => fuse({ keyword: l.keyword, vector: l.vector }, { method: "convex", keywordShare }), of);
+  console.log(`  convex combination of min-max normalized scores, by keyword share: ${shares.map((a) => `${a}: ${convex(a).toFixed(3)}`).join(", ")}`);
   console.log(`  best weighted RRF: k=${best.k}, vector weight ${best.vectorWeight}: ${best.score.toFixed(3)}`);
-  const current = { keyword: FUSION.keywordWeight, vector: FUSION.vectorWeight, k: FUSION.k };
-  console.log(`  in code (k=${current.k}, vector weight ${current.vector}): without identifier leg ${ndcg((l) => fuse({ keyword: l.keyword, vector: l.vector }), of).toFixed(3)}, with ${ndcg((l) => fuse(l), of).toFixed(3)}`);
+  console.log(`  in code (${JSON.stringify(FUSION)}): without identifier leg ${ndcg((l) => fuse({ keyword: l.keyword, vector: l.vector }), of).toFixed(3)}, with ${ndcg((l) => fuse(l), of).toFixed(3)}`);
 }
 
 console.log(`\n${qids.length} ${split} queries; keyword leg ${keywordRanking}`);

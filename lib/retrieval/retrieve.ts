@@ -7,7 +7,7 @@ import { embedder } from "../embeddings";
 import { env } from "../env";
 import { identifierPattern, identifiersIn } from "../text/identifiers";
 import { keywordTerms } from "../text/terms";
-import { fuse, type FusedHit } from "./fusion";
+import { fuse, fusionFor, type FusedHit } from "./fusion";
 import { reranker } from "./rerank";
 
 /** How many candidates each leg contributes to fusion. */
@@ -93,7 +93,7 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   ]);
   return {
     keyword, vector, exact,
-    fused: fuse({ keyword, vector, exact }),
+    fused: fuse({ keyword, vector, exact }, fusionFor(model.id)),
     keywordRanking,
     embeddingModel: model.id,
     timings: { keywordMs, vectorMs, totalMs: performance.now() - start },
