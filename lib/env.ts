@@ -36,6 +36,12 @@ const schema = z.object({
   INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),
   RETRIEVAL_TOP_K: int(6),
+  RERANK_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["off", "http"]).default("off")),
+  RERANK_BASE_URL: str(),
+  RERANK_MODEL: str(),
+  RERANK_API_KEY: str(),
+  RERANK_CANDIDATES: int(30),
+  RERANK_TIMEOUT_MS: int(5000),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
 });
 

@@ -15,9 +15,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           ← Chat
         </Link>
         <h1 className="text-xl font-semibold">Administration</h1>
-        <nav className="flex flex-1 gap-3 text-sm">
+        <nav aria-label="Administration" className="flex flex-1 gap-3 text-sm">
           <Link href="/admin/documents" className="underline">
             Documents
+          </Link>
+          <Link href="/admin/retrieval" className="underline">
+            Retrieval
           </Link>
           <Link href="/admin/embeddings" className="underline">
             Embeddings

@@ -39,7 +39,13 @@ export interface StoredTurn {
   userMessage: { id: string; parts: unknown[] };
   assistantMessage: { id: string; parts: unknown[]; model: string; metadata: Record<string, unknown> };
   citations: { n: number; chunkId: string; versionId: string; documentId: string }[];
-  trace: { query: string; keywordRanking: "bm25" | "fts"; results: unknown[] };
+  trace: {
+    query: string;
+    rewrittenQuery?: string | null;
+    rerank?: { model: string; error?: string } | null;
+    keywordRanking: "bm25" | "fts";
+    results: unknown[];
+  };
 }
 
 /** One question and its answer, with citations and the retrieval trace, stored together. */

@@ -64,6 +64,30 @@ export interface VectorQuery {
 }
 
 /**
+ * Identifier leg: chunks containing every identifier as a whole word, case-insensitively. The
+ * phrase query narrows through the full-text GIN index, the regular expression makes it exact
+ * (the phrase alone would also match "HR 104" or "hr-104-b" split differently).
+ */
+export async function exactSearch(db: Executor, asker: Asker, identifiers: string[], patterns: string[], limit: number): Promise<LegHit[]> {
+  if (identifiers.length === 0) return [];
+  const phrase = sql.join(identifiers.map((id) => sql`phraseto_tsquery('english', ${id})`), sql` && `);
+  const exact = sql.join(patterns.map((p) => sql`c.search_text ~* ${p}`), sql` AND `);
+  const result = await db.execute<LegHit>(sql`
+    SELECT c.id AS "chunkId", ts_rank_cd(c.tsv, ${phrase}) AS score
+    ${readableChunks(asker)} AND c.tsv @@ (${phrase}) AND ${exact}
+    ORDER BY score DESC, c.id LIMIT ${limit}`);
+  return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
+}
+
+/** Rebuilds the BM25 index with other parameters (the fusion tuning script compares them). */
+export async function rebuildBm25Index(db: Executor, k1: number, b: number) {
+  await db.execute(sql`DROP INDEX IF EXISTS chunks_bm25_idx`);
+  await db.execute(sql.raw(
+    `CREATE INDEX chunks_bm25_idx ON chunks USING bm25 (search_text) WITH (text_config = 'english', k1 = ${Number(k1)}, b = ${Number(b)})`,
+  ));
+}
+
+/**
  * Vector leg. The asker's reader groups are part of the SQL either way; which plan runs depends on
  * how much the asker may read (counted up to `exactScanBelow`, which is cheap):
  * - few readable chunks (a narrow reader, a small install): the distance to each of them, exactly.

@@ -45,3 +45,8 @@ export async function findFirstAdmin(db: Executor): Promise<UserRow | null> {
   const [user] = await db.select().from(users).where(eq(users.role, "admin")).orderBy(users.createdAt).limit(1);
   return user ?? null;
 }
+
+/** Every account, for choosing whose view of the documents to inspect (admin retrieval console). */
+export async function listUserChoices(db: Executor): Promise<Pick<UserRow, "id" | "email" | "name" | "role" | "active">[]> {
+  return db.select({ id: users.id, email: users.email, name: users.name, role: users.role, active: users.active }).from(users).orderBy(users.email);
+}

@@ -48,6 +48,10 @@ export const retrievalTraces = pgTable("retrieval_traces", {
   id: uuid("id").primaryKey().defaultRandom(),
   messageId: text("message_id").notNull().references(() => messages.id, { onDelete: "cascade" }),
   query: text("query").notNull(),
+  /** What retrieval searched for when the question was a follow-up rewritten to stand alone. */
+  rewrittenQuery: text("rewritten_query"),
+  /** The reranker used, and its error when it failed and the fused order was kept. */
+  rerank: jsonb("rerank").$type<{ model: string; error?: string }>(),
   keywordRanking: text("keyword_ranking", { enum: ["bm25", "fts"] }).notNull(),
   results: jsonb("results").notNull().$type<unknown[]>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -7,6 +7,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
+import { standaloneQuery } from "../retrieval/rewrite";
 import { citedNumbers, removeInvalidMarkers } from "./citations";
 import type { ChatMessage, SourceRef } from "./types";
 
@@ -37,8 +38,10 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
   const history = (await listMessages(db(), conversationId)) as ChatMessage[];
 
-  const { sources, keywordRanking } = await retrieve(askerOf(user), question);
   const model = chatModel();
+  // A follow-up ("what about contractors?") is searched for as a standalone question.
+  const rewrite = await standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model);
+  const { sources, keywordRanking, rerank } = await retrieve(askerOf(user), rewrite.query);
   const refs = sources.map(toSourceRef);
 
   return createUIMessageStream<ChatMessage>({
@@ -75,8 +78,12 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
         }),
         trace: {
           query: question,
+          rewrittenQuery: rewrite.method === "none" ? null : rewrite.query,
+          rerank: rerank ?? null,
           keywordRanking,
-          results: sources.map((s) => ({ n: s.n, chunkId: s.chunkId, keywordRank: s.keywordRank, vectorRank: s.vectorRank, score: s.score })),
+          results: sources.map((s) => ({
+            n: s.n, chunkId: s.chunkId, keywordRank: s.keywordRank, vectorRank: s.vectorRank, exactRank: s.exactRank, score: s.score, rerankScore: s.rerankScore,
+          })),
         },
       });
     },

@@ -1,10 +1,14 @@
 import type { Asker } from "@/db/queries/access";
-import { chunkDetails, detectKeywordRanking, type ChunkDetails, keywordSearch, type LegHit, vectorSearch, type KeywordRanking } from "@/db/queries/retrieval";
+import {
+  chunkDetails, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, vectorSearch, type KeywordRanking,
+} from "@/db/queries/retrieval";
 import { db } from "../db";
 import { activeEmbedder } from "../embeddings/registry";
 import { env } from "../env";
+import { identifierPattern, identifiersIn } from "../text/identifiers";
 import { keywordTerms } from "../text/terms";
-import { reciprocalRankFusion, type FusedHit } from "./fusion";
+import { fuse, fusionFor, type FusedHit } from "./fusion";
+import { reranker } from "./rerank";
 
 /** How many candidates each leg contributes to fusion. */
 const LEG_DEPTH = 50;
@@ -18,36 +22,82 @@ export interface RetrievedSource extends ChunkDetails {
   n: number;
   keywordRank: number | null;
   vectorRank: number | null;
+  exactRank: number | null;
+  keywordScore: number | null;
+  vectorScore: number | null;
+  /** Fused score (weighted reciprocal rank fusion). */
   score: number;
+  /** The reranker's relevance score, when a reranker is configured and answered. */
+  rerankScore: number | null;
+}
+
+export interface RerankOutcome {
+  model: string;
+  /** Set when the reranker failed: the fused order was used instead. */
+  error?: string;
 }
 
 export interface RetrievalResult {
   sources: RetrievedSource[];
   keywordRanking: KeywordRanking;
+  embeddingModel: string;
+  /** Absent when no reranker is configured. */
+  rerank?: RerankOutcome;
 }
 
 let ranking: Promise<KeywordRanking> | undefined;
 
+/** The keyword ranking this database offers: BM25 where pg_textsearch is installed, else built-in full-text search. */
+export function keywordRankingInUse(): Promise<KeywordRanking> {
+  ranking ??= detectKeywordRanking(db());
+  return ranking;
+}
+
+export function describeKeywordRanking(value: KeywordRanking): string {
+  return value === "bm25" ? "BM25 (pg_textsearch)" : "built-in full-text search (ts_rank_cd)";
+}
+
 export interface Candidates {
   keyword: LegHit[];
   vector: LegHit[];
+  /** Chunks containing the identifiers the question names verbatim. */
+  exact: LegHit[];
   fused: FusedHit[];
   keywordRanking: KeywordRanking;
+  embeddingModel: string;
+  /** Wall-clock time of each leg (the vector leg includes embedding the question) and of the whole. */
+  timings: { keywordMs: number; vectorMs: number; totalMs: number };
 }
 
-/** Both legs, filtered for the asker in SQL, and their fusion: chunk ids only. */
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await work();
+  return [value, performance.now() - start];
+}
+
+/** The three legs, filtered for the asker in SQL, and their fusion: chunk ids only. */
 export async function rankCandidates(asker: Asker, question: string, depth = LEG_DEPTH): Promise<Candidates> {
   if (!asker?.userId) throw new Error("retrieve() needs an asker: there is no unscoped retrieval.");
+  const start = performance.now();
   const database = db();
-  ranking ??= detectKeywordRanking(database);
-  const keywordRanking = await ranking;
+  const keywordRanking = await keywordRankingInUse();
   const model = await activeEmbedder();
-  const [embedding] = await model.embed([question]);
-  const [keyword, vector] = await Promise.all([
-    keywordSearch(database, asker, keywordRanking, keywordTerms(question), depth),
-    vectorSearch(database, asker, { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY }),
+  const identifiers = identifiersIn(question);
+  const [[keyword, keywordMs], [vector, vectorMs], exact] = await Promise.all([
+    timed(() => keywordSearch(database, asker, keywordRanking, keywordTerms(question), depth)),
+    timed(async () => {
+      const [embedding] = await model.embed([question]);
+      return vectorSearch(database, asker, { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY });
+    }),
+    exactSearch(database, asker, identifiers, identifiers.map(identifierPattern), depth),
   ]);
-  return { keyword, vector, fused: reciprocalRankFusion(keyword, vector), keywordRanking };
+  return {
+    keyword, vector, exact,
+    fused: fuse({ keyword, vector, exact }, fusionFor(model.id)),
+    keywordRanking,
+    embeddingModel: model.id,
+    timings: { keywordMs, vectorMs, totalMs: performance.now() - start },
+  };
 }
 
 /**
@@ -55,12 +105,46 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
  * call this (or rankCandidates, its first half), so what is measured is what employees get.
  */
 export async function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
-  const { fused: all, keywordRanking } = await rankCandidates(asker, question);
-  const fused = all.slice(0, k);
-  const details = new Map((await chunkDetails(db(), asker, fused.map((f) => f.chunkId))).map((d) => [d.chunkId, d]));
-  const sources = fused.flatMap((hit) => {
+  const candidates = await rankCandidates(asker, question);
+  const rerank = reranker();
+  const pool = candidates.fused.slice(0, rerank ? Math.max(k, env().RERANK_CANDIDATES) : k);
+  const details = new Map((await chunkDetails(db(), asker, pool.map((f) => f.chunkId))).map((d) => [d.chunkId, d]));
+  const scoreOf = (hits: LegHit[]) => new Map(hits.map((h) => [h.chunkId, h.score]));
+  const keywordScores = scoreOf(candidates.keyword);
+  const vectorScores = scoreOf(candidates.vector);
+  let sources = pool.flatMap((hit): RetrievedSource[] => {
     const detail = details.get(hit.chunkId);
-    return detail ? [{ ...detail, keywordRank: hit.keywordRank, vectorRank: hit.vectorRank, score: hit.score }] : [];
+    return detail
+      ? [{
+          ...detail, ...hit, n: 0, rerankScore: null,
+          keywordScore: keywordScores.get(hit.chunkId) ?? null,
+          vectorScore: vectorScores.get(hit.chunkId) ?? null,
+        } satisfies RetrievedSource]
+      : [];
   });
-  return { sources: sources.map((s, i) => ({ ...s, n: i + 1 })), keywordRanking };
+  let outcome: RerankOutcome | undefined;
+  if (rerank) {
+    outcome = { model: rerank.id };
+    try {
+      sources = reorder(sources, await rerank.rerank(question, sources.map((s) => s.text)));
+    } catch (err) {
+      // Answers never wait on or fail with an optional stage: the fused order stands, and the
+      // trace says why it was not reranked.
+      outcome.error = err instanceof Error ? err.message : String(err);
+    }
+  }
+  return {
+    sources: sources.slice(0, k).map((s, i) => ({ ...s, n: i + 1 })),
+    keywordRanking: candidates.keywordRanking,
+    embeddingModel: candidates.embeddingModel,
+    rerank: outcome,
+  };
+}
+
+/** Reranked candidates first, by the reranker's score; any it left out keep their fused order after them. */
+function reorder(sources: RetrievedSource[], scores: { index: number; score: number }[]): RetrievedSource[] {
+  const scored = new Map(scores.map((s) => [s.index, s.score]));
+  const withScores = sources.map((s, i) => ({ ...s, rerankScore: scored.get(i) ?? null }));
+  const ranked = withScores.filter((s) => s.rerankScore !== null).sort((a, b) => b.rerankScore! - a.rerankScore!);
+  return [...ranked, ...withScores.filter((s) => s.rerankScore === null)];
 }

@@ -7,6 +7,7 @@ import { SampleOffer } from "@/components/admin/sample-offer";
 import { UploadForm } from "@/components/admin/upload-form";
 import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { describeKeywordRanking, keywordRankingInUse } from "@/lib/retrieval/retrieve";
 import { loadSamplesAction } from "../actions";
 import { documentFiltersSchema } from "./filters";
 
@@ -14,11 +15,14 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   const user = await currentUser();
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
   const filters = documentFiltersSchema.parse(await searchParams);
-  const [documents, groups] = await Promise.all([listDocuments(db(), askerOf(user), filters), listGroups(db())]);
+  const [documents, groups, ranking] = await Promise.all([listDocuments(db(), askerOf(user), filters), listGroups(db()), keywordRankingInUse()]);
   const filtered = Object.values(filters).some(Boolean);
   return (
     <section className="flex flex-col gap-6">
-      <h2 className="text-lg font-medium">Documents</h2>
+      <div>
+        <h2 className="text-lg font-medium">Documents</h2>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Keyword ranking in use: {describeKeywordRanking(ranking)}</p>
+      </div>
       <SampleOffer action={loadSamplesAction} compact={documents.length > 0 || filtered} />
       <UploadForm groups={groups.map((g) => g.name)} />
       <DocumentFilters filters={filters} groups={groups} />

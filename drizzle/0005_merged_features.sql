@@ -14,4 +14,6 @@ CREATE TABLE "embedding_models" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "retrieval_traces" ADD COLUMN "rewritten_query" text;--> statement-breakpoint
+ALTER TABLE "retrieval_traces" ADD COLUMN "rerank" jsonb;--> statement-breakpoint
 CREATE UNIQUE INDEX "embedding_models_one_active" ON "embedding_models" USING btree ("status") WHERE "embedding_models"."status" = 'active';
