@@ -36,6 +36,10 @@ const schema = z.object({
   INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),
   RETRIEVAL_TOP_K: int(6),
+  /** The judge model of the behaviour evaluation, for checks rules cannot make (tone). */
+  JUDGE_MODEL_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["openai", "openai-compatible"]).optional()),
+  JUDGE_MODEL: str(),
+  JUDGE_MODEL_BASE_URL: str(),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
 });
 

@@ -59,3 +59,15 @@ export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
   notFound: "I couldn't find this in the documents available to you. Try rephrasing the question, or ask the owner of the relevant policy.",
   disclaimer: undefined,
 };
+
+type Topic = z.infer<typeof topic>;
+
+/** The first topic one of whose keywords occurs in the text as whole words, case-insensitively. */
+export function findTopic<T extends Topic>(text: string, topics: T[]): T | undefined {
+  return topics.find((t) => t.keywords.some((k) => keywordPattern(k).test(text)));
+}
+
+function keywordPattern(keyword: string): RegExp {
+  const words = keyword.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("\\s+")}(?![\\p{L}\\p{N}])`, "iu");
+}

@@ -2,6 +2,7 @@ import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageS
 import { ensureConversation, listMessages, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
+import { currentSpec } from "../behaviour/spec-store";
 import { askerOf, type CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { env } from "../env";
@@ -38,7 +39,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
   const history = (await listMessages(db(), conversationId)) as ChatMessage[];
 
   const { sources, keywordRanking } = await retrieve(askerOf(user), question);
-  const model = chatModel();
+  const [model, { spec }] = await Promise.all([chatModel(), currentSpec()]);
   const refs = sources.map(toSourceRef);
 
   return createUIMessageStream<ChatMessage>({
@@ -48,7 +49,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
       writer.write({ type: "data-sources", id: "sources", data: refs });
       const result = streamText({
         model: model.model,
-        instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text }))),
+        instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })), spec),
         messages: await convertToModelMessages([...history, message]),
       });
       writer.merge(toUIMessageStream({ stream: result.stream, sendStart: false }));
