@@ -41,6 +41,8 @@ const MIN_REASON_CHARS = 10;
 export async function promoteModel(admin: CurrentUser, candidateId: string, overrideReason?: string): Promise<ChatModelRow> {
   const check = await checkPromotion(candidateId);
   if (check.candidate.id === check.active.id) throw new AppError("conflict", `${check.candidate.name} is already the active model.`);
+  // No override without evidence: an unevaluated model might not even answer.
+  if (!check.comparison) throw new AppError("conflict", `Promotion blocked. ${check.blocked}`);
   const reason = overrideReason?.trim() ?? "";
   if (check.blocked && reason.length < MIN_REASON_CHARS) {
     throw new AppError("conflict", `Promotion blocked. ${check.blocked}${reason ? ` (The reason must be at least ${MIN_REASON_CHARS} characters.)` : ""}`);

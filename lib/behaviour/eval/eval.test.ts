@@ -87,7 +87,8 @@ describe("behaviour evaluation", () => {
     expect(candidate.active).toBe(false);
 
     await expect(checkPromotion(candidate.id)).resolves.toMatchObject({ blocked: expect.stringMatching(/Run the behaviour evaluation for bad-.* on spec version \d+ first/) });
-    await expect(promoteModel(admin, candidate.id, "")).rejects.toMatchObject({ code: "conflict" });
+    // Not even an override promotes a model nobody has evaluated.
+    await expect(promoteModel(admin, candidate.id, "Trust me, it is a good model")).rejects.toMatchObject({ code: "conflict", message: expect.stringMatching(/Run the behaviour evaluation/) });
 
     const run = await runBehaviourEval({ modelId: candidate.id, judge: null });
     const r = rates(run.results);
