@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, type CurrentUser } from "@/lib/auth/session";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
@@ -41,10 +42,11 @@ export async function runEvalAction(id: string): Promise<ActionState> {
 }
 
 export async function promoteAction(id: string, _: ActionState, form: FormData): Promise<ActionState> {
-  return run(async (admin) => {
-    const model = await promoteModel(admin, parseId(id), String(form.get("reason") ?? ""));
-    return `${model.name} is now the active model. It answers from the next question on.`;
-  });
+  let promoted = "";
+  const state = await run(async (admin) => (promoted = (await promoteModel(admin, parseId(id), String(form.get("reason") ?? ""))).name));
+  if (state.error) return state;
+  // The candidate view closes once the candidate is active: say so on the page it returns to.
+  redirect(`/admin/models?promoted=${encodeURIComponent(promoted)}`);
 }
 
 export async function rollbackAction(): Promise<ActionState> {

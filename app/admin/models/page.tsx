@@ -16,10 +16,10 @@ import { currentSpec } from "@/lib/behaviour/spec-store";
 import { db } from "@/lib/db";
 import { promoteAction, registerModelAction, rollbackAction, runEvalAction } from "./actions";
 
-export default async function ModelsPage({ searchParams }: { searchParams: Promise<{ candidate?: string }> }) {
+export default async function ModelsPage({ searchParams }: { searchParams: Promise<{ candidate?: string; promoted?: string }> }) {
   const user = await currentUser();
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
-  const { candidate } = await searchParams;
+  const { candidate, promoted } = await searchParams;
   const active = await resolveActiveModel();
   const [models, previous, { version }] = await Promise.all([listChatModels(db()), previousActiveChatModel(db()), currentSpec()]);
   const runs = await latestRunPerModel(db(), models.map((m) => m.id));
@@ -38,6 +38,11 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           Active model: <strong data-testid="active-model">{active.name}</strong>. Behaviour spec version {version}. Every answer records the model that gave it.
         </p>
       </div>
+      {promoted === active.name && (
+        <p role="status" className="text-sm">
+          {promoted} is now the active model. It answers from the next question on.
+        </p>
+      )}
       {previous && (
         <div className="text-sm">
           <ActionButton action={rollbackAction} label={`Roll back to ${previous.name}`} confirm={`Make ${previous.name} the active model again?`} />
