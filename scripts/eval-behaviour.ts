@@ -12,6 +12,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { findRegistryModel, resolveActiveModel } from "@/lib/ai/registry";
 import { formatRunReport } from "@/lib/behaviour/eval/report";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
+import { checkPromotion } from "@/lib/behaviour/promotion";
 import { useDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 
@@ -32,6 +33,10 @@ try {
   console.log(`Evaluating ${model.name}…`);
   const run = await runBehaviourEval({ modelId: model.id });
   console.log(formatRunReport(`${run.modelName} on spec version ${run.specVersion} (judge: ${run.judge ?? "none"}), run ${run.runId}`, run.results));
+  if (!model.active) {
+    const check = await checkPromotion(model.id);
+    console.log(`\nAgainst the active model ${check.active.name}: ${check.blocked ?? "no regressions, promotion allowed."}`);
+  }
 } catch (err) {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
