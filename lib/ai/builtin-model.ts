@@ -48,8 +48,15 @@ interface Sentence {
  * Text addressed to an assistant inside a document is a planted instruction, not a fact: quoting it
  * would pass the instruction (its links, codes) on to the reader.
  */
-const PLANTED_INSTRUCTION =
-  /\b(?:ignore|disregard|forget|override)\b[^.]{0,60}\b(?:instructions?|rules?|prompts?)\b|\b(?:ai|assistants?|chatbots?|language models?)\b[^.]{0,40}\b(?:must|should|shall|answering|reading)\b|\byou are now\b|\bsystem prompt\b/i;
+const PLANTED_INSTRUCTION = new RegExp(
+  [
+    String.raw`\b(?:ignore|disregard|forget|override)\b[^.]{0,30}\b(?:previous|prior|above|earlier|all|your|system)\b[^.]{0,20}\b(?:instructions?|rules?|prompts?)\b`,
+    String.raw`\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistants?|chatbots?|language models?|llms?)\b`,
+    String.raw`\b(?:ai|assistants?|chatbots?|language models?|llms?)\s+(?:answering|reading|processing)\b`,
+    String.raw`\byou are now\b|\bsystem prompt\b`,
+  ].join("|"),
+  "i",
+);
 
 export interface ComposeOptions {
   notFound?: string;
