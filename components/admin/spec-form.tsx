@@ -90,7 +90,7 @@ export function SpecForm({ initial, action }: Props) {
         {refuse.map((t, i) => (
           <div key={i} role="group" aria-label={`Refuse topic ${i + 1}`} className="grid grid-cols-2 gap-2 border-b border-zinc-100 pb-3 dark:border-zinc-900">
             {text("Topic id", `refuse.${i}.id`, t.id, (v) => update(refuse, setRefuse, i, { id: v }))}
-            {text("Keywords (comma-separated)", `refuse.${i}.keywords`, t.keywords, (v) => update(refuse, setRefuse, i, { keywords: v }))}
+            {text("Keywords (comma-separated)", `refuse.${i}.keywords`, t.keywords, (v) => update(refuse, setRefuse, i, { keywords: v }), true)}
             {text("Description", `refuse.${i}.description`, t.description, (v) => update(refuse, setRefuse, i, { description: v }), true)}
             {text("Referral", `refuse.${i}.referral`, t.referral, (v) => update(refuse, setRefuse, i, { referral: v }), true)}
             <button type="button" className="w-fit text-red-700 underline dark:text-red-400" onClick={() => setRefuse(refuse.filter((_, j) => j !== i))}>
@@ -108,7 +108,7 @@ export function SpecForm({ initial, action }: Props) {
         {escalate.map((t, i) => (
           <div key={i} role="group" aria-label={`Escalate topic ${i + 1}`} className="grid grid-cols-2 gap-2 border-b border-zinc-100 pb-3 dark:border-zinc-900">
             {text("Topic id", `escalate.${i}.id`, t.id, (v) => update(escalate, setEscalate, i, { id: v }))}
-            {text("Keywords (comma-separated)", `escalate.${i}.keywords`, t.keywords, (v) => update(escalate, setEscalate, i, { keywords: v }))}
+            {text("Keywords (comma-separated)", `escalate.${i}.keywords`, t.keywords, (v) => update(escalate, setEscalate, i, { keywords: v }), true)}
             {text("Description", `escalate.${i}.description`, t.description, (v) => update(escalate, setEscalate, i, { description: v }), true)}
             {text("Escalation message", `escalate.${i}.message`, t.message, (v) => update(escalate, setEscalate, i, { message: v }), true)}
             {text("Contact", `escalate.${i}.contact`, t.contact, (v) => update(escalate, setEscalate, i, { contact: v }))}

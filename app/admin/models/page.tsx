@@ -58,12 +58,12 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
           {check.comparison ? (
             <>
               <PassRateChart comparison={check.comparison} candidateName={check.candidate.name} activeName={check.active.name} />
+              <PromoteForm action={promoteAction.bind(null, check.candidate.id)} candidateName={check.candidate.name} blocked={check.blocked} />
               <RegressionList regressions={check.comparison.regressions} />
             </>
           ) : (
             <p className="text-sm">{check.blocked}</p>
           )}
-          {check.comparison && <PromoteForm action={promoteAction.bind(null, check.candidate.id)} candidateName={check.candidate.name} blocked={check.blocked} />}
         </section>
       ) : (
         solo && (
