@@ -18,7 +18,7 @@ test("an admin edits the HR referral; the next HR question gets the new referral
   // Invalid input is explained at the field and saves nothing.
   await page.getByLabel("Length norm (words at most)").fill("5");
   await behaviour.save("too short");
-  await expect(page.getByRole("alert").filter({ hasText: ">=20" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Use at least 20 words." })).toBeVisible();
   await expect(behaviour.versions()).toHaveCount(1);
 
   await page.getByLabel("Length norm (words at most)").fill("200");

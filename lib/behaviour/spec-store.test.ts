@@ -29,8 +29,10 @@ describe("behaviour spec versions", () => {
     const invalid = { ...DEFAULT_BEHAVIOUR_SPEC, format: { ...DEFAULT_BEHAVIOUR_SPEC.format, maxWords: 5 }, refuse: [{ ...DEFAULT_BEHAVIOUR_SPEC.refuse[0]!, id: "Human Resources" }] };
     await expect(saveSpec(admin, invalid, "broken")).rejects.toMatchObject({
       code: "bad_request",
-      message: expect.stringMatching(/format\.maxWords: .*20.*refuse\.0\.id: Use lowercase letters/s),
+      message: expect.stringMatching(/format\.maxWords: Use at least 20 words.*refuse\.0\.id: Use lowercase letters/s),
     });
+    const twice = { ...DEFAULT_BEHAVIOUR_SPEC, escalate: [{ ...DEFAULT_BEHAVIOUR_SPEC.escalate[0]!, id: "hr" }] };
+    await expect(saveSpec(admin, twice, "clash")).rejects.toThrow(/escalate\.0\.id: Another topic already uses this id/);
     expect((await currentSpec()).version).toBe(before);
   });
 
