@@ -52,8 +52,18 @@ export async function ensureRegistry(executor: Executor = db()): Promise<ChatMod
   });
 }
 
-/** The active registry row: one indexed read per call, seeding on the very first. */
+let seeded: Promise<unknown> | undefined;
+
+/**
+ * The active registry row: one indexed read per call. Each process seeds once first, so a model
+ * newly configured in the environment shows up as a candidate after a restart.
+ */
 export async function resolveActiveModel(executor: Executor = db()): Promise<ChatModelRow> {
+  seeded ??= ensureRegistry(executor).catch((err: unknown) => {
+    seeded = undefined;
+    throw err;
+  });
+  await seeded;
   return (await activeChatModel(executor)) ?? ensureRegistry(executor);
 }
 
