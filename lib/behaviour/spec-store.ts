@@ -3,7 +3,7 @@ import { recordAudit } from "@/db/queries/audit";
 import type { CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { behaviourSpecSchema, DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "./spec";
+import { behaviourSpecSchema, DEFAULT_BEHAVIOUR_SPEC, duplicateTopicIds, type BehaviourSpec } from "./spec";
 
 export interface CurrentSpec {
   version: number;
@@ -24,7 +24,10 @@ export type SpecIssues = { path: string; message: string }[];
 
 export function validateSpec(input: unknown): { spec: BehaviourSpec } | { issues: SpecIssues } {
   const parsed = behaviourSpecSchema.safeParse(input);
-  if (parsed.success) return { spec: parsed.data };
+  if (parsed.success) {
+    const clashes = duplicateTopicIds(parsed.data);
+    return clashes.length ? { issues: clashes } : { spec: parsed.data };
+  }
   return { issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
 }
 

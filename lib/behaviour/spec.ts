@@ -34,18 +34,21 @@ export const behaviourSpecSchema = z.object({
   notFound: required(),
   /** Appended to every answer that gives information, when set. */
   disclaimer: z.string().optional(),
-}).superRefine((spec, ctx) => {
-  // Topic ids name behaviours in the evaluation, so they must be unique across both lists.
-  const seen = new Set<string>();
-  for (const [list, topics] of [["refuse", spec.refuse], ["escalate", spec.escalate]] as const) {
-    topics.forEach((t, i) => {
-      if (seen.has(t.id)) ctx.addIssue({ code: "custom", path: [list, i, "id"], message: "Another topic already uses this id." });
-      seen.add(t.id);
-    });
-  }
 });
 
 export type BehaviourSpec = z.infer<typeof behaviourSpecSchema>;
+
+/** Topic ids name behaviours in the evaluation, so they must be unique across both lists. */
+export function duplicateTopicIds(spec: BehaviourSpec): { path: string; message: string }[] {
+  const seen = new Set<string>();
+  return (["refuse", "escalate"] as const).flatMap((list) =>
+    spec[list].flatMap((t, i) => {
+      const clash = seen.has(t.id);
+      seen.add(t.id);
+      return clash ? [{ path: `${list}.${i}.id`, message: "Another topic already uses this id." }] : [];
+    }),
+  );
+}
 
 export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
   format: { bulletLists: true, citeEveryFactualSentence: true, maxWords: 200 },
