@@ -11,6 +11,8 @@ import { goldenCases, type GoldenCase } from "./cases";
 import { checkAnswer, describeExpected } from "./checks";
 import { configuredJudge, judgeTone } from "./judge";
 
+const CONCURRENCY = 4;
+
 export interface EvalRunOutcome {
   runId: string;
   modelName: string;
@@ -31,13 +33,20 @@ export async function runBehaviourEval(input: { modelId: string; createdBy?: str
   const judge = input.judge === undefined ? configuredJudge() : input.judge;
   const model = modelFor(row);
   const run = await startEvalRun(db(), { modelId: row.id, specVersion: version, judge: judge?.id ?? null, createdBy: input.createdBy });
+  const cases = goldenCases(spec);
   const results: NewEvalResult[] = [];
+  const evaluate = async (c: GoldenCase): Promise<NewEvalResult> => {
+    const output = await generateAnswer(model.model, c, spec);
+    const verdict = c.check.kind === "tone" && judge ? await judgeTone(judge, spec, c.question, output) : checkAnswer(c, output, spec);
+    return { caseId: c.id, behaviour: c.behaviour, question: c.question, expected: describeExpected(c.check, spec), output, status: verdict.status, reason: verdict.reason ?? null };
+  };
   try {
-    for (const c of goldenCases(spec)) {
-      const output = await generateAnswer(model.model, c, spec);
-      const verdict = c.check.kind === "tone" && judge ? await judgeTone(judge, spec, c.question, output) : checkAnswer(c, output, spec);
-      results.push({ caseId: c.id, behaviour: c.behaviour, question: c.question, expected: describeExpected(c.check, spec), output, status: verdict.status, reason: verdict.reason ?? null });
-    }
+    // A few cases at a time: hosted models answer in seconds each, and results keep the cases' order.
+    let next = 0;
+    const worker = async () => {
+      for (let i = next++; i < cases.length; i = next++) results[i] = await evaluate(cases[i]!);
+    };
+    await Promise.all(Array.from({ length: Math.min(CONCURRENCY, cases.length) }, worker));
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     await failEvalRun(db(), run.id, message);
