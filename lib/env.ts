@@ -42,6 +42,10 @@ const schema = z.object({
   RERANK_API_KEY: str(),
   RERANK_CANDIDATES: int(30),
   RERANK_TIMEOUT_MS: int(5000),
+  /** The judge model of the behaviour evaluation, for checks rules cannot make (tone). */
+  JUDGE_MODEL_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["openai", "openai-compatible"]).optional()),
+  JUDGE_MODEL: str(),
+  JUDGE_MODEL_BASE_URL: str(),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
 });
 

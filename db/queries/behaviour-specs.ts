@@ -31,3 +31,8 @@ export async function saveSpecVersion(db: Executor, input: { content: Record<str
     return row!;
   });
 }
+
+/** Stores content as version 1 unless a version 1 exists: racing first requests seed it once. */
+export async function seedFirstSpec(db: Executor, content: Record<string, unknown>) {
+  await db.insert(behaviourSpecs).values({ version: 1, content, note: "Default spec" }).onConflictDoNothing({ target: behaviourSpecs.version });
+}

@@ -1,4 +1,4 @@
-import { desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { chatModels } from "../schema";
 
@@ -31,4 +31,20 @@ export async function activateChatModel(db: Executor, id: string): Promise<void>
     await tx.update(chatModels).set({ active: false }).where(eq(chatModels.active, true));
     await tx.update(chatModels).set({ active: true, activatedAt: sql`now()` }).where(eq(chatModels.id, id));
   });
+}
+
+export async function findChatModelByName(db: Executor, name: string): Promise<ChatModelRow | null> {
+  const [row] = await db.select().from(chatModels).where(eq(chatModels.name, name));
+  return row ?? null;
+}
+
+/** The model active before the current one: the most recently activated of the others. */
+export async function previousActiveChatModel(db: Executor): Promise<ChatModelRow | null> {
+  const [row] = await db
+    .select()
+    .from(chatModels)
+    .where(and(eq(chatModels.active, false), isNotNull(chatModels.activatedAt)))
+    .orderBy(desc(chatModels.activatedAt))
+    .limit(1);
+  return row ?? null;
 }

@@ -6,3 +6,4 @@ export * from "./feedback";
 export * from "./audit";
 export * from "./behaviour";
 export * from "./embeddings";
+export * from "./eval";

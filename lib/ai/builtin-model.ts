@@ -5,17 +5,19 @@ import type {
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
+import { DEFAULT_BEHAVIOUR_SPEC, findTopic, type BehaviourSpec } from "../behaviour/spec";
 import { parseSourcesFromPrompt, type PromptSource } from "./prompt";
+import { parseSpecFromPrompt } from "./spec-prompt";
 
 /**
  * The offline default chat model: no weights, no network. It answers by quoting the source sentences
  * that best match the question, each with its citation, so a fresh install gives grounded, cited answers
  * and the whole chat path (retrieval, prompt, streaming, citations) is testable deterministically.
- * It reads its sources from the system prompt, exactly as a hosted model would.
+ * It reads its sources and its behaviour rules (refusals, escalations, format, length, disclaimer)
+ * from the system prompt, exactly as a hosted model would.
  */
 
-export const NOT_FOUND_ANSWER =
-  "I couldn't find this in the documents available to you. Try rephrasing the question, or ask the owner of the relevant policy.";
+export const NOT_FOUND_ANSWER = DEFAULT_BEHAVIOUR_SPEC.notFound;
 
 const MAX_SENTENCES = 3;
 /** Share of the question's term weight a sentence must cover; rejects one incidental word match. */
@@ -42,12 +44,35 @@ interface Sentence {
   terms: Set<string>;
 }
 
+/*
+ * Text addressed to an assistant inside a document is a planted instruction, not a fact: quoting it
+ * would pass the instruction (its links, codes) on to the reader.
+ */
+const PLANTED_INSTRUCTION = new RegExp(
+  [
+    String.raw`\b(?:ignore|disregard|forget|override)\b[^.]{0,30}\b(?:previous|prior|above|earlier|all|your|system)\b[^.]{0,20}\b(?:instructions?|rules?|prompts?)\b`,
+    String.raw`\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistants?|chatbots?|language models?|llms?)\b`,
+    String.raw`\b(?:ai|assistants?|chatbots?|language models?|llms?)\s+(?:answering|reading|processing)\b`,
+    String.raw`\byou are now\b|\bsystem prompt\b`,
+  ].join("|"),
+  "i",
+);
+
+export interface ComposeOptions {
+  notFound?: string;
+  bulletLists?: boolean;
+  /** Word budget for the quoted sentences; the best one is always kept. */
+  maxWords?: number;
+}
+
 /** Picks the best-matching source sentences and formats them with citations; pure and deterministic. */
-export function composeExtractiveAnswer(question: string, sources: PromptSource[]): { text: string; cited: number[] } {
-  const notFound = { text: NOT_FOUND_ANSWER, cited: [] };
+export function composeExtractiveAnswer(question: string, sources: PromptSource[], options: ComposeOptions = {}): { text: string; cited: number[] } {
+  const notFound = { text: options.notFound ?? NOT_FOUND_ANSWER, cited: [] };
   const questionTerms = [...new Set(contentTerms(question))];
   const sentences: Sentence[] = sources.flatMap((s) =>
-    splitSentences(s.text).map((text) => ({ n: s.n, text, terms: new Set(contentTerms(text)) })),
+    splitSentences(s.text)
+      .filter((text) => !PLANTED_INSTRUCTION.test(text))
+      .map((text) => ({ n: s.n, text, terms: new Set(contentTerms(text)) })),
   );
   if (questionTerms.length === 0 || sentences.length === 0) return notFound;
 
@@ -70,11 +95,16 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
 
   const best = scored[0];
   if (!best) return notFound;
-  const chosen = scored.filter((s) => s.score >= best.score * MIN_RELATIVE_SCORE).slice(0, MAX_SENTENCES);
+  let words = 0;
+  const chosen = scored
+    .filter((s) => s.score >= best.score * MIN_RELATIVE_SCORE)
+    .slice(0, MAX_SENTENCES)
+    .filter((s, i) => (words += countWords(s.text) + 1) <= (options.maxWords ?? Infinity) || i === 0);
 
   const lines = chosen.map((s) => `${s.text} [${s.n}]`);
+  const bullets = options.bulletLists ?? true;
   return {
-    text: lines.length === 1 ? lines[0]! : lines.map((l) => `- ${l}`).join("\n"),
+    text: lines.length === 1 ? lines[0]! : bullets ? lines.map((l) => `- ${l}`).join("\n") : lines.join(" "),
     cited: [...new Set(chosen.map((s) => s.n))],
   };
 }
@@ -221,9 +251,27 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
   };
 }
 
+/** What the spec asks for this question: a referral, or the extract with escalation and disclaimer. */
+export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec): string {
+  const refusal = findTopic(question, spec.refuse);
+  if (refusal) return refusal.referral;
+  const escalation = findTopic(question, spec.escalate);
+  const escalationText = escalation ? `${escalation.message} Contact: ${escalation.contact}` : "";
+  const tail = [escalationText, spec.disclaimer ?? ""].filter(Boolean);
+  const extract = composeExtractiveAnswer(question, sources, {
+    notFound: spec.notFound,
+    bulletLists: spec.format.bulletLists,
+    maxWords: spec.format.maxWords - countWords(tail.join(" ")),
+  });
+  // The disclaimer goes with information given; the escalation goes with the topic, answer or not.
+  const found = extract.cited.length > 0;
+  return [extract.text, escalationText, found ? spec.disclaimer : undefined].filter(Boolean).join("\n\n");
+}
+
 function answer(call: LanguageModelV4CallOptions): { text: string; usage: LanguageModelV4Usage } {
   const system = call.prompt.flatMap((m) => (m.role === "system" ? [m.content] : [])).join("\n\n");
-  const { text } = composeExtractiveAnswer(lastUserText(call.prompt), parseSourcesFromPrompt(system));
+  const spec = parseSpecFromPrompt(system) ?? DEFAULT_BEHAVIOUR_SPEC;
+  const text = composeAnswer(lastUserText(call.prompt), parseSourcesFromPrompt(system), spec);
   // Word counts stand in for tokens: there is no tokenizer, but usage should still be plausible.
   const inputWords = countWords(call.prompt.map(messageText).join(" "));
   const outputWords = countWords(text);

@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+const required = () => z.string().trim().min(1, "Fill this in.");
+
 /**
  * The behaviour spec: how the assistant must behave, whatever the facts. One definition serves
  * three purposes: the system prompt for base models, the target of fine-tuning (each training
@@ -9,9 +11,9 @@ import { z } from "zod";
 const topic = z.object({
   /** Short name shown to admins and used as a behaviour tag, e.g. "hr". */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, "Use lowercase letters, digits and dashes."),
-  description: z.string().min(1),
+  description: required(),
   /** Phrases that mark a question as belonging to the topic (matched on whole words, case-insensitive). */
-  keywords: z.array(z.string().min(1)).min(1),
+  keywords: z.array(required()).min(1, "Give at least one keyword."),
 });
 
 export const behaviourSpecSchema = z.object({
@@ -21,20 +23,32 @@ export const behaviourSpecSchema = z.object({
     /** Every factual sentence ends with a [n] citation. */
     citeEveryFactualSentence: z.boolean(),
     /** Length norm for an answer, in words. */
-    maxWords: z.number().int().min(20).max(2000),
+    maxWords: z.number("Enter a number of words.").int("Use a whole number of words.").min(20, "Use at least 20 words.").max(2000, "Use at most 2000 words."),
   }),
-  tone: z.string().min(1),
+  tone: required(),
   /** Topics answered with a referral instead of an answer. */
-  refuse: z.array(topic.extend({ referral: z.string().min(1) })),
+  refuse: z.array(topic.extend({ referral: required() })),
   /** Topics answered (when the sources allow) and always escalated with a contact. */
-  escalate: z.array(topic.extend({ message: z.string().min(1), contact: z.string().min(1) })),
+  escalate: z.array(topic.extend({ message: required(), contact: required() })),
   /** Said when the sources do not contain the answer. */
-  notFound: z.string().min(1),
+  notFound: required(),
   /** Appended to every answer that gives information, when set. */
   disclaimer: z.string().optional(),
 });
 
 export type BehaviourSpec = z.infer<typeof behaviourSpecSchema>;
+
+/** Topic ids name behaviours in the evaluation, so they must be unique across both lists. */
+export function duplicateTopicIds(spec: BehaviourSpec): { path: string; message: string }[] {
+  const seen = new Set<string>();
+  return (["refuse", "escalate"] as const).flatMap((list) =>
+    spec[list].flatMap((t, i) => {
+      const clash = seen.has(t.id);
+      seen.add(t.id);
+      return clash ? [{ path: `${list}.${i}.id`, message: "Another topic already uses this id." }] : [];
+    }),
+  );
+}
 
 export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
   format: { bulletLists: true, citeEveryFactualSentence: true, maxWords: 200 },
@@ -59,3 +73,15 @@ export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
   notFound: "I couldn't find this in the documents available to you. Try rephrasing the question, or ask the owner of the relevant policy.",
   disclaimer: undefined,
 };
+
+type Topic = z.infer<typeof topic>;
+
+/** The first topic one of whose keywords occurs in the text as whole words, case-insensitively. */
+export function findTopic<T extends Topic>(text: string, topics: T[]): T | undefined {
+  return topics.find((t) => t.keywords.some((k) => keywordPattern(k).test(text)));
+}
+
+function keywordPattern(keyword: string): RegExp {
+  const words = keyword.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join("\\s+")}(?![\\p{L}\\p{N}])`, "iu");
+}

@@ -2,6 +2,7 @@ import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageS
 import { ensureConversation, listMessages, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
+import { currentSpec } from "../behaviour/spec-store";
 import { askerOf, type CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { env } from "../env";
@@ -38,7 +39,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
   const history = (await listMessages(db(), conversationId)) as ChatMessage[];
 
-  const model = chatModel();
+  const [model, { spec }] = await Promise.all([chatModel(), currentSpec()]);
   // A follow-up ("what about contractors?") is searched for as a standalone question.
   const rewrite = await standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model);
   const { sources, keywordRanking, rerank } = await retrieve(askerOf(user), rewrite.query);
@@ -51,7 +52,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
       writer.write({ type: "data-sources", id: "sources", data: refs });
       const result = streamText({
         model: model.model,
-        instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text }))),
+        instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })), spec),
         messages: await convertToModelMessages([...history, message]),
       });
       writer.merge(toUIMessageStream({ stream: result.stream, sendStart: false }));

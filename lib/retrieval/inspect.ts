@@ -23,7 +23,7 @@ export interface Inspection {
  */
 export async function inspectRetrieval(asker: Asker, question: string, previousQuestion?: string): Promise<Inspection> {
   const history = previousQuestion ? [{ role: "user" as const, text: previousQuestion }] : [];
-  const rewrite = await standaloneQuery(question, history, chatModel());
+  const rewrite = await standaloneQuery(question, history, await chatModel());
   const topK = env().RETRIEVAL_TOP_K;
   const result = await retrieve(asker, rewrite.query, Math.max(CONSOLE_ROWS, topK));
   return { rewrite, result, topK, rerankConfigured: reranker() !== null };

@@ -1,0 +1,70 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { requireAdmin, type CurrentUser } from "@/lib/auth/session";
+import { runBehaviourEval } from "@/lib/behaviour/eval/run";
+import { promoteModel, registerBaseModel, rollbackModel } from "@/lib/behaviour/promotion";
+import { AppError } from "@/lib/errors";
+
+export interface ActionState {
+  error?: string;
+  message?: string;
+}
+
+/** Every action: authorize, do the work, answer with a message a person can read. */
+async function run(work: (admin: CurrentUser) => Promise<string>): Promise<ActionState> {
+  try {
+    const message = await work(await requireAdmin());
+    revalidatePath("/admin/models");
+    return { message };
+  } catch (err) {
+    if (err instanceof AppError) return { error: err.message };
+    throw err;
+  }
+}
+
+const modelId = z.uuid();
+const parseId = (id: unknown) => {
+  const parsed = modelId.safeParse(id);
+  if (!parsed.success) throw new AppError("not_found", "This model is not in the registry.");
+  return parsed.data;
+};
+
+export async function runEvalAction(id: string): Promise<ActionState> {
+  return run(async (admin) => {
+    const outcome = await runBehaviourEval({ modelId: parseId(id), createdBy: admin.id });
+    const decided = outcome.results.filter((r) => r.status !== "skipped");
+    const passed = decided.filter((r) => r.status === "pass").length;
+    return `${outcome.modelName}: ${passed} of ${decided.length} cases passed on spec version ${outcome.specVersion}.`;
+  });
+}
+
+export async function promoteAction(id: string, _: ActionState, form: FormData): Promise<ActionState> {
+  let promoted = "";
+  const state = await run(async (admin) => (promoted = (await promoteModel(admin, parseId(id), String(form.get("reason") ?? ""))).name));
+  if (state.error) return state;
+  // The candidate view closes once the candidate is active: say so on the page it returns to.
+  redirect(`/admin/models?promoted=${encodeURIComponent(promoted)}`);
+}
+
+export async function rollbackAction(): Promise<ActionState> {
+  return run(async (admin) => `Rolled back: ${(await rollbackModel(admin)).name} is the active model again.`);
+}
+
+const registration = z.object({
+  name: z.string().trim().min(1, "Give the model a name.").max(100),
+  provider: z.enum(["openai", "openai-compatible"], "Choose a provider."),
+  model: z.string().trim().min(1, "Enter the provider's model id, e.g. gpt-4.1-mini."),
+  baseUrl: z.union([z.literal(""), z.url("Enter a full URL, e.g. http://localhost:11434/v1.")]),
+});
+
+export async function registerModelAction(_: ActionState, form: FormData): Promise<ActionState> {
+  return run(async (admin) => {
+    const parsed = registration.safeParse(Object.fromEntries(["name", "provider", "model", "baseUrl"].map((k) => [k, String(form.get(k) ?? "").trim()])));
+    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
+    const row = await registerBaseModel(admin, { ...parsed.data, baseUrl: parsed.data.baseUrl || undefined });
+    return `Registered ${row.name}. Run its behaviour evaluation before promoting it.`;
+  });
+}

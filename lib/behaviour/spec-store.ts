@@ -1,0 +1,44 @@
+import { latestSpec, saveSpecVersion, seedFirstSpec } from "@/db/queries/behaviour-specs";
+import { recordAudit } from "@/db/queries/audit";
+import type { CurrentUser } from "../auth/user";
+import { db } from "../db";
+import { AppError } from "../errors";
+import { behaviourSpecSchema, DEFAULT_BEHAVIOUR_SPEC, duplicateTopicIds, type BehaviourSpec } from "./spec";
+
+export interface CurrentSpec {
+  version: number;
+  spec: BehaviourSpec;
+}
+
+/** The spec in force (the highest version), seeding the default as version 1 on first use. */
+export async function currentSpec(): Promise<CurrentSpec> {
+  let row = await latestSpec(db());
+  if (!row) {
+    await seedFirstSpec(db(), DEFAULT_BEHAVIOUR_SPEC);
+    row = (await latestSpec(db()))!;
+  }
+  return { version: row.version, spec: behaviourSpecSchema.parse(row.content) };
+}
+
+export type SpecIssues = { path: string; message: string }[];
+
+export function validateSpec(input: unknown): { spec: BehaviourSpec } | { issues: SpecIssues } {
+  const parsed = behaviourSpecSchema.safeParse(input);
+  if (parsed.success) {
+    const clashes = duplicateTopicIds(parsed.data);
+    return clashes.length ? { issues: clashes } : { spec: parsed.data };
+  }
+  return { issues: parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })) };
+}
+
+/** Saves a new version (never edits one: answers, training examples and eval runs name the version they used). */
+export async function saveSpec(admin: CurrentUser, input: unknown, note: string): Promise<CurrentSpec> {
+  const result = validateSpec(input);
+  if ("issues" in result) throw new AppError("bad_request", `The spec is not valid: ${result.issues.map((i) => `${i.path || "spec"}: ${i.message}`).join("; ")}`);
+  await currentSpec(); // the default stays version 1, so history starts where the assistant did
+  return db().transaction(async (tx) => {
+    const row = await saveSpecVersion(tx, { content: result.spec, note: note.trim() || undefined, createdBy: admin.id });
+    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "behaviour_spec.save", targetType: "behaviour_spec", targetId: String(row.version), details: { note: note.trim() || null } });
+    return { version: row.version, spec: result.spec };
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * `npm run eval:behaviour -- [--model <name or id>]`: runs the behaviour evaluation (golden cases of
+ * the current spec) for a registered model, the active one by default, stores the run as the admin
+ * page does, and prints the pass rate per behaviour and every failure. Uses DATABASE_URL, else the
+ * running app's embedded database, else opens the embedded database itself. Exits non-zero when the
+ * run could not complete (unknown model, unreachable endpoint).
+ */
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { runningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } from "@/db/embedded-server";
+import { migrateDatabase } from "@/db/migrate";
+import { findRegistryModel, resolveActiveModel } from "@/lib/ai/registry";
+import { formatRunReport } from "@/lib/behaviour/eval/report";
+import { runBehaviourEval } from "@/lib/behaviour/eval/run";
+import { checkPromotion } from "@/lib/behaviour/promotion";
+import { useDatabase } from "@/lib/db";
+import { env } from "@/lib/env";
+
+const { values } = parseArgs({ options: { model: { type: "string" } } });
+
+const config = env();
+let embedded: EmbeddedServer | undefined;
+let url = config.DATABASE_URL ?? runningEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
+if (!url) {
+  embedded = await startEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
+  url = embedded.url;
+}
+const { db, pool } = useDatabase(url);
+try {
+  await migrateDatabase(db);
+  const model = values.model ? await findRegistryModel(values.model) : await resolveActiveModel();
+  if (!model) throw new Error(`No model named "${values.model}" is registered. Register it on /admin/models first.`);
+  console.log(`Evaluating ${model.name}…`);
+  const run = await runBehaviourEval({ modelId: model.id });
+  console.log(formatRunReport(`${run.modelName} on spec version ${run.specVersion} (judge: ${run.judge ?? "none"}), run ${run.runId}`, run.results));
+  if (!model.active) {
+    const check = await checkPromotion(model.id);
+    console.log(`\nAgainst the active model ${check.active.name}: ${check.blocked ?? "no regressions, promotion allowed."}`);
+  }
+} catch (err) {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+} finally {
+  await pool.end();
+  await embedded?.stop();
+}
+process.exit();
