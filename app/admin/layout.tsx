@@ -15,6 +15,10 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           ← Chat
         </Link>
         <h1 className="flex-1 text-xl font-semibold">Administration</h1>
+        <nav aria-label="Administration" className="flex gap-3 text-sm">
+          <Link href="/admin/documents" className="underline">Documents</Link>
+          <Link href="/admin/analytics" className="underline">Cited sources</Link>
+        </nav>
         <SignOutButton action={logoutAction} />
       </header>
       {children}
