@@ -32,7 +32,6 @@ test("the admin sees which sources answers cite and which questions found nothin
   await expect(page.getByRole("figure", { name: "Least cited documents" })).toBeVisible();
   await expect(page.getByRole("heading", { name: /Not cited in the last 30 days/ })).toBeVisible();
 
-  await page.screenshot({ path: "/tmp/sa-analytics.png", fullPage: true });
   await page.getByRole("link", { name: "Last 7 days" }).click();
   await expect(page.getByRole("link", { name: "Last 7 days" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("img", { name: /answers in 7 days/ })).toBeVisible();
@@ -43,7 +42,6 @@ test("the admin sees which sources answers cite and which questions found nothin
   await expect(page.getByTestId("user-message")).toHaveText(unanswerable);
   await expect(page.getByText("The assistant found no answer.")).toBeVisible();
   await expect(page.getByLabel("Your question")).toHaveCount(0);
-  await page.screenshot({ path: "/tmp/sa-review.png", fullPage: true });
   const review = page.url().replace(/#.*$/, "");
 
   // Neither page exists for an employee.

@@ -82,6 +82,19 @@ test("an employee who may no longer read a document gets 404 for its viewer, fil
   expect(detail.status()).toBe(200);
   expect(await detail.json()).toMatchObject({ title: `Bonus Scheme ${stamp}`, viewerUrl: viewer });
 
+  // A newer version: the cited one stays viewable, says so, and links to the current one.
+  await documents.open();
+  await documents.upload(name, `# Bonus Scheme ${stamp}\n\nThe ${stamp} bonus is paid in April to everyone on the payroll on 1 February.\n`);
+  await expect(page.getByText(`${name}: queued as version 2`)).toBeVisible();
+  await documents.waitUntilReady(name);
+  await emil.goto(viewer);
+  await expect(emil.getByTestId("cited-passage").filter({ hasText: "paid in March" })).toBeInViewport();
+  await expect(emil.getByRole("status")).toContainText("This is version 1; version 2 is current.");
+  await emil.getByRole("link", { name: "Open the current version" }).click();
+  await expect(emil.getByText(`${name} · version 2`)).toBeVisible();
+  await expect(emil.getByText("paid in April")).toBeVisible();
+  await expect(emil.getByRole("status")).toHaveCount(0);
+
   // Another employee never sees Emil's citation, though the document is open to everyone.
   const other = await browser.newContext();
   const olga = await other.newPage();

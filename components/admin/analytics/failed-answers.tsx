@@ -2,7 +2,7 @@ import Link from "next/link";
 import type { ThumbsDown, UnansweredQuestion } from "@/lib/analytics/cited-sources";
 import { viewerUrl } from "@/lib/sources/urls";
 
-/** Where an admin reads the whole exchange, scrolled to the answer. */
+/** Where an admin reads the whole exchange, at the answer (a full navigation, so the answer is the :target). */
 const reviewHref = (conversationId: string, messageId: string) => `/admin/conversations/${conversationId}#m-${messageId}`;
 
 interface Props {
@@ -23,9 +23,9 @@ export function FailedAnswers({ thumbsDown, unanswered, days }: Props) {
         <ul className="flex flex-col gap-3 text-sm">
           {thumbsDown.map((t) => (
             <li key={`${t.messageId}-${t.userEmail}`} data-testid="thumbs-down" className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
-              <Link className="font-medium underline" href={reviewHref(t.conversationId, t.messageId)}>
+              <a className="font-medium underline" href={reviewHref(t.conversationId, t.messageId)}>
                 {t.question ?? "(question not found)"}
-              </Link>
+              </a>
               {t.comment && <p className="mt-1 italic text-zinc-700 dark:text-zinc-300">“{t.comment}”</p>}
               <p className="mt-1 text-xs text-zinc-500">
                 {t.userEmail} · {t.at.toISOString().slice(0, 10)} ·{" "}
@@ -52,9 +52,9 @@ export function FailedAnswers({ thumbsDown, unanswered, days }: Props) {
         <ul className="flex flex-col gap-1 text-sm">
           {unanswered.map((q) => (
             <li key={q.messageId} data-testid="unanswered">
-              <Link className="underline" href={reviewHref(q.conversationId, q.messageId)}>
+              <a className="underline" href={reviewHref(q.conversationId, q.messageId)}>
                 {q.question.trim()}
-              </Link>{" "}
+              </a>{" "}
               <span className="text-zinc-500">
                 {q.asked > 1 ? `asked ${q.asked} times, last ` : ""}
                 {q.lastAskedAt.toISOString().slice(0, 10)}
