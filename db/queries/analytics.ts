@@ -33,15 +33,17 @@ export type DocumentCitations = {
 /** Every live document with how many answers cited it in the window, most cited first. */
 export async function documentCitations(db: Executor, days: number): Promise<DocumentCitations[]> {
   const result = await db.execute<DocumentCitations>(sql`
-    WITH recent AS (
-      SELECT c.document_id, count(DISTINCT c.message_id)::int AS answers
+    WITH per_answer AS (
+      -- An answer citing two passages of one document counts once; hashing beats count(DISTINCT).
+      SELECT c.document_id, c.message_id, m.created_at
       FROM citations c JOIN messages m ON m.id = c.message_id
-      WHERE m.created_at >= ${since(days)}
-      GROUP BY c.document_id)
-    SELECT d.id AS "documentId", d.title, COALESCE(r.answers, 0) AS answers,
-           (SELECT max(m.created_at) FROM citations c JOIN messages m ON m.id = c.message_id
-            WHERE c.document_id = d.id) AS "lastCitedAt"
-    FROM documents d LEFT JOIN recent r ON r.document_id = d.id
+      GROUP BY c.document_id, c.message_id, m.created_at),
+    cited AS (
+      -- One pass gives both the window's count and the last time ever cited.
+      SELECT document_id, (count(*) FILTER (WHERE created_at >= ${since(days)}))::int AS answers, max(created_at) AS last
+      FROM per_answer GROUP BY document_id)
+    SELECT d.id AS "documentId", d.title, COALESCE(r.answers, 0) AS answers, r.last AS "lastCitedAt"
+    FROM documents d LEFT JOIN cited r ON r.document_id = d.id
     WHERE d.deleted_at IS NULL
     ORDER BY answers DESC, d.title`);
   return result.rows.map((r) => ({ ...r, lastCitedAt: r.lastCitedAt ? new Date(r.lastCitedAt) : null }));
