@@ -31,9 +31,15 @@ test("citations open the PDF page and the DOCX passage highlighted in view, and 
   await page.goto("/");
   await chat.ask("How much can I claim for client meals?");
   await expect(chat.sources()).toContainText("Expenses Policy");
+  const problems: string[] = [];
+  page.on("pageerror", (err) => problems.push(err.message));
+  page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+  const clicked = Date.now();
   await chat.citation(1).click();
   await expect(page.getByRole("heading", { name: "Expenses Policy", level: 1 })).toBeVisible();
   await source.expectPdfHighlight(/85 per person/);
+  console.log(`citation click to highlighted PDF page: ${Date.now() - clicked} ms`);
+  expect(problems).toEqual([]);
 
   // The text of the same version is one click away, marked too.
   await page.getByRole("button", { name: "Text" }).click();
