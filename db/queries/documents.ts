@@ -164,6 +164,19 @@ export async function findChunkSpan(db: Executor, versionId: string, chunkId: st
 }
 
 /**
+ * The passage of another version that stands where the given chunk stood: the nearest chunk under
+ * the same headings. Lets "open the current version" land on the section the reader was looking at.
+ */
+export async function findCorrespondingChunk(db: Executor, versionId: string, chunkId: string) {
+  const result = await db.execute<{ id: string }>(sql`
+    SELECT c.id FROM chunks c JOIN chunks old ON old.id = ${chunkId}
+    WHERE c.version_id = ${versionId} AND c.heading_path = old.heading_path
+    ORDER BY abs(c.ordinal - old.ordinal), c.ordinal
+    LIMIT 1`);
+  return result.rows[0]?.id ?? null;
+}
+
+/**
  * The uploaded file of one version, only if the asker may read its document and it is not deleted:
  * a deleted document's file is no longer handed out, to anyone.
  */

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { findChunkSpan, findReadableVersion } from "@/db/queries/documents";
+import { findChunkSpan, findCorrespondingChunk, findReadableVersion } from "@/db/queries/documents";
 import { DocumentView } from "@/components/sources/document-view";
 import { PdfView } from "@/components/sources/pdf-view";
 import { askerOf, currentUser } from "@/lib/auth/session";
@@ -38,6 +38,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const blocks = version.blocks as Block[];
   const span = chunk ? await findChunkSpan(db(), versionId, chunk) : null;
   const newer = version.currentVersionId && version.currentVersionId !== version.versionId && (version.currentNumber ?? 0) > version.number;
+  const sameSection = newer && span && chunk ? await findCorrespondingChunk(db(), version.currentVersionId!, chunk) : null;
   const textView = <DocumentView blocks={blocks} highlight={span} />;
   return (
     <div className="mx-auto max-w-3xl p-6">
@@ -56,7 +57,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
       {newer && (
         <p role="status" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           This is version {version.number}; version {version.currentNumber} is current.{" "}
-          <Link className="underline" href={viewerUrl(documentId, version.currentVersionId!)}>
+          <Link className="underline" href={viewerUrl(documentId, version.currentVersionId!, sameSection ?? undefined)}>
             Open the current version
           </Link>
         </p>
