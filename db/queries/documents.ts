@@ -156,10 +156,35 @@ export async function findReadableVersion(db: Executor, asker: Asker, documentId
   return result.rows[0] ?? null;
 }
 
-/** The chunk's span within its version, only if it belongs to that version. */
+/** The chunk's span (and PDF page) within its version, only if it belongs to that version. */
 export async function findChunkSpan(db: Executor, versionId: string, chunkId: string) {
-  const result = await db.execute<{ start: number; end: number }>(sql`
-    SELECT span_start AS start, span_end AS "end" FROM chunks WHERE id = ${chunkId} AND version_id = ${versionId}`);
+  const result = await db.execute<{ start: number; end: number; page: number | null }>(sql`
+    SELECT span_start AS start, span_end AS "end", page FROM chunks WHERE id = ${chunkId} AND version_id = ${versionId}`);
+  return result.rows[0] ?? null;
+}
+
+/**
+ * The passage of another version that stands where the given chunk stood: the nearest chunk under
+ * the same headings. Lets "open the current version" land on the section the reader was looking at.
+ */
+export async function findCorrespondingChunk(db: Executor, versionId: string, chunkId: string) {
+  const result = await db.execute<{ id: string }>(sql`
+    SELECT c.id FROM chunks c JOIN chunks old ON old.id = ${chunkId}
+    WHERE c.version_id = ${versionId} AND c.heading_path = old.heading_path
+    ORDER BY abs(c.ordinal - old.ordinal), c.ordinal
+    LIMIT 1`);
+  return result.rows[0]?.id ?? null;
+}
+
+/**
+ * The uploaded file of one version, only if the asker may read its document and it is not deleted:
+ * a deleted document's file is no longer handed out, to anyone.
+ */
+export async function findReadableOriginal(db: Executor, asker: Asker, documentId: string, versionId: string) {
+  const result = await db.execute<{ filename: string; mime: string; original: Buffer }>(sql`
+    SELECT v.filename, v.mime, v.original
+    FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.id = ${versionId}
+    WHERE d.id = ${documentId} AND d.deleted_at IS NULL AND ${canRead(asker)}`);
   return result.rows[0] ?? null;
 }
 

@@ -9,10 +9,9 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { standaloneQuery } from "../retrieval/rewrite";
+import { snippetOf } from "../sources/snippet";
 import { citedNumbers, removeInvalidMarkers } from "./citations";
 import type { ChatMessage, SourceRef } from "./types";
-
-const SNIPPET_CHARS = 280;
 
 export interface AnswerRequest {
   user: CurrentUser;
@@ -64,6 +63,8 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
       const cited = citedNumbers(text).filter((n) => valid.has(n));
       // Sources were given and the answer says something, yet cites none of them.
       const ungrounded = cited.length === 0 && refs.length > 0 && text.length > 0 && !isNotFound(text);
+      // A question the documents could not answer: what the admin's analytics lists as a gap.
+      const notFound = cited.length === 0 && (refs.length === 0 || isNotFound(text));
       await saveTurn(db(), {
         conversationId,
         userMessage: { id: message.id, parts: message.parts },
@@ -71,7 +72,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
           id: responseMessage.id,
           parts,
           model: model.id,
-          metadata: { model: model.id, ungrounded },
+          metadata: { model: model.id, ungrounded, notFound },
         },
         citations: cited.map((n) => {
           const s = sources[n - 1]!;
@@ -97,7 +98,6 @@ function isNotFound(text: string): boolean {
 }
 
 function toSourceRef(s: RetrievedSource): SourceRef {
-  const snippet = s.text.length > SNIPPET_CHARS ? `${s.text.slice(0, SNIPPET_CHARS).trimEnd()}…` : s.text;
   return {
     n: s.n,
     documentId: s.documentId,
@@ -107,6 +107,6 @@ function toSourceRef(s: RetrievedSource): SourceRef {
     title: s.title,
     headingPath: s.headingPath,
     page: s.page,
-    snippet,
+    snippet: snippetOf(s.text),
   };
 }

@@ -18,6 +18,8 @@ export interface ChatMetadata {
   model?: string;
   /** Set when an answer states facts but cites nothing. */
   ungrounded?: boolean;
+  /** Set when the answer says the documents do not cover the question. */
+  notFound?: boolean;
 }
 
 export type ChatDataParts = { sources: SourceRef[] };

@@ -1,11 +1,13 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { findChunkSpan, findReadableVersion } from "@/db/queries/documents";
+import { findChunkSpan, findCorrespondingChunk, findReadableVersion } from "@/db/queries/documents";
 import { DocumentView } from "@/components/sources/document-view";
+import { PdfView } from "@/components/sources/pdf-view";
 import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import type { Block } from "@/lib/ingest/document-model";
+import { documentText, type Block } from "@/lib/ingest/document-model";
+import { fileUrl, viewerUrl } from "@/lib/sources/urls";
 
 interface Props {
   params: Promise<{ documentId: string; versionId: string }>;
@@ -33,27 +35,44 @@ export default async function SourcePage({ params, searchParams }: Props) {
     );
   }
   if (!version.blocks) notFound();
+  const blocks = version.blocks as Block[];
   const span = chunk ? await findChunkSpan(db(), versionId, chunk) : null;
   const newer = version.currentVersionId && version.currentVersionId !== version.versionId && (version.currentNumber ?? 0) > version.number;
+  const sameSection = newer && span && chunk ? await findCorrespondingChunk(db(), version.currentVersionId!, chunk) : null;
+  const textView = <DocumentView blocks={blocks} highlight={span} />;
   return (
     <div className="mx-auto max-w-3xl p-6">
       <Link href="/" className="text-sm underline">
         ← Back to chat
       </Link>
       <h1 className="mt-4 text-2xl font-semibold">{version.title}</h1>
-      <p className="text-sm text-zinc-500">
-        {version.filename} · version {version.number}
+      <p className="flex flex-wrap gap-x-3 text-sm text-zinc-500">
+        <span>
+          {version.filename} · version {version.number}
+        </span>
+        <a className="underline" href={fileUrl(documentId, versionId)} download>
+          Download original
+        </a>
       </p>
       {newer && (
         <p role="status" className="mt-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
           This is version {version.number}; version {version.currentNumber} is current.{" "}
-          <Link className="underline" href={`/sources/${documentId}/${version.currentVersionId}`}>
+          <Link className="underline" href={viewerUrl(documentId, version.currentVersionId!, sameSection ?? undefined)}>
             Open the current version
           </Link>
         </p>
       )}
       <div className="mt-6">
-        <DocumentView blocks={version.blocks as Block[]} highlight={span} />
+        {version.mime === "application/pdf" ? (
+          <PdfView
+            fileUrl={fileUrl(documentId, versionId)}
+            page={span?.page ?? null}
+            passage={span ? documentText(blocks).slice(span.start, span.end) : null}
+            textView={textView}
+          />
+        ) : (
+          textView
+        )}
       </div>
     </div>
   );

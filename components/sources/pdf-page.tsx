@@ -1,0 +1,116 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import type { PageViewport, PDFDocumentProxy } from "pdfjs-dist";
+import type { PageHighlight, PdfRect } from "./pdf-highlight";
+
+interface Props {
+  doc: PDFDocumentProxy;
+  number: number;
+  scale: number;
+  /** Size to reserve before the page is drawn (the first page's), so scrolling stays stable. */
+  estimate: { width: number; height: number };
+  /** The cited passage's part on this page; "page" when it is here but could not be located. */
+  highlight: PageHighlight | "page" | null;
+  /** The page the citation points at: drawn at once and scrolled to. */
+  cited: boolean;
+}
+
+/** One page: a placeholder until it nears the screen, then a canvas with the highlight above it. */
+export function PdfPage({ doc, number, scale, estimate, highlight, cited }: Props) {
+  const box = useRef<HTMLElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const mark = useRef<HTMLDivElement>(null);
+  const [near, setNear] = useState(cited);
+  const [viewport, setViewport] = useState<PageViewport | null>(null);
+  const [rendered, setRendered] = useState(false);
+
+  useEffect(() => {
+    if (cited) box.current?.scrollIntoView({ block: "start" });
+  }, [cited]);
+
+  useEffect(() => {
+    if (near || !box.current) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), { rootMargin: "100% 0px" });
+    observer.observe(box.current);
+    return () => observer.disconnect();
+  }, [near]);
+
+  useEffect(() => {
+    if (!near) return;
+    let task: { cancel(): void; promise: Promise<void> } | null = null;
+    let cancelled = false;
+    void doc.getPage(number).then(async (page) => {
+      if (cancelled || !canvas.current) return;
+      const vp = page.getViewport({ scale });
+      const ratio = window.devicePixelRatio || 1;
+      canvas.current.width = Math.floor(vp.width * ratio);
+      canvas.current.height = Math.floor(vp.height * ratio);
+      setViewport(vp);
+      task = page.render({ canvas: canvas.current, viewport: vp, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
+      await task.promise.then(
+        () => !cancelled && setRendered(true),
+        () => undefined, // cancelled: the page left the tree
+      );
+    });
+    return () => {
+      cancelled = true;
+      task?.cancel();
+    };
+  }, [near, doc, number, scale]);
+
+  useEffect(() => {
+    if (rendered && cited) mark.current?.scrollIntoView({ block: "center" });
+  }, [rendered, cited]);
+
+  const width = viewport?.width ?? estimate.width;
+  const height = viewport?.height ?? estimate.height;
+  return (
+    <section ref={box} aria-label={`Page ${number}`} className="scroll-mt-4">
+      <p className="mb-1 text-xs uppercase tracking-wide text-zinc-500">Page {number}</p>
+      <div className="relative bg-white shadow ring-1 ring-zinc-200 dark:ring-zinc-800" style={{ width, height }}>
+        <canvas ref={canvas} data-rendered={rendered} aria-hidden style={{ width, height }} className="block" />
+        {viewport && highlight === "page" && (
+          <div ref={mark} data-testid="cited-passage" data-whole-page className="pointer-events-none absolute inset-0 bg-yellow-300/20 ring-4 ring-yellow-400">
+            <span className="absolute left-2 top-2 rounded bg-yellow-300 px-2 py-1 text-xs font-medium text-zinc-900">
+              The cited passage is on this page; its exact place could not be found.
+            </span>
+          </div>
+        )}
+        {viewport && highlight && highlight !== "page" && <Marks ref={mark} highlight={highlight} viewport={viewport} />}
+      </div>
+    </section>
+  );
+}
+
+function Marks({ highlight, viewport, ref }: { highlight: PageHighlight; viewport: PageViewport; ref: React.Ref<HTMLDivElement> }) {
+  const rects = highlight.rects.map((r) => toScreen(r, viewport));
+  const left = Math.min(...rects.map((r) => r.left));
+  const top = Math.min(...rects.map((r) => r.top));
+  const right = Math.max(...rects.map((r) => r.left + r.width));
+  const bottom = Math.max(...rects.map((r) => r.top + r.height));
+  return (
+    <div
+      ref={ref}
+      data-testid="cited-passage"
+      className="pointer-events-none absolute"
+      style={{ left, top, width: right - left, height: bottom - top }}
+    >
+      {rects.map((r, i) => (
+        <span
+          key={i}
+          aria-hidden
+          className="absolute rounded-sm bg-yellow-300/45 mix-blend-multiply"
+          style={{ left: r.left - left, top: r.top - top, width: r.width, height: r.height }}
+        />
+      ))}
+      <mark className="sr-only">{highlight.text}</mark>
+    </div>
+  );
+}
+
+function toScreen([x0, y0, x1, y1]: PdfRect, viewport: PageViewport) {
+  const [ax, ay] = viewport.convertToViewportPoint(x0, y0) as [number, number];
+  const [bx, by] = viewport.convertToViewportPoint(x1, y1) as [number, number];
+  return { left: Math.min(ax, bx), top: Math.min(ay, by), width: Math.abs(bx - ax), height: Math.abs(by - ay) };
+}

@@ -1,0 +1,119 @@
+"use client";
+
+import { useEffect, useRef, useState, type ReactNode } from "react";
+import type { PDFDocumentProxy } from "pdfjs-dist";
+import { MIN_MATCH_CHARS, passageKey } from "@/lib/sources/pdf-passage";
+import { highlightOnPage, type PageHighlight } from "./pdf-highlight";
+import { PdfPage } from "./pdf-page";
+
+interface Props {
+  fileUrl: string;
+  /** The page the cited passage starts on, and its text (from the document model). */
+  page: number | null;
+  passage: string | null;
+  /** The same document rendered as text, offered beside the pages and used when they cannot be drawn. */
+  textView: ReactNode;
+}
+
+type Loaded = { doc: PDFDocumentProxy; scale: number; size: { width: number; height: number }; highlights: Map<number, PageHighlight | "page"> };
+
+async function loadPdfJs() {
+  const pdfjs = await import("pdfjs-dist");
+  // The worker is a module of its own: Turbopack bundles `new Worker(new URL(...))` as a separate
+  // entry and serves it from our origin, so no copy in public/ and no CDN.
+  pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url), { type: "module" });
+  return pdfjs;
+}
+
+/**
+ * The PDF's pages drawn with pdf.js, scrolled to the cited page, with the cited passage marked on
+ * the page. Pages are drawn only as they come near the screen. Where the passage cannot be located
+ * in the page's text, the whole page is marked and says so.
+ */
+export function PdfView({ fileUrl, page, passage, textView }: Props) {
+  const container = useRef<HTMLDivElement>(null);
+  const [mode, setMode] = useState<"pages" | "text">("pages");
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    let doc: PDFDocumentProxy | null = null;
+    (async () => {
+      const pdfjs = await loadPdfJs();
+      doc = await pdfjs.getDocument({ url: fileUrl, withCredentials: true }).promise;
+      const first = (await doc.getPage(page ?? 1)).getViewport({ scale: 1 });
+      const scale = Math.min(2, (container.current?.clientWidth ?? first.width) / first.width);
+      const highlights = passage && page ? await locate(doc, page, passageKey(passage)) : new Map();
+      if (!cancelled) setLoaded({ doc, scale, size: { width: first.width * scale, height: first.height * scale }, highlights });
+    })().catch((err: unknown) => {
+      console.error(err);
+      if (!cancelled) {
+        setError("The pages of this PDF could not be drawn here; its text is shown instead.");
+        setMode("text");
+      }
+    });
+    return () => {
+      cancelled = true;
+      void doc?.loadingTask.destroy();
+    };
+  }, [fileUrl, page, passage]);
+
+  return (
+    <div ref={container}>
+      <div role="group" aria-label="View" className="mb-3 flex gap-1 text-sm">
+        {(["pages", "text"] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            onClick={() => setMode(m)}
+            className="rounded-md border border-zinc-300 px-3 py-1 aria-pressed:bg-zinc-900 aria-pressed:text-white dark:border-zinc-700 dark:aria-pressed:bg-zinc-100 dark:aria-pressed:text-zinc-900"
+          >
+            {m === "pages" ? "Pages" : "Text"}
+          </button>
+        ))}
+      </div>
+      {error && (
+        <p role="alert" className="mb-3 rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {error}
+        </p>
+      )}
+      {mode === "text" ? (
+        textView
+      ) : !loaded ? (
+        <p className="text-sm text-zinc-500" role="status">
+          Loading pages…
+        </p>
+      ) : (
+        <div className="flex flex-col gap-4">
+          {Array.from({ length: loaded.doc.numPages }, (_, i) => i + 1).map((n) => (
+            <PdfPage
+              key={n}
+              doc={loaded.doc}
+              number={n}
+              scale={loaded.scale}
+              estimate={loaded.size}
+              highlight={loaded.highlights.get(n) ?? null}
+              cited={n === page}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The passage from its first page on, continuing onto the next pages while they carry on its text. */
+async function locate(doc: PDFDocumentProxy, first: number, key: string) {
+  const found = new Map<number, PageHighlight | "page">();
+  let rest = key;
+  for (let n = first; rest.length > 0 && n <= doc.numPages; n++) {
+    const { highlight, consumed } = await highlightOnPage(await doc.getPage(n), rest);
+    if (consumed < Math.min(MIN_MATCH_CHARS, rest.length)) break;
+    found.set(n, highlight);
+    rest = rest.slice(consumed);
+  }
+  if (!found.has(first)) found.set(first, "page");
+  return found;
+}

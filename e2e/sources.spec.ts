@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN } from "./accounts";
+import { AuthPages } from "./pages/auth";
+import { ChatPage } from "./pages/chat";
+import { DocumentsPage } from "./pages/documents";
+import { SourcePage } from "./pages/source";
+
+test.describe.configure({ mode: "serial" });
+const stamp = Date.now();
+
+/** Asks and returns the stored answer's id, which the chat stream announces in its start chunk. */
+async function askForId(page: Page, question: string): Promise<string> {
+  const response = page.waitForResponse((r) => r.url().endsWith("/api/chat") && r.request().method() === "POST");
+  await new ChatPage(page).ask(question);
+  const start = (await (await response).text()).split("\n").find((line) => line.includes('"type":"start"'));
+  const id = /"messageId":"([^"]+)"/.exec(start ?? "")?.[1];
+  expect(id, "the chat stream names the answer's id").toBeTruthy();
+  return id!;
+}
+
+test("citations open the PDF page and the DOCX passage highlighted in view, and the original downloads", async ({ page }) => {
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const documents = new DocumentsPage(page);
+  await documents.open();
+  await page.getByRole("button", { name: "Load sample policies" }).click();
+  await documents.waitUntilReady("expenses-policy.pdf");
+  await documents.waitUntilReady("it-security-policy.docx");
+
+  const chat = new ChatPage(page);
+  const source = new SourcePage(page);
+  await page.goto("/");
+  await chat.ask("How much can I claim for client meals?");
+  await expect(chat.sources()).toContainText("Expenses Policy");
+  const problems: string[] = [];
+  page.on("pageerror", (err) => problems.push(err.message));
+  page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));
+  const clicked = Date.now();
+  await chat.citation(1).click();
+  await expect(page.getByRole("heading", { name: "Expenses Policy", level: 1 })).toBeVisible();
+  await source.expectPdfHighlight(/85 per person/);
+  console.log(`citation click to highlighted PDF page: ${Date.now() - clicked} ms`);
+  expect(problems).toEqual([]);
+
+  // The text of the same version is one click away, marked too.
+  await page.getByRole("button", { name: "Text" }).click();
+  await expect(source.highlight().filter({ hasText: "85 per person" })).toBeInViewport();
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download original" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe("expenses-policy.pdf");
+  const bytes = Buffer.concat(await Array.fromAsync((await file.createReadStream()) as AsyncIterable<Buffer>));
+  expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
+
+  await page.goto("/");
+  await chat.ask("What should I do if my company laptop is stolen?");
+  await expect(chat.sources()).toContainText("IT Security Policy");
+  await chat.citation(1).click();
+  await expect(page.getByRole("heading", { name: "IT Security Policy", level: 1 })).toBeVisible();
+  await expect(page.getByText("it-security-policy.docx · version 1")).toBeVisible();
+  // The passage starts in view; it may be longer than the window.
+  await expect(source.highlight().first()).toBeInViewport();
+  await expect(source.highlight().filter({ hasText: "Report lost or stolen devices" })).toBeVisible();
+  await expect(page.locator("canvas")).toHaveCount(0);
+});
+
+test("an employee who may no longer read a document gets 404 for its viewer, file and citation details", async ({ page, browser }) => {
+  const name = `bonus-${stamp}.md`;
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const documents = new DocumentsPage(page);
+  await documents.open();
+  await documents.upload(name, `# Bonus Scheme ${stamp}\n\nThe ${stamp} bonus is paid in March to everyone on the payroll on 1 January.\n`);
+  await documents.waitUntilReady(name);
+
+  const employee = await browser.newContext();
+  const emil = await employee.newPage();
+  await new AuthPages(emil).register("Emil Employee", `emil-${stamp}@example.com`, "correct horse battery");
+  const answerId = await askForId(emil, `When is the ${stamp} bonus paid?`);
+  const chat = new ChatPage(emil);
+  await expect(chat.lastAnswer()).toContainText("March");
+  const viewer = (await chat.citation(1).getAttribute("href"))!;
+  const file = viewer.replace(/\?.*$/, "/file");
+  const details = `/api/citations/${answerId}/1`;
+
+  expect((await emil.goto(viewer))?.status()).toBe(200);
+  expect((await emil.request.get(file)).status()).toBe(200);
+  const detail = await emil.request.get(details);
+  expect(detail.status()).toBe(200);
+  expect(await detail.json()).toMatchObject({ title: `Bonus Scheme ${stamp}`, viewerUrl: viewer });
+
+  // A newer version: the cited one stays viewable, says so, and links to the current one.
+  await documents.open();
+  await documents.upload(name, `# Bonus Scheme ${stamp}\n\nThe ${stamp} bonus is paid in April to everyone on the payroll on 1 February.\n`);
+  await expect(page.getByText(`${name}: queued as version 2`)).toBeVisible();
+  await documents.waitUntilReady(name);
+  await emil.goto(viewer);
+  await expect(emil.getByTestId("cited-passage").filter({ hasText: "paid in March" })).toBeInViewport();
+  await expect(emil.getByRole("status")).toContainText("This is version 1; version 2 is current.");
+  await emil.getByRole("link", { name: "Open the current version" }).click();
+  await expect(emil.getByText(`${name} · version 2`)).toBeVisible();
+  // It opens at the same section of the current version.
+  await expect(emil.getByTestId("cited-passage").filter({ hasText: "paid in April" })).toBeInViewport();
+  await expect(emil.getByRole("status")).toHaveCount(0);
+
+  // Another employee never sees Emil's citation, though the document is open to everyone.
+  const other = await browser.newContext();
+  const olga = await other.newPage();
+  await new AuthPages(olga).register("Olga Other", `olga-${stamp}@example.com`, "correct horse battery");
+  expect((await olga.request.get(details)).status()).toBe(404);
+
+  // The admin restricts the document to a group Emil is not in.
+  await documents.open();
+  await documents.row(name).getByRole("link", { name: `Bonus Scheme ${stamp}` }).click();
+  await page.getByLabel("Everyone").uncheck();
+  await page.getByLabel("New group").fill(`payroll-${stamp}`);
+  await page.getByRole("button", { name: "Save readers" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Readers saved" })).toBeVisible();
+
+  expect((await emil.goto(viewer))?.status()).toBe(404);
+  expect((await emil.request.get(file)).status()).toBe(404);
+  expect((await emil.request.get(details)).status()).toBe(404);
+  await employee.close();
+  await other.close();
+});
