@@ -18,6 +18,8 @@ export interface ChatMetadata {
   model?: string;
   /** Set when an answer states facts but cites nothing. */
   ungrounded?: boolean;
+  /** Set when generation was stopped (Stop, or the tab closed) and the answer is partial. */
+  stopped?: boolean;
 }
 
 export type ChatDataParts = { sources: SourceRef[] };
