@@ -1,6 +1,5 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { requireUser } from "@/lib/auth/session";
 import { findConversations, remove, rename } from "@/lib/chat/history";
 import { AppError } from "@/lib/errors";
@@ -16,7 +15,6 @@ async function run(action: () => Promise<void>): Promise<ActionResult> {
     if (err instanceof AppError) return { error: err.message };
     throw err;
   }
-  revalidatePath("/", "layout");
   return {};
 }
 

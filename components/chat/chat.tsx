@@ -2,11 +2,11 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AnswerView, type Feedback } from "./answer-view";
 import { Composer } from "./composer";
+import { announceConversationsChanged } from "./conversation-events";
 import { QuestionView } from "./question-view";
 import { StarterQuestions } from "./starter-questions";
 
@@ -22,7 +22,6 @@ interface Props {
 }
 
 export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedback = {}, starters = [] }: Props) {
-  const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const { messages, setMessages, sendMessage, regenerate, status, stop } = useChat<ChatMessage>({
     id,
@@ -33,7 +32,7 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
       prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages.findLast((m) => m.role === "user") } }),
     }),
     onError: (err) => setError(readableError(err)),
-    onFinish: () => router.refresh(),
+    onFinish: announceConversationsChanged,
   });
   const busy = status === "submitted" || status === "streaming";
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { announceConversationsChanged } from "./conversation-events";
 
 export interface ConversationActions {
   rename: (id: string, title: string) => Promise<{ error?: string }>;
@@ -29,11 +30,13 @@ export function ConversationItem({ conversation, active, actions }: Props) {
     if (result.error) return setError(result.error);
     setError(null);
     setEditing(false);
+    announceConversationsChanged();
   };
   const remove = async () => {
     const result = await actions.remove(conversation.id);
     dialog.current?.close();
     if (result.error) return setError(result.error);
+    announceConversationsChanged();
     if (active) router.push("/");
   };
 

@@ -2,9 +2,10 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { SignOutButton } from "../auth/sign-out-button";
 import { ThemeToggle } from "../theme-toggle";
+import { CONVERSATIONS_CHANGED } from "./conversation-events";
 import { ConversationItem, type ConversationActions } from "./conversation-item";
 
 interface Conversation {
@@ -25,23 +26,24 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
   const activeId = pathname.startsWith("/c/") ? pathname.slice(3) : undefined;
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
-  const [results, setResults] = useState<Conversation[] | null>(null);
+  // The list as last fetched; until then, as the server rendered it.
+  const [fetched, setFetched] = useState<Conversation[] | null>(null);
 
   // The menu closes when the user goes somewhere.
   useEffect(() => setOpen(false), [pathname]);
 
+  const reload = useCallback(async (q: string) => setFetched(await actions.search(q.trim())), [actions]);
   useEffect(() => {
-    const q = query.trim();
-    if (!q) return setResults(null);
-    let current = true;
-    const timer = setTimeout(() => void actions.search(q).then((rows) => current && setResults(rows)), 200);
+    const timer = setTimeout(() => void reload(query), query ? 200 : 0);
+    const onChange = () => void reload(query);
+    window.addEventListener(CONVERSATIONS_CHANGED, onChange);
     return () => {
-      current = false;
       clearTimeout(timer);
+      window.removeEventListener(CONVERSATIONS_CHANGED, onChange);
     };
-  }, [query, actions, conversations]);
+  }, [query, reload]);
 
-  const shown = results ?? conversations;
+  const shown = fetched ?? conversations;
   return (
     <>
       <div className="flex items-center justify-between border-b border-zinc-200 p-2 md:hidden dark:border-zinc-800">
@@ -84,7 +86,7 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
           {shown.map((c) => (
             <ConversationItem key={c.id} conversation={c} active={c.id === activeId} actions={actions} />
           ))}
-          {results?.length === 0 && <li className="px-2 py-1.5 text-sm text-zinc-600 dark:text-zinc-400">No conversation matches.</li>}
+          {query.trim() && shown.length === 0 && <li className="px-2 py-1.5 text-sm text-zinc-600 dark:text-zinc-400">No conversation matches.</li>}
         </ul>
         <div className="flex flex-col gap-2 border-t border-zinc-200 p-3 text-sm dark:border-zinc-800">
           {user.role === "admin" && (
