@@ -41,7 +41,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         ← Back to chat
       </Link>
       <h1 className="mt-4 text-2xl font-semibold">{version.title}</h1>
-      <p className="text-sm text-zinc-500">
+      <p className="text-sm text-zinc-500 dark:text-zinc-400">
         {version.filename} · version {version.number}
       </p>
       {newer && (
