@@ -84,6 +84,8 @@ test.describe("with clipboard access", () => {
     await expect(chat.lastAnswer().getByLabel("Comment (optional)")).toHaveCount(0);
     await page.reload();
     await expect(chat.answerButton("Bad answer")).toHaveAttribute("aria-pressed", "true");
+    // Rating something that is not one of this user's answers is not found.
+    expect((await page.request.put("/api/messages/no-such-message/feedback", { data: { rating: "up" } })).status()).toBe(404);
     // ...and changeable.
     await chat.answerButton("Good answer").click();
     await expect(chat.answerButton("Good answer")).toHaveAttribute("aria-pressed", "true");
