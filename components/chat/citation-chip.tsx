@@ -31,7 +31,7 @@ export function CitationChip({ source }: { source: SourceRef }) {
       <span
         role="tooltip"
         id={tooltipId}
-        className="invisible absolute bottom-full left-1/2 z-20 mb-1 w-72 max-w-[80vw] -translate-x-1/2 rounded-md border border-zinc-200 bg-white p-3 text-left align-baseline text-xs leading-snug font-normal text-zinc-900 shadow-lg group-focus-within:visible group-hover:visible dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+        className="invisible absolute top-full left-1/2 z-20 mt-1 w-72 max-w-[80vw] -translate-x-1/2 rounded-md border border-zinc-200 bg-white p-3 text-left align-baseline text-xs leading-snug font-normal text-zinc-900 shadow-lg group-focus-within:visible group-hover:visible dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
       >
         <span className="block font-semibold">{source.title}</span>
         {source.headingPath.length > 0 && <span className="block text-zinc-700 dark:text-zinc-300">{source.headingPath.join(" › ")}</span>}

@@ -43,12 +43,12 @@ export function FeedbackControls({ messageId, initial, buttonClass }: Props) {
 
   return (
     <>
-      <button type="button" className={buttonClass} aria-pressed={saved?.rating === "up"} onClick={() => void rate("up")}>
-        <span aria-hidden="true">👍</span>
+      <button type="button" className={`${buttonClass} aria-pressed:bg-zinc-200 dark:aria-pressed:bg-zinc-700`} aria-pressed={saved?.rating === "up"} onClick={() => void rate("up")}>
+        <ThumbIcon />
         <span className="sr-only">Good answer</span>
       </button>
-      <button type="button" className={buttonClass} aria-pressed={saved?.rating === "down"} onClick={() => void rate("down")}>
-        <span aria-hidden="true">👎</span>
+      <button type="button" className={`${buttonClass} aria-pressed:bg-zinc-200 dark:aria-pressed:bg-zinc-700`} aria-pressed={saved?.rating === "down"} onClick={() => void rate("down")}>
+        <ThumbIcon down />
         <span className="sr-only">Bad answer</span>
       </button>
       <span role="status" className="text-xs text-zinc-700 dark:text-zinc-300">
@@ -78,5 +78,15 @@ export function FeedbackControls({ messageId, initial, buttonClass }: Props) {
         </form>
       )}
     </>
+  );
+}
+
+/** A thumb drawn inline: emoji depend on the fonts a machine happens to have. Shape from Lucide (ISC). */
+function ThumbIcon({ down = false }: { down?: boolean }) {
+  return (
+    <svg aria-hidden="true" viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" className={down ? "rotate-180" : undefined}>
+      <path d="M7 10v12" />
+      <path d="M15 5.88 14 10h5.83a2 2 0 0 1 1.92 2.56l-2.33 8A2 2 0 0 1 17.5 22H4a2 2 0 0 1-2-2v-8a2 2 0 0 1 2-2h2.76a2 2 0 0 0 1.79-1.11L12 2a3.13 3.13 0 0 1 3 3.88Z" />
+    </svg>
   );
 }
