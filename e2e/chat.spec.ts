@@ -67,6 +67,8 @@ test("Stop, Escape and closing the tab keep the partial answer, marked stopped",
 test.describe("with clipboard access", () => {
   test.use({ permissions: ["clipboard-read", "clipboard-write"] });
 
+  let feedbackUrl = "";
+
   test("copy, feedback with a comment, regenerate and edit the last question", async ({ page }) => {
     await newEmployee(page, "editor");
     const chat = new ChatPage(page);
@@ -112,6 +114,19 @@ test.describe("with clipboard access", () => {
     await expect(page.getByTestId("user-message")).toHaveText([PARK_QUESTION]);
     await expect(page.getByTestId("assistant-message")).toHaveCount(1);
     await expect(answerText(page)).toContainText("level minus two");
+
+    // Rate the answer that stays, and keep its address for the next test.
+    const rated = page.waitForRequest((r) => r.method() === "PUT" && r.url().includes("/feedback"));
+    await chat.answerButton("Good answer").click();
+    feedbackUrl = (await rated).url();
+    await expect(chat.answerButton("Good answer")).toHaveAttribute("aria-pressed", "true");
+  });
+
+  test("nobody else can rate an answer: the server answers 404", async ({ page }) => {
+    expect(feedbackUrl).toMatch(/\/api\/messages\/.+\/feedback$/);
+    await newEmployee(page, "stranger");
+    const response = await page.request.put(feedbackUrl, { data: { rating: "up" } });
+    expect(response.status()).toBe(404);
   });
 });
 
