@@ -34,7 +34,7 @@ export function DocumentTable({ initial, query }: { initial: DocumentRow[]; quer
     return () => clearInterval(timer);
   }, [pending, query]);
 
-  if (rows.length === 0) return <p className="text-zinc-500">No documents match.</p>;
+  if (rows.length === 0) return <p className="text-zinc-500 dark:text-zinc-400">No documents match.</p>;
   return (
     <table className="w-full text-left text-sm">
       <thead className="border-b border-zinc-200 dark:border-zinc-800">

@@ -112,7 +112,7 @@ export function UploadForm({ groups, documentId }: Props) {
           <fieldset className="flex flex-wrap items-center gap-3">
             <legend className="sr-only">Who may read the uploaded documents</legend>
             <span>Readers:</span>
-            {groups.length === 0 && <span className="text-zinc-500">everyone (no groups yet)</span>}
+            {groups.length === 0 && <span className="text-zinc-500 dark:text-zinc-400">everyone (no groups yet)</span>}
             {groups.map((g) => (
               <label key={g} className="flex items-center gap-1">
                 <input
@@ -123,7 +123,7 @@ export function UploadForm({ groups, documentId }: Props) {
                 {g}
               </label>
             ))}
-            {groups.length > 0 && readers.length === 0 && <span className="text-zinc-500">(none ticked: everyone)</span>}
+            {groups.length > 0 && readers.length === 0 && <span className="text-zinc-500 dark:text-zinc-400">(none ticked: everyone)</span>}
           </fieldset>
         )}
       </div>

@@ -2,46 +2,106 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
+import { AnswerView, type Feedback } from "./answer-view";
 import { Composer } from "./composer";
-import { MessageView } from "./message-view";
+import { announceConversationsChanged } from "./conversation-events";
+import { QuestionView } from "./question-view";
+import { StarterQuestions } from "./starter-questions";
 
 interface Props {
   id: string;
   initialMessages: ChatMessage[];
   /** Documents cited in this conversation that have since been deleted. */
   deletedDocuments?: string[];
+  /** This user's earlier ratings of the answers, by message id. */
+  initialFeedback?: Record<string, Feedback>;
+  /** Offered on the empty screen. */
+  starters?: string[];
 }
 
-export function Chat({ id, initialMessages, deletedDocuments = [] }: Props) {
-  const router = useRouter();
+export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedback = {}, starters = [] }: Props) {
   const [error, setError] = useState<string | null>(null);
-  const { messages, sendMessage, status, stop } = useChat<ChatMessage>({
+  const { messages, setMessages, sendMessage, regenerate, status, stop } = useChat<ChatMessage>({
     id,
     messages: initialMessages,
     transport: new DefaultChatTransport({
       api: "/api/chat",
-      // Only the new message travels: the server reads the history from the database.
-      prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages[messages.length - 1] } }),
+      // Only the question travels (new, edited, or asked again): the server reads the history from the database.
+      prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages.findLast((m) => m.role === "user") } }),
     }),
     onError: (err) => setError(readableError(err)),
-    onFinish: () => router.refresh(),
+    onFinish: announceConversationsChanged,
   });
   const busy = status === "submitted" || status === "streaming";
 
+  // The server marks the stored answer stopped when the request goes away; show the same here.
+  const stopAnswer = useCallback(async () => {
+    await stop();
+    setMessages((all) => all.map((m, i) => (i === all.length - 1 && m.role === "assistant" ? { ...m, metadata: { ...m.metadata, stopped: true } } : m)));
+  }, [stop, setMessages]);
+
+  // Escape stops the answer from anywhere on the page, as the Stop button does.
+  useEffect(() => {
+    if (!busy) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === "Escape") void stopAnswer();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [busy, stopAnswer]);
+
+  const ask = (text: string) => {
+    setError(null);
+    if (messages.length === 0) window.history.replaceState(null, "", `/c/${id}`);
+    void sendMessage({ text });
+  };
+  const lastQuestion = messages.findLast((m) => m.role === "user");
+  const lastAnswer = messages.at(-1)?.role === "assistant" ? messages.at(-1) : undefined;
+
   return (
     <div className="flex h-full flex-col">
-      <div className="flex-1 overflow-y-auto px-4 py-6" aria-live="polite">
+      <div className="flex-1 overflow-y-auto px-4 py-6">
         <div className="mx-auto flex max-w-3xl flex-col gap-6">
-          {messages.length === 0 && (
-            <p className="mt-16 text-center text-zinc-500">Ask a question about your company&apos;s policies.</p>
+          {messages.length === 0 && <StarterQuestions questions={starters} onAsk={ask} />}
+          {messages.map((m) =>
+            m.role === "user" ? (
+              <QuestionView
+                key={m.id}
+                message={m}
+                onEdit={
+                  m.id === lastQuestion?.id && !busy
+                    ? (text) => {
+                        setError(null);
+                        void sendMessage({ text, messageId: m.id });
+                      }
+                    : undefined
+                }
+              />
+            ) : (
+              <AnswerView
+                key={m.id}
+                message={m}
+                streaming={busy && m.id === lastAnswer?.id}
+                deletedDocuments={deletedDocuments}
+                feedback={initialFeedback[m.id]}
+                onRegenerate={
+                  m.id === lastAnswer?.id && !busy
+                    ? () => {
+                        setError(null);
+                        void regenerate();
+                      }
+                    : undefined
+                }
+              />
+            ),
           )}
-          {messages.map((m) => (
-            <MessageView key={m.id} message={m} streaming={busy && m.id === messages[messages.length - 1]?.id} deletedDocuments={deletedDocuments} />
-          ))}
-          {status === "submitted" && <p className="text-sm text-zinc-500">Searching the documents…</p>}
+          {status === "submitted" && (
+            <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+              Searching the documents…
+            </p>
+          )}
           {error && (
             <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
               {error}
@@ -49,15 +109,7 @@ export function Chat({ id, initialMessages, deletedDocuments = [] }: Props) {
           )}
         </div>
       </div>
-      <Composer
-        busy={busy}
-        onStop={stop}
-        onSend={(text) => {
-          setError(null);
-          if (messages.length === 0) window.history.replaceState(null, "", `/c/${id}`);
-          void sendMessage({ text });
-        }}
-      />
+      <Composer busy={busy} onStop={() => void stopAnswer()} onSend={ask} />
     </div>
   );
 }

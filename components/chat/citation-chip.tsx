@@ -1,22 +1,43 @@
+"use client";
+
+import { useId } from "react";
 import type { SourceRef } from "@/lib/chat/types";
 
 export function sourceHref(s: SourceRef): string {
   return `/sources/${s.documentId}/${s.versionId}?chunk=${s.chunkId}`;
 }
 
-/** An inline [n]: hover or focus shows where it comes from; click opens the passage. */
+/** "Section › Subsection · page 3": where in the document the passage is ("" when unknown). */
+export function sourceLocation(s: SourceRef): string {
+  return [s.headingPath.join(" › "), s.page !== null ? `page ${s.page}` : ""].filter(Boolean).join(" · ");
+}
+
+/**
+ * An inline [n]. Hovering or focusing it shows the title, section, page and the cited snippet in a
+ * tooltip the link is described by, so screen readers announce it too; click opens the passage.
+ */
 export function CitationChip({ source }: { source: SourceRef }) {
-  const where = [source.title, ...source.headingPath.slice(-1), source.page !== null ? `page ${source.page}` : null]
-    .filter(Boolean)
-    .join(" · ");
+  const tooltipId = useId();
   return (
-    <a
-      href={sourceHref(source)}
-      title={`${where}\n\n${source.snippet}`}
-      aria-label={`Source ${source.n}: ${where}`}
-      className="mx-0.5 inline-flex min-w-5 items-center justify-center rounded bg-blue-100 px-1 align-super text-xs font-medium text-blue-900 no-underline hover:bg-blue-200 dark:bg-blue-900 dark:text-blue-100"
-    >
-      {source.n}
-    </a>
+    <span className="group relative inline-block align-super">
+      <a
+        href={sourceHref(source)}
+        aria-label={`Source ${source.n}: ${[source.title, sourceLocation(source)].filter(Boolean).join(" · ")}`}
+        aria-describedby={tooltipId}
+        className="mx-0.5 inline-flex min-w-5 items-center justify-center rounded bg-blue-100 px-1 text-xs font-medium text-blue-900 no-underline hover:bg-blue-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-blue-900 dark:text-blue-100"
+      >
+        {source.n}
+      </a>
+      <span
+        role="tooltip"
+        id={tooltipId}
+        className="invisible absolute top-full left-1/2 z-20 mt-1 w-72 max-w-[80vw] -translate-x-1/2 rounded-md border border-zinc-200 bg-white p-3 text-left align-baseline text-xs leading-snug font-normal text-zinc-900 shadow-lg group-focus-within:visible group-hover:visible dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+      >
+        <span className="block font-semibold">{source.title}</span>
+        {source.headingPath.length > 0 && <span className="block text-zinc-700 dark:text-zinc-300">{source.headingPath.join(" › ")}</span>}
+        {source.page !== null && <span className="block text-zinc-700 dark:text-zinc-300">Page {source.page}</span>}
+        <span className="mt-1 block text-zinc-800 italic dark:text-zinc-200">“{source.snippet}”</span>
+      </span>
+    </span>
   );
 }

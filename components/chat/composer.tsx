@@ -40,18 +40,22 @@ export function Composer({ busy, onSend, onStop }: Props) {
             }
           }}
           placeholder="Ask about travel, leave, expenses, security…"
+          aria-describedby="question-hint"
           className="flex-1 resize-none rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900"
         />
         {busy ? (
-          <button type="button" onClick={onStop} className="rounded-md border border-zinc-300 px-4 dark:border-zinc-700">
+          <button type="button" onClick={onStop} aria-keyshortcuts="Escape" className="rounded-md border border-zinc-300 px-4 focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700">
             Stop
           </button>
         ) : (
-          <button type="submit" disabled={!text.trim()} className="rounded-md bg-zinc-900 px-4 font-medium text-white disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900">
+          <button type="submit" disabled={!text.trim()} className="rounded-md bg-zinc-900 px-4 font-medium text-white focus-visible:outline-2 focus-visible:outline-blue-600 disabled:opacity-50 dark:bg-zinc-100 dark:text-zinc-900">
             Ask
           </button>
         )}
       </div>
+      <p id="question-hint" className="mx-auto mt-1 max-w-3xl text-xs text-zinc-600 dark:text-zinc-400">
+        Enter sends, Shift+Enter starts a new line{busy ? ", Escape stops the answer" : ""}.
+      </p>
     </form>
   );
 }

@@ -20,7 +20,7 @@ export function DocumentView({ blocks, highlight }: Props) {
         page = block.page;
         return (
           <div key={i}>
-            {pageBreak && <p className="my-2 text-xs uppercase tracking-wide text-zinc-500">Page {block.page}</p>}
+            {pageBreak && <p className="my-2 text-xs uppercase tracking-wide text-zinc-500 dark:text-zinc-400">Page {block.page}</p>}
             <BlockView block={block} highlight={highlight} />
           </div>
         );

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { citations, conversations, messages, retrievalTraces } from "../schema";
 
@@ -48,13 +48,45 @@ export interface StoredTurn {
   };
 }
 
-/** One question and its answer, with citations and the retrieval trace, stored together. */
+/**
+ * The history a new answer builds on. A message id already stored as the conversation's last
+ * question means that turn is being replaced (regenerate, or edit and resend): the history is
+ * what came before it. Only the last question can be replaced; older ones are part of the record.
+ * Returns null when the id names any other message.
+ */
+export async function historyBefore(db: Executor, conversationId: string, userMessageId: string) {
+  const [stored] = await db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, userMessageId));
+  if (stored && stored.conversationId !== conversationId) return null;
+  const all = await listMessages(db, conversationId);
+  const index = all.findIndex((m) => m.id === userMessageId);
+  if (index === -1) return { history: all, replaces: false };
+  const lastQuestion = all.findLast((m) => m.role === "user");
+  if (all[index]!.role !== "user" || lastQuestion?.id !== userMessageId) return null;
+  return { history: all.slice(0, index), replaces: true };
+}
+
+/**
+ * One question and its answer, with citations and the retrieval trace, stored together. When the
+ * question's id is already stored (regenerate, edit), its text is replaced and the answers after it
+ * are deleted in the same transaction, so the conversation never shows two answers to one question
+ * nor loses the old one before the new one is stored.
+ */
 export async function saveTurn(db: Executor, turn: StoredTurn) {
   await db.transaction(async (tx) => {
-    await tx
+    const [question] = await tx
       .insert(messages)
       .values({ id: turn.userMessage.id, conversationId: turn.conversationId, role: "user", parts: turn.userMessage.parts })
-      .onConflictDoNothing({ target: messages.id });
+      .onConflictDoUpdate({
+        target: messages.id,
+        set: { parts: turn.userMessage.parts },
+        // A message id from another conversation is never overwritten.
+        setWhere: and(eq(messages.conversationId, turn.conversationId), eq(messages.role, "user")),
+      })
+      .returning({ id: messages.id });
+    if (!question) throw new Error(`message ${turn.userMessage.id} belongs to another conversation`);
+    // In SQL: a JavaScript Date would drop the microseconds and make the question look later than itself.
+    const askedAt = sql`(SELECT created_at FROM messages WHERE id = ${turn.userMessage.id})`;
+    await tx.delete(messages).where(and(eq(messages.conversationId, turn.conversationId), gt(messages.createdAt, askedAt)));
     await tx.insert(messages).values({
       id: turn.assistantMessage.id,
       conversationId: turn.conversationId,
@@ -63,7 +95,7 @@ export async function saveTurn(db: Executor, turn: StoredTurn) {
       model: turn.assistantMessage.model,
       metadata: turn.assistantMessage.metadata,
       // After the question, even when both are written in the same instant.
-      createdAt: sql`now() + interval '1 millisecond'`,
+      createdAt: sql`greatest(now(), ${askedAt}) + interval '1 millisecond'`,
     });
     if (turn.citations.length > 0) {
       await tx.insert(citations).values(turn.citations.map((c) => ({ ...c, messageId: turn.assistantMessage.id })));
@@ -71,4 +103,35 @@ export async function saveTurn(db: Executor, turn: StoredTurn) {
     await tx.insert(retrievalTraces).values({ messageId: turn.assistantMessage.id, ...turn.trace });
     await tx.update(conversations).set({ updatedAt: sql`now()` }).where(eq(conversations.id, turn.conversationId));
   });
+}
+
+/** Returns false when the conversation is not this user's. */
+export async function renameConversation(db: Executor, userId: string, id: string, title: string): Promise<boolean> {
+  const rows = await db
+    .update(conversations)
+    .set({ title })
+    .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+    .returning({ id: conversations.id });
+  return rows.length > 0;
+}
+
+/** Deletes the conversation with its messages, citations, traces and feedback (cascade). */
+export async function deleteConversation(db: Executor, userId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(conversations)
+    .where(and(eq(conversations.id, id), eq(conversations.userId, userId)))
+    .returning({ id: conversations.id });
+  return rows.length > 0;
+}
+
+/** This user's conversations whose title or any question or answer text contains the query. */
+export async function searchConversations(db: Executor, userId: string, query: string) {
+  const pattern = `%${query.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const result = await db.execute<{ id: string; title: string; updatedAt: Date }>(sql`
+    SELECT c.id, c.title, c.updated_at AS "updatedAt" FROM conversations c
+    WHERE c.user_id = ${userId} AND (c.title ILIKE ${pattern} OR EXISTS (
+      SELECT 1 FROM messages m, jsonb_array_elements(m.parts) p
+      WHERE m.conversation_id = c.id AND p->>'type' = 'text' AND p->>'text' ILIKE ${pattern}))
+    ORDER BY c.updated_at DESC LIMIT 100`);
+  return result.rows;
 }

@@ -3,13 +3,17 @@ import { expect, type Page } from "@playwright/test";
 export class ChatPage {
   constructor(private readonly page: Page) {}
 
+  question() {
+    return this.page.getByLabel("Your question");
+  }
+
   lastAnswer() {
     return this.page.getByTestId("assistant-message").last();
   }
 
   /** Asks and records the answer's visible length while it streams. */
   async ask(question: string): Promise<number[]> {
-    await this.page.getByLabel("Your question").fill(question);
+    await this.question().fill(question);
     await this.page.getByRole("button", { name: "Ask" }).click();
     const answer = this.lastAnswer();
     await expect(answer).toBeVisible();
@@ -22,11 +26,31 @@ export class ChatPage {
     return lengths;
   }
 
+  /** Sends with the Enter key and returns once some of the answer has streamed in. */
+  async askAndWaitForFirstWords(question: string) {
+    await this.question().fill(question);
+    await this.question().press("Enter");
+    await expect(this.lastAnswer()).toHaveAttribute("aria-busy", "true");
+    await expect.poll(async () => ((await this.lastAnswer().textContent()) ?? "").length).toBeGreaterThan(20);
+  }
+
+  async waitForAnswer() {
+    await expect(this.lastAnswer().getByTestId("answered-by")).toBeVisible();
+  }
+
   citation(n: number) {
     return this.lastAnswer().getByRole("link", { name: new RegExp(`^Source ${n}:`) }).first();
   }
 
   sources() {
     return this.lastAnswer().getByRole("region", { name: "Sources" });
+  }
+
+  answerButton(name: string | RegExp) {
+    return this.lastAnswer().getByRole("button", { name });
+  }
+
+  conversations() {
+    return this.page.getByTestId("conversation-list");
   }
 }

@@ -1,5 +1,5 @@
 import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageStream } from "ai";
-import { ensureConversation, listMessages, saveTurn } from "@/db/queries/conversations";
+import { ensureConversation, historyBefore, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
 import { currentSpec } from "../behaviour/spec-store";
@@ -10,13 +10,15 @@ import { AppError } from "../errors";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { standaloneQuery } from "../retrieval/rewrite";
 import { snippetOf } from "../sources/snippet";
-import { citedNumbers, removeInvalidMarkers } from "./citations";
+import { verifyAnswerParts } from "./citations";
 import type { ChatMessage, SourceRef } from "./types";
 
 export interface AnswerRequest {
   user: CurrentUser;
   conversationId: string;
   message: ChatMessage;
+  /** The client's request: when it goes away (Stop, tab closed), generation stops and the partial answer is kept. */
+  abortSignal?: AbortSignal;
 }
 
 export function questionText(message: ChatMessage): string {
@@ -28,7 +30,7 @@ export function questionText(message: ChatMessage): string {
  * verify the citations and store the turn. History is read from the database, never trusted
  * from the client.
  */
-export async function answer({ user, conversationId, message }: AnswerRequest) {
+export async function answer({ user, conversationId, message, abortSignal }: AnswerRequest) {
   const question = questionText(message);
   if (!question) throw new AppError("bad_request", "Type a question first.");
   const max = env().QUESTION_MAX_CHARS;
@@ -36,7 +38,9 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
 
   const conversation = await ensureConversation(db(), user.id, conversationId, question.slice(0, 80));
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
-  const history = (await listMessages(db(), conversationId)) as ChatMessage[];
+  const turn = await historyBefore(db(), conversationId, message.id);
+  if (!turn) throw new AppError("bad_request", "Only the last question can be edited or asked again.");
+  const history = turn.history as ChatMessage[];
 
   const [model, { spec }] = await Promise.all([chatModel(), currentSpec()]);
   // A follow-up ("what about contractors?") is searched for as a standalone question.
@@ -53,18 +57,18 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
         model: model.model,
         instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })), spec),
         messages: await convertToModelMessages([...history, message]),
+        abortSignal,
       });
       writer.merge(toUIMessageStream({ stream: result.stream, sendStart: false }));
     },
-    onEnd: async ({ responseMessage }) => {
-      const valid = new Set(refs.map((r) => r.n));
-      const parts = responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: removeInvalidMarkers(p.text, valid) } : p));
-      const text = parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
-      const cited = citedNumbers(text).filter((n) => valid.has(n));
-      // Sources were given and the answer says something, yet cites none of them.
-      const ungrounded = cited.length === 0 && refs.length > 0 && text.length > 0 && !isNotFound(text);
+    onEnd: async ({ responseMessage, isAborted, isCancelled }) => {
+      const verified = verifyAnswerParts(responseMessage.parts, new Set(refs.map((r) => r.n)), {
+        notFound: spec.notFound,
+        referrals: spec.refuse.map((t) => t.referral),
+      });
+      const { parts, cited, ungrounded } = verified;
       // A question the documents could not answer: what the admin's analytics lists as a gap.
-      const notFound = cited.length === 0 && (refs.length === 0 || isNotFound(text));
+      const notFound = cited.length === 0 && (refs.length === 0 || verified.notFound);
       await saveTurn(db(), {
         conversationId,
         userMessage: { id: message.id, parts: message.parts },
@@ -72,7 +76,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
           id: responseMessage.id,
           parts,
           model: model.id,
-          metadata: { model: model.id, ungrounded, notFound },
+          metadata: { model: model.id, ungrounded, notFound, ...(isAborted || isCancelled ? { stopped: true } : {}) },
         },
         citations: cited.map((n) => {
           const s = sources[n - 1]!;
@@ -91,10 +95,6 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
     },
     onError: () => "The answer could not be completed. Please try again.",
   });
-}
-
-function isNotFound(text: string): boolean {
-  return /couldn't find|could not find|not (?:in|covered by) the (?:documents|sources)/i.test(text);
 }
 
 function toSourceRef(s: RetrievedSource): SourceRef {

@@ -20,6 +20,8 @@ export interface ChatMetadata {
   ungrounded?: boolean;
   /** Set when the answer says the documents do not cover the question. */
   notFound?: boolean;
+  /** Set when generation was stopped (Stop, or the tab closed) and the answer is partial. */
+  stopped?: boolean;
 }
 
 export type ChatDataParts = { sources: SourceRef[] };

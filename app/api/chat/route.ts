@@ -1,4 +1,4 @@
-import { createUIMessageStreamResponse } from "ai";
+import { consumeStream, createUIMessageStreamResponse } from "ai";
 import { requireUser } from "@/lib/auth/session";
 import { answer } from "@/lib/chat/answer";
 import { AppError, toErrorResponse } from "@/lib/errors";
@@ -9,8 +9,9 @@ export async function POST(request: Request) {
     const user = await requireUser();
     const body = chatRequestSchema.safeParse(await request.json().catch(() => null));
     if (!body.success) throw new AppError("bad_request", "The request is not a valid chat message.");
-    const stream = await answer({ user, conversationId: body.data.id, message: body.data.message });
-    return createUIMessageStreamResponse({ stream });
+    const stream = await answer({ user, conversationId: body.data.id, message: body.data.message, abortSignal: request.signal });
+    // Read to the end on the server even when the client goes away, so the (partial) answer is stored.
+    return createUIMessageStreamResponse({ stream, consumeSseStream: consumeStream });
   } catch (err) {
     return toErrorResponse(err);
   }

@@ -2,6 +2,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { findConversation, listMessages } from "@/db/queries/conversations";
 import { deletedDocumentIds } from "@/db/queries/documents";
+import { feedbackFor } from "@/db/queries/feedback";
 import { Chat } from "@/components/chat/chat";
 import { currentUser } from "@/lib/auth/session";
 import type { ChatMessage } from "@/lib/chat/types";
@@ -19,6 +20,9 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
     (m) => ({ id: m.id, role: m.role, parts: m.parts, metadata: m.metadata ?? undefined }) as ChatMessage,
   );
   const cited = messages.flatMap((m) => m.parts.flatMap((p) => (p.type === "data-sources" ? p.data.map((s) => s.documentId) : [])));
-  const deleted = await deletedDocumentIds(db(), [...new Set(cited)]);
-  return <Chat key={id} id={id} initialMessages={messages} deletedDocuments={deleted} />;
+  const [deleted, feedback] = await Promise.all([
+    deletedDocumentIds(db(), [...new Set(cited)]),
+    feedbackFor(db(), user.id, messages.flatMap((m) => (m.role === "assistant" ? [m.id] : []))),
+  ]);
+  return <Chat key={id} id={id} initialMessages={messages} deletedDocuments={deleted} initialFeedback={Object.fromEntries(feedback)} />;
 }

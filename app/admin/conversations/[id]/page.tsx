@@ -4,7 +4,8 @@ import { recordAudit } from "@/db/queries/audit";
 import { conversationFeedback, findConversationForReview } from "@/db/queries/conversation-review";
 import { listMessages } from "@/db/queries/conversations";
 import { deletedDocumentIds } from "@/db/queries/documents";
-import { MessageView } from "@/components/chat/message-view";
+import { AnswerView } from "@/components/chat/answer-view";
+import { QuestionView } from "@/components/chat/question-view";
 import { currentUser } from "@/lib/auth/session";
 import type { ChatMessage } from "@/lib/chat/types";
 import { db } from "@/lib/db";
@@ -41,7 +42,7 @@ export default async function ConversationReviewPage({ params }: { params: Promi
       <div className="flex flex-col gap-6">
         {messages.map((m) => (
           <div key={m.id} id={`m-${m.id}`} className="flex scroll-mt-4 flex-col gap-2 rounded-lg p-2 target:ring-2 target:ring-amber-400">
-            <MessageView message={m} streaming={false} deletedDocuments={deleted} />
+            {m.role === "user" ? <QuestionView message={m} /> : <AnswerView message={m} streaming={false} deletedDocuments={deleted} readOnly />}
             {m.metadata?.notFound && <p className="text-xs font-medium text-amber-700 dark:text-amber-400">The assistant found no answer.</p>}
             {ratings
               .filter((r) => r.messageId === m.id)

@@ -21,7 +21,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
     <section className="flex flex-col gap-6">
       <div>
         <h2 className="text-lg font-medium">{doc.title}</h2>
-        <p className="text-sm text-zinc-500">{doc.filename}</p>
+        <p className="text-sm text-zinc-500 dark:text-zinc-400">{doc.filename}</p>
       </div>
       <DocumentActions reindex={reindexAction.bind(null, id)} remove={deleteAction.bind(null, id)} />
       <UploadForm groups={[]} documentId={id} />

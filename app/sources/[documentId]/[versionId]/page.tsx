@@ -46,7 +46,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
         ← Back to chat
       </Link>
       <h1 className="mt-4 text-2xl font-semibold">{version.title}</h1>
-      <p className="flex flex-wrap gap-x-3 text-sm text-zinc-500">
+      <p className="flex flex-wrap gap-x-3 text-sm text-zinc-500 dark:text-zinc-400">
         <span>
           {version.filename} · version {version.number}
         </span>

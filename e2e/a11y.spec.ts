@@ -1,0 +1,73 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ADMIN } from "./accounts";
+import { ensureDocuments } from "./fixtures";
+import { AuthPages } from "./pages/auth";
+import { ChatPage } from "./pages/chat";
+import { DocumentsPage } from "./pages/documents";
+
+const POLICY = `# Accessibility Policy
+
+## Meeting Rooms
+Every meeting room has a hearing loop and a height-adjustable table that can be booked in advance.
+`;
+const QUESTION = "Which meeting rooms have a hearing loop?";
+
+/** Addresses found while preparing: the conversation, a cited passage, a document's admin page. */
+interface Found {
+  conversation: string;
+  source: string;
+  document: string;
+}
+
+/** Every page of the product. Add new pages here; each is checked in the light and the dark theme. */
+const PAGES: { name: string; signedIn: boolean; open: (page: Page, found: Found) => Promise<unknown> }[] = [
+  { name: "login", signedIn: false, open: (page) => page.goto("/login") },
+  { name: "register", signedIn: false, open: (page) => page.goto("/register") },
+  { name: "chat, empty", signedIn: true, open: (page) => page.goto("/") },
+  {
+    name: "chat with an answer",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/");
+      await new ChatPage(page).ask(QUESTION);
+    },
+  },
+  { name: "conversation", signedIn: true, open: (page, found) => page.goto(found.conversation) },
+  { name: "source viewer", signedIn: true, open: (page, found) => page.goto(found.source) },
+  { name: "admin: documents", signedIn: true, open: (page) => page.goto("/admin/documents") },
+  { name: "admin: document", signedIn: true, open: (page, found) => page.goto(found.document) },
+];
+
+test.describe.configure({ mode: "serial" });
+const found: Found = { conversation: "", source: "", document: "" };
+
+test.beforeAll(async ({ browser }) => {
+  const page = await browser.newPage();
+  await ensureDocuments(page, { "accessibility-policy.md": POLICY });
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const chat = new ChatPage(page);
+  await chat.ask(QUESTION);
+  found.conversation = new URL(page.url()).pathname;
+  found.source = (await chat.citation(1).getAttribute("href"))!;
+  const documents = new DocumentsPage(page);
+  await documents.open();
+  found.document = (await documents.row("accessibility-policy.md").getByRole("link").first().getAttribute("href"))!;
+  await page.close();
+});
+
+for (const theme of ["light", "dark"] as const) {
+  for (const target of PAGES) {
+    test(`${target.name} (${theme}) has no serious or critical accessibility violations`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: theme });
+      if (target.signedIn) await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+      await target.open(page, found);
+      await page.waitForLoadState("networkidle");
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      const serious = violations
+        .filter((v) => v.impact === "serious" || v.impact === "critical")
+        .map((v) => ({ rule: v.id, impact: v.impact, help: v.help, where: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) }));
+      expect(serious).toEqual([]);
+    });
+  }
+}

@@ -1,0 +1,40 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
+import { db } from "../db";
+import { acceptUpload } from "../ingest/upload";
+import { createTestUser, drainQueue } from "../testing/fixtures";
+import { starterQuestions } from "./starters";
+
+describe("starter questions", () => {
+  it("come from sections of documents the user can read, and are the same every time", async () => {
+    const admin = await createTestUser("admin");
+    const tag = randomUUID().slice(0, 6);
+    const group = `board-${tag}`;
+    await acceptUpload({
+      filename: `aaa-open-${tag}.md`,
+      bytes: Buffer.from(`# Aaa Open ${tag}\n\n## Lunch Hours ${tag}\n\nLunch is served from noon until two in the canteen.\n`),
+      uploadedBy: admin.id,
+    });
+    await acceptUpload({
+      filename: `aaa-secret-${tag}.md`,
+      bytes: Buffer.from(`# Aaa Secret ${tag}\n\n## Merger Plans ${tag}\n\nThe board plans to merge with a competitor next year.\n`),
+      uploadedBy: admin.id,
+      groups: [group],
+    });
+    await drainQueue();
+
+    const outsider = await createTestUser("employee");
+    const insider = await createTestUser("employee");
+    await addUserToGroups(db(), insider.id, await ensureGroups(db(), [group]));
+
+    const open = `What does the Aaa Open ${tag} say about Lunch Hours ${tag}?`;
+    const secret = `What does the Aaa Secret ${tag} say about Merger Plans ${tag}?`;
+    const forOutsider = await starterQuestions(outsider);
+    const forInsider = await starterQuestions(insider);
+    expect(forOutsider).toContain(open);
+    expect(forOutsider.join("\n")).not.toContain("Merger");
+    expect(forInsider).toContain(secret);
+    expect(await starterQuestions(insider)).toEqual(forInsider);
+  });
+});
