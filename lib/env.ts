@@ -36,6 +36,11 @@ const schema = z.object({
   INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),
   RETRIEVAL_TOP_K: int(6),
+  /** Fine-tuning: the base model, epochs and price per 1M training tokens (USD) used for estimates, and how often the worker polls a running job. */
+  FINE_TUNE_BASE_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4.1-mini-2025-04-14")),
+  FINE_TUNE_EPOCHS: int(3),
+  FINE_TUNE_PRICE_PER_MILLION: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(5)),
+  FINE_TUNE_POLL_SECONDS: int(30),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
 });
 
