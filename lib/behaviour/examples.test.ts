@@ -9,7 +9,7 @@ import { createTestUser, drainQueue } from "../testing/fixtures";
 import { currentSpec } from "./current-spec";
 import { addThumbsUpExamples, correctAnswer, generateExamples, inferTags, writeExample } from "./examples";
 import { DEFAULT_BEHAVIOUR_SPEC } from "./spec";
-import { askAndStore, rate } from "./test-helpers";
+import { askAndStore, rate } from "../testing/answers";
 
 async function policy(code: string, body: string) {
   const admin = await createTestUser("admin");

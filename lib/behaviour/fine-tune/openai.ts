@@ -123,7 +123,7 @@ async function httpError(res: Response, method: string, path: string): Promise<F
   } catch {
     // not JSON: the status says enough
   }
-  const said = detail ? `: ${detail}` : "";
+  const said = detail ? `: ${detail.replace(/\.$/, "")}` : "";
   if (res.status === 401) return new FineTuneError(`OpenAI rejected the API key (401)${said}. Check OPENAI_API_KEY.`, false);
   if (res.status === 403) return new FineTuneError(`OpenAI refused access (403)${said}. Check that the key's project may fine-tune this model.`, false);
   if (res.status === 404) return new FineTuneError(`OpenAI has no such ${path.includes("/files") ? "file" : "job or model"} (404)${said}.`, false);

@@ -16,10 +16,11 @@ const LEASE_SECONDS = 120;
  * candidate. Everything lives in the job row, so a restarted worker carries on where the last
  * one stopped. Returns whether there was a job to look at.
  */
-export async function pollNextFineTuneJob(workerId: string, provider: FineTuneProvider = fineTuneProvider("openai")): Promise<boolean> {
+export async function pollNextFineTuneJob(workerId: string, options: { pollSeconds?: number } = {}): Promise<boolean> {
   const job = await claimFineTuneJob(db(), workerId, LEASE_SECONDS);
   if (!job) return false;
-  const pollIn = env().FINE_TUNE_POLL_SECONDS;
+  const pollIn = options.pollSeconds ?? env().FINE_TUNE_POLL_SECONDS;
+  const provider = fineTuneProvider(job.provider);
   try {
     if (job.status === "pending") await submit(job, workerId, provider, pollIn);
     else await follow(job, workerId, provider, pollIn);
