@@ -15,6 +15,9 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           ← Chat
         </Link>
         <h1 className="flex-1 text-xl font-semibold">Administration</h1>
+        <Link href="/admin/training" className="underline">Training</Link>
+        <Link href="/admin/datasets" className="underline">Datasets</Link>
+        <Link href="/admin/fine-tunes" className="underline">Fine-tunes</Link>
         <SignOutButton action={logoutAction} />
       </header>
       {children}

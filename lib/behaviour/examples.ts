@@ -158,3 +158,6 @@ export async function setExampleFlags(admin: CurrentUser, id: string, patch: { l
     return row!;
   });
 }
+
+export type { TrainingExampleRow } from "@/db/queries/training-examples";
+export type { AnsweredTurn } from "@/db/queries/training-sources";

@@ -94,3 +94,5 @@ export async function registerExternalEndpoint(admin: CurrentUser, jobId: string
   await recordAudit(db(), { actorId: admin.id, actorEmail: admin.email, action: "fine_tune.register_endpoint", targetType: "chat_model", targetId: model.id, details: { jobId, baseUrl: model.baseUrl, model: model.model } });
   return model;
 }
+
+export type { FineTuneJobRow } from "@/db/queries/fine-tune-jobs";
