@@ -40,6 +40,14 @@ export async function claimFineTuneJob(db: Executor, workerId: string, leaseSeco
   return id ? findFineTuneJob(db, id) : null;
 }
 
+/** Keeps the lease while a long step (a large upload) is under way. */
+export async function renewFineTuneLease(db: Executor, id: string, workerId: string, leaseSeconds: number) {
+  await db
+    .update(fineTuneJobs)
+    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
+    .where(and(eq(fineTuneJobs.id, id), eq(fineTuneJobs.lockedBy, workerId)));
+}
+
 /** Saves what a poll learned and releases the lease; false when the job was taken over meanwhile. */
 export async function releaseFineTuneJob(db: Executor, id: string, workerId: string, patch: FineTuneJobPatch, pollInSeconds: number) {
   const rows = await db

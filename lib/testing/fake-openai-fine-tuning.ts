@@ -16,6 +16,7 @@ export interface FakeJob {
   validation_file: string | null;
   suffix: string | null;
   method: unknown;
+  metadata: Record<string, string> | null;
   status: State;
   script: State[];
   events: { object: "fine_tuning.job.event"; id: string; created_at: number; level: string; message: string; type: string; data: Record<string, unknown> | null }[];
@@ -61,6 +62,7 @@ export async function startFakeOpenAI(apiKey = "sk-fake"): Promise<FakeOpenAI> {
     id: job.id,
     model: job.model,
     status: job.status,
+    metadata: job.metadata,
     training_file: job.training_file,
     validation_file: job.validation_file,
     fine_tuned_model: job.status === "succeeded" ? `ft:${job.model}:acme:${job.suffix ?? ""}:${job.id.slice(-6)}` : null,
@@ -110,6 +112,7 @@ export async function startFakeOpenAI(apiKey = "sk-fake"): Promise<FakeOpenAI> {
         validation_file: body.validation_file ? String(body.validation_file) : null,
         suffix: body.suffix ? String(body.suffix) : null,
         method: body.method,
+        metadata: (body.metadata as Record<string, string> | undefined) ?? null,
         status: "validating_files",
         script: [...fake.script],
         events: [],
@@ -117,6 +120,14 @@ export async function startFakeOpenAI(apiKey = "sk-fake"): Promise<FakeOpenAI> {
       event(job, `Validating training file: ${job.training_file}`);
       jobs.set(job.id, job);
       return send(res, 200, view(job));
+    }
+    if (route === "GET /v1/fine_tuning/jobs") {
+      const filters = [...url.searchParams].flatMap(([k, v]) => {
+        const key = k.match(/^metadata\[(.+)\]$/)?.[1];
+        return key ? [[key, v] as const] : [];
+      });
+      const matching = [...jobs.values()].reverse().filter((j) => filters.every(([k, v]) => j.metadata?.[k] === v));
+      return send(res, 200, { object: "list", data: matching.slice(0, Number(url.searchParams.get("limit") ?? 20)).map(view), has_more: false });
     }
     const jobRoute = url.pathname.match(/^\/v1\/fine_tuning\/jobs\/([^/]+)(\/events|\/cancel)?$/);
     const job = jobRoute ? jobs.get(decodeURIComponent(jobRoute[1]!)) : undefined;

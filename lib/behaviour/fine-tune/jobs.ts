@@ -28,7 +28,7 @@ export async function startFineTuneJob(admin: CurrentUser, input: StartInput): P
   if (!reportOf(dataset).ok) throw new AppError("bad_request", `Dataset version ${dataset.version} failed validation; fix the failing checks and freeze a new version.`);
   if (input.provider === "openai" && !env().OPENAI_API_KEY) throw new AppError("bad_request", "Set OPENAI_API_KEY to fine-tune on OpenAI, or choose the external provider.");
   if (input.suffix && !/^[a-z0-9-]{1,18}$/i.test(input.suffix)) throw new AppError("bad_request", "The suffix may have up to 18 letters, digits and dashes.");
-  const submitted = input.provider === "external" ? await fineTuneProvider("external").submit({ trainingJsonl: "", baseModel: "", hyperparameters: {} }) : null;
+  const submitted = input.provider === "external" ? await fineTuneProvider("external").submit({ jobKey: "", trainingJsonl: "", baseModel: "", hyperparameters: {} }) : null;
   return db().transaction(async (tx) => {
     const job = await createFineTuneJob(tx, {
       datasetId: dataset.id,

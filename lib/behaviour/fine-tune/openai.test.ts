@@ -6,7 +6,8 @@ import { FineTuneError, type FineTuneProvider } from "./provider";
 let fake: FakeOpenAI;
 let openai: FineTuneProvider;
 const line = JSON.stringify({ messages: [{ role: "system", content: "s" }, { role: "user", content: "q" }, { role: "assistant", content: "a" }] });
-const input = { trainingJsonl: `${line}\n`, validationJsonl: `${line}\n`, baseModel: "gpt-4.1-mini-2025-04-14", suffix: "policy", hyperparameters: { n_epochs: 3 } };
+let key = 0;
+const input = { get jobKey() { return `job-${++key}`; }, trainingJsonl: `${line}\n`, validationJsonl: `${line}\n`, baseModel: "gpt-4.1-mini-2025-04-14", suffix: "policy", hyperparameters: { n_epochs: 3 } };
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
@@ -36,7 +37,18 @@ describe("OpenAI fine-tuning adapter over the documented HTTP contract", () => {
       training_file: submitted.trainingFileId,
       validation_file: submitted.validationFileId,
       method: { type: "supervised", supervised: { hyperparameters: { n_epochs: 3 } } },
+      metadata: { groundwork_job_id: expect.stringMatching(/^job-\d+$/) },
     });
+  });
+
+  it("adopts the job a previous submission created instead of training twice", async () => {
+    const once = { ...input, jobKey: "job-crashed" };
+    const first = await openai.submit(once);
+    const jobs = fake.jobs.size;
+    const files = fake.files.size;
+    expect(await openai.submit(once)).toEqual({ ...first, status: fake.jobs.get(first.providerJobId!)!.status });
+    expect(fake.jobs.size).toBe(jobs);
+    expect(fake.files.size).toBe(files);
   });
 
   it("follows a job through queued and running to succeeded, reading the model id, tokens, events and final metrics", async () => {

@@ -13,6 +13,8 @@ interface OpenAIJob {
   trained_tokens: number | null;
   error: { code?: string; message?: string; param?: string | null } | null;
   result_files?: string[];
+  training_file?: string;
+  validation_file?: string | null;
 }
 
 interface OpenAIEvent {
@@ -23,6 +25,9 @@ interface OpenAIEvent {
   type?: string;
   data?: Record<string, unknown> | null;
 }
+
+/** The metadata key under which our job id travels with OpenAI's job. */
+const JOB_KEY = "groundwork_job_id";
 
 const STATUSES: readonly FineTuneStatus[] = ["validating_files", "queued", "running", "succeeded", "failed", "cancelled"];
 
@@ -70,6 +75,10 @@ export function openAIFineTuning(config: { apiKey?: string; baseURL?: string }):
   return {
     id: "openai",
     async submit(input: SubmitInput): Promise<Submitted> {
+      // A worker that died after creating the job but before recording it: adopt that job, do not train twice.
+      const { data: existing } = await call<{ data: OpenAIJob[] }>("GET", `/fine_tuning/jobs?limit=1&${encodeURIComponent(`metadata[${JOB_KEY}]`)}=${encodeURIComponent(input.jobKey)}`);
+      const adopted = existing[0];
+      if (adopted) return { status: statusOf(adopted), providerJobId: adopted.id, trainingFileId: adopted.training_file, validationFileId: adopted.validation_file ?? undefined };
       const trainingFileId = await upload(input.trainingJsonl, "train.jsonl");
       const validationFileId = input.validationJsonl ? await upload(input.validationJsonl, "validation.jsonl") : undefined;
       const job = await call<OpenAIJob>("POST", "/fine_tuning/jobs", {
@@ -78,6 +87,7 @@ export function openAIFineTuning(config: { apiKey?: string; baseURL?: string }):
         model: input.baseModel,
         ...(input.suffix ? { suffix: input.suffix } : {}),
         method: { type: "supervised", supervised: { hyperparameters: input.hyperparameters } },
+        metadata: { [JOB_KEY]: input.jobKey },
       });
       return { status: statusOf(job), providerJobId: job.id, trainingFileId, validationFileId };
     },

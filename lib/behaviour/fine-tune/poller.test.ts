@@ -10,6 +10,7 @@ import { freezeDataset } from "../datasets";
 import { generateExamples } from "../examples";
 import { cancelFineTuneJob, registerExternalEndpoint, startFineTuneJob } from "./jobs";
 import { pollNextFineTuneJob } from "./poller";
+import { fineTuneProvider } from "./providers";
 
 let fake: FakeOpenAI;
 let admin: CurrentUser;
@@ -90,6 +91,17 @@ describe("fine-tuning jobs, followed by the worker", () => {
     const job = await runUntilSettled(started.id, "worker-new");
     expect(job.status).toBe("succeeded");
     expect(job.chatModelId).toBeTruthy();
+  });
+
+  it("adopts the remote job a worker created just before it died, instead of training twice", async () => {
+    fake.script = ["succeeded"];
+    const started = await startFineTuneJob(admin, { datasetId, provider: "openai" });
+    // The dead worker got as far as creating the job at OpenAI; the row still says pending.
+    const orphan = await fineTuneProvider("openai").submit({ jobKey: started.id, trainingJsonl: "{}\n", baseModel: "gpt-4.1-mini-2025-04-14", hyperparameters: {} });
+    const jobs = fake.jobs.size;
+    const job = await runUntilSettled(started.id, "worker-new");
+    expect(job).toMatchObject({ status: "succeeded", providerJobId: orphan.providerJobId });
+    expect(fake.jobs.size).toBe(jobs);
   });
 
   it("cancels a running job at the provider", async () => {

@@ -1,8 +1,9 @@
 import { datasetJsonl } from "../datasets";
-import { claimFineTuneJob, completeFineTuneJob, releaseFineTuneJob, type FineTuneJobRow } from "@/db/queries/fine-tune-jobs";
+import { claimFineTuneJob, completeFineTuneJob, releaseFineTuneJob, renewFineTuneLease, type FineTuneJobRow } from "@/db/queries/fine-tune-jobs";
 import { findDataset } from "@/db/queries/datasets";
 import type { FineTuneEvent } from "@/db/schema";
 import { db } from "../../db";
+import { AppError } from "../../errors";
 import { env } from "../../env";
 import { FineTuneError, type FineTuneProvider } from "./provider";
 import { fineTuneProvider } from "./providers";
@@ -21,13 +22,18 @@ export async function pollNextFineTuneJob(workerId: string, options: { pollSecon
   if (!job) return false;
   const pollIn = options.pollSeconds ?? env().FINE_TUNE_POLL_SECONDS;
   const provider = fineTuneProvider(job.provider);
+  // Uploading a large file can outlast the lease; a second worker must not submit the job again meanwhile.
+  const renew = setInterval(() => void renewFineTuneLease(db(), job.id, workerId, LEASE_SECONDS).catch(() => {}), (LEASE_SECONDS * 1000) / 3);
   try {
     if (job.status === "pending") await submit(job, workerId, provider, pollIn);
     else await follow(job, workerId, provider, pollIn);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    const transient = err instanceof FineTuneError ? err.transient : true;
+    // Our own refusals (a dataset that no longer validates) will not pass by waiting; outages might.
+    const transient = err instanceof FineTuneError ? err.transient : !(err instanceof AppError);
     await releaseFineTuneJob(db(), job.id, workerId, transient ? { error: message } : { status: "failed", error: message }, pollIn);
+  } finally {
+    clearInterval(renew);
   }
   return true;
 }
@@ -36,6 +42,7 @@ async function submit(job: FineTuneJobRow, workerId: string, provider: FineTuneP
   const train = await datasetJsonl(job.datasetId, "train");
   const validation = await datasetJsonl(job.datasetId, "validation");
   const submitted = await provider.submit({
+    jobKey: job.id,
     trainingJsonl: train.jsonl,
     validationJsonl: validation.jsonl || undefined,
     baseModel: job.baseModel,

@@ -13,6 +13,8 @@ export interface FineTuneProvider {
 }
 
 export interface SubmitInput {
+  /** Our job id, recorded with the provider's job so a retried submission finds it instead of training twice. */
+  jobKey: string;
   trainingJsonl: string;
   validationJsonl?: string;
   baseModel: string;
