@@ -11,6 +11,16 @@ test("an admin generates examples, freezes a validated dataset, downloads its JS
   await expect(page.getByTestId("tag-counts")).toContainText("refuse:hr: 10");
   await expect(page.getByTestId("example-row").first()).toBeVisible();
 
+  // A written example whose answer adds a fact its source lacks is flagged, naming the fact.
+  await page.getByLabel("Question", { exact: true }).fill("What is the per diem?");
+  await page.getByLabel(/^Sources \(pasted/).fill("Title: Travel Policy\nThe per diem is 60 euros.");
+  await page.getByLabel(/^Ideal answer/).fill("The per diem is 80 euros [1].");
+  await page.getByRole("button", { name: "Save example" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Example saved, but flagged" })).toBeVisible();
+  const written = page.getByTestId("example-row").filter({ hasText: "What is the per diem?" });
+  await expect(written).toContainText("flagged: excluded from datasets");
+  await expect(written).toContainText("not in sources: 80");
+
   const dataset = await training.freezeDataset();
   const report = dataset.getByTestId("validation-report");
   await expect(report).toContainText("Valid: ready to export and train.");

@@ -45,7 +45,7 @@ function pastedSources(text: string) {
 
 export async function writeAction(_: ActionState, form: FormData): Promise<ActionState> {
   return adminAction(PATH, async (admin) => {
-    const chunkIds = field(form, "chunkIds").split(/[\s,]+/).filter(Boolean);
+    const chunkIds = [...new Set([...form.getAll("chunkId").map(String), ...field(form, "chunkIds").split(/[\s,]+/).filter(Boolean)])];
     if (!chunkIds.every((id) => z.uuid().safeParse(id).success)) throw new AppError("bad_request", "Chunk ids are UUIDs, separated by commas.");
     const example = await writeExample(admin, { question: field(form, "question"), pasted: pastedSources(field(form, "sources")), chunkIds, idealAnswer: field(form, "answer"), tags: tagsOf(form) });
     return example.leaks.length ? "Example saved, but flagged: its answer states facts its sources do not contain." : "Example saved.";
