@@ -31,9 +31,10 @@ describe("dataset validation", () => {
     const lines = good();
     lines[2] = { ...lines[2]!, line: { messages: [lines[2]!.line.messages[1]!, lines[2]!.line.messages[2]!] } };
     lines[4]!.line.messages[2]!.content = "  ";
+    lines[6] = { ...lines[6]!, line: {} as ChatLine };
     const c = check(lines, "format");
     expect(c.status).toBe("fail");
-    expect(c.message).toMatch(/2 lines not in chat format: line 3 has roles \["user","assistant"\].*line 5 has an empty message/);
+    expect(c.message).toMatch(/3 lines not in chat format: line 3 has roles \["user","assistant"\].*line 5 has an empty message.*line 7 has no messages array/);
   });
 
   it("fails an example over the per-example token limit, and a dataset over the per-job budget", () => {

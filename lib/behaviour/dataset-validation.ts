@@ -104,11 +104,12 @@ export function validateDataset(lines: LineToCheck[], limits: ProviderLimits, co
   const byQuestion = new Map<string, Set<string>>();
   let exact = 0;
   for (const l of lines) {
-    const key = JSON.stringify(l.line.messages);
+    const messages = Array.isArray(l.line.messages) ? l.line.messages : []; // malformed lines are reported above
+    const key = JSON.stringify(messages);
     seen.set(key, (seen.get(key) ?? 0) + 1);
     if (seen.get(key)! > 1) exact++;
-    const question = (l.line.messages[1]?.content ?? "").trim().toLowerCase().replace(/\s+/g, " ");
-    byQuestion.set(question, (byQuestion.get(question) ?? new Set()).add(l.line.messages[2]?.content ?? ""));
+    const question = String(messages[1]?.content ?? "").trim().toLowerCase().replace(/\s+/g, " ");
+    byQuestion.set(question, (byQuestion.get(question) ?? new Set()).add(String(messages[2]?.content ?? "")));
   }
   const conflicting = [...byQuestion.values()].filter((answers) => answers.size > 1).length;
   checks.push(
