@@ -46,6 +46,11 @@ const schema = z.object({
   JUDGE_MODEL_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["openai", "openai-compatible"]).optional()),
   JUDGE_MODEL: str(),
   JUDGE_MODEL_BASE_URL: str(),
+  /** Fine-tuning: the base model, epochs and price per 1M training tokens (USD) used for estimates, and how often the worker polls a running job. */
+  FINE_TUNE_BASE_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4.1-mini-2025-04-14")),
+  FINE_TUNE_EPOCHS: int(3),
+  FINE_TUNE_PRICE_PER_MILLION: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(5)),
+  FINE_TUNE_POLL_SECONDS: int(30),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
 });
 

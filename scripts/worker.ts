@@ -1,4 +1,4 @@
-/** `npm run worker`: processes the ingest queue. Run as many as you like; they share it safely. */
+/** `npm run worker`: processes the ingest queue and follows fine-tuning jobs. Run as many as you like; they share it safely. */
 import { runWorker } from "@/lib/ingest/worker";
 
 const controller = new AbortController();

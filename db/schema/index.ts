@@ -7,3 +7,4 @@ export * from "./audit";
 export * from "./behaviour";
 export * from "./embeddings";
 export * from "./eval";
+export * from "./training";

@@ -1,24 +1,12 @@
-import { latestSpec, saveSpecVersion, seedFirstSpec } from "@/db/queries/behaviour-specs";
+import { saveSpecVersion } from "@/db/queries/behaviour-specs";
 import { recordAudit } from "@/db/queries/audit";
 import type { CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { behaviourSpecSchema, DEFAULT_BEHAVIOUR_SPEC, duplicateTopicIds, type BehaviourSpec } from "./spec";
+import { currentSpec, type VersionedSpec as CurrentSpec } from "./current-spec";
+import { behaviourSpecSchema, duplicateTopicIds, type BehaviourSpec } from "./spec";
 
-export interface CurrentSpec {
-  version: number;
-  spec: BehaviourSpec;
-}
-
-/** The spec in force (the highest version), seeding the default as version 1 on first use. */
-export async function currentSpec(): Promise<CurrentSpec> {
-  let row = await latestSpec(db());
-  if (!row) {
-    await seedFirstSpec(db(), DEFAULT_BEHAVIOUR_SPEC);
-    row = (await latestSpec(db()))!;
-  }
-  return { version: row.version, spec: behaviourSpecSchema.parse(row.content) };
-}
+export { currentSpec, type VersionedSpec as CurrentSpec } from "./current-spec";
 
 export type SpecIssues = { path: string; message: string }[];
 

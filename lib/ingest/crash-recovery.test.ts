@@ -2,60 +2,21 @@
  * Real worker processes against the test database: one is killed with SIGKILL in the middle of a
  * job, and the queue must still end with every document indexed exactly once.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { createRequire } from "node:module";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureVectorIndex } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { createTestUser, drainQueue } from "../testing/fixtures";
+import { killWorkers, startWorker, waitFor } from "../testing/worker-process";
 import { chunkDocument } from "./chunker";
 import { parseDocument } from "./parsers";
 import { acceptUpload } from "./upload";
 
-const root = path.resolve(import.meta.dirname, "../..");
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
-const workers: ChildProcess[] = [];
-
-/**
- * `node --import tsx scripts/worker.ts`, not the tsx CLI: the CLI runs the script in a child
- * process, so SIGKILL would kill the CLI and leave the actual worker running.
- */
-async function startWorker(extraEnv: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", tsxLoader, "scripts/worker.ts"], {
-    cwd: root,
-    env: { ...process.env, ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  workers.push(child);
-  let output = "";
-  child.stderr!.on("data", (d: Buffer) => (output += d));
-  await new Promise<void>((resolve, reject) => {
-    child.stdout!.on("data", (d: Buffer) => (output += d) && output.includes("Ingest worker started.") && resolve());
-    child.once("exit", (code) => reject(new Error(`worker exited with ${code} before starting:\n${output}`)));
-  });
-  return { child, id: `worker-${child.pid}-` };
-}
-
 // Created once up front: workers starting together would each try to create it (a race on PostgreSQL).
 beforeAll(() => ensureVectorIndex(db(), embedder().id, embedder().dimensions));
 
-afterEach(async () => {
-  await Promise.all(workers.splice(0).map((w) => new Promise((resolve) => (w.exitCode !== null || w.signalCode ? resolve(null) : (w.once("exit", resolve), w.kill("SIGKILL"))))));
-});
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 45_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+afterEach(killWorkers);
 
 type JobRow = { versionId: string; status: string; attempts: number; lockedBy: string | null; progress: number; versionStatus: string };
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { claimJob, completeJob, failJob, heartbeat, type ClaimedJob } from "@/db/queries/ingest-jobs";
 import { ensureVectorIndex } from "@/db/queries/retrieval";
+import { pollNextFineTuneJob } from "../behaviour/fine-tune/poller";
 import { db } from "../db";
 import { activeEmbedder, liveEmbedders, registerConfiguredEmbeddingModels } from "../embeddings/registry";
 import { env } from "../env";
@@ -108,6 +109,8 @@ export async function runWorker(signal: AbortSignal, { idleMs = 500 } = {}) {
     try {
       // Documents first: an upload should not wait behind a re-embedding of the whole corpus.
       worked = (await processNextJob(workerId)) || (await processEmbeddingSwitch(workerId));
+      // Fine-tuning jobs ride along: each poll is a few HTTP calls, due every FINE_TUNE_POLL_SECONDS.
+      if (await pollNextFineTuneJob(workerId)) worked = true;
     } catch (err) {
       console.error("ingest worker:", err instanceof Error ? err.message : err);
     }
