@@ -3,6 +3,7 @@
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { citedNumbers } from "@/lib/chat/citations";
+import { isInternalHref } from "@/lib/chat/output-policy";
 import type { ChatMessage, SourceRef } from "@/lib/chat/types";
 import { CitationChip, sourceHref } from "./citation-chip";
 
@@ -33,14 +34,22 @@ export function MessageView({ message, streaming, deletedDocuments }: Props) {
         <ReactMarkdown
           remarkPlugins={[remarkGfm]}
           skipHtml
+          // The output policy, applied while the answer streams too: only this site's own pages are
+          // linked, nothing is ever loaded from a URL in the text (see lib/chat/output-policy.ts).
+          urlTransform={(url) => (isInternalHref(url) ? url : "")}
           components={{
             a: ({ href, children }) => {
               const n = href?.startsWith("#cite-") ? Number(href.slice(6)) : null;
               const source = n === null ? undefined : byNumber.get(n);
               if (n !== null) return source ? <CitationChip source={source} /> : null;
-              return <span className="underline">{children}</span>;
+              if (!href) return <span>{children}</span>;
+              return (
+                <a className="underline" href={href} rel="noopener noreferrer">
+                  {children}
+                </a>
+              );
             },
-            img: () => null,
+            img: ({ alt }) => (alt ? <span>{alt}</span> : null),
           }}
         >
           {withCitationLinks(text)}

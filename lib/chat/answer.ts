@@ -1,5 +1,5 @@
 import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageStream } from "ai";
-import { ensureConversation, listMessages, saveTurn } from "@/db/queries/conversations";
+import { ensureConversation, listMessages, messageIdTakenElsewhere, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
 import { askerOf, type CurrentUser } from "../auth/user";
@@ -8,6 +8,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { citedNumbers, removeInvalidMarkers } from "./citations";
+import { applyOutputPolicy } from "./output-policy";
 import type { ChatMessage, SourceRef } from "./types";
 
 const SNIPPET_CHARS = 280;
@@ -33,6 +34,8 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
   const max = env().QUESTION_MAX_CHARS;
   if (question.length > max) throw new AppError("bad_request", `Questions can be at most ${max} characters. Shorten it and ask again.`);
 
+  // Someone else's message id names nothing this user may touch (and would silently drop the question).
+  if (await messageIdTakenElsewhere(db(), message.id, conversationId)) throw new AppError("not_found", "This message does not exist.");
   const conversation = await ensureConversation(db(), user.id, conversationId, question.slice(0, 80));
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
   const history = (await listMessages(db(), conversationId)) as ChatMessage[];
@@ -55,7 +58,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
     },
     onEnd: async ({ responseMessage }) => {
       const valid = new Set(refs.map((r) => r.n));
-      const parts = responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: removeInvalidMarkers(p.text, valid) } : p));
+      const parts = responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: applyOutputPolicy(removeInvalidMarkers(p.text, valid)) } : p));
       const text = parts.flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
       const cited = citedNumbers(text).filter((n) => valid.has(n));
       // Sources were given and the answer says something, yet cites none of them.
