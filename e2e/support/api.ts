@@ -23,6 +23,8 @@ export interface Asked {
   status: number;
   conversationId: string;
   messageId: string;
+  /** The answer's id, from the stream's start part. */
+  answerId?: string;
   /** The answer as streamed (before the stored copy's citation check and output policy). */
   text: string;
   sources: Source[];
@@ -126,14 +128,16 @@ export async function ask(
   });
   const raw = await response.text();
   let text = "";
+  let answerId: string | undefined;
   const sources: Source[] = [];
   for (const line of raw.split("\n")) {
     if (!line.startsWith("data: ") || line === "data: [DONE]") continue;
-    const part = JSON.parse(line.slice(6)) as { type: string; delta?: string; data?: Source[] };
+    const part = JSON.parse(line.slice(6)) as { type: string; delta?: string; data?: Source[]; messageId?: string };
+    if (part.type === "start") answerId = part.messageId;
     if (part.type === "text-delta") text += part.delta ?? "";
     if (part.type === "data-sources") sources.push(...(part.data ?? []));
   }
-  return { status: response.status(), conversationId, messageId, text, sources, raw };
+  return { status: response.status(), conversationId, messageId, answerId, text, sources, raw };
 }
 
 /** The stored conversation page, once the answer has been saved (saving follows the stream). */
