@@ -58,23 +58,41 @@ export async function registerUser(browser: Browser, name: string): Promise<Acco
   return { name, email, password: PASSWORD, context, page, request: context.request };
 }
 
-/** Adds users to groups by name (created if missing): the one setup step without a UI yet. */
-export async function addToGroups(email: string, groups: string[]) {
+/** The test server's own database, for what the UI cannot do or show yet. */
+async function withTestDb<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const dataDir = process.env.E2E_DATA_DIR;
   const url = dataDir && runningEmbeddedServer(dataDir);
   if (!url) throw new Error(`No embedded test database is running for ${dataDir}`);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Adds users to groups by name (created if missing): the one setup step without a UI yet. */
+export function addToGroups(email: string, groups: string[]) {
+  return withTestDb(async (client) => {
     for (const name of groups) await client.query("INSERT INTO groups (name) VALUES ($1) ON CONFLICT (name) DO NOTHING", [name]);
     await client.query(
       `INSERT INTO user_groups (user_id, group_id)
        SELECT u.id, g.id FROM users u, groups g WHERE u.email = $1 AND g.name = ANY($2::text[]) ON CONFLICT DO NOTHING`,
       [email, groups],
     );
-  } finally {
-    await client.end();
-  }
+  });
+}
+
+/** The answers of a conversation exactly as stored (the text parts), to check what is kept, not only shown. */
+export function storedAnswers(conversationId: string): Promise<string[]> {
+  return withTestDb(async (client) => {
+    const { rows } = await client.query<{ parts: { type: string; text?: string }[] }>(
+      "SELECT parts FROM messages WHERE conversation_id = $1 AND role = 'assistant' ORDER BY created_at",
+      [conversationId],
+    );
+    return rows.map((r) => r.parts.flatMap((p) => (p.type === "text" ? [p.text ?? ""] : [])).join(""));
+  });
 }
 
 export interface Upload {
@@ -161,4 +179,12 @@ const VIEWER_LINK = new RegExp(`/sources/${UUID}/${UUID}(?:\\?chunk=${UUID})?`, 
 /** Viewer links anywhere in a page: its anchors and the serialized page data alike. */
 export function sourceLinksIn(html: string): string[] {
   return [...new Set(html.match(VIEWER_LINK) ?? [])];
+}
+
+/** The indexed chunk texts of a version, in order: to check how a document was split. */
+export function chunkTexts(versionId: string): Promise<string[]> {
+  return withTestDb(async (client) => {
+    const { rows } = await client.query<{ text: string }>("SELECT text FROM chunks WHERE version_id = $1 ORDER BY span_start", [versionId]);
+    return rows.map((r) => r.text);
+  });
 }
