@@ -101,6 +101,7 @@ test("no user sees any trace of a document outside their groups, on any surface"
   // The administrator goes first: their answers give each document's cited chunk, the target of the viewer probes.
   const targets = new Map<string, Source>();
   let probes = 0;
+  let leakingProbes = 0;
   const leaks: string[] = [];
   const found = new Set<string>(); // "user|document|kind" where a readable document's canary showed
 
@@ -120,6 +121,7 @@ test("no user sees any trace of a document outside their groups, on any surface"
         for (const probe of PROBES) {
           const observations: Observation[] = await probe.observe({ request: user.account.request, asked, target: target! });
           probes++;
+          const before = leaks.length;
           const cell = `${user.account.name} / ${d.key} / "${question}" / ${probe.kind}`;
           for (const o of observations) {
             const body = o.body;
@@ -130,12 +132,13 @@ test("no user sees any trace of a document outside their groups, on any surface"
             if (!mayRead(user, d) && probe.deniedStatus && o.status !== probe.deniedStatus) leaks.push(`${cell}: answered ${o.status}, not ${probe.deniedStatus}`);
             if (mayRead(user, d) && body.includes(d.canary)) found.add(`${user.account.name}|${d.key}|${probe.kind}`);
           }
+          if (leaks.length > before) leakingProbes++;
         }
       }
     }
   }
 
-  console.log(`leak matrix: ${probes} probes, ${leaks.length} leaks`);
+  console.log(`leak matrix: ${probes} probes, ${leakingProbes} leaks (${leaks.length} findings)`);
   console.log(`leak matrix: pending surfaces: ${PENDING_PROBES.map((p) => p.kind).join(", ")}`);
   expect(leaks).toEqual([]);
 

@@ -141,9 +141,14 @@ export async function ask(
 ): Promise<Asked> {
   const conversationId = ids.conversationId ?? randomUUID();
   const messageId = ids.messageId ?? randomUUID();
-  const response = await request.post("/api/chat", {
-    data: { id: conversationId, message: { id: messageId, role: "user", parts: [{ type: "text", text: question }] } },
-  });
+  const send = () =>
+    request.post("/api/chat", { data: { id: conversationId, message: { id: messageId, role: "user", parts: [{ type: "text", text: question }] } } });
+  let response = await send();
+  // The matrices ask many questions quickly: wait out a rate limit rather than count it as an answer.
+  for (let attempt = 0; response.status() === 429 && attempt < 10; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000 * Number(response.headers()["retry-after"] ?? 5)));
+    response = await send();
+  }
   const raw = await response.text();
   let text = "";
   let answerId: string | undefined;

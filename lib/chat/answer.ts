@@ -8,7 +8,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { citedNumbers, removeInvalidMarkers } from "./citations";
-import { applyOutputPolicy } from "./output-policy";
+import { applyOutputPolicy, withOutputPolicy } from "./output-policy";
 import type { ChatMessage, SourceRef } from "./types";
 
 const SNIPPET_CHARS = 280;
@@ -54,7 +54,7 @@ export async function answer({ user, conversationId, message }: AnswerRequest) {
         instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text }))),
         messages: await convertToModelMessages([...history, message]),
       });
-      writer.merge(toUIMessageStream({ stream: result.stream, sendStart: false }));
+      writer.merge(withOutputPolicy(toUIMessageStream({ stream: result.stream, sendStart: false })));
     },
     onEnd: async ({ responseMessage }) => {
       const valid = new Set(refs.map((r) => r.n));

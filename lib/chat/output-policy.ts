@@ -41,3 +41,83 @@ export function applyOutputPolicy(text: string): string {
     .replace(AUTOLINK, (_whole, url: string) => url)
     .replace(HTML_TAG, "");
 }
+
+/** Past this much held-back text the stream moves on; the renderer still applies the policy. */
+const HOLD_LIMIT = 500;
+
+/**
+ * How much of streamed text can be released: everything before the first link, image, autolink or
+ * tag that has started but not finished, so the policy always sees a construct whole.
+ */
+export function releasableLength(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c !== "[" && c !== "<" && c !== "!") continue;
+    const end = c === "!" ? (i + 1 < text.length ? i + 1 : null) : c === "[" ? bracketEnd(text, i) : tagEnd(text, i);
+    if (end === null) return text.length - i > HOLD_LIMIT ? text.length : i;
+    i = end - 1;
+  }
+  return text.length;
+}
+
+/** After `[...]` and its `(...)` target if any; null while that cannot be known yet. */
+function bracketEnd(text: string, start: number): number | null {
+  const close = matching(text, start, "[", "]");
+  if (close === null || close + 1 >= text.length) return null;
+  if (text[close + 1] !== "(") return close + 1;
+  const paren = matching(text, close + 1, "(", ")");
+  return paren === null ? null : paren + 1;
+}
+
+function tagEnd(text: string, start: number): number | null {
+  if (!/[a-z/]/i.test(text[start + 1] ?? "")) return start + 1 < text.length ? start + 1 : null;
+  const close = text.slice(start).search(/[>\n]/);
+  return close === -1 ? null : start + close + 1;
+}
+
+/** Index of the bracket closing the one at `start`; a line break ends the search (constructs are one line). */
+function matching(text: string, start: number, open: string, close: string): number | null {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    if (text[i] === "\n") return i - 1;
+    if (text[i] === open) depth++;
+    else if (text[i] === close && --depth === 0) return i;
+  }
+  return null;
+}
+
+type StreamChunk = { type: string; id?: string; delta?: string };
+
+/**
+ * The policy on a UI message stream as it flows: text deltas are held back only while a link or
+ * image is incomplete, then released through applyOutputPolicy. Other chunks pass unchanged.
+ */
+export function outputPolicyStream<C extends StreamChunk>(): TransformStream<C, C> {
+  const held = new Map<string, { chunk: C; text: string }>();
+  const release = (controller: TransformStreamDefaultController<C>, id: string, all: boolean) => {
+    const entry = held.get(id);
+    if (!entry) return;
+    const cut = all ? entry.text.length : releasableLength(entry.text);
+    if (cut > 0) controller.enqueue({ ...entry.chunk, delta: applyOutputPolicy(entry.text.slice(0, cut)) });
+    entry.text = entry.text.slice(cut);
+  };
+  return new TransformStream<C, C>({
+    transform(chunk, controller) {
+      if (chunk.type === "text-delta" && chunk.id !== undefined) {
+        const entry = held.get(chunk.id) ?? { chunk, text: "" };
+        entry.text += chunk.delta ?? "";
+        held.set(chunk.id, entry);
+        return release(controller, chunk.id, false);
+      }
+      if (chunk.type === "text-end" && chunk.id !== undefined) release(controller, chunk.id, true);
+      controller.enqueue(chunk);
+    },
+    flush(controller) {
+      for (const id of held.keys()) release(controller, id, true);
+    },
+  });
+}
+
+export function withOutputPolicy<C extends StreamChunk>(stream: ReadableStream<C>): ReadableStream<C> {
+  return stream.pipeThrough(outputPolicyStream<C>());
+}
