@@ -7,7 +7,10 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 // Where Playwright's own browser download is impossible (as on the CI machine), use the system's.
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
-const dataDir = path.join(os.tmpdir(), `groundwork-e2e-${process.ppid}`);
+// Set once by the runner and inherited by its workers (which re-read this file with another
+// parent), so specs can reach the test server's database for setup the UI does not offer yet.
+process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `groundwork-e2e-${process.ppid}`);
+const dataDir = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "e2e",

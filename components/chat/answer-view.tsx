@@ -3,6 +3,7 @@
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { citedNumbers } from "@/lib/chat/citations";
+import { isInternalHref } from "@/lib/chat/output-policy";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AnswerActions, type Feedback } from "./answer-actions";
 import { CitationChip } from "./citation-chip";
@@ -34,16 +35,24 @@ export function AnswerView({ message, streaming, deletedDocuments, feedback, onR
       <div className="prose prose-zinc max-w-none leading-relaxed dark:prose-invert [&_li]:ml-5 [&_ul]:list-disc" aria-live={streaming ? "polite" : "off"} data-testid="answer-text">
         <ReactMarkdown
           remarkPlugins={[remarkGfm]}
-          // Model output is untrusted: no raw HTML, no images (no requests to other hosts), no real links.
+          // Model output is untrusted: no raw HTML, no images (no requests to other hosts).
           skipHtml
+          // The output policy, applied while the answer streams too: only this site's own pages are
+          // linked, nothing is ever loaded from a URL in the text (see lib/chat/output-policy.ts).
+          urlTransform={(url) => (isInternalHref(url) ? url : "")}
           components={{
             a: ({ href, children }) => {
               const n = href?.startsWith("#cite-") ? Number(href.slice(6)) : null;
               const source = n === null ? undefined : byNumber.get(n);
               if (n !== null) return source ? <CitationChip source={source} /> : null;
-              return <span className="underline">{children}</span>;
+              if (!href) return <span>{children}</span>;
+              return (
+                <a className="underline" href={href} rel="noopener noreferrer">
+                  {children}
+                </a>
+              );
             },
-            img: () => null,
+            img: ({ alt }) => (alt ? <span>{alt}</span> : null),
           }}
         >
           {withCitationLinks(text)}

@@ -26,6 +26,12 @@ export async function ensureConversation(db: Executor, userId: string, id: strin
   return findConversation(db, userId, id);
 }
 
+/** Whether a message id is already taken by another conversation (ids are chosen by the client). */
+export async function messageIdTakenElsewhere(db: Executor, messageId: string, conversationId: string): Promise<boolean> {
+  const [row] = await db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, messageId));
+  return row !== undefined && row.conversationId !== conversationId;
+}
+
 export async function listMessages(db: Executor, conversationId: string) {
   return db
     .select({ id: messages.id, role: messages.role, parts: messages.parts, model: messages.model, metadata: messages.metadata })

@@ -1,5 +1,5 @@
 import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageStream } from "ai";
-import { ensureConversation, historyBefore, saveTurn } from "@/db/queries/conversations";
+import { ensureConversation, historyBefore, messageIdTakenElsewhere, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
 import { currentSpec } from "../behaviour/spec-store";
@@ -11,6 +11,7 @@ import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { standaloneQuery } from "../retrieval/rewrite";
 import { snippetOf } from "../sources/snippet";
 import { verifyAnswerParts } from "./citations";
+import { applyOutputPolicy, withOutputPolicy } from "./output-policy";
 import type { ChatMessage, SourceRef } from "./types";
 
 export interface AnswerRequest {
@@ -36,6 +37,8 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
   const max = env().QUESTION_MAX_CHARS;
   if (question.length > max) throw new AppError("bad_request", `Questions can be at most ${max} characters. Shorten it and ask again.`);
 
+  // Someone else's message id names nothing this user may touch (and would silently drop the question).
+  if (await messageIdTakenElsewhere(db(), message.id, conversationId)) throw new AppError("not_found", "This message does not exist.");
   const conversation = await ensureConversation(db(), user.id, conversationId, question.slice(0, 80));
   if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
   const turn = await historyBefore(db(), conversationId, message.id);
@@ -59,10 +62,12 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         messages: await convertToModelMessages([...history, message]),
         abortSignal,
       });
-      writer.merge(toUIMessageStream({ stream: result.stream, sendStart: false }));
+      writer.merge(withOutputPolicy(toUIMessageStream({ stream: result.stream, sendStart: false })));
     },
     onEnd: async ({ responseMessage, isAborted, isCancelled }) => {
-      const verified = verifyAnswerParts(responseMessage.parts, new Set(refs.map((r) => r.n)), {
+      const verified = verifyAnswerParts(
+        responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: applyOutputPolicy(p.text) } : p)),
+        new Set(refs.map((r) => r.n)), {
         notFound: spec.notFound,
         referrals: spec.refuse.map((t) => t.referral),
       });

@@ -1,5 +1,6 @@
 import type { ParsedDocument } from "../document-model";
 import { UnprocessableDocumentError } from "../errors";
+import { stripDocument } from "../invisible";
 import { parseDocx } from "./docx";
 import { parseHtml } from "./html";
 import { parseMarkdown } from "./markdown";
@@ -51,6 +52,7 @@ export async function parseDocument({ bytes, filename, mime }: ParseInput): Prom
     case MIME.xlsx: doc = parseXlsx(bytes, fallbackTitle); break;
     default: throw new UnprocessableDocumentError(`Unsupported document type: ${mime}`);
   }
+  doc = stripDocument(doc);
   if (doc.blocks.length === 0) {
     const scanned = doc.pagesWithoutText?.length ? " The PDF seems to contain only scanned images; run OCR on it first." : "";
     throw new UnprocessableDocumentError(`No text could be extracted from this file.${scanned}`);

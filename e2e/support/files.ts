@@ -1,0 +1,41 @@
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import PDFDocument from "pdfkit";
+
+/* Real files in the formats admins upload, built in memory for the security specs. */
+
+export interface DocxRun {
+  text: string;
+  /** Hex colour, e.g. "FFFFFF" for white text on the default white page. */
+  color?: string;
+  /** Word's "hidden" run property. */
+  vanish?: boolean;
+}
+
+export async function docxFile(title: string, paragraphs: DocxRun[][], metadata: { creator?: string; description?: string } = {}): Promise<Buffer> {
+  const doc = new Document({
+    title,
+    creator: metadata.creator,
+    description: metadata.description,
+    sections: [
+      {
+        children: [
+          new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }),
+          ...paragraphs.map((runs) => new Paragraph({ children: runs.map((r) => new TextRun({ text: r.text, color: r.color, vanish: r.vanish })) })),
+        ],
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
+
+export function pdfFile(info: { Title: string; Author?: string; Subject?: string; Keywords?: string }, paragraphs: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ info });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    for (const p of paragraphs) doc.text(p).moveDown();
+    doc.end();
+  });
+}
