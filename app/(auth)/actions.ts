@@ -1,7 +1,8 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { signIn, signOut } from "@/lib/auth/config";
+import { SignInThrottled, signIn, signOut } from "@/lib/auth/config";
+import { throttledMessage } from "@/lib/auth/throttle";
 import { register } from "@/lib/auth/register";
 import { AppError } from "@/lib/errors";
 
@@ -13,6 +14,7 @@ export async function loginAction(_: AuthFormState, form: FormData): Promise<Aut
   try {
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: "/" });
   } catch (err) {
+    if (err instanceof SignInThrottled) return { error: throttledMessage(err.retryAfter) };
     if (err instanceof AuthError) return { error: "The email or password is not right. Check them and try again." };
     throw err; // the redirect after a successful sign-in
   }
@@ -33,4 +35,9 @@ export async function registerAction(_: AuthFormState, form: FormData): Promise<
 
 export async function logoutAction() {
   await signOut({ redirectTo: "/login" });
+}
+
+/** Starts the OpenID Connect sign-in: a redirect to the provider. */
+export async function oidcLoginAction() {
+  await signIn("oidc", { redirectTo: "/" });
 }

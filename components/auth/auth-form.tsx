@@ -7,11 +7,15 @@ interface Props {
   mode: "login" | "register";
   action: (state: { error?: string }, form: FormData) => Promise<{ error?: string }>;
   firstUser?: boolean;
+  /** A message carried over from a redirect (e.g. a refused single sign-on). */
+  notice?: string;
+  /** "Sign in with <name>" beside the password form, when single sign-on is configured. */
+  sso?: { name: string; action: () => Promise<void> };
 }
 
 const input = "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900";
 
-export function AuthForm({ mode, action, firstUser }: Props) {
+export function AuthForm({ mode, action, firstUser, notice, sso }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const registering = mode === "register";
   return (
@@ -43,14 +47,24 @@ export function AuthForm({ mode, action, firstUser }: Props) {
           className={input}
         />
       </label>
-      {state.error && (
+      {(state.error ?? notice) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.error}
+          {state.error ?? notice}
         </p>
       )}
       <button disabled={pending} className="rounded-md bg-zinc-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
         {registering ? "Create account" : "Sign in"}
       </button>
+      {sso && !registering && (
+        <button
+          type="submit"
+          formAction={sso.action}
+          formNoValidate
+          className="rounded-md border border-zinc-300 px-4 py-2 font-medium dark:border-zinc-700"
+        >
+          Sign in with {sso.name}
+        </button>
+      )}
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {registering ? (
           <>Already have an account? <Link className="underline" href="/login">Sign in</Link></>

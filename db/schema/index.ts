@@ -5,3 +5,4 @@ export * from "./chat";
 export * from "./feedback";
 export * from "./audit";
 export * from "./behaviour";
+export * from "./access";

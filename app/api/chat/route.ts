@@ -1,6 +1,7 @@
 import { createUIMessageStreamResponse } from "ai";
 import { requireUser } from "@/lib/auth/session";
 import { answer } from "@/lib/chat/answer";
+import { admitChat, releasingOnEnd } from "@/lib/chat/limits";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { chatRequestSchema } from "./schema";
 
@@ -9,8 +10,14 @@ export async function POST(request: Request) {
     const user = await requireUser();
     const body = chatRequestSchema.safeParse(await request.json().catch(() => null));
     if (!body.success) throw new AppError("bad_request", "The request is not a valid chat message.");
-    const stream = await answer({ user, conversationId: body.data.id, message: body.data.message });
-    return createUIMessageStreamResponse({ stream });
+    const release = await admitChat(user);
+    try {
+      const stream = await answer({ user, conversationId: body.data.id, message: body.data.message });
+      return createUIMessageStreamResponse({ stream: releasingOnEnd(stream, release, request.signal) });
+    } catch (err) {
+      await release();
+      throw err;
+    }
   } catch (err) {
     return toErrorResponse(err);
   }

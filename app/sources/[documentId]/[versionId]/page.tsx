@@ -5,6 +5,7 @@ import { findChunkSpan, findReadableVersion } from "@/db/queries/documents";
 import { DocumentView } from "@/components/sources/document-view";
 import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { audit } from "@/lib/admin/audit";
 import type { Block } from "@/lib/ingest/document-model";
 
 interface Props {
@@ -22,6 +23,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   // The reader check is in the query: a document this user may not read does not exist for them.
   const version = await findReadableVersion(db(), askerOf(user), documentId, versionId);
   if (!version) notFound();
+  await audit(db(), user, "document.view", { type: "document", id: documentId }, { versionId });
   if (version.deleted) {
     return (
       <div className="mx-auto max-w-3xl p-6">
