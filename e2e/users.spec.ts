@@ -118,6 +118,8 @@ test("repeated wrong passwords are throttled with a clear message", async ({ pag
     await page.getByLabel("Email").fill(victim.email);
     await page.getByLabel("Password").fill(password);
     await page.getByRole("button", { name: "Sign in" }).click();
+    // One attempt at a time: the form clears itself once the answer is in.
+    await expect(page.getByLabel("Password")).toHaveValue("");
   };
   // Five wrong guesses a minute are allowed, then the account is throttled even for the right password.
   for (let i = 0; i < 5; i++) {
