@@ -32,6 +32,7 @@ test("an admin grants and withdraws a document through a group; deactivation sig
   await row.getByLabel(group).check();
   await row.getByRole("button", { name: "Save groups" }).click();
   await expect(row.getByRole("status")).toHaveText("Groups saved. They apply from the next question on.");
+  await expect(row.locator("summary")).toHaveText(group);
 
   // A document only that group may read.
   const documents = new DocumentsPage(page);

@@ -16,6 +16,11 @@ const schema = z.object({
   /** Tests only: a PostgreSQL server to run the integration tests against, besides PGlite. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   AUTH_SECRET: str(),
+  /**
+   * The address people open Groundwork at (read by Auth.js too). Required with OIDC_ISSUER: the
+   * provider redirects back there, and behind a proxy the server cannot know it by itself.
+   */
+  AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   CHAT_MODEL_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["builtin", "openai", "openai-compatible"]).default("builtin")),
   CHAT_MODEL: str(),
   OPENAI_API_KEY: str(),
@@ -57,6 +62,9 @@ const schema = z.object({
   OIDC_ADMIN_GROUP: str(),
   RETRIEVAL_TOP_K: int(6),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
+}).refine((e) => !e.OIDC_ISSUER || e.AUTH_URL, {
+  path: ["AUTH_URL"],
+  message: "set it with OIDC_ISSUER, to the address people open Groundwork at (e.g. https://groundwork.example.com)",
 });
 
 export type Env = z.infer<typeof schema>;

@@ -9,9 +9,10 @@ export async function listGroupsWithCounts(db: Executor) {
     .select({
       id: groups.id,
       name: groups.name,
-      members: sql<number>`(SELECT count(*)::int FROM ${userGroups} ug WHERE ug.group_id = ${groups.id})`,
+      // The outer column spelled out: drizzle renders a column in select fields unqualified.
+      members: sql<number>`(SELECT count(*)::int FROM ${userGroups} ug WHERE ug.group_id = "groups"."id")`,
       documents: sql<number>`(SELECT count(*)::int FROM ${documentGroups} dg JOIN ${documents} d ON d.id = dg.document_id
-        WHERE dg.group_id = ${groups.id} AND d.deleted_at IS NULL)`,
+        WHERE dg.group_id = "groups"."id" AND d.deleted_at IS NULL)`,
     })
     .from(groups)
     .orderBy(asc(groups.name));

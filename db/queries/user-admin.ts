@@ -36,9 +36,10 @@ export async function listUsersWithGroups(db: Executor, filter: { q?: string; ro
       active: users.active,
       lastSignInAt: users.lastSignInAt,
       createdAt: users.createdAt,
+      // The outer column spelled out: drizzle renders a column in select fields unqualified.
       groups: sql<{ id: string; name: string }[]>`coalesce((
         SELECT json_agg(json_build_object('id', g.id, 'name', g.name) ORDER BY g.name)
-        FROM ${userGroups} ug JOIN ${groups} g ON g.id = ug.group_id WHERE ug.user_id = ${users.id}), '[]'::json)`,
+        FROM ${userGroups} ug JOIN ${groups} g ON g.id = ug.group_id WHERE ug.user_id = "users"."id"), '[]'::json)`,
     })
     .from(users)
     .where(where.length ? and(...where) : undefined)

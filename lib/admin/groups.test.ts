@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
 import { findDocument } from "@/db/queries/document-admin";
 import { findReadableVersion } from "@/db/queries/documents";
-import { groupMembers } from "@/db/queries/group-admin";
+import { groupMembers, listGroupsWithCounts } from "@/db/queries/group-admin";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { setReaders } from "../ingest/manage";
@@ -59,6 +59,7 @@ describe("groups", () => {
     const groupId = (await findDocument(db(), documentId))!.groupIds[0]!;
     await addGroupMember(admin, groupId, { email: employee.email.toUpperCase() });
     expect(await groupMembers(db(), groupId)).toMatchObject([{ id: employee.id }]);
+    expect((await listGroupsWithCounts(db())).find((g) => g.id === groupId)).toMatchObject({ name: groupName, members: 1, documents: 1 });
     expect([await sees(), await opens()]).toEqual([true, true]);
     await removeGroupMember(admin, groupId, employee.id);
     expect([await sees(), await opens()]).toEqual([false, false]);

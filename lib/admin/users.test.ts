@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
-import { groupIdsOfUser, updateUser } from "@/db/queries/user-admin";
+import { listGroupsWithCounts } from "@/db/queries/group-admin";
+import { groupIdsOfUser, listUsersWithGroups, updateUser } from "@/db/queries/user-admin";
 import { users } from "@/db/schema";
 import { db } from "../db";
 import { activeUser } from "../auth/active-user";
@@ -80,6 +81,11 @@ describe("user administration", () => {
     await setGroupsOfUser(admin, employee.id, [g1.id]);
     await setGroupsOfUser(admin, employee.id, [g2.id]);
     expect(await groupIdsOfUser(db(), employee.id)).toEqual([g2.id]);
+    // What the users and groups pages list.
+    expect(await listUsersWithGroups(db(), { q: employee.email })).toMatchObject([{ id: employee.id, groups: [{ id: g2.id, name: g2.name }] }]);
+    const counts = await listGroupsWithCounts(db());
+    expect(counts.find((g) => g.id === g1.id)).toMatchObject({ members: 0, documents: 0 });
+    expect(counts.find((g) => g.id === g2.id)).toMatchObject({ members: 1, documents: 0 });
     expect((await listAudit(db(), { targetId: g1.id })).map((e) => e.action)).toEqual(["group.member_remove", "group.member_add", "group.create"]);
     await expect(setGroupsOfUser(admin, employee.id, ["00000000-0000-4000-8000-000000000000"])).rejects.toMatchObject({ code: "bad_request" });
   });
