@@ -131,3 +131,22 @@ test("repeated wrong passwords are throttled with a clear message", async ({ pag
   await expect(page.getByRole("alert").filter({ hasText: /^Too many sign-in attempts\. Try again in \d+ seconds\.$/ })).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test("chat requests past the per-minute limit get 429 with a wait; over-long questions say how long they may be", async ({ page }) => {
+  await new AuthPages(page).register("Rita Rate", `rita-${Date.now()}@example.com`, "rita's password");
+  const ask = (text: string) =>
+    page.request.post("/api/chat", {
+      data: { id: crypto.randomUUID(), message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text }] } },
+      failOnStatusCode: false,
+    });
+  // Over-long questions are refused, but still count as requests (the server did work for them).
+  for (let i = 0; i < 20; i++) {
+    const response = await ask("x".repeat(2001));
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.message).toBe("Questions can be at most 2000 characters. Shorten it and ask again.");
+  }
+  const limited = await ask("How many days of annual leave do I get?");
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await limited.json()).error.message).toMatch(/^You have asked 20 questions in the last minute\. Try again in \d+ seconds\.$/);
+});
