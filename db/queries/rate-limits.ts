@@ -55,3 +55,8 @@ export async function releaseStreamSlot(db: Executor, id: string) {
 export async function refund(db: Executor, key: string) {
   await db.execute(sql`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${key}`);
 }
+
+/** Forgets counters whose window ended long ago, so one row per past key does not pile up. */
+export async function pruneLimits(db: Executor, olderThanSeconds: number) {
+  await db.execute(sql`DELETE FROM rate_limits WHERE window_start < now() - make_interval(secs => ${olderThanSeconds})`);
+}

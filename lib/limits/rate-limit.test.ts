@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { acquireStreamSlot, hit } from "@/db/queries/rate-limits";
+import { acquireStreamSlot, hit, peek, pruneLimits } from "@/db/queries/rate-limits";
 import { db } from "../db";
 import { countSignInAttempt, forgiveSignIn, throttledMessage } from "../auth/throttle";
 import { admitChat, releasingOnEnd } from "../chat/limits";
@@ -26,6 +26,9 @@ describe("abuse limits", () => {
     expect((await hit(db(), key, 1)).count).toBe(2);
     await sleep(1100);
     expect((await hit(db(), key, 1)).count).toBe(1);
+    await sleep(1100);
+    await pruneLimits(db(), 1);
+    expect((await peek(db(), key, 3600)).count).toBe(0); // the row is gone, not merely outside the window
   });
 
   it("sign-in attempts are limited per account and per address; a success forgives its attempt", async () => {
