@@ -126,6 +126,7 @@ test("repeated wrong passwords are throttled with a clear message", async ({ pag
   for (let i = 0; i < 5; i++) {
     await attempt(`wrong guess ${i}`);
     await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right. Check them and try again." })).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(victim.email); // kept for the next try
   }
   await attempt(victim.password);
   await expect(page.getByRole("alert").filter({ hasText: /^Too many sign-in attempts\. Try again in \d+ seconds\.$/ })).toBeVisible();

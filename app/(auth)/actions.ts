@@ -8,14 +8,17 @@ import { AppError } from "@/lib/errors";
 
 export interface AuthFormState {
   error?: string;
+  /** Kept in the form after a failed attempt (React resets a form once its action returns). */
+  email?: string;
 }
 
 export async function loginAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
   try {
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: "/" });
   } catch (err) {
-    if (err instanceof SignInThrottled) return { error: throttledMessage(err.retryAfter) };
-    if (err instanceof AuthError) return { error: "The email or password is not right. Check them and try again." };
+    const email = String(form.get("email") ?? "");
+    if (err instanceof SignInThrottled) return { error: throttledMessage(err.retryAfter), email };
+    if (err instanceof AuthError) return { error: "The email or password is not right. Check them and try again.", email };
     throw err; // the redirect after a successful sign-in
   }
   return {};

@@ -5,7 +5,7 @@ import { useActionState } from "react";
 
 interface Props {
   mode: "login" | "register";
-  action: (state: { error?: string }, form: FormData) => Promise<{ error?: string }>;
+  action: (state: { error?: string; email?: string }, form: FormData) => Promise<{ error?: string; email?: string }>;
   firstUser?: boolean;
   /** A message carried over from a redirect (e.g. a refused single sign-on). */
   notice?: string;
@@ -34,7 +34,7 @@ export function AuthForm({ mode, action, firstUser, notice, sso }: Props) {
       )}
       <label className="flex flex-col gap-1 text-sm">
         Email
-        <input name="email" type="email" required autoComplete="email" className={input} />
+        <input name="email" type="email" required autoComplete="email" defaultValue={state.email} className={input} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         Password
