@@ -103,6 +103,32 @@ CREATE TABLE "training_examples" (
 	CONSTRAINT "training_examples_dedupe" UNIQUE("dedupe_key")
 );
 --> statement-breakpoint
+CREATE TABLE "invites" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"token_hash" text NOT NULL,
+	"email" text NOT NULL,
+	"role" text DEFAULT 'employee' NOT NULL,
+	"group_ids" uuid[] DEFAULT '{}' NOT NULL,
+	"created_by" uuid,
+	"expires_at" timestamp with time zone NOT NULL,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "invites_token_hash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "rate_limits" (
+	"key" text PRIMARY KEY NOT NULL,
+	"window_start" timestamp with time zone NOT NULL,
+	"count" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "stream_slots" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"user_id" uuid NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "users" ADD COLUMN "last_sign_in_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "retrieval_traces" ADD COLUMN "rewritten_query" text;--> statement-breakpoint
 ALTER TABLE "retrieval_traces" ADD COLUMN "rerank" jsonb;--> statement-breakpoint
 ALTER TABLE "eval_results" ADD CONSTRAINT "eval_results_run_id_eval_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."eval_runs"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -116,8 +142,11 @@ ALTER TABLE "fine_tune_jobs" ADD CONSTRAINT "fine_tune_jobs_chat_model_id_chat_m
 ALTER TABLE "fine_tune_jobs" ADD CONSTRAINT "fine_tune_jobs_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_examples" ADD CONSTRAINT "training_examples_message_id_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."messages"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_examples" ADD CONSTRAINT "training_examples_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "invites" ADD CONSTRAINT "invites_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "stream_slots" ADD CONSTRAINT "stream_slots_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "embedding_models_one_active" ON "embedding_models" USING btree ("status") WHERE "embedding_models"."status" = 'active';--> statement-breakpoint
 CREATE INDEX "eval_results_run_idx" ON "eval_results" USING btree ("run_id");--> statement-breakpoint
 CREATE INDEX "eval_runs_model_spec_idx" ON "eval_runs" USING btree ("model_id","spec_version","started_at");--> statement-breakpoint
 CREATE INDEX "fine_tune_jobs_poll_idx" ON "fine_tune_jobs" USING btree ("status","next_poll_at");--> statement-breakpoint
-CREATE INDEX "training_examples_created_idx" ON "training_examples" USING btree ("created_at");
+CREATE INDEX "training_examples_created_idx" ON "training_examples" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "stream_slots_user_idx" ON "stream_slots" USING btree ("user_id");

@@ -16,6 +16,11 @@ const schema = z.object({
   /** Tests only: a PostgreSQL server to run the integration tests against, besides PGlite. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   AUTH_SECRET: str(),
+  /**
+   * The address people open Groundwork at (read by Auth.js too). Required with OIDC_ISSUER: the
+   * provider redirects back there, and behind a proxy the server cannot know it by itself.
+   */
+  AUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   CHAT_MODEL_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["builtin", "openai", "openai-compatible"]).default("builtin")),
   CHAT_MODEL: str(),
   OPENAI_API_KEY: str(),
@@ -35,6 +40,26 @@ const schema = z.object({
   /** Tests only: pause after each embedding batch, so a test can kill a worker in the middle of a job. */
   INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),
+  /** Abuse limits (per minute unless named otherwise); a request past one is answered 429 with a wait. */
+  SIGNIN_MAX_PER_ACCOUNT: int(5),
+  SIGNIN_MAX_PER_ADDRESS: int(20),
+  CHAT_MAX_PER_MINUTE: int(20),
+  CHAT_MAX_CONCURRENT_STREAMS: int(2),
+  /** A streaming slot left behind by a crashed process stops counting after this long. */
+  CHAT_STREAM_SLOT_SECONDS: int(300),
+  INVITE_TTL_HOURS: int(72),
+  /** Optional single sign-on through an OpenID Connect provider (Okta, Entra ID, Google Workspace...). */
+  OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url().optional()),
+  OIDC_CLIENT_ID: str(),
+  OIDC_CLIENT_SECRET: str(),
+  OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default("single sign-on")),
+  OIDC_SCOPES: z.preprocess(emptyAsUndefined, z.string().default("openid email profile")),
+  /** Entra ID sends no email_verified claim; its tenant vouches for its addresses, so set false there. */
+  OIDC_REQUIRE_EMAIL_VERIFIED: z.preprocess(emptyAsUndefined, z.enum(["true", "false"]).default("true")),
+  /** The ID token claim listing the user's groups; when set, memberships follow it at each sign-in. */
+  OIDC_GROUPS_CLAIM: str(),
+  /** Members of this provider group become administrators (and stop being ones when removed). */
+  OIDC_ADMIN_GROUP: str(),
   RETRIEVAL_TOP_K: int(6),
   RERANK_PROVIDER: z.preprocess(emptyAsUndefined, z.enum(["off", "http"]).default("off")),
   RERANK_BASE_URL: str(),
@@ -52,6 +77,9 @@ const schema = z.object({
   FINE_TUNE_PRICE_PER_MILLION: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(5)),
   FINE_TUNE_POLL_SECONDS: int(30),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
+}).refine((e) => !e.OIDC_ISSUER || e.AUTH_URL, {
+  path: ["AUTH_URL"],
+  message: "set it with OIDC_ISSUER, to the address people open Groundwork at (e.g. https://groundwork.example.com)",
 });
 
 export type Env = z.infer<typeof schema>;

@@ -20,6 +20,8 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** For rate_limited: seconds until the request may be repeated (sent as Retry-After). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -30,7 +32,8 @@ export class AppError extends Error {
   }
 
   toResponse(): Response {
-    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status });
+    const headers = this.retryAfterSeconds !== undefined ? { "Retry-After": String(this.retryAfterSeconds) } : undefined;
+    return Response.json({ error: { code: this.code, message: this.message } }, { status: this.status, headers });
   }
 }
 

@@ -1,22 +1,21 @@
 import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/components/admin/action-form";
 import { requireAdmin, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 
-export interface ActionState {
-  error?: string;
-  message?: string;
-}
+export type { ActionState };
 
 /**
- * The frame of every admin form action: authorize, do the work, refresh the page, answer with a
- * sentence. Expected failures (AppError) become the form's error; anything else is a real fault.
+ * The frame of every admin server action: authorize on each call (an action is a public
+ * endpoint), do the work, refresh the admin pages, and turn an AppError into a readable message.
+ * Anything else is a real fault and propagates.
  */
-export async function adminAction(path: string, work: (admin: CurrentUser) => Promise<string>): Promise<ActionState> {
+export async function adminAction(work: (admin: CurrentUser) => Promise<string | ActionState>): Promise<ActionState> {
   try {
     const admin = await requireAdmin();
-    const message = await work(admin);
-    revalidatePath(path);
-    return { message };
+    const result = await work(admin);
+    revalidatePath("/admin", "layout");
+    return typeof result === "string" ? { message: result } : result;
   } catch (err) {
     if (err instanceof AppError) return { error: err.message };
     throw err;

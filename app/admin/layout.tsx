@@ -30,7 +30,13 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         <Link href="/" className="underline">
           ← Chat
         </Link>
-        <h1 className="flex-1 text-xl font-semibold">Administration</h1>
+        <h1 className="text-xl font-semibold">Administration</h1>
+        <nav aria-label="Administration" className="flex flex-1 gap-3 text-sm">
+          <Link href="/admin/documents">Documents</Link>
+          <Link href="/admin/users">Users</Link>
+          <Link href="/admin/groups">Groups</Link>
+          <Link href="/admin/audit">Audit log</Link>
+        </nav>
         <SignOutButton action={logoutAction} />
         <nav aria-label="Administration" className="flex w-full flex-wrap gap-x-3 gap-y-1 text-sm">
           {SECTIONS.map((s) => (

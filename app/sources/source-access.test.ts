@@ -132,7 +132,7 @@ describe("source files and citation details are only for those who may read them
   it("a deleted source's file is gone for everyone; its citation only says it was deleted", async () => {
     as(alice);
     expect((await citation(openAnswer, "1")).status).toBe(200);
-    await deleteDocument(docs.open.documentId);
+    await deleteDocument(docs.open.documentId, admin);
     for (const user of [alice, admin]) {
       as(user);
       expect((await file(docs.open.documentId, docs.open.versionId)).status).toBe(404);

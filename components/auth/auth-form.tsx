@@ -5,13 +5,17 @@ import { useActionState } from "react";
 
 interface Props {
   mode: "login" | "register";
-  action: (state: { error?: string }, form: FormData) => Promise<{ error?: string }>;
+  action: (state: { error?: string; email?: string }, form: FormData) => Promise<{ error?: string; email?: string }>;
   firstUser?: boolean;
+  /** A message carried over from a redirect (e.g. a refused single sign-on). */
+  notice?: string;
+  /** "Sign in with <name>" beside the password form, when single sign-on is configured. */
+  sso?: { name: string; action: () => Promise<void> };
 }
 
 const input = "w-full rounded-md border border-zinc-300 bg-white px-3 py-2 dark:border-zinc-700 dark:bg-zinc-900";
 
-export function AuthForm({ mode, action, firstUser }: Props) {
+export function AuthForm({ mode, action, firstUser, notice, sso }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   const registering = mode === "register";
   return (
@@ -30,7 +34,7 @@ export function AuthForm({ mode, action, firstUser }: Props) {
       )}
       <label className="flex flex-col gap-1 text-sm">
         Email
-        <input name="email" type="email" required autoComplete="email" className={input} />
+        <input name="email" type="email" required autoComplete="email" defaultValue={state.email} className={input} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         Password
@@ -43,14 +47,24 @@ export function AuthForm({ mode, action, firstUser }: Props) {
           className={input}
         />
       </label>
-      {state.error && (
+      {(state.error ?? notice) && (
         <p role="alert" className="text-sm text-red-700 dark:text-red-400">
-          {state.error}
+          {state.error ?? notice}
         </p>
       )}
       <button disabled={pending} className="rounded-md bg-zinc-900 px-4 py-2 font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900">
         {registering ? "Create account" : "Sign in"}
       </button>
+      {sso && !registering && (
+        <button
+          type="submit"
+          formAction={sso.action}
+          formNoValidate
+          className="rounded-md border border-zinc-300 px-4 py-2 font-medium dark:border-zinc-700"
+        >
+          Sign in with {sso.name}
+        </button>
+      )}
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         {registering ? (
           <>Already have an account? <Link className="underline" href="/login">Sign in</Link></>

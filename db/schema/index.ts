@@ -8,3 +8,4 @@ export * from "./behaviour";
 export * from "./embeddings";
 export * from "./eval";
 export * from "./training";
+export * from "./access";

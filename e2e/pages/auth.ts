@@ -16,12 +16,12 @@ export class AuthPages {
     await this.page.goto("/login");
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Sign in" }).click();
+    await this.page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(this.page.getByRole("navigation", { name: "Conversations" })).toBeVisible();
   }
 
   async signOut() {
     await this.page.getByRole("button", { name: "Sign out" }).click();
-    await expect(this.page.getByRole("button", { name: "Sign in" })).toBeVisible();
+    await expect(this.page.getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
   }
 }

@@ -1,34 +1,97 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import type { Provider } from "next-auth/providers";
 import { z } from "zod";
 import { findUserByEmail } from "@/db/queries/users";
+import { recordSignIn } from "@/db/queries/user-admin";
+import { audit } from "../admin/audit";
 import { db } from "../db";
 import { env } from "../env";
+import { oidcSettings, signInFromProvider } from "./oidc";
 import { verifyPassword } from "./password";
+import { clientAddress, countSignInAttempt, forgiveSignIn } from "./throttle";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
+
+/** Too many attempts: the sign-in form tells the person how long to wait. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "rate_limited";
+  constructor(readonly retryAfter: number) {
+    super();
+  }
+}
+
+function providers(): Provider[] {
+  const list: Provider[] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) throw new CredentialsSignin();
+        const { email, password } = parsed.data;
+        const address = clientAddress(request.headers);
+        const wait = await countSignInAttempt(email, address);
+        const user = await findUserByEmail(db(), email);
+        const target = { type: "user", id: user?.id ?? null };
+        if (wait !== null) {
+          await audit(db(), null, "auth.sign_in_throttled", target, { email, address, retryAfter: wait });
+          throw new SignInThrottled(wait);
+        }
+        // Verify even for unknown accounts would be kinder to timing; the hash cost dominates either way.
+        if (!user || !user.active || !(await verifyPassword(user.passwordHash, password))) {
+          await audit(db(), null, "auth.sign_in_failed", target, { email, address, reason: !user ? "unknown_account" : !user.active ? "inactive" : "wrong_password" });
+          throw new CredentialsSignin();
+        }
+        await forgiveSignIn(email, address);
+        await signedIn(user.id, user.email, "credentials", address);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+  const oidc = oidcSettings();
+  if (oidc) {
+    list.push({
+      id: "oidc",
+      name: oidc.name,
+      type: "oidc",
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      authorization: { params: { scope: oidc.scopes } },
+      checks: ["pkce", "state", "nonce"],
+    });
+  }
+  return list;
+}
+
+async function signedIn(userId: string, email: string, method: string, address?: string) {
+  await db().transaction(async (tx) => {
+    await recordSignIn(tx, userId);
+    await audit(tx, { id: userId, email }, "auth.sign_in", { type: "user", id: userId }, { method, address });
+  });
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
   session: { strategy: "jwt" },
-  pages: { signIn: "/login" },
-  providers: [
-    Credentials({
-      credentials: { email: {}, password: {} },
-      async authorize(raw) {
-        const parsed = credentials.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
-        const user = await findUserByEmail(db(), parsed.data.email);
-        // Verify even for unknown accounts would be kinder to timing; the hash cost dominates either way.
-        if (!user || !user.active || !(await verifyPassword(user.passwordHash, parsed.data.password))) {
-          throw new CredentialsSignin();
-        }
-        return { id: user.id, email: user.email, name: user.name };
-      },
-    }),
-  ],
+  pages: { signIn: "/login", error: "/login" },
+  providers: providers(),
   callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const settings = oidcSettings();
+      if (!settings || !profile) return false;
+      const outcome = await signInFromProvider(profile, settings);
+      if (!outcome.ok) {
+        await audit(db(), null, "auth.sign_in_failed", { type: "user" }, { email: profile.email, method: "oidc", reason: outcome.reason });
+        return false;
+      }
+      // The session names our account, not the provider's subject.
+      user.id = outcome.userId;
+      await signedIn(outcome.userId, String(profile.email).toLowerCase(), "oidc");
+      return true;
+    },
     jwt({ token, user }) {
       if (user?.id) token.sub = user.id;
       return token;

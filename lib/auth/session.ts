@@ -1,6 +1,5 @@
-import { findUserById } from "@/db/queries/users";
-import { db } from "../db";
 import { AppError } from "../errors";
+import { activeUser } from "./active-user";
 import { auth } from "./config";
 import type { CurrentUser } from "./user";
 
@@ -14,10 +13,7 @@ export { askerOf, type CurrentUser } from "./user";
 export async function currentUser(): Promise<CurrentUser | null> {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  const user = await findUserById(db(), id);
-  if (!user || !user.active) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return id ? activeUser(id) : null;
 }
 
 export async function requireUser(): Promise<CurrentUser> {

@@ -52,22 +52,22 @@ describe("managing a document", () => {
     const employee = await createTestUser("employee");
     const cited = (await retrieve(askerOf(employee), question)).sources[0]!;
     expect(cited.documentId).toBe(upload.documentId);
-    await deleteDocument(upload.documentId);
+    await deleteDocument(upload.documentId, admin);
     expect((await retrieve(askerOf(employee), question)).sources.filter((s) => s.documentId === upload.documentId)).toEqual([]);
     expect(await findReadableVersion(db(), askerOf(employee), upload.documentId, cited.versionId)).toMatchObject({ deleted: true });
-    await expect(deleteDocument(upload.documentId)).rejects.toMatchObject({ code: "not_found" });
+    await expect(deleteDocument(upload.documentId, admin)).rejects.toMatchObject({ code: "not_found" });
     await expect(reindexDocument(admin, upload.documentId)).rejects.toMatchObject({ code: "not_found" });
   });
 
   it("changing readers takes effect on the next retrieval", async () => {
-    const { upload, question } = await indexed(`P-${unique()}`);
+    const { admin, upload, question } = await indexed(`P-${unique()}`);
     const employee = await createTestUser("employee");
     const visible = async () => (await retrieve(askerOf(employee), question)).sources.some((s) => s.documentId === upload.documentId);
     expect(await visible()).toBe(true);
-    await setReaders(upload.documentId, { groups: [`board-${unique()}`] });
+    await setReaders(upload.documentId, { groups: [`board-${unique()}`] }, admin);
     expect(await visible()).toBe(false);
-    await setReaders(upload.documentId, { everyone: true });
+    await setReaders(upload.documentId, { everyone: true }, admin);
     expect(await visible()).toBe(true);
-    await expect(setReaders(upload.documentId, { groups: [] })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(setReaders(upload.documentId, { groups: [] }, admin)).rejects.toMatchObject({ code: "bad_request" });
   });
 });

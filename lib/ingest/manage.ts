@@ -1,6 +1,7 @@
 import { addVersion } from "@/db/queries/documents";
 import { findDocument, latestOriginal, softDeleteDocument } from "@/db/queries/document-admin";
 import { ensureGroups, setDocumentReaders } from "@/db/queries/groups";
+import { audit, type Actor } from "../admin/audit";
 import type { CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -13,19 +14,26 @@ export async function reindexDocument(admin: CurrentUser, documentId: string) {
   if (!original || !(await findDocument(db(), documentId))) throw notFound();
   const result = await addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true, documentId });
   if (result.outcome === "missing") throw notFound();
+  await audit(db(), admin, "document.reindex", { type: "document", id: documentId }, { version: result.number });
   return result;
 }
 
-export async function deleteDocument(documentId: string) {
-  if (!(await softDeleteDocument(db(), documentId))) throw notFound();
+export async function deleteDocument(documentId: string, actor: Actor) {
+  await db().transaction(async (tx) => {
+    if (!(await softDeleteDocument(tx, documentId))) throw notFound();
+    await audit(tx, actor, "document.delete", { type: "document", id: documentId });
+  });
 }
 
 /** Who may read a document: everyone, or the named groups (created if new). */
-export async function setReaders(documentId: string, readers: { everyone: true } | { groups: string[] }) {
+export async function setReaders(documentId: string, readers: { everyone: true } | { groups: string[] }, actor: Actor) {
   if (!(await findDocument(db(), documentId))) throw notFound();
   if ("groups" in readers && readers.groups.length === 0) {
     throw new AppError("bad_request", "Choose at least one group, or make the document readable by everyone.");
   }
-  const ids = "everyone" in readers ? "everyone" : await ensureGroups(db(), readers.groups);
-  await setDocumentReaders(db(), documentId, ids);
+  await db().transaction(async (tx) => {
+    const ids = "everyone" in readers ? "everyone" : await ensureGroups(tx, readers.groups);
+    await setDocumentReaders(tx, documentId, ids);
+    await audit(tx, actor, "document.readers_set", { type: "document", id: documentId }, "everyone" in readers ? { everyone: true } : { groups: readers.groups });
+  });
 }

@@ -1,9 +1,20 @@
 import { redirect } from "next/navigation";
 import { AuthForm } from "@/components/auth/auth-form";
+import { oidcSettings } from "@/lib/auth/oidc";
 import { currentUser } from "@/lib/auth/session";
-import { loginAction } from "../actions";
+import { loginAction, oidcLoginAction } from "../actions";
 
-export default async function LoginPage() {
+/** Auth.js sends failed redirects here with ?error= (and ?code= for credentials). */
+const NOTICES: Record<string, string> = {
+  AccessDenied: "This account cannot sign in: it is deactivated, or the provider did not confirm its email address. Ask an administrator.",
+  rate_limited: "Too many sign-in attempts. Wait a minute, then try again.",
+  CredentialsSignin: "The email or password is not right. Check them and try again.",
+};
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; code?: string }> }) {
   if (await currentUser()) redirect("/");
-  return <AuthForm mode="login" action={loginAction} />;
+  const { error, code } = await searchParams;
+  const notice = error ? (NOTICES[code ?? ""] ?? NOTICES[error] ?? "Signing in did not work. Please try again.") : undefined;
+  const oidc = oidcSettings();
+  return <AuthForm mode="login" action={loginAction} notice={notice} sso={oidc ? { name: oidc.name, action: oidcLoginAction } : undefined} />;
 }

@@ -14,7 +14,7 @@ const freezeSchema = z.object({
 });
 
 export async function freezeAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction("/admin/datasets", async (admin) => {
+  return adminAction(async (admin) => {
     const parsed = freezeSchema.safeParse(Object.fromEntries(["note", "baseModel", "epochs", "pricePerMillion"].map((k) => [k, field(form, k)])));
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]!.message);
     const { note, ...costing } = parsed.data;
@@ -32,7 +32,7 @@ const startSchema = z.object({
 });
 
 export async function startFineTuneAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction("/admin/datasets", async (admin) => {
+  return adminAction(async (admin) => {
     const parsed = startSchema.safeParse(Object.fromEntries(["datasetId", "provider", "baseModel", "suffix", "epochs"].map((k) => [k, field(form, k)])));
     if (!parsed.success) throw new AppError("bad_request", "Choose a provider, a base model and 1 to 25 epochs.");
     const job = await startFineTuneJob(admin, { ...parsed.data, baseModel: parsed.data.baseModel || undefined, suffix: parsed.data.suffix || undefined });

@@ -5,7 +5,6 @@ import { cancelFineTuneJob, registerExternalEndpoint } from "@/lib/behaviour/fin
 import { AppError } from "@/lib/errors";
 import { adminAction, field, type ActionState } from "../admin-action";
 
-const PATH = "/admin/fine-tunes";
 
 function jobId(form: FormData): string {
   const id = z.uuid().safeParse(field(form, "jobId"));
@@ -14,14 +13,14 @@ function jobId(form: FormData): string {
 }
 
 export async function cancelAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction(PATH, async (admin) => {
+  return adminAction(async (admin) => {
     const job = await cancelFineTuneJob(admin, jobId(form));
     return job.status === "cancelled" ? "Cancelled." : `Cancellation requested; the provider reports ${job.status}.`;
   });
 }
 
 export async function registerEndpointAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction(PATH, async (admin) => {
+  return adminAction(async (admin) => {
     const model = await registerExternalEndpoint(admin, jobId(form), { baseUrl: field(form, "baseUrl"), model: field(form, "model"), name: field(form, "name") });
     return `Registered "${model.name}" as a candidate model.`;
   });

@@ -5,12 +5,11 @@ import { addThumbsUpExamples, correctAnswer, generateExamples, normalizeTags, se
 import { AppError } from "@/lib/errors";
 import { adminAction, field, type ActionState } from "../admin-action";
 
-const PATH = "/admin/training";
 const tagsOf = (form: FormData) => normalizeTags(field(form, "tags").split(","));
 const plural = (n: number) => `${n} example${n === 1 ? "" : "s"}`;
 
 export async function addThumbsUpAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction(PATH, async (admin) => {
+  return adminAction(async (admin) => {
     const messageId = field(form, "messageId") || undefined;
     const added = await addThumbsUpExamples(admin, messageId);
     return added.length ? `Added ${plural(added.length)} from thumbs-up answers.` : "No new thumbs-up answers to add.";
@@ -18,14 +17,14 @@ export async function addThumbsUpAction(_: ActionState, form: FormData): Promise
 }
 
 export async function generateAction(): Promise<ActionState> {
-  return adminAction(PATH, async (admin) => {
+  return adminAction(async (admin) => {
     const added = await generateExamples(admin);
     return added.length ? `Generated ${plural(added.length)} from the behaviour spec.` : "Nothing new: these examples exist already for this spec version.";
   });
 }
 
 export async function correctAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction(PATH, async (admin) => {
+  return adminAction(async (admin) => {
     const example = await correctAnswer(admin, field(form, "messageId"), field(form, "answer"), tagsOf(form));
     return example.leaks.length ? "Correction saved, but flagged: it states facts its sources do not contain." : "Correction saved as a training example.";
   });
@@ -44,7 +43,7 @@ function pastedSources(text: string) {
 }
 
 export async function writeAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction(PATH, async (admin) => {
+  return adminAction(async (admin) => {
     const chunkIds = [...new Set([...form.getAll("chunkId").map(String), ...field(form, "chunkIds").split(/[\s,]+/).filter(Boolean)])];
     if (!chunkIds.every((id) => z.uuid().safeParse(id).success)) throw new AppError("bad_request", "Chunk ids are UUIDs, separated by commas.");
     const example = await writeExample(admin, { question: field(form, "question"), pasted: pastedSources(field(form, "sources")), chunkIds, idealAnswer: field(form, "answer"), tags: tagsOf(form) });
@@ -53,7 +52,7 @@ export async function writeAction(_: ActionState, form: FormData): Promise<Actio
 }
 
 export async function flagAction(_: ActionState, form: FormData): Promise<ActionState> {
-  return adminAction(PATH, async (admin) => {
+  return adminAction(async (admin) => {
     const id = z.uuid().safeParse(field(form, "id"));
     if (!id.success) throw new AppError("not_found", "This example does not exist.");
     const flag = field(form, "flag");

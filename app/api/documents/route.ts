@@ -3,6 +3,7 @@ import { listDocuments } from "@/db/queries/documents";
 import { askerOf, requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { audit } from "@/lib/admin/audit";
 import { acceptUpload } from "@/lib/ingest/upload";
 import { documentFiltersSchema } from "../../admin/documents/filters";
 
@@ -33,6 +34,9 @@ export async function POST(request: Request) {
       groups: groups.length > 0 ? groups : undefined,
       documentId: typeof documentId === "string" ? documentId : undefined,
     });
+    if (result.outcome === "queued") {
+      await audit(db(), user, "document.upload", { type: "document", id: result.documentId }, { filename: file.name, version: result.number, groups });
+    }
     return Response.json(result, { status: result.outcome === "queued" ? 202 : 200 });
   } catch (err) {
     return toErrorResponse(err);

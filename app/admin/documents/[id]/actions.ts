@@ -37,16 +37,16 @@ export async function reindexAction(documentId: string): Promise<ActionState> {
 }
 
 export async function setReadersAction(documentId: string, _: ActionState, form: FormData): Promise<ActionState> {
-  return run(documentId, async (docId) => {
+  return run(documentId, async (docId, admin) => {
     const typed = String(form.get("newGroup") ?? "").split(",").map((g) => g.trim()).filter(Boolean);
     const groups = [...form.getAll("group").map(String), ...typed];
-    await setReaders(docId, form.get("everyone") === "on" ? { everyone: true } : { groups });
+    await setReaders(docId, form.get("everyone") === "on" ? { everyone: true } : { groups }, admin);
     return "Readers saved. They apply from the next question on.";
   });
 }
 
 export async function deleteAction(documentId: string): Promise<ActionState> {
-  const state = await run(documentId, (docId) => deleteDocument(docId));
+  const state = await run(documentId, (docId, admin) => deleteDocument(docId, admin));
   if (state.error) return state;
   redirect("/admin/documents");
 }

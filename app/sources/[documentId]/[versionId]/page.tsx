@@ -6,6 +6,7 @@ import { DocumentView } from "@/components/sources/document-view";
 import { PdfView } from "@/components/sources/pdf-view";
 import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { audit } from "@/lib/admin/audit";
 import { documentText, type Block } from "@/lib/ingest/document-model";
 import { fileUrl, viewerUrl } from "@/lib/sources/urls";
 
@@ -24,6 +25,7 @@ export default async function SourcePage({ params, searchParams }: Props) {
   // The reader check is in the query: a document this user may not read does not exist for them.
   const version = await findReadableVersion(db(), askerOf(user), documentId, versionId);
   if (!version) notFound();
+  await audit(db(), user, "document.view", { type: "document", id: documentId }, { versionId });
   if (version.deleted) {
     return (
       <div className="mx-auto max-w-3xl p-6">

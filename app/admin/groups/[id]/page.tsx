@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { findGroup, groupDocuments, groupMembers } from "@/db/queries/group-admin";
+import { ActionForm, fieldClass } from "@/components/admin/action-form";
+import { currentUser } from "@/lib/auth/session";
+import { db } from "@/lib/db";
+import { addMemberAction, deleteGroupAction, removeMemberAction, renameGroupAction } from "../actions";
+
+export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
+  if ((await currentUser())?.role !== "admin") notFound();
+  const id = z.uuid().safeParse((await params).id);
+  if (!id.success) notFound();
+  const group = await findGroup(db(), id.data);
+  if (!group) notFound();
+  const [members, documents] = await Promise.all([groupMembers(db(), group.id), groupDocuments(db(), group.id)]);
+  return (
+    <section className="flex flex-col gap-6">
+      <Link href="/admin/groups" className="text-sm underline">
+        ← Groups
+      </Link>
+      <h2 className="text-lg font-medium">Group {group.name}</h2>
+      <div className="flex flex-wrap items-end gap-6">
+        <ActionForm action={renameGroupAction.bind(null, group.id)} submit="Rename">
+          <label className="flex flex-col gap-1">
+            Name
+            <input name="name" defaultValue={group.name} required maxLength={100} className={fieldClass} />
+          </label>
+        </ActionForm>
+        <ActionForm
+          action={deleteGroupAction.bind(null, group.id)}
+          submit="Delete group"
+          danger
+          confirm={`Delete the group ${group.name}? Its members lose access to documents only it could read; those stay restricted (administrators only), never public.`}
+        />
+      </div>
+
+      <section aria-labelledby="members" className="flex flex-col gap-2">
+        <h3 id="members" className="font-medium">Members ({members.length})</h3>
+        <ActionForm action={addMemberAction.bind(null, group.id)} submit="Add member">
+          <label className="flex flex-col gap-1">
+            Member email
+            <input name="email" type="email" required className={fieldClass} />
+          </label>
+        </ActionForm>
+        <ul className="flex flex-col gap-1 text-sm">
+          {members.map((m) => (
+            <li key={m.id} data-testid="member-row" className="flex items-center gap-3">
+              <span>
+                {m.name} &lt;{m.email}&gt;{!m.active && " (deactivated)"}
+              </span>
+              <ActionForm action={removeMemberAction.bind(null, group.id, m.id)} submit={`Remove ${m.email}`} danger />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="documents" className="flex flex-col gap-2">
+        <h3 id="documents" className="font-medium">Documents this group can read ({documents.length})</h3>
+        <ul className="flex flex-col gap-1 text-sm">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <Link className="underline" href={`/admin/documents/${d.id}`}>
+                {d.title}
+              </Link>{" "}
+              <span className="text-xs text-zinc-500">{d.filename}</span>
+            </li>
+          ))}
+        </ul>
+        {documents.length === 0 && <p className="text-sm text-zinc-500">No documents are restricted to this group.</p>}
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,40 @@
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+/**
+ * An invitation by link. Only the token's SHA-256 is stored, so a database reader cannot accept
+ * one; it is single use (`usedAt`) and expires.
+ */
+export const invites = pgTable("invites", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  tokenHash: text("token_hash").notNull().unique(),
+  email: text("email").notNull(),
+  role: text("role", { enum: ["admin", "employee"] }).notNull().default("employee"),
+  /** Group ids the new account joins on acceptance. */
+  groupIds: uuid("group_ids").array().notNull().default([]),
+  createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+  expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  usedAt: timestamp("used_at", { withTimezone: true }),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Fixed-window counters shared by every web server process (sign-in attempts, chat requests). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});
+
+/**
+ * One row per answer being streamed. A slot is released when its stream ends; one left behind by a
+ * crashed process stops counting at `expiresAt`.
+ */
+export const streamSlots = pgTable(
+  "stream_slots",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("stream_slots_user_idx").on(t.userId)],
+);

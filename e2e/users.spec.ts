@@ -1,0 +1,153 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { ADMIN } from "./accounts";
+import { AccessAdminPages } from "./pages/admin-access";
+import { AuthPages } from "./pages/auth";
+import { ChatPage } from "./pages/chat";
+import { DocumentsPage } from "./pages/documents";
+
+async function signedIn(browser: Browser, email: string, password: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new AuthPages(page).signIn(email, password);
+  return page;
+}
+
+test("an admin grants and withdraws a document through a group; deactivation signs the user out on the next request", async ({ page, browser }) => {
+  const stamp = Date.now();
+  const group = `auditors-${stamp}`;
+  const user = { name: "Uma User", email: `uma-${stamp}@example.com`, password: "uma's password 1" };
+  const code = `AUD${stamp}`;
+  const title = `Audit Handbook ${code}`;
+  const question = `What is the ${code} sampling rate?`;
+
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const admin = new AccessAdminPages(page);
+  await admin.createGroup(group);
+  await admin.createUser(user);
+  await expect(admin.userRow(user.email)).toContainText("employee");
+
+  // Assign the group from the user's row.
+  const row = admin.userRow(user.email);
+  await row.getByText("no groups").click();
+  await row.getByLabel(group).check();
+  await row.getByRole("button", { name: "Save groups" }).click();
+  await expect(row.getByRole("status")).toHaveText("Groups saved. They apply from the next question on.");
+  await expect(row.locator("summary")).toHaveText(group);
+
+  // A document only that group may read.
+  const documents = new DocumentsPage(page);
+  await documents.open();
+  await page.getByRole("group", { name: "Who may read the uploaded documents" }).getByLabel(group).check();
+  await documents.upload(`audit-${stamp}.md`, `# ${title}\n\nInternal auditors sample ${code} transactions at a rate of 7 percent per quarter.\n`);
+  await documents.waitUntilReady(`audit-${stamp}.md`);
+  await expect(documents.row(`audit-${stamp}.md`)).toContainText(group);
+
+  // The member signs in and the answer draws on it.
+  const member = await signedIn(browser, user.email, user.password);
+  const chat = new ChatPage(member);
+  await chat.ask(question);
+  await expect(chat.sources()).toContainText(title);
+
+  // The admin removes the membership; the member's next question no longer retrieves it.
+  await admin.openGroup(group);
+  await expect(page.getByTestId("member-row")).toHaveCount(1);
+  await page.getByRole("button", { name: `Remove ${user.email}` }).click();
+  await expect(page.getByTestId("member-row")).toHaveCount(0);
+  await chat.ask(question);
+  await expect(chat.lastAnswer()).not.toContainText(title);
+  await expect(chat.lastAnswer()).not.toContainText("7 percent");
+
+  // Deactivated: the open session ends on its next request.
+  await page.goto("/admin/users");
+  page.once("dialog", (d) => void d.accept());
+  await admin.userRow(user.email).getByRole("button", { name: "Deactivate" }).click();
+  await expect(admin.userRow(user.email).getByTestId("user-status")).toHaveText("deactivated");
+  await member.reload();
+  await expect(member).toHaveURL(/\/login$/);
+  const api = await member.request.post("/api/chat", { data: {} });
+  expect(api.status()).toBe(401);
+  // And cannot sign in again.
+  await member.getByLabel("Email").fill(user.email);
+  await member.getByLabel("Password").fill(user.password);
+  await member.getByRole("button", { name: "Sign in" }).click();
+  await expect(member.getByText("The email or password is not right. Check them and try again.")).toBeVisible();
+
+  // Every step is in the audit log.
+  await page.goto("/admin/audit");
+  await page.getByLabel("Actor").fill(ADMIN.email);
+  await page.getByRole("button", { name: "Filter" }).click();
+  const actions = await page.getByTestId("audit-row").allTextContents();
+  for (const action of ["group.create", "user.create", "group.member_add", "document.upload", "group.member_remove", "user.deactivate"]) {
+    expect(actions.some((a) => a.includes(action))).toBe(true);
+  }
+  await page.getByLabel("Action").selectOption("user.deactivate");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("audit-row").first()).toContainText(user.email);
+  await member.context().close();
+});
+
+test("an invitation link lets the invitee choose name and password, once", async ({ page, browser }) => {
+  const email = `ivan-${Date.now()}@example.com`;
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  await page.goto("/admin/users");
+  const invite = page.getByRole("region", { name: "Invite by link" });
+  await invite.getByLabel("Email").fill(email);
+  await invite.getByRole("button", { name: "Create invitation" }).click();
+  const link = await invite.getByLabel("Invitation link").inputValue();
+  expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
+
+  const context = await browser.newContext();
+  const guest = await context.newPage();
+  await guest.goto(link);
+  await expect(guest.getByText(`You were invited as ${email}`)).toBeVisible();
+  await guest.getByLabel("Name").fill("Ivan Invitee");
+  await guest.getByLabel("Password").fill("ivan's password");
+  await guest.getByRole("button", { name: "Create account" }).click();
+  await expect(guest.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+  await guest.goto(link);
+  await expect(guest.getByRole("alert").filter({ hasText: "used already or has expired" })).toBeVisible();
+  await context.close();
+});
+
+test("repeated wrong passwords are throttled with a clear message", async ({ page }) => {
+  // Its own account: throttling the shared admin would lock out the specs that follow.
+  const victim = { email: `tess-${Date.now()}@example.com`, password: "tess's password" };
+  const auth = new AuthPages(page);
+  await auth.register("Tess", victim.email, victim.password);
+  await auth.signOut();
+  const attempt = async (password: string) => {
+    await page.getByLabel("Email").fill(victim.email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    // One attempt at a time: the form clears itself once the answer is in.
+    await expect(page.getByLabel("Password")).toHaveValue("");
+  };
+  // Five wrong guesses a minute are allowed, then the account is throttled even for the right password.
+  for (let i = 0; i < 5; i++) {
+    await attempt(`wrong guess ${i}`);
+    await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right. Check them and try again." })).toBeVisible();
+    await expect(page.getByLabel("Email")).toHaveValue(victim.email); // kept for the next try
+  }
+  await attempt(victim.password);
+  await expect(page.getByRole("alert").filter({ hasText: /^Too many sign-in attempts\. Try again in \d+ seconds\.$/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("chat requests past the per-minute limit get 429 with a wait; over-long questions say how long they may be", async ({ page }) => {
+  await new AuthPages(page).register("Rita Rate", `rita-${Date.now()}@example.com`, "rita's password");
+  const ask = (text: string) =>
+    page.request.post("/api/chat", {
+      data: { id: crypto.randomUUID(), message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text }] } },
+      failOnStatusCode: false,
+    });
+  // Over-long questions are refused, but still count as requests (the server did work for them).
+  for (let i = 0; i < 20; i++) {
+    const response = await ask("x".repeat(2001));
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.message).toBe("Questions can be at most 2000 characters. Shorten it and ask again.");
+  }
+  const limited = await ask("How many days of annual leave do I get?");
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+  expect((await limited.json()).error.message).toMatch(/^You have asked 20 questions in the last minute\. Try again in \d+ seconds\.$/);
+});

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { acquireStreamSlot, hit, peek, pruneLimits } from "@/db/queries/rate-limits";
+import { db } from "../db";
+import { countSignInAttempt, forgiveSignIn, throttledMessage } from "../auth/throttle";
+import { admitChat, releasingOnEnd } from "../chat/limits";
+import { env } from "../env";
+import { createTestUser } from "../testing/fixtures";
+import { countRequest } from "./rate-limit";
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe("abuse limits", () => {
+  it("concurrent requests never exceed the limit: exactly max of them are allowed", async () => {
+    const key = `test:${randomUUID()}`;
+    const verdicts = await Promise.all(Array.from({ length: 25 }, () => countRequest(key, 10)));
+    expect(verdicts.filter((v) => v.allowed)).toHaveLength(10);
+    const refused = verdicts.find((v) => !v.allowed)!;
+    expect(refused.retryAfter).toBeGreaterThanOrEqual(1);
+    expect(refused.retryAfter).toBeLessThanOrEqual(60);
+  });
+
+  it("a new window starts counting afresh", async () => {
+    const key = `test:${randomUUID()}`;
+    expect((await hit(db(), key, 1)).count).toBe(1);
+    expect((await hit(db(), key, 1)).count).toBe(2);
+    await sleep(1100);
+    expect((await hit(db(), key, 1)).count).toBe(1);
+    await sleep(1100);
+    await pruneLimits(db(), 1);
+    expect((await peek(db(), key, 3600)).count).toBe(0); // the row is gone, not merely outside the window
+  });
+
+  it("sign-in attempts are limited per account and per address; a success forgives its attempt", async () => {
+    const email = `victim-${randomUUID()}@example.com`;
+    const max = env().SIGNIN_MAX_PER_ACCOUNT;
+    // Guesses from many addresses against one account.
+    for (let i = 0; i < max; i++) expect(await countSignInAttempt(email, `10.0.0.${i}`)).toBeNull();
+    const wait = await countSignInAttempt(email, "10.0.1.1");
+    expect(wait).toBeGreaterThan(0);
+    expect(throttledMessage(wait!)).toBe(`Too many sign-in attempts. Try again in ${wait} seconds.`);
+    // One address trying many accounts.
+    const address = `192.0.2.${Math.floor(Math.random() * 250)}-${randomUUID()}`;
+    for (let i = 0; i < env().SIGNIN_MAX_PER_ADDRESS; i++) expect(await countSignInAttempt(`a${i}-${randomUUID()}@example.com`, address)).toBeNull();
+    expect(await countSignInAttempt(`last-${randomUUID()}@example.com`, address)).toBeGreaterThan(0);
+    // Successful sign-ins do not use up the allowance.
+    const user = `ok-${randomUUID()}@example.com`;
+    const home = `home-${randomUUID()}`;
+    for (let i = 0; i < max * 3; i++) {
+      expect(await countSignInAttempt(user, home)).toBeNull();
+      await forgiveSignIn(user, home);
+    }
+  });
+
+  it("chat requests per minute are limited per user with a message that says how long to wait", async () => {
+    const user = await createTestUser("employee");
+    const other = await createTestUser("employee");
+    for (let i = 0; i < env().CHAT_MAX_PER_MINUTE; i++) await (await admitChat(user))();
+    const refused = await admitChat(user).then(() => null, (err: unknown) => err);
+    expect(refused).toMatchObject({ code: "rate_limited", status: 429, message: expect.stringMatching(/Try again in \d+ seconds\./) });
+    const response = (refused as { toResponse(): Response }).toResponse();
+    expect(Number(response.headers.get("Retry-After"))).toBeGreaterThan(0);
+    await (await admitChat(other))(); // another user is unaffected
+  });
+
+  it("concurrent streams are limited and released when a stream ends, fails or is cancelled", async () => {
+    const user = await createTestUser("employee");
+    const max = env().CHAT_MAX_CONCURRENT_STREAMS;
+    const releases = await Promise.all(Array.from({ length: max }, () => admitChat(user)));
+    await expect(admitChat(user)).rejects.toMatchObject({ code: "rate_limited", message: expect.stringContaining("answers in progress") });
+
+    // Ends normally.
+    const done = releasingOnEnd(new ReadableStream({ start: (c) => (c.enqueue("a"), c.close()) }), releases[0]!);
+    for await (const chunk of done) expect(chunk).toBe("a");
+    const next = await admitChat(user);
+
+    // The client goes away mid-stream.
+    const endless = releasingOnEnd(new ReadableStream({ pull: (c) => c.enqueue("x") }), next);
+    const reader = endless.getReader();
+    await reader.read();
+    await reader.cancel();
+    const afterCancel = await admitChat(user);
+
+    // The stream fails.
+    const failing = releasingOnEnd(new ReadableStream({ pull: (c) => c.error(new Error("model down")) }), afterCancel);
+    await expect(failing.getReader().read()).rejects.toThrow("model down");
+    await (await admitChat(user))();
+    for (const r of releases.slice(1)) await r();
+  });
+
+  it("a slot left by a crashed process stops counting once it expires", async () => {
+    const user = await createTestUser("employee");
+    expect(await acquireStreamSlot(db(), user.id, 1, 1)).not.toBeNull(); // never released
+    expect(await acquireStreamSlot(db(), user.id, 1, 1)).toBeNull();
+    await sleep(1100);
+    expect(await acquireStreamSlot(db(), user.id, 1, 1)).not.toBeNull();
+  });
+});
