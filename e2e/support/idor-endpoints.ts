@@ -4,7 +4,12 @@ import type { APIRequestContext, APIResponse } from "@playwright/test";
 /*
  * Every endpoint that takes an id, for the IDOR sweep (e2e/idor.spec.ts): another user replays the
  * owner's ids on each and must get 404, exactly as for an id that never existed. Adding an endpoint
- * is one entry in ENDPOINTS; endpoints still being built elsewhere are in PENDING_ENDPOINTS.
+ * is one entry in ENDPOINTS.
+ *
+ * Not replayed here, and why: stop is the client closing its own request; regenerate and edit are
+ * "POST /api/chat reusing the question's id" below; conversation search, rename and delete are server
+ * actions scoped by user in SQL (lib/chat/history.test.ts); /admin/conversations/[id] is the admins'
+ * audited review of any conversation, 404 for everyone else (proxy-bypass and analytics specs).
  */
 
 /** The owner's ids: their conversation, their question and its answer, and what the answer cited. */
@@ -42,16 +47,13 @@ export const ENDPOINTS: IdorEndpoint[] = [
   { name: "GET /sources/[document]/[version]?chunk=", scope: "document", ownerGets: 200, call: (api, ids) => page(api, `/sources/${ids.documentId}/${ids.versionId}?chunk=${ids.chunkId}`) },
   { name: "GET /sources/[document]/[version]", scope: "document", ownerGets: 200, call: (api, ids) => page(api, `/sources/${ids.documentId}/${ids.versionId}`) },
   { name: "GET /admin/documents/[document]", scope: "document", call: (api, ids) => page(api, `/admin/documents/${ids.documentId}`) },
-];
-
-/** Endpoints being built on other branches: add each to ENDPOINTS once merged. */
-export const PENDING_ENDPOINTS = [
-  "file download (sources-analytics): GET the original of documentId/versionId",
-  "citation details (sources-analytics): GET by chunkId / answerId",
-  "chat stop, regenerate, feedback (chat-ux): answerId / conversationId",
-  "conversation search (chat-ux): must not return the owner's conversations",
-  "retrieval console (retrieval-quality): trace of answerId, document/chunk drill-down",
-  "users and groups admin (access-admin): user and group ids; employees get 404",
+  { name: "GET /sources/[document]/[version]/file", scope: "document", ownerGets: 200, call: (api, ids) => page(api, `/sources/${ids.documentId}/${ids.versionId}/file`) },
+  { name: "GET /api/citations/[answer]/1", scope: "conversation", ownerGets: 200, call: (api, ids) => page(api, `/api/citations/${ids.answerId}/1`) },
+  {
+    name: "PUT /api/messages/[answer]/feedback",
+    scope: "conversation",
+    call: (api, ids) => api.put(`/api/messages/${ids.answerId}/feedback`, { data: { rating: "down", comment: "not mine" } }),
+  },
 ];
 
 /** Role-gated endpoints answer 403 to employees before looking at any id (same answer for every id). */

@@ -3,8 +3,9 @@ import { sourceHref, sourceLinksIn, storedConversation, type Asked, type Source 
 
 /*
  * Every place a document's text could reach a user, probed after each question of the leak matrix
- * (e2e/leak-matrix.spec.ts). Adding a surface is one entry in PROBES; a surface that does not exist
- * yet is listed in PENDING_PROBES with what it waits for.
+ * (e2e/leak-matrix.spec.ts). Adding a surface is one entry in PROBES. Not probed here: conversation
+ * search, a server action scoped by user in SQL (lib/chat/history.test.ts); regenerate, which runs
+ * the same answer path as asking.
  */
 
 export interface ProbeInput {
@@ -14,6 +15,8 @@ export interface ProbeInput {
   asked: Asked;
   /** A chunk of the probed document, known from the administrator's own answer. */
   target: Source;
+  /** The question asked. */
+  question: string;
 }
 
 export interface Observation {
@@ -61,13 +64,22 @@ export const PROBES: LeakProbe[] = [
     idsInRequest: true,
     observe: async ({ request, target }) => [await get(request, `/sources/${target.documentId}/${target.versionId}`)],
   },
-];
-
-/** Surfaces being built on other branches: add each to PROBES once merged. */
-export const PENDING_PROBES = [
-  { kind: "file download", waitsFor: "download route (sources-analytics): GET the original file of target.documentId/versionId, denied 404" },
-  { kind: "citation details", waitsFor: "citation-details endpoint (sources-analytics): GET details of target.chunkId / asked message, denied 404" },
-  { kind: "retrieval console", waitsFor: "/admin/retrieval (retrieval-quality): denied 404 for employees; the admin control must see the canary" },
-  { kind: "conversation search", waitsFor: "chat search (chat-ux): search own history for the canary; must find nothing of other documents" },
-  { kind: "regenerate", waitsFor: "regenerate (chat-ux): regenerate asked.messageId; scan the new answer like the chat answer" },
+  {
+    kind: "file download",
+    deniedStatus: 404,
+    idsInRequest: true,
+    observe: async ({ request, target }) => [await get(request, `/sources/${target.documentId}/${target.versionId}/file`)],
+  },
+  {
+    kind: "citation details",
+    // Every citation of the user's own answer: each must describe only what they may read.
+    observe: async ({ request, asked }) =>
+      asked.answerId ? Promise.all(asked.sources.map((s) => get(request, `/api/citations/${asked.answerId}/${s.n}`))) : [],
+  },
+  {
+    kind: "retrieval console",
+    // Administrators only: everyone else gets 404, whatever they ask.
+    deniedStatus: 404,
+    observe: async ({ request, question }) => [await get(request, `/admin/retrieval?q=${encodeURIComponent(question)}`)],
+  },
 ];

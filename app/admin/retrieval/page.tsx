@@ -3,7 +3,7 @@ import { z } from "zod";
 import { listUserChoices } from "@/db/queries/users";
 import { RetrievalForm } from "@/components/admin/retrieval-form";
 import { RetrievalResults } from "@/components/admin/retrieval-results";
-import { embedder } from "@/lib/embeddings";
+import { activeEmbedder } from "@/lib/embeddings/registry";
 import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -30,7 +30,7 @@ export default async function RetrievalConsolePage({ searchParams }: { searchPar
       <div>
         <h2 className="text-lg font-medium">Retrieval console</h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="retrieval-config">
-          Keyword ranking: {describeKeywordRanking(await keywordRankingInUse())} · Embedding model: {embedder().id} · Rerank:{" "}
+          Keyword ranking: {describeKeywordRanking(await keywordRankingInUse())} · Embedding model: {(await activeEmbedder()).id} · Rerank:{" "}
           {env().RERANK_PROVIDER === "off" ? "off" : env().RERANK_MODEL}
         </p>
       </div>
