@@ -26,7 +26,7 @@ async function runAgainst(label: string, url: string): Promise<number> {
 let failed = false;
 const embedded = await startEmbeddedServer(null);
 try {
-  failed ||= (await runAgainst("embedded PGlite", embedded.url)) !== 0;
+  failed = (await runAgainst("embedded PGlite", embedded.url)) !== 0 || failed;
 } finally {
   await embedded.stop();
 }
@@ -40,7 +40,7 @@ if (serverUrl) {
   try {
     const url = new URL(serverUrl);
     url.pathname = `/${name}`;
-    failed ||= (await runAgainst("PostgreSQL server", url.toString())) !== 0;
+    failed = (await runAgainst("PostgreSQL server", url.toString())) !== 0 || failed;
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();

@@ -105,9 +105,9 @@ describe("stopped, regenerated and edited turns", async () => {
     await waitForMessages(conversationId, (r) => r.length === 4);
     await expect(answer({ user, conversationId, message: ask("Edited", first.id) })).rejects.toMatchObject({ code: "bad_request" });
 
-    // Another conversation reusing the id cannot overwrite it.
+    // Another conversation reusing the id cannot overwrite it: that id names nothing of the other conversation.
     const other = randomUUID();
-    await expect(answer({ user, conversationId: other, message: ask("Hijack", first.id) })).rejects.toMatchObject({ code: "bad_request" });
+    await expect(answer({ user, conversationId: other, message: ask("Hijack", first.id) })).rejects.toMatchObject({ code: "not_found" });
     expect(textOf((await listMessages(db(), conversationId))[0]!)).toBe(question);
     expect(await listMessages(db(), other)).toEqual([]);
   });
