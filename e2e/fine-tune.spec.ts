@@ -1,11 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
+import { BehaviourPage } from "./pages/behaviour";
 import { TrainingPages } from "./pages/training";
 
 test("an admin generates examples, freezes a validated dataset, downloads its JSONL and registers a self-hosted fine-tune", async ({ page }) => {
   await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
   const training = new TrainingPages(page);
+  // The referral as the current spec says it (another test may have edited it).
+  const behaviour = new BehaviourPage(page);
+  await behaviour.open();
+  const referral = await behaviour.refuseTopic(1).getByLabel("Referral").inputValue();
 
   await training.generateExamples();
   await expect(page.getByTestId("tag-counts")).toContainText("refuse:hr: 10");
@@ -32,7 +37,9 @@ test("an admin generates examples, freezes a validated dataset, downloads its JS
   const lines = jsonl.trimEnd().split("\n").map((l) => JSON.parse(l) as { messages: { role: string; content: string }[] });
   expect(lines).toHaveLength(Number(counts[1]));
   for (const line of lines) expect(line.messages.map((m) => m.role)).toEqual(["system", "user", "assistant"]);
-  expect(lines.some((l) => l.messages[2]!.content.includes("hr@example.com"))).toBe(true);
+  expect(lines.some((l) => l.messages[2]!.content.includes(referral))).toBe(true);
+  // The system message carries the spec, as the chat's own prompt does.
+  for (const line of lines) expect(line.messages[0]!.content).toContain(referral);
 
   await dataset.getByLabel("Provider").selectOption("external");
   await dataset.getByRole("button", { name: "Start fine-tuning" }).click();

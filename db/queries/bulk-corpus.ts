@@ -38,3 +38,10 @@ export async function insertBulkDocuments(db: Executor, model: string, docs: Bul
       WHERE v.document_id = d.id AND d.id = ANY(${sql.param(docs.map((d) => d.id))}::uuid[])`);
   });
 }
+
+/** Takes the documents readable by these groups out of retrieval (tests share one database). */
+export async function softDeleteDocumentsOfGroups(db: Executor, groupIds: string[]) {
+  await db.execute(sql`
+    UPDATE documents SET deleted_at = now()
+    WHERE deleted_at IS NULL AND id IN (SELECT document_id FROM document_groups WHERE group_id = ANY(${sql.param(groupIds)}::uuid[]))`);
+}

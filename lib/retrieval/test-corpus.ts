@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { softDeleteDocumentsOfGroups } from "@/db/queries/bulk-corpus";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import { db } from "../db";
 import { embedder } from "../embeddings";
@@ -17,7 +18,8 @@ export function samplePolicyParagraphs(): SourceText[] {
 
 /**
  * A synthetic corpus spread over `groupCount` reader groups, with an employee in the first group
- * only (reads 1/groupCount of it) and one in all of them.
+ * only (reads 1/groupCount of it) and one in all of them. `remove()` takes it out of retrieval
+ * again: its near-copies of the sample policies would otherwise outrank the real ones in later tests.
  */
 export async function restrictedCorpus(chunks: number, groupCount: number) {
   const tag = Math.random().toString(36).slice(2, 8);
@@ -27,5 +29,6 @@ export async function restrictedCorpus(chunks: number, groupCount: number) {
   await addUserToGroups(db(), narrow.id, groupIds.slice(0, 1));
   const wide = await createTestUser("employee");
   await addUserToGroups(db(), wide.id, groupIds);
-  return { narrow: { userId: narrow.id, isAdmin: false }, wide: { userId: wide.id, isAdmin: false }, groupIds };
+  const remove = () => softDeleteDocumentsOfGroups(db(), groupIds);
+  return { narrow: { userId: narrow.id, isAdmin: false }, wide: { userId: wide.id, isAdmin: false }, groupIds, remove };
 }

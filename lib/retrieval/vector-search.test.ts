@@ -3,7 +3,7 @@
  * k results for an asker who may read 1% of the corpus, and the HNSW index close to an exact scan.
  */
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Asker } from "@/db/queries/access";
 import { ensureVectorIndex, vectorSearch } from "@/db/queries/retrieval";
 import { db } from "../db";
@@ -23,6 +23,7 @@ beforeAll(async () => {
   await ensureVectorIndex(db(), embedder().id, embedder().dimensions);
   await db().execute(sql`ANALYZE`);
 }, 120_000);
+afterAll(() => corpus.remove());
 
 const queryOf = async (question: string, limit = 10) => ({
   model: embedder().id, dimensions: embedder().dimensions, embedding: (await embedder().embed([question]))[0]!, limit, minSimilarity: -1,
