@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
+import { saveSpecVersion } from "@/db/queries/behaviour-specs";
 import { listExamples } from "@/db/queries/training-examples";
 import { reviewQueue } from "@/db/queries/training-sources";
 import { db } from "../db";
@@ -90,6 +91,9 @@ describe("training examples from use", () => {
 
   it("generates refusal, escalation and not-found examples from the spec, deterministically and once", async () => {
     const admin = await createTestUser("admin");
+    // A spec version of this test's own: examples generated for the current one by earlier tests
+    // (on an emptier shared database) would be deduplicated against.
+    await saveSpecVersion(db(), { content: DEFAULT_BEHAVIOUR_SPEC, note: "examples test" });
     const { version, spec } = await currentSpec(db());
     await generateExamples(admin);
     const again = await generateExamples(admin);

@@ -4,10 +4,12 @@
  * and activation happens in one transaction only when every current chunk has a new vector.
  */
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   activateSwitchedModel, chunksWithoutEmbedding, claimEmbeddingSwitch, findEmbeddingModel, markSwitchReady, startEmbeddingSwitch,
 } from "@/db/queries/embedding-models";
+import { softDeleteDocumentsOfGroups } from "@/db/queries/bulk-corpus";
+import { ensureGroups } from "@/db/queries/groups";
 import { vectorIndexName, vectorIndexType } from "@/db/queries/retrieval";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
@@ -40,6 +42,9 @@ async function runUntilActive(workerId: string, model: string) {
 let admin: Awaited<ReturnType<typeof createTestUser>>;
 let employee: Awaited<ReturnType<typeof createTestUser>>;
 const code = `EMB-${unique()}`;
+// The synthetic chunks are near-copies of the sample policies: kept in a group of their own and
+// taken out of retrieval afterwards, so they never outrank the real policies in other tests.
+let corpusGroup: string;
 
 beforeAll(async () => {
   await registerConfiguredEmbeddingModels();
@@ -49,8 +54,10 @@ beforeAll(async () => {
   await acceptUpload({ filename: `remote-${code}.md`, bytes: Buffer.from(`# Remote work ${code}\n\nRemote work under ${code} needs a manager's approval and a secure home network.\n`), uploadedBy: admin.id });
   await drainQueue();
   // Enough chunks for several switch batches (256 each).
-  await buildSyntheticCorpus(db(), { chunks: 400, groups: [null], sources: samplePolicyParagraphs(), embedder: embedderFor(await status(HASHING_MODEL_ID)) });
+  [corpusGroup] = (await ensureGroups(db(), [`switch-corpus-${code}`])) as [string];
+  await buildSyntheticCorpus(db(), { chunks: 400, groups: [corpusGroup], sources: samplePolicyParagraphs(), embedder: embedderFor(await status(HASHING_MODEL_ID)) });
 }, 120_000);
+afterAll(() => softDeleteDocumentsOfGroups(db(), [corpusGroup]));
 
 describe("switching the embedding model", () => {
   it("re-embeds in the background while the old model serves, survives a worker stopping, then switches in one step", async () => {
@@ -100,7 +107,7 @@ describe("switching the embedding model", () => {
     expect(await claimEmbeddingSwitch(db(), "worker-c", 60)).toMatchObject({ id: HASHING_MODEL_ID });
     expect(await markSwitchReady(db(), HASHING_MODEL_ID, "worker-c")).toBe(true);
     // A document written with the serving model's vectors only (as an ingest that began before the switch would).
-    await buildSyntheticCorpus(db(), { chunks: 3, groups: [null], sources: samplePolicyParagraphs(), embedder: embedderFor(await status(ALTERNATE)) });
+    await buildSyntheticCorpus(db(), { chunks: 3, groups: [corpusGroup], sources: samplePolicyParagraphs(), embedder: embedderFor(await status(ALTERNATE)) });
     expect(await activateSwitchedModel(db(), HASHING_MODEL_ID, "worker-c")).toBe(false);
     expect((await status(HASHING_MODEL_ID)).status).toBe("building");
     expect((await status(ALTERNATE)).status).toBe("active");
