@@ -5,29 +5,17 @@
  * running app's embedded database, else opens the embedded database itself. Exits non-zero when the
  * run could not complete (unknown model, unreachable endpoint).
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { runningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } from "@/db/embedded-server";
-import { migrateDatabase } from "@/db/migrate";
 import { findRegistryModel, resolveActiveModel } from "@/lib/ai/registry";
 import { formatRunReport } from "@/lib/behaviour/eval/report";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
 import { checkPromotion } from "@/lib/behaviour/promotion";
-import { useDatabase } from "@/lib/db";
-import { env } from "@/lib/env";
+import { openCliDatabase } from "@/lib/cli-database";
 
 const { values } = parseArgs({ options: { model: { type: "string" } } });
 
-const config = env();
-let embedded: EmbeddedServer | undefined;
-let url = config.DATABASE_URL ?? runningEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
-if (!url) {
-  embedded = await startEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
-  url = embedded.url;
-}
-const { db, pool } = useDatabase(url);
+const { close } = await openCliDatabase();
 try {
-  await migrateDatabase(db);
   const model = values.model ? await findRegistryModel(values.model) : await resolveActiveModel();
   if (!model) throw new Error(`No model named "${values.model}" is registered. Register it on /admin/models first.`);
   console.log(`Evaluating ${model.name}…`);
@@ -41,7 +29,6 @@ try {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
 } finally {
-  await pool.end();
-  await embedded?.stop();
+  await close();
 }
 process.exit();

@@ -3,13 +3,9 @@
  * summary. Uses DATABASE_URL, else the running app's embedded database, else opens the embedded
  * database itself (when the app is not running).
  */
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { startEmbeddedServer, runningEmbeddedServer, type EmbeddedServer } from "@/db/embedded-server";
-import { migrateDatabase } from "@/db/migrate";
 import { findFirstAdmin } from "@/db/queries/users";
-import { useDatabase } from "@/lib/db";
-import { env } from "@/lib/env";
+import { openCliDatabase } from "@/lib/cli-database";
 import { collectFiles, importFiles, type ImportProgress } from "@/lib/ingest/bulk-import";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { group: { type: "string", multiple: true } } });
@@ -18,16 +14,8 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 
-const config = env();
-let embedded: EmbeddedServer | undefined;
-let url = config.DATABASE_URL ?? runningEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
-if (!url) {
-  embedded = await startEmbeddedServer(path.resolve(config.PGLITE_DATA_DIR));
-  url = embedded.url;
-}
-const { db, pool } = useDatabase(url);
+const { db, close } = await openCliDatabase();
 try {
-  await migrateDatabase(db);
   const admin = await findFirstAdmin(db);
   if (!admin) throw new Error("There is no administrator yet: start the app, register the first account, then import.");
   const files = await collectFiles(positionals);
@@ -42,8 +30,7 @@ try {
   console.error(err instanceof Error ? err.message : err);
   process.exitCode = 1;
 } finally {
-  await pool.end();
-  await embedded?.stop();
+  await close();
 }
 process.exit();
 
