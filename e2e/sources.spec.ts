@@ -93,9 +93,12 @@ test("an employee who may no longer read a document gets 404 for its viewer, fil
   await documents.upload(name, `# Bonus Scheme ${stamp}\n\nThe ${stamp} bonus is paid in April to everyone on the payroll on 1 February.\n`);
   await expect(page.getByText(`${name}: queued as version 2`)).toBeVisible();
   await documents.waitUntilReady(name);
-  await emil.goto(viewer);
+  // Version 2 becomes current when its ingestion commits: reload until the viewer says so.
+  await expect(async () => {
+    await emil.goto(viewer);
+    await expect(emil.getByRole("status")).toContainText("This is version 1; version 2 is current.", { timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(emil.getByTestId("cited-passage").filter({ hasText: "paid in March" })).toBeInViewport();
-  await expect(emil.getByRole("status")).toContainText("This is version 1; version 2 is current.");
   await emil.getByRole("link", { name: "Open the current version" }).click();
   await expect(emil.getByText(`${name} · version 2`)).toBeVisible();
   // It opens at the same section of the current version.
