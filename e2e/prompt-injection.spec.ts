@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { ChatPage } from "./pages/chat";
-import { chunkTexts, signInAdmin, storedAnswers, upload, type Upload } from "./support/api";
+import { chunkTexts, registerUser, signInAdmin, storedAnswers, upload, type Upload } from "./support/api";
 import { armTripwires, outsideLinksAndImages } from "./support/browser-guards";
 import { docxFile, pdfFile } from "./support/files";
 
@@ -168,8 +168,11 @@ test("instructions planted in documents are not followed and cannot reach outsid
   const zones = await chunkTexts(uploads[ATTACKS.findIndex((a) => a.name === "instruction split across chunks")]!.versionId);
   expect(zones.findIndex((t) => t.includes("SPLIT"))).not.toBe(zones.findIndex((t) => t.includes("CHUNK")));
 
-  const page = admin.page;
-  const wires = await armTripwires(admin.context, page, new URL(baseURL!).origin);
+  // An employee of its own asks: an employee is who reads planted documents, and a fresh account has
+  // the whole per-minute chat allowance to itself (the admin's is spent by the tests before this one).
+  const reader = await registerUser(browser, "Ira Injection");
+  const page = reader.page;
+  const wires = await armTripwires(reader.context, page, new URL(baseURL!).origin);
   const chat = new ChatPage(page);
   const successes: string[] = [];
   const quoted: string[] = [];
