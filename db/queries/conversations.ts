@@ -58,11 +58,10 @@ export interface StoredTurn {
  * The history a new answer builds on. A message id already stored as the conversation's last
  * question means that turn is being replaced (regenerate, or edit and resend): the history is
  * what came before it. Only the last question can be replaced; older ones are part of the record.
- * Returns null when the id names any other message.
+ * Returns null when the id names any other message of this conversation; ids of other
+ * conversations are refused before this (messageIdTakenElsewhere).
  */
 export async function historyBefore(db: Executor, conversationId: string, userMessageId: string) {
-  const [stored] = await db.select({ conversationId: messages.conversationId }).from(messages).where(eq(messages.id, userMessageId));
-  if (stored && stored.conversationId !== conversationId) return null;
   const all = await listMessages(db, conversationId);
   const index = all.findIndex((m) => m.id === userMessageId);
   if (index === -1) return { history: all, replaces: false };

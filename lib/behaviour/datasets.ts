@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import { datasetLines, findDataset, saveDataset, type DatasetRow, type FrozenLine } from "@/db/queries/datasets";
 import { listExamples, type TrainingExampleRow } from "@/db/queries/training-examples";
 import type { CurrentUser } from "../auth/user";
@@ -64,7 +64,7 @@ export async function freezeDataset(admin: CurrentUser, input: { specVersion?: n
   const report = validateDataset(lines, OPENAI_LIMITS, input.costing ?? defaultCosting(), expectedBehaviours(spec.spec));
   return db().transaction(async (tx) => {
     const row = await saveDataset(tx, { specVersion: spec.version, note: input.note, report: report as unknown as Record<string, unknown>, createdBy: admin.id, lines });
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "dataset.freeze", targetType: "dataset", targetId: row.id, details: { version: row.version, examples: lines.length, ok: report.ok } });
+    await audit(tx, admin, "dataset.freeze", { type: "dataset", id: row.id }, { version: row.version, examples: lines.length, ok: report.ok });
     return row;
   });
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import { findExample, insertExamples, updateExample, type NewTrainingExample, type TrainingExampleRow } from "@/db/queries/training-examples";
 import { answeredTurn, frozenChunks, newThumbsUpTurns, pickChunkIds } from "@/db/queries/training-sources";
 import type { TrainingSource } from "@/db/schema";
@@ -53,7 +53,7 @@ function prepare(
 async function store(admin: CurrentUser, action: string, rows: NewTrainingExample[], details: Record<string, unknown> = {}) {
   return db().transaction(async (tx) => {
     const inserted = await insertExamples(tx, rows);
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action, targetType: "training_example", targetId: inserted.length === 1 ? inserted[0]!.id : null, details: { ...details, added: inserted.length } });
+    await audit(tx, admin, action, { type: "training_example", id: inserted.length === 1 ? inserted[0]!.id : null }, { ...details, added: inserted.length });
     return inserted;
   });
 }
@@ -154,7 +154,7 @@ export async function setExampleFlags(admin: CurrentUser, id: string, patch: { l
   if (!existing) throw new AppError("not_found", "This example does not exist.");
   return db().transaction(async (tx) => {
     const row = await updateExample(tx, id, patch);
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "training.update", targetType: "training_example", targetId: id, details: patch });
+    await audit(tx, admin, "training.update", { type: "training_example", id: id }, patch);
     return row!;
   });
 }

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import { activateChatModel, findChatModel, previousActiveChatModel, registerChatModel, type ChatModelRow } from "@/db/queries/chat-models";
 import { latestDoneRun, runResults } from "@/db/queries/eval-runs";
 import { resolveActiveModel } from "../ai/registry";
@@ -49,19 +49,12 @@ export async function promoteModel(admin: CurrentUser, candidateId: string, over
   }
   await db().transaction(async (tx) => {
     await activateChatModel(tx, check.candidate.id);
-    await recordAudit(tx, {
-      actorId: admin.id,
-      actorEmail: admin.email,
-      action: "model.promote",
-      targetType: "chat_model",
-      targetId: check.candidate.id,
-      details: {
+    await audit(tx, admin, "model.promote", { type: "chat_model", id: check.candidate.id }, {
         model: check.candidate.name,
         previous: check.active.name,
         specVersion: check.specVersion,
         ...(check.blocked ? { override: true, overrideReason: reason, blocked: check.blocked, regressed: check.comparison?.regressed ?? [] } : { override: false }),
-      },
-    });
+      });
   });
   return check.candidate;
 }
@@ -72,14 +65,7 @@ export async function rollbackModel(admin: CurrentUser): Promise<ChatModelRow> {
     const [current, previous] = [await resolveActiveModel(tx), await previousActiveChatModel(tx)];
     if (!previous) throw new AppError("conflict", "There is no previously active model to roll back to.");
     await activateChatModel(tx, previous.id);
-    await recordAudit(tx, {
-      actorId: admin.id,
-      actorEmail: admin.email,
-      action: "model.rollback",
-      targetType: "chat_model",
-      targetId: previous.id,
-      details: { model: previous.name, previous: current.name },
-    });
+    await audit(tx, admin, "model.rollback", { type: "chat_model", id: previous.id }, { model: previous.name, previous: current.name });
     return previous;
   });
 }
@@ -96,7 +82,7 @@ export async function registerBaseModel(admin: CurrentUser, input: BaseModelInpu
   return db().transaction(async (tx) => {
     const row = await registerChatModel(tx, { name: input.name, provider: input.provider, model: input.model, baseUrl: input.baseUrl || null, kind: "base" });
     if (!row) throw new AppError("conflict", `A model named "${input.name}" is already registered. Choose another name.`);
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "model.register", targetType: "chat_model", targetId: row.id, details: { name: row.name, provider: row.provider, model: row.model, baseUrl: row.baseUrl } });
+    await audit(tx, admin, "model.register", { type: "chat_model", id: row.id }, { name: row.name, provider: row.provider, model: row.model, baseUrl: row.baseUrl });
     return row;
   });
 }

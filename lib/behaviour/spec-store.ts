@@ -1,5 +1,5 @@
 import { saveSpecVersion } from "@/db/queries/behaviour-specs";
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import type { CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
@@ -26,7 +26,7 @@ export async function saveSpec(admin: CurrentUser, input: unknown, note: string)
   await currentSpec(); // the default stays version 1, so history starts where the assistant did
   return db().transaction(async (tx) => {
     const row = await saveSpecVersion(tx, { content: result.spec, note: note.trim() || undefined, createdBy: admin.id });
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "behaviour_spec.save", targetType: "behaviour_spec", targetId: String(row.version), details: { note: note.trim() || null } });
+    await audit(tx, admin, "behaviour_spec.save", { type: "behaviour_spec", id: String(row.version) }, { note: note.trim() || null });
     return { version: row.version, spec: result.spec };
   });
 }

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { listMessages } from "@/db/queries/conversations";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
+import { readStream, waitForMessages } from "../testing/answers";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { citedNumbers } from "./citations";
 import { answer } from "./answer";
@@ -10,24 +10,7 @@ import type { ChatMessage } from "./types";
 
 const userMessage = (text: string): ChatMessage => ({ id: randomUUID(), role: "user", parts: [{ type: "text", text }] });
 
-async function readAll(stream: ReadableStream<unknown>) {
-  const chunks: { type: string; [k: string]: unknown }[] = [];
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return chunks;
-    chunks.push(value as { type: string });
-  }
-}
 
-async function storedMessages(conversationId: string, expected: number) {
-  for (let i = 0; i < 50; i++) {
-    const rows = await listMessages(db(), conversationId);
-    if (rows.length >= expected) return rows;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return listMessages(db(), conversationId);
-}
 
 describe("answering a question", () => {
   it("streams the sources first, then a cited answer, and stores the turn with its citations", async () => {
@@ -42,7 +25,7 @@ describe("answering a question", () => {
 
     const employee = await createTestUser("employee");
     const conversationId = randomUUID();
-    const chunks = await readAll(await answer({ user: employee, conversationId, message: userMessage(`How much can I spend on a bicycle with ${code}?`) }));
+    const chunks = await readStream(await answer({ user: employee, conversationId, message: userMessage(`How much can I spend on a bicycle with ${code}?`) }));
     const types = chunks.map((c) => c.type);
     expect(types.indexOf("data-sources")).toBeLessThan(types.indexOf("text-delta"));
     expect(types.filter((t) => t === "text-delta").length).toBeGreaterThan(3);
@@ -50,7 +33,7 @@ describe("answering a question", () => {
     expect(text).toContain("1,500 euros");
     expect(text).toContain("[1]");
 
-    const rows = await storedMessages(conversationId, 2);
+    const rows = await waitForMessages(conversationId, (r) => r.length >= 2);
     expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
     expect(rows[1]!.model).toBe("builtin-extractive");
     const { citations } = await import("@/db/schema");
@@ -71,7 +54,7 @@ describe("answering a question", () => {
       message: expect.stringMatching(/at most 2000 characters/),
     });
     const conversationId = randomUUID();
-    await readAll(await answer({ user: alice, conversationId, message: userMessage("Where is the handbook?") }));
+    await readStream(await answer({ user: alice, conversationId, message: userMessage("Where is the handbook?") }));
     await expect(answer({ user: bob, conversationId, message: userMessage("And now?") })).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -5,31 +5,14 @@ import { listMessages } from "@/db/queries/conversations";
 import { citations } from "@/db/schema";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
+import { readStream, waitForMessages } from "../testing/answers";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { answer } from "./answer";
 import type { ChatMessage } from "./types";
 
 const ask = (text: string, id: string = randomUUID()): ChatMessage => ({ id, role: "user", parts: [{ type: "text", text }] });
 
-async function readAll(stream: ReadableStream<unknown>, stopAfterDeltas = Infinity) {
-  const reader = stream.getReader();
-  let deltas = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    if ((value as { type: string }).type === "text-delta" && ++deltas >= stopAfterDeltas) return reader.cancel();
-  }
-}
 
-/** onEnd stores the turn after the stream ends: wait for the expected answer to be there. */
-async function waitForMessages(conversationId: string, done: (rows: Awaited<ReturnType<typeof listMessages>>) => boolean) {
-  for (let i = 0; i < 100; i++) {
-    const rows = await listMessages(db(), conversationId);
-    if (done(rows)) return rows;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`messages never reached the expected state: ${JSON.stringify(await listMessages(db(), conversationId))}`);
-}
 
 const textOf = (m: { parts: unknown[] }) => (m.parts as { type: string; text?: string }[]).flatMap((p) => (p.type === "text" ? [p.text] : [])).join("");
 
@@ -74,20 +57,20 @@ describe("stopped, regenerated and edited turns", async () => {
     const user = await createTestUser("employee");
     const conversationId = randomUUID();
     const first = ask("What is the capital of France?");
-    await readAll(await answer({ user, conversationId, message: first }));
+    await readStream(await answer({ user, conversationId, message: first }));
     const original = ask(question);
-    await readAll(await answer({ user, conversationId, message: original }));
+    await readStream(await answer({ user, conversationId, message: original }));
     const before = await waitForMessages(conversationId, (r) => r.length === 4);
 
     // Regenerate: the same question (same id) again.
-    await readAll(await answer({ user, conversationId, message: original }));
+    await readStream(await answer({ user, conversationId, message: original }));
     const regenerated = await waitForMessages(conversationId, (r) => r.length === 4 && r[3]!.id !== before[3]!.id);
     expect(regenerated.map((m) => m.id).slice(0, 3)).toEqual(before.map((m) => m.id).slice(0, 3));
     expect(textOf(regenerated[3]!)).toContain(`garage ${code}`);
     expect(await db().select().from(citations).where(eq(citations.messageId, before[3]!.id))).toEqual([]);
 
     // Edit: the same id with new text replaces the question and its answer.
-    await readAll(await answer({ user, conversationId, message: ask(`Who announces visitors to ${code}?`, original.id) }));
+    await readStream(await answer({ user, conversationId, message: ask(`Who announces visitors to ${code}?`, original.id) }));
     const edited = await waitForMessages(conversationId, (r) => r.length === 4 && r[3]!.id !== regenerated[3]!.id);
     expect(edited.map((m) => m.role)).toEqual(["user", "assistant", "user", "assistant"]);
     expect(edited[2]!.id).toBe(original.id);
@@ -100,8 +83,8 @@ describe("stopped, regenerated and edited turns", async () => {
     const user = await createTestUser("employee");
     const conversationId = randomUUID();
     const first = ask(question);
-    await readAll(await answer({ user, conversationId, message: first }));
-    await readAll(await answer({ user, conversationId, message: ask("And on weekends?") }));
+    await readStream(await answer({ user, conversationId, message: first }));
+    await readStream(await answer({ user, conversationId, message: ask("And on weekends?") }));
     await waitForMessages(conversationId, (r) => r.length === 4);
     await expect(answer({ user, conversationId, message: ask("Edited", first.id) })).rejects.toMatchObject({ code: "bad_request" });
 

@@ -1,4 +1,4 @@
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import {
   activateSwitchedModel, chunksWithoutEmbedding, claimEmbeddingSwitch, dropRetiredEmbeddings, failEmbeddingSwitch, findEmbeddingModel, markSwitchReady,
   noteSwitchError, refreshSwitchProgress, renewEmbeddingSwitch, startEmbeddingSwitch, storeSwitchEmbeddings,
@@ -32,19 +32,19 @@ export async function startModelSwitch(actor: CurrentUser, modelId: string) {
   }
   const started = await startEmbeddingSwitch(db(), modelId);
   if (!started) throw new AppError("conflict", "Another embedding model switch is in progress: wait for it to finish, or cancel it.");
-  await recordAudit(db(), { actorId: actor.id, actorEmail: actor.email, action: "embedding_model.switch_started", targetType: "embedding_model", targetId: modelId });
+  await audit(db(), actor, "embedding_model.switch_started", { type: "embedding_model", id: modelId });
 }
 
 export async function cancelModelSwitch(actor: CurrentUser, modelId: string) {
   await failEmbeddingSwitch(db(), modelId, "Cancelled by an administrator.");
-  await recordAudit(db(), { actorId: actor.id, actorEmail: actor.email, action: "embedding_model.switch_cancelled", targetType: "embedding_model", targetId: modelId });
+  await audit(db(), actor, "embedding_model.switch_cancelled", { type: "embedding_model", id: modelId });
 }
 
 /** Frees the space of a retired model: its vectors and its index. */
 export async function dropModelVectors(actor: CurrentUser, modelId: string) {
   if (!(await dropRetiredEmbeddings(db(), modelId))) throw new AppError("conflict", "Only a retired model's vectors can be dropped.");
   await dropVectorIndexes(db(), modelId);
-  await recordAudit(db(), { actorId: actor.id, actorEmail: actor.email, action: "embedding_model.vectors_dropped", targetType: "embedding_model", targetId: modelId });
+  await audit(db(), actor, "embedding_model.vectors_dropped", { type: "embedding_model", id: modelId });
 }
 
 /**

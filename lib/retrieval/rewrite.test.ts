@@ -3,13 +3,13 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listMessages } from "@/db/queries/conversations";
 import { retrievalTraces } from "@/db/schema";
 import { createChatModel } from "../ai/models";
 import { answer } from "../chat/answer";
 import type { ChatMessage } from "../chat/types";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
+import { readStream, waitForMessages } from "../testing/answers";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { rewriteByRules, standaloneQuery } from "./rewrite";
 
@@ -76,24 +76,11 @@ describe("follow-up questions, rewritten by an API model", () => {
   });
 });
 
-async function readAll(stream: ReadableStream<unknown>) {
-  const reader = stream.getReader();
-  const chunks: { type: string; data?: unknown }[] = [];
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return chunks;
-    chunks.push(value as { type: string });
-  }
-}
 
 async function traceOf(conversationId: string, turns: number) {
-  for (let i = 0; i < 50; i++) {
-    const rows = await listMessages(db(), conversationId);
-    const last = rows.filter((r) => r.role === "assistant")[turns - 1];
-    if (last) return (await db().select().from(retrievalTraces).where(eq(retrievalTraces.messageId, last.id)))[0]!;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("the turn was not stored");
+  const rows = await waitForMessages(conversationId, (r) => r.filter((m) => m.role === "assistant").length >= turns);
+  const last = rows.filter((r) => r.role === "assistant")[turns - 1]!;
+  return (await db().select().from(retrievalTraces).where(eq(retrievalTraces.messageId, last.id)))[0]!;
 }
 
 describe("a follow-up through the chat, with the built-in model", () => {
@@ -116,7 +103,7 @@ describe("a follow-up through the chat, with the built-in model", () => {
     const conversationId = randomUUID();
     const ask = async (text: string) => {
       const message: ChatMessage = { id: randomUUID(), role: "user", parts: [{ type: "text", text }] };
-      const chunks = await readAll(await answer({ user: employee, conversationId, message }));
+      const chunks = await readStream(await answer({ user: employee, conversationId, message }));
       return chunks.find((c) => c.type === "data-sources")!.data as { documentId: string; headingPath: string[] }[];
     };
 

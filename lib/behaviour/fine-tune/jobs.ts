@@ -1,4 +1,4 @@
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import { findDataset } from "@/db/queries/datasets";
 import { completeFineTuneJob, createFineTuneJob, findFineTuneJob, updateFineTuneJob, type FineTuneJobRow } from "@/db/queries/fine-tune-jobs";
 import type { ChatModelRow } from "@/db/queries/chat-models";
@@ -39,7 +39,7 @@ export async function startFineTuneJob(admin: CurrentUser, input: StartInput): P
       status: submitted?.status ?? "pending",
       createdBy: admin.id,
     });
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "fine_tune.start", targetType: "fine_tune_job", targetId: job.id, details: { datasetVersion: dataset.version, provider: input.provider, baseModel: job.baseModel } });
+    await audit(tx, admin, "fine_tune.start", { type: "fine_tune_job", id: job.id }, { datasetVersion: dataset.version, provider: input.provider, baseModel: job.baseModel });
     return job;
   });
 }
@@ -57,7 +57,7 @@ export async function cancelFineTuneJob(admin: CurrentUser, id: string): Promise
   }
   return db().transaction(async (tx) => {
     const row = await updateFineTuneJob(tx, id, { status });
-    await recordAudit(tx, { actorId: admin.id, actorEmail: admin.email, action: "fine_tune.cancel", targetType: "fine_tune_job", targetId: id, details: { status } });
+    await audit(tx, admin, "fine_tune.cancel", { type: "fine_tune_job", id: id }, { status });
     return row!;
   });
 }
@@ -91,7 +91,7 @@ export async function registerExternalEndpoint(admin: CurrentUser, jobId: string
     specVersion: dataset?.specVersion ?? null,
     fineTuneJobId: job.id,
   });
-  await recordAudit(db(), { actorId: admin.id, actorEmail: admin.email, action: "fine_tune.register_endpoint", targetType: "chat_model", targetId: model.id, details: { jobId, baseUrl: model.baseUrl, model: model.model } });
+  await audit(db(), admin, "fine_tune.register_endpoint", { type: "chat_model", id: model.id }, { jobId, baseUrl: model.baseUrl, model: model.model });
   return model;
 }
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { z } from "zod";
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import { conversationFeedback, findConversationForReview } from "@/db/queries/conversation-review";
 import { listMessages } from "@/db/queries/conversations";
 import { deletedDocumentIds } from "@/db/queries/documents";
@@ -18,14 +18,7 @@ export default async function ConversationReviewPage({ params }: { params: Promi
   if (!z.uuid().safeParse(id).success) notFound();
   const conversation = await findConversationForReview(db(), id);
   if (!conversation) notFound();
-  await recordAudit(db(), {
-    actorId: user.id,
-    actorEmail: user.email,
-    action: "conversation.view",
-    targetType: "conversation",
-    targetId: id,
-    details: { owner: conversation.ownerEmail },
-  });
+  await audit(db(), user, "conversation.view", { type: "conversation", id }, { owner: conversation.ownerEmail });
   const [rows, ratings] = await Promise.all([listMessages(db(), id), conversationFeedback(db(), id)]);
   const messages = rows.map((m) => ({ id: m.id, role: m.role, parts: m.parts, metadata: m.metadata ?? undefined }) as ChatMessage);
   const cited = messages.flatMap((m) => m.parts.flatMap((p) => (p.type === "data-sources" ? p.data.map((s) => s.documentId) : [])));

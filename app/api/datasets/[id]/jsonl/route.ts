@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import { requireAdmin } from "@/lib/auth/session";
 import { datasetJsonl } from "@/lib/behaviour/datasets";
 import { db } from "@/lib/db";
@@ -14,7 +14,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
     if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "This dataset does not exist.");
     if (split !== "train" && split !== "validation") throw new AppError("bad_request", "split is train or validation.");
     const { dataset, jsonl } = await datasetJsonl(id, split);
-    await recordAudit(db(), { actorId: admin.id, actorEmail: admin.email, action: "dataset.export", targetType: "dataset", targetId: id, details: { split } });
+    await audit(db(), admin, "dataset.export", { type: "dataset", id: id }, { split });
     return new Response(jsonl, {
       headers: {
         "content-type": "application/jsonl; charset=utf-8",

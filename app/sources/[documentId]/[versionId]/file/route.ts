@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordAudit } from "@/db/queries/audit";
+import { audit } from "@/lib/admin/audit";
 import { findReadableOriginal } from "@/db/queries/documents";
 import { askerOf, requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -17,14 +17,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
     const { documentId, versionId } = ids.data;
     const file = await findReadableOriginal(db(), askerOf(user), documentId, versionId);
     if (!file) throw new AppError("not_found", "This file does not exist or is not available to you.");
-    await recordAudit(db(), {
-      actorId: user.id,
-      actorEmail: user.email,
-      action: "document.download",
-      targetType: "document",
-      targetId: documentId,
-      details: { versionId },
-    });
+    await audit(db(), user, "document.download", { type: "document", id: documentId }, { versionId });
     return new Response(new Uint8Array(file.original), {
       headers: {
         "Content-Type": file.mime,
