@@ -11,6 +11,8 @@
  *   index forced, at each --ef-search;
  * - vector leg latency by plan (index, exact) for both askers: the index-or-exact decision;
  * - build times of the keyword and vector indexes;
+ * - the keyword leg's latency per asker and, where it is the built-in BM25 (no pg_textsearch), the
+ *   recall@10 of its postings walk against the exact BM25 ranking;
  * - the latency the product adds before an answer's first token (issue: streams start fast):
  *   the per-request user re-read, the chat limits, the rewrite, retrieval, prompt assembly and the
  *   built-in model's first word (no artificial delay), through the chat's own answer(), for
@@ -25,11 +27,15 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import pg from "pg";
+import type { Executor } from "@/db/client";
+import type { Asker } from "@/db/queries/access";
 import { startEmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
 import { activateEmbeddingModel, registerEmbeddingModel } from "@/db/queries/embedding-models";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
-import { dropVectorIndexes, ensureVectorIndex, VECTOR_INDEX, VECTOR_SEARCH, vectorSearch, type VectorType, vectorIndexType } from "@/db/queries/retrieval";
+import {
+  detectKeywordRanking, dropVectorIndexes, ensureVectorIndex, keywordSearch, postingsSearch, readerScope, VECTOR_INDEX, VECTOR_SEARCH, vectorSearch, type VectorType, vectorIndexType,
+} from "@/db/queries/retrieval";
 import { createUser } from "@/db/queries/users";
 import { activeUser } from "@/lib/auth/active-user";
 import { answer } from "@/lib/chat/answer";
@@ -41,6 +47,7 @@ import { loadBeir } from "@/lib/evaluation/beir";
 import { percentile } from "@/lib/evaluation/metrics";
 import { buildSyntheticCorpus } from "@/lib/retrieval/synthetic-corpus";
 import { retrieve } from "@/lib/retrieval/retrieve";
+import { keywordTerms } from "@/lib/text/terms";
 
 const { values } = parseArgs({
   options: {
@@ -114,7 +121,9 @@ async function benchmark(label: string, url: string) {
   started = performance.now();
   for (const { indexdef } of keywordIndexes.rows) await db.execute(sql.raw(indexdef));
   const keywordIndexSeconds = (performance.now() - started) / 1000;
-  await db.execute(sql`ANALYZE`);
+  // The state autovacuum leaves a bulk load in shortly after (insert-triggered vacuum, PostgreSQL
+  // 13+): visibility maps set, so index-only scans (the keyword postings) skip the heap.
+  await db.execute(sql`VACUUM ANALYZE`);
   const sizes = await db.execute<{ heap: string }>(sql`SELECT pg_size_pretty(pg_total_relation_size('chunk_embeddings')) AS heap`);
   console.log(`  [${label}] loaded in ${loadSeconds.toFixed(0)} s; keyword indexes built in ${keywordIndexSeconds.toFixed(1)} s; chunk_embeddings ${sizes.rows[0]!.heap}`);
 
@@ -131,6 +140,9 @@ async function benchmark(label: string, url: string) {
   const recallOf = (truth: string[][], got: string[][]) =>
     truth.reduce((sum, t, i) => sum + (t.length === 0 ? 1 : t.filter((id) => got[i]!.includes(id)).length / t.length), 0) / truth.length;
 
+  const keywordRow = await keywordLeg(db, { wide, narrow }, recallOf);
+  console.log(`  [${label}] keyword leg`, keywordRow);
+
   const indexTypes = (values.index?.split(",") ?? [await vectorIndexType(db)]) as VectorType[];
   for (const type of indexTypes) {
     await dropVectorIndexes(db, model.id);
@@ -145,7 +157,9 @@ async function benchmark(label: string, url: string) {
 
     for (const efSearch of efSearches) {
       Object.assign(VECTOR_SEARCH, { efSearch });
-      const row: Row = { db: label, chunks: String(chunkCount), index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch), "index build s": indexSeconds.toFixed(1) };
+      const row: Row = {
+        db: label, chunks: String(chunkCount), index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch), "index build s": indexSeconds.toFixed(1), ...keywordRow,
+      };
       for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
         const truth = exact.get(name)!;
         const suffix = name === "wide" ? "" : " 1%";
@@ -186,6 +200,35 @@ async function benchmark(label: string, url: string) {
     }
   }
   await pool.end();
+}
+
+/**
+ * The keyword leg alone: its latency for each asker over --leg-queries questions (as rankCandidates
+ * asks it) and, for the built-in BM25, how many of the exact BM25 top 10 the postings walk finds.
+ */
+async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }, recallOf: (truth: string[][], got: string[][]) => number): Promise<Row> {
+  const ranking = await detectKeywordRanking(db);
+  const row: Row = { "keyword ranking": ranking };
+  const termLists = questions.slice(0, Number(values["leg-queries"])).map(keywordTerms);
+  for (const [name, asker] of Object.entries(askers)) {
+    const suffix = name === "wide" ? "" : " 1%";
+    const latencies: number[] = [];
+    const got: string[][] = [];
+    for (const terms of termLists) {
+      const t = performance.now();
+      const hits = await keywordSearch(db, asker, ranking, terms, LEG_DEPTH);
+      latencies.push(performance.now() - t);
+      got.push(hits.slice(0, 10).map((h) => h.chunkId));
+    }
+    row[`keyword leg p50/p95${suffix}`] = `${ms(median(latencies))}/${ms(percentile(latencies, 95))}`;
+    if (ranking === "fts") {
+      const everything = await readerScope(db, asker, Number.MAX_SAFE_INTEGER);
+      const truth: string[][] = [];
+      for (const terms of termLists) truth.push((await postingsSearch(db, asker, terms, 10, everything)).map((h) => h.chunkId));
+      row[`keyword recall@10 vs exact BM25${suffix}`] = recallOf(truth, got).toFixed(3);
+    }
+  }
+  return row;
 }
 
 /**

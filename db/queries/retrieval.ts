@@ -21,26 +21,108 @@ const readableChunks = (asker: Asker) => sql`
   JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
   WHERE ${canRead(asker)}`;
 
-/** Keyword leg. `terms` are already-normalized words; only chunks matching at least one are returned. */
-export async function keywordSearch(db: Executor, asker: Asker, ranking: KeywordRanking, terms: string[], limit: number): Promise<LegHit[]> {
+/**
+ * Which chunks an asker may read, when that is few enough to score them all: the ids, or null for
+ * a wider reader. Counted up to `exactScanBelow`; the legs take it so a question counts it once.
+ */
+export type ReaderScope = string[] | null;
+
+export function readerScope(db: Executor, asker: Asker, exactScanBelow = VECTOR_SEARCH.exactScanBelow): Promise<ReaderScope> {
+  if (!asker?.userId) throw new Error("retrieval needs an asker: there is no unscoped retrieval.");
+  return readableChunkIds(db, asker, exactScanBelow, false);
+}
+
+/** Chunk `column` is part of the current version of a live document the asker may read. */
+const readableChunk = (asker: Asker, column: SQL) => sql`EXISTS (
+  SELECT 1 FROM chunks c JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
+  WHERE c.id = ${column} AND ${canRead(asker)})`;
+
+/**
+ * Keyword leg. `terms` are already-normalized words; only chunks matching at least one are
+ * returned. A narrow reader (`scope` lists its chunks) has exactly those scored; anyone else
+ * walks the index and is filtered on the way.
+ */
+export async function keywordSearch(
+  db: Executor, asker: Asker, ranking: KeywordRanking, terms: string[], limit: number, scope?: ReaderScope,
+): Promise<LegHit[]> {
   if (terms.length === 0) return [];
-  if (ranking === "bm25") {
-    // pg_textsearch scores are negative BM25 (lower is better); 0 means no term matched.
-    const query = terms.join(" ");
-    const result = await db.execute<LegHit>(sql`
-      SELECT id AS "chunkId", -score AS score FROM (
-        SELECT c.id, c.search_text <@> to_bm25query(${query}, 'chunks_bm25_idx') AS score
+  const ids = scope === undefined ? await readerScope(db, asker) : scope;
+  if (ranking === "fts") return postingsSearch(db, asker, terms, limit, ids);
+  // pg_textsearch scores are negative BM25 (lower is better); 0 means no term matched. Scored one
+  // by one (the index supplies the statistics), a narrow reader's chunks are not looked for among
+  // the 99% it may not read.
+  const query = sql`to_bm25query(${terms.join(" ")}, 'chunks_bm25_idx')`;
+  const result = await db.execute<LegHit>(ids
+    ? sql`
+      SELECT id AS "chunkId", -bm25 AS score FROM (
+        SELECT c.id, c.search_text <@> ${query} AS bm25
+        ${readableChunks(asker)} AND c.id = ANY(${sql.param(ids)}::uuid[])) scored
+      WHERE bm25 < 0 ORDER BY bm25, id LIMIT ${limit}`
+    : sql`
+      SELECT id AS "chunkId", -bm25 AS score FROM (
+        SELECT c.id, c.search_text <@> ${query} AS bm25
         ${readableChunks(asker)}
-        ORDER BY c.search_text <@> to_bm25query(${query}, 'chunks_bm25_idx') LIMIT ${limit}) ranked
-      WHERE score < 0`);
-    return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
-  }
-  const tsquery = terms.map((t) => `'${t.replace(/'/g, "")}'`).join(" | ");
-  const result = await db.execute<LegHit>(sql`
-    SELECT c.id AS "chunkId", ts_rank_cd(c.tsv, to_tsquery('english', ${tsquery})) AS score
-    ${readableChunks(asker)} AND c.tsv @@ to_tsquery('english', ${tsquery})
-    ORDER BY score DESC LIMIT ${limit}`);
+        ORDER BY c.search_text <@> ${query} LIMIT ${limit}) ranked
+      WHERE bm25 < 0`);
   return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
+}
+
+/** How the built-in BM25 keyword leg walks its postings; chosen by measurement (README: "Retrieval at scale"). */
+export const KEYWORD_SEARCH = {
+  /** Postings read per query term, best first; deepened tenfold (twice at most) when too few are readable. */
+  postingsDepth: 1500,
+  /** Readable chunks with the best partial sums that are then scored exactly (at least 3 × the limit). */
+  rescored: 150,
+};
+
+/**
+ * BM25 from the postings the chunk triggers keep (drizzle/0007), on servers without pg_textsearch.
+ * Every returned score is exact BM25 over all query terms.
+ * - A narrow reader: the postings of the query terms among its chunks, summed. Exact.
+ * - Anyone else: each term's best `postingsDepth` postings summed per chunk, the `rescored` readable
+ *   chunks with the best sums scored exactly, the best `limit` of them returned. A chunk in no
+ *   term's top `postingsDepth` can be missed; on 100k chunks this finds 0.995 of the exact top 10
+ *   in about 11 ms (README).
+ */
+export async function postingsSearch(
+  db: Executor, asker: Asker, terms: string[], limit: number, scope: ReaderScope, depth = KEYWORD_SEARCH.postingsDepth,
+): Promise<LegHit[]> {
+  const queryTerms = sql`
+    SELECT t.term, ln(1 + (s.chunks - t.df + 0.5) / (t.df + 0.5)) AS idf
+    FROM keyword_terms t CROSS JOIN keyword_stats s
+    WHERE s.id = 1 AND t.term IN (SELECT lexeme FROM unnest(to_tsvector('english', ${terms.join(" ")})))`;
+  // The filters run on ranked rows in order and stop at their LIMIT: a few lookups, not one per posting.
+  const search = (depth: number) => db.execute<LegHit>(scope
+      ? sql`
+        WITH q AS MATERIALIZED (${queryTerms}),
+        ranked AS (
+          SELECT p.chunk_id, sum(q.idf * p.weight) AS score FROM q JOIN chunk_terms p ON p.term = q.term
+          WHERE p.chunk_id = ANY(${sql.param(scope)}::uuid[]) GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id OFFSET 0)
+        SELECT r.chunk_id AS "chunkId", r.score FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)} LIMIT ${limit}`
+      : sql`
+        WITH q AS MATERIALIZED (${queryTerms}),
+        walked AS (
+          SELECT p.chunk_id, q.idf * p.weight AS part FROM q CROSS JOIN LATERAL (
+            SELECT chunk_id, weight FROM chunk_terms WHERE term = q.term ORDER BY weight DESC NULLS LAST LIMIT ${depth}) p),
+        ranked AS (SELECT chunk_id, sum(part) AS partial FROM walked GROUP BY chunk_id ORDER BY partial DESC, chunk_id OFFSET 0),
+        candidates AS (SELECT r.chunk_id FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)} LIMIT ${Math.max(KEYWORD_SEARCH.rescored, 3 * limit)})
+        SELECT c.chunk_id AS "chunkId", s.score FROM candidates c CROSS JOIN LATERAL (
+          SELECT sum(q.idf * p.weight) AS score FROM q JOIN chunk_terms p ON p.chunk_id = c.chunk_id AND p.term = q.term) s
+        ORDER BY s.score DESC, c.chunk_id LIMIT ${limit}`);
+  for (let attempt = 0; ; attempt++) {
+    const hits = (await search(depth)).rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
+    // Too few readable among the walked postings: deeper, if some term has more than were walked.
+    if (scope || hits.length >= limit || attempt >= 2 || !(await anyPostingsBeyond(db, queryTerms, depth))) return hits;
+    depth *= 10;
+  }
+}
+
+/** Whether some query term has more than `depth` postings. */
+async function anyPostingsBeyond(db: Executor, queryTerms: SQL, depth: number): Promise<boolean> {
+  const result = await db.execute(sql`
+    WITH q AS MATERIALIZED (${queryTerms})
+    SELECT 1 FROM q WHERE (SELECT count(*) FROM (SELECT 1 FROM chunk_terms p WHERE p.term = q.term LIMIT ${depth + 1}) x) > ${depth} LIMIT 1`);
+  return result.rows.length > 0;
 }
 
 /** How the vector leg searches; the defaults were chosen by `npm run bench:retrieval` (README: "Retrieval at scale"). */
@@ -102,11 +184,16 @@ export async function rebuildBm25Index(db: Executor, k1: number, b: number) {
  *   pass the filter.
  * The similarity floor is applied after the ordered scan.
  */
-export async function vectorSearch(db: Executor, asker: Asker, query: VectorQuery, settings: Partial<VectorSearchSettings & VectorIndexSettings> & { plan?: "index" | "exact" } = {}): Promise<LegHit[]> {
+export async function vectorSearch(
+  db: Executor, asker: Asker, query: VectorQuery,
+  settings: Partial<VectorSearchSettings & VectorIndexSettings> & { plan?: "index" | "exact"; scope?: ReaderScope } = {},
+): Promise<LegHit[]> {
   if (!asker?.userId) throw new Error("vectorSearch needs an asker: there is no unscoped retrieval.");
   const { efSearch, maxScanTuples, exactScanBelow } = { ...VECTOR_SEARCH, ...settings };
   const type = settings.type ?? (await vectorIndexType(db));
-  const readable = settings.plan === "index" ? null : await readableChunkIds(db, asker, exactScanBelow, settings.plan === "exact");
+  const readable = settings.plan === "index" ? null
+    : settings.plan !== "exact" && settings.scope !== undefined ? settings.scope
+    : await readableChunkIds(db, asker, exactScanBelow, settings.plan === "exact");
   const dims = sql.raw(String(Math.trunc(query.dimensions)));
   const vector = `[${query.embedding.join(",")}]`;
   const rows = await db.transaction(async (tx) => {

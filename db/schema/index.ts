@@ -9,3 +9,4 @@ export * from "./embeddings";
 export * from "./eval";
 export * from "./training";
 export * from "./access";
+export * from "./keyword-postings";

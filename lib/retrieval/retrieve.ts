@@ -1,6 +1,6 @@
 import type { Asker } from "@/db/queries/access";
 import {
-  chunkDetails, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, vectorSearch, type KeywordRanking,
+  chunkDetails, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, readerScope, vectorSearch, type KeywordRanking,
 } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { activeEmbedder } from "../embeddings/registry";
@@ -54,7 +54,7 @@ export function keywordRankingInUse(): Promise<KeywordRanking> {
 }
 
 export function describeKeywordRanking(value: KeywordRanking): string {
-  return value === "bm25" ? "BM25 (pg_textsearch)" : "built-in full-text search (ts_rank_cd)";
+  return value === "bm25" ? "BM25 (pg_textsearch)" : "BM25 from PostgreSQL full-text lexemes (built-in postings; no pg_textsearch)";
 }
 
 export interface Candidates {
@@ -83,11 +83,14 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const keywordRanking = await keywordRankingInUse();
   const model = await activeEmbedder();
   const identifiers = identifiersIn(question);
+  // Whether the asker reads few enough chunks to score them all decides both legs' plans.
+  const scope = readerScope(database, asker);
   const [[keyword, keywordMs], [vector, vectorMs], exact] = await Promise.all([
-    timed(() => keywordSearch(database, asker, keywordRanking, keywordTerms(question), depth)),
+    timed(async () => keywordSearch(database, asker, keywordRanking, keywordTerms(question), depth, await scope)),
     timed(async () => {
       const [embedding] = await model.embed([question]);
-      return vectorSearch(database, asker, { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY });
+      const query = { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY };
+      return vectorSearch(database, asker, query, { scope: await scope });
     }),
     exactSearch(database, asker, identifiers, identifiers.map(identifierPattern), depth),
   ]);
