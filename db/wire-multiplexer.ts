@@ -144,8 +144,12 @@ export class WireMultiplexer {
         await this.db.runExclusive(async () => {
           for (const message of messages) {
             await this.db.execProtocolRawStream(message, {
+              // A copy: PGlite reuses the memory it hands over, and a socket that cannot send at
+              // once keeps a reference to what it was given (large results came out corrupted).
+              // Not waiting for a slow reader: the database is held for this batch, so its output
+              // is buffered here rather than stalling every other client.
               onRawData: (data) => {
-                if (!client.socket.destroyed) client.socket.write(data);
+                if (!client.socket.destroyed) client.socket.write(Buffer.from(data));
               },
             });
           }
