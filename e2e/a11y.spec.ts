@@ -37,6 +37,18 @@ const PAGES: { name: string; signedIn: boolean; open: (page: Page, found: Found)
   { name: "source viewer", signedIn: true, open: (page, found) => page.goto(found.source) },
   { name: "admin: documents", signedIn: true, open: (page) => page.goto("/admin/documents") },
   { name: "admin: document", signedIn: true, open: (page, found) => page.goto(found.document) },
+  { name: "admin: users", signedIn: true, open: (page) => page.goto("/admin/users") },
+  { name: "admin: groups", signedIn: true, open: (page) => page.goto("/admin/groups") },
+  { name: "admin: audit log", signedIn: true, open: (page) => page.goto("/admin/audit") },
+  { name: "admin: cited sources", signedIn: true, open: (page) => page.goto("/admin/analytics") },
+  { name: "admin: conversation", signedIn: true, open: (page, found) => page.goto(found.conversation.replace(/^\/c\//, "/admin/conversations/")) },
+  { name: "admin: retrieval console", signedIn: true, open: (page) => page.goto(`/admin/retrieval?q=${encodeURIComponent(QUESTION)}`) },
+  { name: "admin: embeddings", signedIn: true, open: (page) => page.goto("/admin/embeddings") },
+  { name: "admin: behaviour", signedIn: true, open: (page) => page.goto("/admin/behaviour") },
+  { name: "admin: models", signedIn: true, open: (page) => page.goto("/admin/models") },
+  { name: "admin: training examples", signedIn: true, open: (page) => page.goto("/admin/training") },
+  { name: "admin: datasets", signedIn: true, open: (page) => page.goto("/admin/datasets") },
+  { name: "admin: fine-tunes", signedIn: true, open: (page) => page.goto("/admin/fine-tunes") },
 ];
 
 test.describe.configure({ mode: "serial" });

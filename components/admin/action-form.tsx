@@ -70,8 +70,8 @@ export const fieldClass = "rounded-md border border-zinc-300 bg-white px-2 py-1 
 export function GroupChoices({ groups, selected = [], legend }: { groups: { id: string; name: string }[]; selected?: string[]; legend: string }) {
   return (
     <fieldset className="flex flex-wrap items-center gap-3">
-      <legend className="mb-1 text-xs text-zinc-500">{legend}</legend>
-      {groups.length === 0 && <span className="text-xs text-zinc-500">No groups yet.</span>}
+      <legend className="mb-1 text-xs text-zinc-600 dark:text-zinc-400">{legend}</legend>
+      {groups.length === 0 && <span className="text-xs text-zinc-600 dark:text-zinc-400">No groups yet.</span>}
       {groups.map((g) => (
         <label key={g.id} className="flex items-center gap-1">
           <input type="checkbox" name="groupId" value={g.id} defaultChecked={selected.includes(g.id)} />

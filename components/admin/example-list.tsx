@@ -5,7 +5,7 @@ type Action = React.ComponentProps<typeof ActionForm>["action"];
 
 /** Training examples with their tags; leak findings say which sentence states which unsourced fact. */
 export function ExampleList({ examples, flag }: { examples: TrainingExampleRow[]; flag: Action }) {
-  if (examples.length === 0) return <p className="text-sm text-zinc-500">No examples yet.</p>;
+  if (examples.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No examples yet.</p>;
   return (
     <table className="w-full text-left text-sm">
       <thead>
@@ -22,7 +22,7 @@ export function ExampleList({ examples, flag }: { examples: TrainingExampleRow[]
             <td className="max-w-md py-2 pr-2">
               <div className="font-medium">{e.question}</div>
               <div className="line-clamp-3 whitespace-pre-wrap text-zinc-600 dark:text-zinc-400">{e.idealAnswer}</div>
-              <div className="text-xs text-zinc-500">
+              <div className="text-xs text-zinc-600 dark:text-zinc-400">
                 {e.sources.length} source{e.sources.length === 1 ? "" : "s"} · spec v{e.specVersion}
               </div>
             </td>
@@ -41,7 +41,7 @@ export function ExampleList({ examples, flag }: { examples: TrainingExampleRow[]
                 <span className="text-green-700 dark:text-green-400">none</span>
               ) : (
                 <>
-                  <span className={e.leakAccepted ? "text-zinc-500" : "text-amber-700 dark:text-amber-400"}>{e.leakAccepted ? "accepted" : "flagged: excluded from datasets"}</span>
+                  <span className={e.leakAccepted ? "text-zinc-600 dark:text-zinc-400" : "text-amber-700 dark:text-amber-400"}>{e.leakAccepted ? "accepted" : "flagged: excluded from datasets"}</span>
                   <ul className="text-xs">
                     {e.leaks.map((l) => (
                       <li key={l.sentence}>

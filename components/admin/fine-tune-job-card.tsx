@@ -7,7 +7,7 @@ type Action = React.ComponentProps<typeof ActionForm>["action"];
 const STATUS_COLOR: Record<string, string> = {
   succeeded: "text-green-700 dark:text-green-400",
   failed: "text-red-700 dark:text-red-400",
-  cancelled: "text-zinc-500",
+  cancelled: "text-zinc-600 dark:text-zinc-400",
 };
 
 export function FineTuneJobCard({ job, datasetVersion, cancel, registerEndpoint }: { job: FineTuneJobRow; datasetVersion: number | undefined; cancel: Action; registerEndpoint: Action }) {
@@ -21,7 +21,7 @@ export function FineTuneJobCard({ job, datasetVersion, cancel, registerEndpoint 
         <span className={`font-medium ${STATUS_COLOR[job.status] ?? "text-blue-700 dark:text-blue-400"}`} data-testid="job-status">
           {job.status.replace("_", " ")}
         </span>
-        <span className="text-zinc-500">started {job.createdAt.toISOString().slice(0, 16).replace("T", " ")}</span>
+        <span className="text-zinc-600 dark:text-zinc-400">started {job.createdAt.toISOString().slice(0, 16).replace("T", " ")}</span>
       </div>
       {job.providerJobId && <p>Provider job: {job.providerJobId}</p>}
       {job.fineTunedModel && <p>Model: <code>{job.fineTunedModel}</code>{job.trainedTokens ? ` · ${job.trainedTokens.toLocaleString("en-US")} trained tokens` : ""}</p>}

@@ -48,7 +48,7 @@ export function ModelTable({ models, runs, specVersion, runEval }: Props) {
               <td className="py-2">
                 <span className="font-medium">{m.name}</span>
                 {m.active && <span className="ml-2 rounded bg-emerald-100 px-1 text-xs text-emerald-800 dark:bg-emerald-950 dark:text-emerald-300">active</span>}
-                <p className="text-xs text-zinc-500">
+                <p className="text-xs text-zinc-600 dark:text-zinc-400">
                   {m.model}
                   {m.baseUrl ? ` at ${m.baseUrl}` : ""}
                 </p>
@@ -62,7 +62,7 @@ export function ModelTable({ models, runs, specVersion, runEval }: Props) {
                 {run?.status === "done" && (
                   <>
                     {run.passed}/{run.passed + run.failed} passed{run.skipped ? `, ${run.skipped} skipped` : ""}
-                    <span className={`block text-xs ${run.specVersion === specVersion ? "text-zinc-500" : "text-amber-700 dark:text-amber-400"}`}>
+                    <span className={`block text-xs ${run.specVersion === specVersion ? "text-zinc-600 dark:text-zinc-400" : "text-amber-700 dark:text-amber-400"}`}>
                       spec v{run.specVersion}
                       {run.specVersion === specVersion ? "" : " (outdated)"}
                     </span>

@@ -6,7 +6,7 @@ function Bar({ label, rate, tone }: { label: string; rate: number | null | undef
   const value = pct(rate);
   return (
     <div className="flex items-center gap-2">
-      <span className="w-24 shrink-0 truncate text-xs text-zinc-500">{label}</span>
+      <span className="w-24 shrink-0 truncate text-xs text-zinc-600 dark:text-zinc-400">{label}</span>
       <div className="h-3 flex-1 rounded bg-zinc-100 dark:bg-zinc-800">
         {value != null && <div className={`h-3 rounded ${tone}`} style={{ width: `${value}%` }} />}
       </div>
@@ -29,7 +29,7 @@ export function PassRateChart({ comparison, candidateName, activeName }: { compa
           <Bar label={activeName} rate={b.active?.rate} tone="bg-zinc-500" />
         </div>
       ))}
-      <figcaption className="text-xs text-zinc-500">
+      <figcaption className="text-xs text-zinc-600 dark:text-zinc-400">
         Share of decided cases passed per behaviour{candidateName ? `: ${candidateName} beside the active model ${activeName}` : ` for the active model ${activeName}`}. Checks that need a judge
         model are skipped when none is configured.
       </figcaption>

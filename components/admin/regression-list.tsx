@@ -12,11 +12,11 @@ export function RegressionList({ regressions }: { regressions: ResultLike[] }) {
           </p>
           <p className="text-red-700 dark:text-red-400">{r.reason}</p>
           <dl className="mt-1 grid grid-cols-[6rem_1fr] gap-x-2 gap-y-1">
-            <dt className="text-zinc-500">Question</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">Question</dt>
             <dd>{r.question}</dd>
-            <dt className="text-zinc-500">Expected</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">Expected</dt>
             <dd>{r.expected}</dd>
-            <dt className="text-zinc-500">Got</dt>
+            <dt className="text-zinc-600 dark:text-zinc-400">Got</dt>
             <dd className="whitespace-pre-wrap">{r.output}</dd>
           </dl>
         </article>

@@ -25,7 +25,7 @@ export function RetrievalResults({ inspection, asUser }: { inspection: Inspectio
         </p>
       )}
       {result.sources.length === 0 ? (
-        <p className="text-zinc-500">Nothing this user may read matches.</p>
+        <p className="text-zinc-600 dark:text-zinc-400">Nothing this user may read matches.</p>
       ) : (
         <table className="w-full text-left text-sm">
           <thead className="border-b border-zinc-200 dark:border-zinc-800">
@@ -41,13 +41,13 @@ export function RetrievalResults({ inspection, asUser }: { inspection: Inspectio
           </thead>
           <tbody>
             {result.sources.map((s) => (
-              <tr key={s.chunkId} data-testid="retrieval-row" className={`border-b border-zinc-100 align-top dark:border-zinc-900 ${s.n > topK ? "text-zinc-500" : ""}`}>
+              <tr key={s.chunkId} data-testid="retrieval-row" className={`border-b border-zinc-100 align-top dark:border-zinc-900 ${s.n > topK ? "text-zinc-600 dark:text-zinc-400" : ""}`}>
                 <td className="py-2">{s.n}</td>
                 <td className="max-w-md py-2">
                   <Link className="font-medium underline" href={`/sources/${s.documentId}/${s.versionId}?chunk=${s.chunkId}`}>
                     {s.title}
                   </Link>
-                  <div className="text-xs text-zinc-500">{[...s.headingPath.filter((h) => h !== s.title), s.page ? `page ${s.page}` : null].filter(Boolean).join(" › ")}</div>
+                  <div className="text-xs text-zinc-600 dark:text-zinc-400">{[...s.headingPath.filter((h) => h !== s.title), s.page ? `page ${s.page}` : null].filter(Boolean).join(" › ")}</div>
                   <div className="text-xs">{s.text.length > SNIPPET_CHARS ? `${s.text.slice(0, SNIPPET_CHARS)}…` : s.text}</div>
                 </td>
                 <td data-testid="keyword-rank">{rank(s.keywordRank, s.keywordScore, 2)}</td>

@@ -6,7 +6,7 @@ type Action = React.ComponentProps<typeof ActionForm>["action"];
 
 /** Answers to review, thumbs-down first: the admin edits the answer into a correction example. */
 export function ReviewQueue({ turns, correct, addThumbsUp }: { turns: AnsweredTurn[]; correct: Action; addThumbsUp: Action }) {
-  if (turns.length === 0) return <p className="text-sm text-zinc-500">No answers to review yet.</p>;
+  if (turns.length === 0) return <p className="text-sm text-zinc-600 dark:text-zinc-400">No answers to review yet.</p>;
   return (
     <ul className="flex flex-col gap-3">
       {turns.map((t) => (
@@ -17,7 +17,7 @@ export function ReviewQueue({ turns, correct, addThumbsUp }: { turns: AnsweredTu
             <span>👎 {t.downs}</span>
           </div>
           {t.comments.length > 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">Feedback: {t.comments.join(" · ")}</p>}
-          <p className="text-xs text-zinc-500">Sources: {t.sources.map((s) => `[${s.n}] ${s.title}`).join(", ") || "none"}</p>
+          <p className="text-xs text-zinc-600 dark:text-zinc-400">Sources: {t.sources.map((s) => `[${s.n}] ${s.title}`).join(", ") || "none"}</p>
           <ActionForm action={correct} submit="Save correction">
             <input type="hidden" name="messageId" value={t.messageId} />
             <label className="flex flex-col gap-1">

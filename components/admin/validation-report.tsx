@@ -13,7 +13,7 @@ export function ValidationReportView({ report }: { report: ValidationReport }) {
             <span className={COLOR[c.status]} aria-label={c.status}>
               {ICON[c.status]}
             </span>
-            <span className="w-28 shrink-0 text-zinc-500">{c.id}</span>
+            <span className="w-28 shrink-0 text-zinc-600 dark:text-zinc-400">{c.id}</span>
             <span>{c.message}</span>
           </li>
         ))}

@@ -67,7 +67,7 @@ export function PdfPage({ doc, number, scale, estimate, highlight, cited }: Prop
   const height = viewport?.height ?? estimate.height;
   return (
     <section ref={box} aria-label={`Page ${number}`} className="scroll-mt-4">
-      <p className="mb-1 text-xs uppercase tracking-wide text-zinc-500">Page {number}</p>
+      <p className="mb-1 text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Page {number}</p>
       <div className="relative bg-white shadow ring-1 ring-zinc-200 dark:ring-zinc-800" style={{ width, height }}>
         <canvas ref={canvas} data-rendered={rendered} aria-hidden style={{ width, height }} className="block" />
         {viewport && highlight === "page" && (

@@ -82,7 +82,7 @@ export function PdfView({ fileUrl, page, passage, textView }: Props) {
       {mode === "text" ? (
         textView
       ) : !loaded ? (
-        <p className="text-sm text-zinc-500" role="status">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400" role="status">
           Loading pages…
         </p>
       ) : (

@@ -49,14 +49,14 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         <h3 id="not-cited" className="font-medium">
           Not cited in the last {days} days ({report.notCited.length})
         </h3>
-        <p className="text-sm text-zinc-500">Possibly stale or hard to find: check whether they are still needed and current.</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">Possibly stale or hard to find: check whether they are still needed and current.</p>
         <ul className="flex flex-col gap-1 text-sm" data-testid="not-cited">
           {report.notCited.map((d) => (
             <li key={d.documentId}>
               <Link className="underline" href={documentHref(d.documentId)}>
                 {d.title}
               </Link>{" "}
-              <span className="text-zinc-500">
+              <span className="text-zinc-600 dark:text-zinc-400">
                 {d.lastCitedAt ? `last cited ${d.lastCitedAt.toISOString().slice(0, 10)}` : "never cited"}
               </span>
             </li>

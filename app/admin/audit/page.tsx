@@ -78,7 +78,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <button className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">Filter</button>
       </form>
       <table className="w-full text-left text-sm">
-        <thead className="text-xs text-zinc-500">
+        <thead className="text-xs text-zinc-600 dark:text-zinc-400">
           <tr>
             <th className="py-1">When (UTC)</th>
             <th>Actor</th>
@@ -95,14 +95,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               <td className="font-mono text-xs">{r.action}</td>
               <td className="text-xs">
                 {r.targetType}
-                {r.targetId && <div className="font-mono text-zinc-500">{r.targetId}</div>}
+                {r.targetId && <div className="font-mono text-zinc-600 dark:text-zinc-400">{r.targetId}</div>}
               </td>
               <td className="max-w-xs font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{r.details ? JSON.stringify(r.details) : ""}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {rows.length === 0 && <p className="text-sm text-zinc-500">No entries match.</p>}
+      {rows.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No entries match.</p>}
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {f.page > 1 && (
           <Link className="underline" href={pageLink(f.page - 1)}>

@@ -16,7 +16,7 @@ export default async function BehaviourPage() {
     <section className="flex flex-col gap-6">
       <div>
         <h2 className="text-lg font-medium">Behaviour</h2>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
           How the assistant must answer, whatever the facts: the system prompt of base models, the target of fine-tuning and the oracle of the
           behaviour evaluation. Current version: {version}.
         </p>

@@ -41,13 +41,13 @@ export default async function DatasetsPage() {
         </div>
       </ActionForm>
 
-      {datasets.length === 0 && <p className="text-sm text-zinc-500">No datasets yet.</p>}
+      {datasets.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No datasets yet.</p>}
       {datasets.map((d) => {
         const report = reportOf(d);
         return (
           <article key={d.id} className={card} data-testid="dataset">
             <h3 className="font-medium">
-              Dataset version {d.version} <span className="text-sm font-normal text-zinc-500">· spec v{d.specVersion} · {d.createdAt.toISOString().slice(0, 16).replace("T", " ")} {d.note ? `· ${d.note}` : ""}</span>
+              Dataset version {d.version} <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">· spec v{d.specVersion} · {d.createdAt.toISOString().slice(0, 16).replace("T", " ")} {d.note ? `· ${d.note}` : ""}</span>
             </h3>
             <p className="text-sm">
               {report.stats.examples} examples: {report.stats.train} train, {report.stats.validation} validation ·{" "}

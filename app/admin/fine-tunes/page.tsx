@@ -21,7 +21,7 @@ export default async function FineTunesPage() {
     <section className="flex flex-col gap-6">
       <LiveRefresh active={moving} />
       <h2 className="text-lg font-medium">Fine-tuning jobs</h2>
-      {jobs.length === 0 && <p className="text-sm text-zinc-500">No jobs yet. Start one from a valid dataset on the Datasets page.</p>}
+      {jobs.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No jobs yet. Start one from a valid dataset on the Datasets page.</p>}
       {jobs.map((j) => (
         <FineTuneJobCard key={j.id} job={j} datasetVersion={versions.get(j.datasetId)} cancel={cancelAction} registerEndpoint={registerEndpointAction} />
       ))}
@@ -29,7 +29,7 @@ export default async function FineTunesPage() {
         <h3 className="font-medium">Fine-tuned models</h3>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Each arrives as a candidate: it answers no one until the behaviour evaluation passes and it is promoted.</p>
         {candidates.length === 0 ? (
-          <p className="text-sm text-zinc-500">None yet.</p>
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet.</p>
         ) : (
           <ul className="text-sm" data-testid="candidate-models">
             {candidates.map((m) => (

@@ -22,7 +22,7 @@ export default async function GroupsPage() {
         </label>
       </ActionForm>
       <table className="w-full text-left text-sm">
-        <thead className="text-xs text-zinc-500">
+        <thead className="text-xs text-zinc-600 dark:text-zinc-400">
           <tr>
             <th className="py-1">Group</th>
             <th>Members</th>
@@ -43,7 +43,7 @@ export default async function GroupsPage() {
           ))}
         </tbody>
       </table>
-      {groups.length === 0 && <p className="text-sm text-zinc-500">No groups yet.</p>}
+      {groups.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No groups yet.</p>}
     </section>
   );
 }

@@ -34,7 +34,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
     <section className="flex flex-col gap-6">
       <div>
         <h2 className="text-lg font-medium">Models</h2>
-        <p className="text-sm text-zinc-500">
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Active model: <strong data-testid="active-model">{active.name}</strong>. Behaviour spec version {version}. Every answer records the model that gave it.
         </p>
       </div>

@@ -54,7 +54,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </section>
         <section aria-labelledby="invite-user" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <h3 id="invite-user" className="mb-2 font-medium">Invite by link</h3>
-          <p className="mb-2 text-xs text-zinc-500">The invitee chooses their name and password. The link works once and expires.</p>
+          <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">The invitee chooses their name and password. The link works once and expires.</p>
           <ActionForm action={inviteUserAction} submit="Create invitation" className="flex flex-col gap-2 text-sm">
             <label className="flex flex-col gap-1">Email<input name="email" type="email" required className={fieldClass} /></label>
             <RoleSelect />
@@ -97,7 +97,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       </form>
 
       <table className="w-full text-left text-sm">
-        <thead className="text-xs text-zinc-500">
+        <thead className="text-xs text-zinc-600 dark:text-zinc-400">
           <tr>
             <th className="py-1">User</th>
             <th>Role</th>
@@ -111,7 +111,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             <tr key={u.id} data-testid="user-row" className="border-t border-zinc-200 align-top dark:border-zinc-800">
               <td className="py-2">
                 <div className="font-medium">{u.name}</div>
-                <div className="text-xs text-zinc-500">{u.email}</div>
+                <div className="text-xs text-zinc-600 dark:text-zinc-400">{u.email}</div>
               </td>
               <td className="py-2">
                 <ActionForm action={setRoleAction.bind(null, u.id)} submit="Save role">
@@ -140,7 +140,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           ))}
         </tbody>
       </table>
-      {users.length === 0 && <p className="text-sm text-zinc-500">No users match.</p>}
+      {users.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No users match.</p>}
     </section>
   );
 }

@@ -32,7 +32,7 @@ export function ActivityChart({ days }: { days: DailyActivity[] }) {
           );
         })}
       </svg>
-      <div className="flex justify-between text-xs text-zinc-500">
+      <div className="flex justify-between text-xs text-zinc-600 dark:text-zinc-400">
         <span>{days[0]?.day}</span>
         <span className="flex gap-3">
           <Legend className="bg-blue-600" label="answered" />

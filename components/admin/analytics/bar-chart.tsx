@@ -21,7 +21,7 @@ export function BarChart({ title, bars, unit, empty }: Props) {
     <figure className="flex flex-col gap-2" aria-label={title}>
       <figcaption className="font-medium">{title}</figcaption>
       {bars.length === 0 ? (
-        <p className="text-sm text-zinc-500">{empty}</p>
+        <p className="text-sm text-zinc-600 dark:text-zinc-400">{empty}</p>
       ) : (
         <ol className="flex flex-col gap-1.5 text-sm">
           {bars.map((b) => (

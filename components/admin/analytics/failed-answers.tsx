@@ -19,7 +19,7 @@ export function FailedAnswers({ thumbsDown, unanswered, days }: Props) {
         <h3 id="thumbs-down" className="font-medium">
           Answers rated thumbs down ({thumbsDown.length})
         </h3>
-        {thumbsDown.length === 0 && <p className="text-sm text-zinc-500">No thumbs down in the last {days} days.</p>}
+        {thumbsDown.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No thumbs down in the last {days} days.</p>}
         <ul className="flex flex-col gap-3 text-sm">
           {thumbsDown.map((t) => (
             <li key={`${t.messageId}-${t.userEmail}`} data-testid="thumbs-down" className="rounded-md border border-zinc-200 p-2 dark:border-zinc-800">
@@ -27,7 +27,7 @@ export function FailedAnswers({ thumbsDown, unanswered, days }: Props) {
                 {t.question ?? "(question not found)"}
               </a>
               {t.comment && <p className="mt-1 italic text-zinc-700 dark:text-zinc-300">“{t.comment}”</p>}
-              <p className="mt-1 text-xs text-zinc-500">
+              <p className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">
                 {t.userEmail} · {t.at.toISOString().slice(0, 10)} ·{" "}
                 {t.sources.length === 0 ? "cited no source" : "sources: "}
                 {t.sources.map((s, i) => (
@@ -48,14 +48,14 @@ export function FailedAnswers({ thumbsDown, unanswered, days }: Props) {
         <h3 id="unanswered" className="font-medium">
           Questions the assistant could not answer ({unanswered.length})
         </h3>
-        {unanswered.length === 0 && <p className="text-sm text-zinc-500">Every question in the last {days} days found an answer.</p>}
+        {unanswered.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">Every question in the last {days} days found an answer.</p>}
         <ul className="flex flex-col gap-1 text-sm">
           {unanswered.map((q) => (
             <li key={q.messageId} data-testid="unanswered">
               <a className="underline" href={reviewHref(q.conversationId, q.messageId)}>
                 {q.question.trim()}
               </a>{" "}
-              <span className="text-zinc-500">
+              <span className="text-zinc-600 dark:text-zinc-400">
                 {q.asked > 1 ? `asked ${q.asked} times, last ` : ""}
                 {q.lastAskedAt.toISOString().slice(0, 10)}
               </span>

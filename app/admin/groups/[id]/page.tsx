@@ -63,11 +63,11 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
               <Link className="underline" href={`/admin/documents/${d.id}`}>
                 {d.title}
               </Link>{" "}
-              <span className="text-xs text-zinc-500">{d.filename}</span>
+              <span className="text-xs text-zinc-600 dark:text-zinc-400">{d.filename}</span>
             </li>
           ))}
         </ul>
-        {documents.length === 0 && <p className="text-sm text-zinc-500">No documents are restricted to this group.</p>}
+        {documents.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No documents are restricted to this group.</p>}
       </section>
     </section>
   );
