@@ -39,8 +39,7 @@ const readableChunk = (asker: Asker, column: SQL) => sql`EXISTS (
 
 /**
  * Keyword leg. `terms` are already-normalized words; only chunks matching at least one are
- * returned. A narrow reader (`scope` lists its chunks) has exactly those scored; anyone else
- * walks the index and is filtered on the way.
+ * returned. `scope` (a narrow reader's chunks) is taken as given, or read here.
  */
 export async function keywordSearch(
   db: Executor, asker: Asker, ranking: KeywordRanking, terms: string[], limit: number, scope?: ReaderScope,
@@ -48,22 +47,16 @@ export async function keywordSearch(
   if (terms.length === 0) return [];
   const ids = scope === undefined ? await readerScope(db, asker) : scope;
   if (ranking === "fts") return postingsSearch(db, asker, terms, limit, ids);
-  // pg_textsearch scores are negative BM25 (lower is better); 0 means no term matched. Scored one
-  // by one (the index supplies the statistics), a narrow reader's chunks are not looked for among
-  // the 99% it may not read.
+  // pg_textsearch scores are negative BM25 (lower is better); 0 means no term matched. The index
+  // walk is filtered as it goes; a narrow reader's chunk list is the cheap first filter. (Scoring
+  // those chunks one by one instead took 0.4 ms each on 100k chunks: 399 ms for a 1% reader.)
   const query = sql`to_bm25query(${terms.join(" ")}, 'chunks_bm25_idx')`;
-  const result = await db.execute<LegHit>(ids
-    ? sql`
-      SELECT id AS "chunkId", -bm25 AS score FROM (
-        SELECT c.id, c.search_text <@> ${query} AS bm25
-        ${readableChunks(asker)} AND c.id = ANY(${sql.param(ids)}::uuid[])) scored
-      WHERE bm25 < 0 ORDER BY bm25, id LIMIT ${limit}`
-    : sql`
-      SELECT id AS "chunkId", -bm25 AS score FROM (
-        SELECT c.id, c.search_text <@> ${query} AS bm25
-        ${readableChunks(asker)}
-        ORDER BY c.search_text <@> ${query} LIMIT ${limit}) ranked
-      WHERE bm25 < 0`);
+  const result = await db.execute<LegHit>(sql`
+    SELECT id AS "chunkId", -bm25 AS score FROM (
+      SELECT c.id, c.search_text <@> ${query} AS bm25
+      ${readableChunks(asker)} ${ids ? sql`AND c.id = ANY(${sql.param(ids)}::uuid[])` : sql``}
+      ORDER BY c.search_text <@> ${query} LIMIT ${limit}) ranked
+    WHERE bm25 < 0`);
   return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
 }
 
@@ -242,8 +235,16 @@ async function readableChunkIds(db: Executor, asker: Asker, cap: number, force: 
   const key = asker.isAdmin ? "admin" : asker.userId;
   const wide = wideReaders.get(key);
   if (!force && wide && wide.cap === cap && Date.now() - wide.at < WIDE_READER_TTL_MS) return null;
+  // An employee's documents are found from its groups (and the documents for everyone) rather
+  // than by testing every document; canRead stays the filter that decides.
+  const documents = asker.isAdmin ? sql`documents` : sql`(
+    SELECT id, readable_by_everyone, current_version_id, deleted_at FROM documents WHERE readable_by_everyone
+    UNION
+    SELECT d.id, d.readable_by_everyone, d.current_version_id, d.deleted_at
+    FROM user_groups ug JOIN document_groups dg ON dg.group_id = ug.group_id JOIN documents d ON d.id = dg.document_id
+    WHERE ug.user_id = ${asker.userId})`;
   const result = await db.execute<{ id: string }>(sql`
-    SELECT c.id FROM documents d
+    SELECT c.id FROM ${documents} d
     CROSS JOIN LATERAL (SELECT id FROM chunks WHERE version_id = d.current_version_id OFFSET 0) c
     WHERE d.deleted_at IS NULL AND d.current_version_id IS NOT NULL AND ${canRead(asker)}
     ${force ? sql`` : sql`LIMIT ${cap + 1}`}`);
