@@ -84,21 +84,26 @@ export async function postingsSearch(
     SELECT t.term, ln(1 + (s.chunks - t.df + 0.5) / (t.df + 0.5)) AS idf
     FROM keyword_terms t CROSS JOIN keyword_stats s
     WHERE s.id = 1 AND t.term IN (SELECT lexeme FROM unnest(to_tsvector('english', ${terms.join(" ")})))`;
-  // The filters run on ranked rows in order and stop at their LIMIT: a few lookups, not one per posting.
+  // The filters run on ranked rows in order and stop at their LIMIT: a few lookups, not one per
+  // posting. The outer ORDER BY repeats the inner one, which the planner then need not sort
+  // again; without it an inner order is not guaranteed to survive (PGlite's PostgreSQL 18 dropped one).
   const search = (depth: number) => db.execute<LegHit>(scope
       ? sql`
         WITH q AS MATERIALIZED (${queryTerms}),
         ranked AS (
           SELECT p.chunk_id, sum(q.idf * p.weight) AS score FROM q JOIN chunk_terms p ON p.term = q.term
           WHERE p.chunk_id = ANY(${sql.param(scope)}::uuid[]) GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id OFFSET 0)
-        SELECT r.chunk_id AS "chunkId", r.score FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)} LIMIT ${limit}`
+        SELECT r.chunk_id AS "chunkId", r.score FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)}
+        ORDER BY r.score DESC, r.chunk_id LIMIT ${limit}`
       : sql`
         WITH q AS MATERIALIZED (${queryTerms}),
         walked AS (
           SELECT p.chunk_id, q.idf * p.weight AS part FROM q CROSS JOIN LATERAL (
             SELECT chunk_id, weight FROM chunk_terms WHERE term = q.term ORDER BY weight DESC NULLS LAST LIMIT ${depth}) p),
         ranked AS (SELECT chunk_id, sum(part) AS partial FROM walked GROUP BY chunk_id ORDER BY partial DESC, chunk_id OFFSET 0),
-        candidates AS (SELECT r.chunk_id FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)} LIMIT ${Math.max(KEYWORD_SEARCH.rescored, 3 * limit)})
+        candidates AS (
+          SELECT r.chunk_id FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)}
+          ORDER BY r.partial DESC, r.chunk_id LIMIT ${Math.max(KEYWORD_SEARCH.rescored, 3 * limit)})
         SELECT c.chunk_id AS "chunkId", s.score FROM candidates c CROSS JOIN LATERAL (
           SELECT sum(q.idf * p.weight) AS score FROM q JOIN chunk_terms p ON p.chunk_id = c.chunk_id AND p.term = q.term) s
         ORDER BY s.score DESC, c.chunk_id LIMIT ${limit}`);
@@ -194,15 +199,17 @@ export async function vectorSearch(
     await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('hnsw.iterative_scan', 'relaxed_order', true),
       set_config('hnsw.ef_search', ${String(efSearch)}, true), set_config('hnsw.max_scan_tuples', ${String(maxScanTuples)}, true)`);
     if (readable) {
-      // By chunk id, so the planner starts from these few chunks; the access filter is applied again
-      // because a document may have changed since the ids were read.
+      // By chunk id, so the planner starts from these few chunks. The access filter is applied
+      // again (a document may have changed since the ids were read), to the ranked rows in order
+      // until `limit` pass: a few lookups instead of one per readable chunk.
       return tx.execute<{ chunkId: string; distance: number }>(sql`
-        SELECT c.id AS "chunkId", e.embedding::vector(${dims}) <=> ${vector}::vector(${dims}) AS distance
-        FROM chunks c
-        JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
-        JOIN chunk_embeddings e ON e.chunk_id = c.id AND e.model = ${query.model}
-        WHERE c.id = ANY(${sql.param(readable)}::uuid[]) AND ${canRead(asker)}
-        ORDER BY (e.embedding::vector(${dims}) <=> ${vector}::vector(${dims})) + 0 LIMIT ${query.limit}`); // "+ 0": not the index's order
+        SELECT "chunkId", distance FROM (
+          SELECT e.chunk_id AS "chunkId", (e.embedding::vector(${dims}) <=> ${vector}::vector(${dims})) + 0 AS distance
+          FROM chunk_embeddings e
+          WHERE e.chunk_id = ANY(${sql.param(readable)}::uuid[]) AND e.model = ${query.model}
+          ORDER BY 2 OFFSET 0) ranked
+        WHERE ${readableChunk(asker, sql`ranked."chunkId"`)}
+        ORDER BY distance LIMIT ${query.limit}`); // "+ 0": not the index's order
     }
     // relaxed_order returns rows slightly out of order; the outer sort restores it.
     return tx.execute<{ chunkId: string; distance: number }>(sql`
