@@ -30,3 +30,20 @@ export async function openCliDatabase() {
   }
   return { db, close };
 }
+
+/**
+ * A command-line tool's body on that database, then exit: with the code `work` returns (0 if
+ * none), or 1 after printing the error's message (no stack: these are for people).
+ */
+export async function runCli(work: (db: Awaited<ReturnType<typeof openCliDatabase>>["db"]) => Promise<number | void>): Promise<never> {
+  const { db, close } = await openCliDatabase();
+  try {
+    process.exitCode = (await work(db)) ?? 0;
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  } finally {
+    await close();
+  }
+  process.exit();
+}

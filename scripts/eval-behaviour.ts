@@ -10,12 +10,11 @@ import { findRegistryModel, resolveActiveModel } from "@/lib/ai/registry";
 import { formatRunReport } from "@/lib/behaviour/eval/report";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
 import { checkPromotion } from "@/lib/behaviour/promotion";
-import { openCliDatabase } from "@/lib/cli-database";
+import { runCli } from "@/lib/cli-database";
 
 const { values } = parseArgs({ options: { model: { type: "string" } } });
 
-const { close } = await openCliDatabase();
-try {
+await runCli(async () => {
   const model = values.model ? await findRegistryModel(values.model) : await resolveActiveModel();
   if (!model) throw new Error(`No model named "${values.model}" is registered. Register it on /admin/models first.`);
   console.log(`Evaluating ${model.name}…`);
@@ -25,10 +24,4 @@ try {
     const check = await checkPromotion(model.id);
     console.log(`\nAgainst the active model ${check.active.name}: ${check.blocked ?? "no regressions, promotion allowed."}`);
   }
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-} finally {
-  await close();
-}
-process.exit();
+});

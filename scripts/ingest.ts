@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { findFirstAdmin } from "@/db/queries/users";
-import { openCliDatabase } from "@/lib/cli-database";
+import { runCli } from "@/lib/cli-database";
 import { collectFiles, importFiles, type ImportProgress } from "@/lib/ingest/bulk-import";
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { group: { type: "string", multiple: true } } });
@@ -14,8 +14,7 @@ if (positionals.length === 0) {
   process.exit(2);
 }
 
-const { db, close } = await openCliDatabase();
-try {
+await runCli(async (db) => {
   const admin = await findFirstAdmin(db);
   if (!admin) throw new Error("There is no administrator yet: start the app, register the first account, then import.");
   const files = await collectFiles(positionals);
@@ -25,14 +24,8 @@ try {
   console.log(`indexed ${summary.indexed.length}, unchanged ${summary.unchanged.length}, skipped ${summary.skipped.length}, failed ${summary.failed.length}`);
   for (const { file, reason } of summary.skipped) console.log(`  skipped ${file}: ${reason}`);
   for (const { file, reason } of summary.failed) console.log(`  failed  ${file}: ${reason}`);
-  process.exitCode = summary.failed.length > 0 ? 1 : 0;
-} catch (err) {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-} finally {
-  await close();
-}
-process.exit();
+  return summary.failed.length > 0 ? 1 : 0;
+});
 
 function progressBar() {
   let last = 0;

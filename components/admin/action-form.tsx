@@ -64,7 +64,6 @@ export function ActionForm({ action, submit, children, className, confirm, dange
   );
 }
 
-export const fieldClass = "rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900";
 
 /** Checkboxes named `groupId`, one per group. */
 export function GroupChoices({ groups, selected = [], legend }: { groups: { id: string; name: string }[]; selected?: string[]; legend: string }) {

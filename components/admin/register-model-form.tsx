@@ -1,12 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { input } from "./styles";
 
 interface Props {
   action: (state: { error?: string; message?: string }, form: FormData) => Promise<{ error?: string; message?: string }>;
 }
-
-const input = "rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900";
 
 export function RegisterModelForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});

@@ -2,6 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { BehaviourSpec } from "@/lib/behaviour/spec";
+import { input as inputClass } from "./styles";
 
 interface State {
   message?: string;
@@ -22,7 +23,7 @@ type EscalateDraft = Draft<BehaviourSpec["escalate"][number]>;
 const toDraft = <T extends { keywords: string[] }>(t: T) => ({ ...t, keywords: t.keywords.join(", ") });
 const fromDraft = <T extends { keywords: string }>(t: T) => ({ ...t, keywords: t.keywords.split(/[,\n]/).map((k) => k.trim()).filter(Boolean) });
 
-const input = "w-full rounded-md border border-zinc-300 bg-white px-2 py-1 dark:border-zinc-700 dark:bg-zinc-900";
+const input = `w-full ${inputClass}`;
 
 export function SpecForm({ initial, action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});

@@ -195,8 +195,8 @@ export async function vectorSearch(
   const dims = sql.raw(String(Math.trunc(query.dimensions)));
   const vector = `[${query.embedding.join(",")}]`;
   const rows = await db.transaction(async (tx) => {
-    // JIT compiling costs more (tens of ms) than these queries run: off, as are the index settings' defaults.
-    await tx.execute(sql`SELECT set_config('jit', 'off', true), set_config('hnsw.iterative_scan', 'relaxed_order', true),
+    // The index settings for this search only (JIT is off for every connection: db/client.ts).
+    await tx.execute(sql`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),
       set_config('hnsw.ef_search', ${String(efSearch)}, true), set_config('hnsw.max_scan_tuples', ${String(maxScanTuples)}, true)`);
     if (readable) {
       // By chunk id, so the planner starts from these few chunks. The access filter is applied

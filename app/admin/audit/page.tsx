@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { auditActions, listAudit } from "@/db/queries/audit";
-import { fieldClass } from "@/components/admin/action-form";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filters";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
@@ -45,38 +45,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <section className="flex flex-col gap-4">
       <h2 className="text-lg font-medium">Audit log</h2>
-      <form className="flex flex-wrap items-end gap-2 text-sm" role="search" aria-label="Filter the audit log">
-        <label className="flex flex-col gap-1">
-          Action
-          <select name="action" defaultValue={f.action ?? ""} className={fieldClass}>
-            <option value="">any</option>
-            {actions.map((a) => (
-              <option key={a}>{a}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Actor
-          <input name="actor" defaultValue={f.actor} placeholder="email" className={fieldClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          Target type
-          <input name="targetType" defaultValue={f.targetType} placeholder="user, group, document…" className={fieldClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          Target id
-          <input name="targetId" defaultValue={f.targetId} className={fieldClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          From
-          <input name="from" type="date" defaultValue={f.from} className={fieldClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          To
-          <input name="to" type="date" defaultValue={f.to} className={fieldClass} />
-        </label>
-        <button className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">Filter</button>
-      </form>
+      <FilterForm label="Filter the audit log">
+        <FilterSelect label="Action" name="action" value={f.action} options={actions.map((a) => [a, a])} />
+        <FilterInput label="Actor" name="actor" value={f.actor} placeholder="email" />
+        <FilterInput label="Target type" name="targetType" value={f.targetType} placeholder="user, group, document…" />
+        <FilterInput label="Target id" name="targetId" value={f.targetId} />
+        <FilterInput label="From" name="from" type="date" value={f.from} />
+        <FilterInput label="To" name="to" type="date" value={f.to} />
+      </FilterForm>
       <table className="w-full text-left text-sm">
         <thead className="text-xs text-zinc-600 dark:text-zinc-400">
           <tr>

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listGroupsWithCounts } from "@/db/queries/group-admin";
-import { ActionForm, fieldClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { input } from "@/components/admin/styles";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createGroupAction } from "./actions";
@@ -18,7 +19,7 @@ export default async function GroupsPage() {
       <ActionForm action={createGroupAction} submit="Create group">
         <label className="flex flex-col gap-1">
           New group name
-          <input name="name" required maxLength={100} className={fieldClass} />
+          <input name="name" required maxLength={100} className={input} />
         </label>
       </ActionForm>
       <table className="w-full text-left text-sm">

@@ -3,7 +3,9 @@ import { z } from "zod";
 import { listGroups } from "@/db/queries/document-admin";
 import { listOpenInvites } from "@/db/queries/invites";
 import { listUsersWithGroups } from "@/db/queries/user-admin";
-import { ActionForm, fieldClass, GroupChoices } from "@/components/admin/action-form";
+import { ActionForm, GroupChoices } from "@/components/admin/action-form";
+import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filters";
+import { input } from "@/components/admin/styles";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createUserAction, inviteUserAction, setActiveAction, setRoleAction, setUserGroupsAction } from "./actions";
@@ -18,7 +20,7 @@ const when = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace("T", 
 
 function RoleSelect({ value }: { value?: string }) {
   return (
-    <select name="role" defaultValue={value ?? "employee"} aria-label="Role" className={fieldClass}>
+    <select name="role" defaultValue={value ?? "employee"} aria-label="Role" className={input}>
       <option value="employee">employee</option>
       <option value="admin">admin</option>
     </select>
@@ -42,11 +44,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <section aria-labelledby="create-user" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
           <h3 id="create-user" className="mb-2 font-medium">Create a user</h3>
           <ActionForm action={createUserAction} submit="Create user" className="flex flex-col gap-2 text-sm">
-            <label className="flex flex-col gap-1">Name<input name="name" required className={fieldClass} /></label>
-            <label className="flex flex-col gap-1">Email<input name="email" type="email" required className={fieldClass} /></label>
+            <label className="flex flex-col gap-1">Name<input name="name" required className={input} /></label>
+            <label className="flex flex-col gap-1">Email<input name="email" type="email" required className={input} /></label>
             <label className="flex flex-col gap-1">
               Initial password
-              <input name="password" type="text" required minLength={8} autoComplete="off" className={fieldClass} />
+              <input name="password" type="text" required minLength={8} autoComplete="off" className={input} />
             </label>
             <RoleSelect />
             <GroupChoices groups={groups} legend="Groups" />
@@ -56,7 +58,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <h3 id="invite-user" className="mb-2 font-medium">Invite by link</h3>
           <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">The invitee chooses their name and password. The link works once and expires.</p>
           <ActionForm action={inviteUserAction} submit="Create invitation" className="flex flex-col gap-2 text-sm">
-            <label className="flex flex-col gap-1">Email<input name="email" type="email" required className={fieldClass} /></label>
+            <label className="flex flex-col gap-1">Email<input name="email" type="email" required className={input} /></label>
             <RoleSelect />
             <GroupChoices groups={groups} legend="Groups" />
           </ActionForm>
@@ -72,29 +74,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         </section>
       </div>
 
-      <form className="flex flex-wrap items-end gap-2 text-sm" role="search">
-        <label className="flex flex-col gap-1">
-          Search
-          <input name="q" defaultValue={filters.q} placeholder="name or email" className={fieldClass} />
-        </label>
-        <label className="flex flex-col gap-1">
-          Role
-          <select name="role" defaultValue={filters.role ?? ""} className={fieldClass}>
-            <option value="">any</option>
-            <option value="admin">admin</option>
-            <option value="employee">employee</option>
-          </select>
-        </label>
-        <label className="flex flex-col gap-1">
-          Status
-          <select name="status" defaultValue={filters.status ?? ""} className={fieldClass}>
-            <option value="">any</option>
-            <option value="active">active</option>
-            <option value="inactive">deactivated</option>
-          </select>
-        </label>
-        <button className="rounded-md border border-zinc-300 px-3 py-1.5 dark:border-zinc-700">Filter</button>
-      </form>
+      <FilterForm label="Filter users">
+        <FilterInput label="Search" name="q" value={filters.q} placeholder="name or email" />
+        <FilterSelect label="Role" name="role" value={filters.role} options={[["admin", "admin"], ["employee", "employee"]]} />
+        <FilterSelect label="Status" name="status" value={filters.status} options={[["active", "active"], ["inactive", "deactivated"]]} />
+      </FilterForm>
 
       <table className="w-full text-left text-sm">
         <thead className="text-xs text-zinc-600 dark:text-zinc-400">

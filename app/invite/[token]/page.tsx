@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { ActionForm, fieldClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { input } from "@/components/admin/styles";
 import { openInvite } from "@/lib/admin/invites";
 import { acceptInviteAction } from "./actions";
 
@@ -26,11 +27,11 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       <ActionForm action={acceptInviteAction.bind(null, token)} submit="Create account" className="flex flex-col gap-3">
         <label className="flex flex-col gap-1 text-sm">
           Name
-          <input name="name" required autoComplete="name" className={fieldClass} />
+          <input name="name" required autoComplete="name" className={input} />
         </label>
         <label className="flex flex-col gap-1 text-sm">
           Password
-          <input name="password" type="password" required minLength={8} autoComplete="new-password" className={fieldClass} />
+          <input name="password" type="password" required minLength={8} autoComplete="new-password" className={input} />
         </label>
       </ActionForm>
     </div>

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { findGroup, groupDocuments, groupMembers } from "@/db/queries/group-admin";
-import { ActionForm, fieldClass } from "@/components/admin/action-form";
+import { ActionForm } from "@/components/admin/action-form";
+import { input } from "@/components/admin/styles";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { addMemberAction, deleteGroupAction, removeMemberAction, renameGroupAction } from "../actions";
@@ -24,7 +25,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         <ActionForm action={renameGroupAction.bind(null, group.id)} submit="Rename">
           <label className="flex flex-col gap-1">
             Name
-            <input name="name" defaultValue={group.name} required maxLength={100} className={fieldClass} />
+            <input name="name" defaultValue={group.name} required maxLength={100} className={input} />
           </label>
         </ActionForm>
         <ActionForm
@@ -40,7 +41,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         <ActionForm action={addMemberAction.bind(null, group.id)} submit="Add member">
           <label className="flex flex-col gap-1">
             Member email
-            <input name="email" type="email" required className={fieldClass} />
+            <input name="email" type="email" required className={input} />
           </label>
         </ActionForm>
         <ul className="flex flex-col gap-1 text-sm">
