@@ -1,5 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { SESSION_SETTINGS } from "./queries/retrieval";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -10,8 +11,7 @@ export function createDatabase(url: string, options: { max?: number } = {}): { d
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on("error", (err) => console.error("database pool error:", err.message));
-  // JIT compilation costs tens of milliseconds, more than this app's queries take to run: off for
-  // every connection (queued before the connection's first query).
-  pool.on("connect", (client) => void client.query("SET jit = off").catch(() => undefined));
+  // Queued before the connection's first query.
+  pool.on("connect", (client) => void client.query(SESSION_SETTINGS).catch((err: Error) => console.error("session settings:", err.message)));
   return { db: drizzle(pool, { schema }), pool };
 }

@@ -20,10 +20,18 @@ export async function findConversation(db: Executor, userId: string, id: string)
   return row ?? null;
 }
 
-/** Creates the conversation on its first message; returns null if the id belongs to someone else. */
-export async function ensureConversation(db: Executor, userId: string, id: string, title: string) {
-  await db.insert(conversations).values({ id, userId, title }).onConflictDoNothing({ target: conversations.id });
-  return findConversation(db, userId, id);
+/**
+ * Creates the conversation on its first message, in one statement (it is on the way to every
+ * answer's first token). False if the id belongs to someone else.
+ */
+export async function ensureConversation(db: Executor, userId: string, id: string, title: string): Promise<boolean> {
+  const { rows } = await db.execute(sql`
+    WITH created AS (
+      INSERT INTO conversations (id, user_id, title) VALUES (${id}, ${userId}, ${title}) ON CONFLICT (id) DO NOTHING RETURNING id)
+    SELECT id FROM created UNION ALL SELECT id FROM conversations WHERE id = ${id} AND user_id = ${userId}`);
+  // A row committed by another request while this one waited on the conflict is not in this
+  // statement's snapshot: look again before calling the id someone else's.
+  return rows.length > 0 || (await findConversation(db, userId, id)) !== null;
 }
 
 /** Whether a message id is already taken by another conversation (ids are chosen by the client). */

@@ -38,12 +38,14 @@ export async function clearLimit(db: Executor, key: string) {
 export async function acquireStreamSlot(db: Executor, userId: string, max: number, ttlSeconds: number): Promise<string | null> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(42420004, hashtext(${userId}))`);
-    await tx.execute(sql`DELETE FROM stream_slots WHERE user_id = ${userId} AND expires_at <= now()`);
-    const { rows } = await tx.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM stream_slots WHERE user_id = ${userId}`);
-    if (Number(rows[0]?.n ?? 0) >= max) return null;
+    // After the lock, in a statement of its own: its snapshot sees every slot committed before.
     const inserted = await tx.execute<{ id: string }>(sql`
-      INSERT INTO stream_slots (user_id, expires_at) VALUES (${userId}, now() + make_interval(secs => ${ttlSeconds})) RETURNING id`);
-    return inserted.rows[0]!.id;
+      WITH swept AS (DELETE FROM stream_slots WHERE user_id = ${userId} AND expires_at <= now())
+      INSERT INTO stream_slots (user_id, expires_at)
+      SELECT ${userId}, now() + make_interval(secs => ${ttlSeconds})
+      WHERE (SELECT count(*) FROM stream_slots WHERE user_id = ${userId} AND expires_at > now()) < ${max}
+      RETURNING id`);
+    return inserted.rows[0]?.id ?? null;
   });
 }
 

@@ -37,15 +37,17 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
   const max = env().QUESTION_MAX_CHARS;
   if (question.length > max) throw new AppError("bad_request", `Questions can be at most ${max} characters. Shorten it and ask again.`);
 
+  // The reads before the first token go together; the history is used only once the conversation
+  // is known to be this user's.
+  const [takenElsewhere, turn, model, { spec }] = await Promise.all([
+    messageIdTakenElsewhere(db(), message.id, conversationId), historyBefore(db(), conversationId, message.id), chatModel(), currentSpec(),
+  ]);
   // Someone else's message id names nothing this user may touch (and would silently drop the question).
-  if (await messageIdTakenElsewhere(db(), message.id, conversationId)) throw new AppError("not_found", "This message does not exist.");
-  const conversation = await ensureConversation(db(), user.id, conversationId, question.slice(0, 80));
-  if (!conversation) throw new AppError("not_found", "This conversation does not exist.");
-  const turn = await historyBefore(db(), conversationId, message.id);
+  if (takenElsewhere) throw new AppError("not_found", "This message does not exist.");
+  if (!(await ensureConversation(db(), user.id, conversationId, question.slice(0, 80)))) throw new AppError("not_found", "This conversation does not exist.");
   if (!turn) throw new AppError("bad_request", "Only the last question can be edited or asked again.");
   const history = turn.history as ChatMessage[];
 
-  const [model, { spec }] = await Promise.all([chatModel(), currentSpec()]);
   // A follow-up ("what about contractors?") is searched for as a standalone question.
   const rewrite = await standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model);
   const { sources, keywordRanking, rerank } = await retrieve(askerOf(user), rewrite.query);
