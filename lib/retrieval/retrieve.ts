@@ -80,20 +80,23 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   if (!asker?.userId) throw new Error("retrieve() needs an asker: there is no unscoped retrieval.");
   const start = performance.now();
   const database = db();
-  const keywordRanking = await keywordRankingInUse();
-  const model = await activeEmbedder();
   const identifiers = identifiersIn(question);
-  // Whether the asker reads few enough chunks to score them all decides both legs' plans.
+  // Whether the asker reads few enough chunks to score them all decides both legs' plans. Nothing
+  // here waits for what it does not need: the keyword leg never waits for the embedding model.
   const scope = readerScope(database, asker);
+  const activeModel = activeEmbedder();
+  const ranking = keywordRankingInUse();
   const [[keyword, keywordMs], [vector, vectorMs], exact] = await Promise.all([
-    timed(async () => keywordSearch(database, asker, keywordRanking, keywordTerms(question), depth, await scope)),
+    timed(async () => keywordSearch(database, asker, await ranking, keywordTerms(question), depth, await scope)),
     timed(async () => {
+      const model = await activeModel;
       const [embedding] = await model.embed([question]);
       const query = { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY };
       return vectorSearch(database, asker, query, { scope: await scope });
     }),
     exactSearch(database, asker, identifiers, identifiers.map(identifierPattern), depth),
   ]);
+  const [model, keywordRanking] = await Promise.all([activeModel, ranking]);
   return {
     keyword, vector, exact,
     fused: fuse({ keyword, vector, exact }, fusionFor(model.id)),
