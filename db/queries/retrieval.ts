@@ -133,13 +133,18 @@ export interface VectorSearchSettings {
   exactScanBelow: number;
 }
 
-// ef_search by measurement (npm run bench:retrieval, halfvec, m 16, ef_construction 64), recall@10
-// against an exact scan on a replicated corpus full of near-duplicates (the hard case): at 20k
-// chunks 0.918 / 0.956 / 0.986 / 0.992 at ef_search 100 / 200 / 400 / 800, the vector leg taking
-// 4.1 / 6.0 / 8.9 / 11.8 ms; at 100k 0.945 at 100, 1.000 at 200 and 400 (20 queries). 400 is the
-// first value above the 0.98 goal. A filtered graph walk for a 1% reader reached only 0.84-0.98
-// at any ef_search and took 9x longer than an exact scan of its readable chunks.
-export const VECTOR_SEARCH: VectorSearchSettings = { efSearch: 400, maxScanTuples: 20_000, exactScanBelow: 5_000 };
+// ef_search and the index's m / ef_construction (VECTOR_INDEX) by measurement, recall@10 against
+// an exact scan on a replicated corpus full of near-duplicates (the hard case), 100k chunks, 50
+// questions, the vector leg's p50 (scratch runs of npm run bench:retrieval's recall check, PostgreSQL
+// halfvec): m 16 / ef_construction 64 reached 0.948 / 0.966 / 0.992 at ef_search 200 / 400 / 800
+// (7.8 / 12.0 / 20.4 ms); m 24 / 100: 0.978 / 0.988 at 200 / 250 (11.8 / 13.8 ms); m 24 / 150:
+// 0.976 / 0.986 / 0.988 at 150 / 200 / 250 (10.8 / 12.5 / 16.1 ms); m 32 / 100: 0.960 / 0.986 at
+// 100 / 150 (11.2 / 13.2 ms). m 24 / 150 at 200 is past the 0.98 goal for the time m 16 took to
+// reach 0.966; the price is the build (133 s against 30 s for 100k on PostgreSQL). On PGlite (vector,
+// not halfvec) m 16 / 64 at 400 found 0.950 in 30 ms, m 24 / 100 at 200 0.978 in 30 ms.
+// A filtered graph walk for a 1% reader reached only 0.84-0.98 at any ef_search and took 9x
+// longer than an exact scan of its readable chunks.
+export const VECTOR_SEARCH: VectorSearchSettings = { efSearch: 200, maxScanTuples: 20_000, exactScanBelow: 5_000 };
 /** The index settings every connection starts with, fixed at startup (the benchmark changes VECTOR_SEARCH). */
 const SESSION_VECTOR_SEARCH: Readonly<VectorSearchSettings> = Object.freeze({ ...VECTOR_SEARCH });
 
@@ -163,16 +168,34 @@ export interface VectorQuery {
  * Identifier leg: chunks containing every identifier as a whole word, case-insensitively. The
  * phrase query narrows through the full-text GIN index, the regular expression makes it exact
  * (the phrase alone would also match "HR 104" or "hr-104-b" split differently).
+ *
+ * "common" when more than `limit` readable chunks contain them: such an identifier is a word like
+ * any other, which the keyword leg ranks, and ranking all its chunks here cost 49 ms for "CD4" in
+ * 2,613 of 100k chunks. The caller then keeps the identifier's chunks among the legs' candidates
+ * (chunksContaining).
  */
-export async function exactSearch(db: Executor, asker: Asker, identifiers: string[], patterns: string[], limit: number): Promise<LegHit[]> {
+export async function exactSearch(db: Executor, asker: Asker, identifiers: string[], patterns: string[], limit: number): Promise<LegHit[] | "common"> {
   if (identifiers.length === 0) return [];
   const phrase = sql.join(identifiers.map((id) => sql`phraseto_tsquery('english', ${id})`), sql` && `);
-  const exact = sql.join(patterns.map((p) => sql`c.search_text ~* ${p}`), sql` AND `);
   const result = await db.execute<LegHit>(sql`
-    SELECT c.id AS "chunkId", ts_rank_cd(c.tsv, ${phrase}) AS score
-    ${readableChunks(asker)} AND c.tsv @@ (${phrase}) AND ${exact}
-    ORDER BY score DESC, c.id LIMIT ${limit}`);
+    SELECT "chunkId", score FROM (
+      SELECT c.id AS "chunkId", ts_rank_cd(c.tsv, ${phrase}) AS score
+      ${readableChunks(asker)} AND c.tsv @@ (${phrase}) AND ${containsAll(patterns)}
+      LIMIT ${limit + 1}) matches
+    ORDER BY score DESC, "chunkId"`);
+  if (result.rows.length > limit) return "common";
   return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
+}
+
+const containsAll = (patterns: string[]) => sql.join(patterns.map((p) => sql`c.search_text ~* ${p}`), sql` AND `);
+
+/** Those of `chunkIds` (in their order) that the asker may read and that match every pattern. */
+export async function chunksContaining(db: Executor, asker: Asker, chunkIds: string[], patterns: string[]): Promise<string[]> {
+  if (chunkIds.length === 0 || patterns.length === 0) return [];
+  const result = await db.execute<{ id: string }>(sql`
+    SELECT c.id ${readableChunks(asker)} AND c.id = ANY(${sql.param(chunkIds)}::uuid[]) AND ${containsAll(patterns)}`);
+  const found = new Set(result.rows.map((r) => r.id));
+  return chunkIds.filter((id) => found.has(id));
 }
 
 /** Rebuilds the BM25 index with other parameters (the fusion tuning script compares them). */
@@ -312,7 +335,11 @@ export interface VectorIndexSettings {
 
 export type VectorType = "vector" | "halfvec";
 /** `type` undefined: chosen per database by vectorIndexType. */
-export const VECTOR_INDEX: Omit<VectorIndexSettings, "type"> & { type?: VectorType } = { m: 16, efConstruction: 64 };
+/**
+ * Chosen with VECTOR_SEARCH (above). An index built with other parameters stays as it is until it
+ * is dropped; the ingest worker builds the missing index when it starts.
+ */
+export const VECTOR_INDEX: Omit<VectorIndexSettings, "type"> & { type?: VectorType } = { m: 24, efConstruction: 150 };
 
 let detectedType: Promise<VectorType> | undefined;
 

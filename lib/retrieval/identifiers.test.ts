@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { chunkDetails } from "@/db/queries/retrieval";
 import { askerOf } from "../auth/user";
+import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { rankCandidates, retrieve } from "./retrieve";
@@ -84,5 +86,28 @@ describe("exact identifiers", () => {
     const outsider = await createTestUser("employee");
     const { sources } = await retrieve(askerOf(outsider), `What does ${code} require?`);
     expect(sources.filter((s) => s.documentId === restricted.documentId)).toEqual([]);
+  });
+
+  it("keeps a common identifier's chunks among the legs' candidates first, instead of ranking every chunk naming it", async () => {
+    const admin = await createTestUser("admin");
+    const code = `GRADE-${n()}`;
+    const sections = ["Travel", "Parking", "Meals", "Training", "Hardware"].map((topic) =>
+      `## ${topic}\nStaff in pay band ${code} may claim ${topic.toLowerCase()} costs up to the band limit, with receipts.\n`);
+    await acceptUpload({
+      filename: `bands-${randomUUID()}.md`, uploadedBy: admin.id,
+      bytes: Buffer.from(`# Pay Bands\n\n${sections.join("\n")}\n## Receipts\nTravel receipts go to finance within a month.\n`),
+    });
+    await drainQueue();
+    // Five chunks name it; with two candidates per leg it is "common" for this search.
+    const depth = 2;
+    const found = await rankCandidates(askerOf(admin), `Which travel costs may ${code} staff claim?`, depth);
+    const candidates = new Set([...found.keyword, ...found.vector].map((h) => h.chunkId));
+    expect(found.exact.length).toBeGreaterThan(0);
+    expect(found.exact.length).toBeLessThanOrEqual(2 * depth);
+    for (const hit of found.exact) expect(candidates.has(hit.chunkId)).toBe(true);
+    const texts = new Map((await chunkDetails(db(), askerOf(admin), [...candidates])).map((d) => [d.chunkId, d.text]));
+    const naming = [...candidates].filter((id) => texts.get(id)!.includes(code));
+    expect(found.exact.map((h) => h.chunkId).sort()).toEqual(naming.sort());
+    expect(naming).toContain(found.fused[0]!.chunkId);
   });
 });

@@ -1,6 +1,6 @@
 import type { Asker } from "@/db/queries/access";
 import {
-  chunkDetails, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, readerScope, vectorSearch, type KeywordRanking,
+  chunkDetails, chunksContaining, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, readerScope, vectorSearch, type KeywordRanking,
 } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { activeEmbedder } from "../embeddings/registry";
@@ -86,7 +86,8 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const scope = readerScope(database, asker);
   const activeModel = activeEmbedder();
   const ranking = keywordRankingInUse();
-  const [[keyword, keywordMs], [vector, vectorMs], exact] = await Promise.all([
+  const patterns = identifiers.map(identifierPattern);
+  const [[keyword, keywordMs], [vector, vectorMs], found] = await Promise.all([
     timed(async () => keywordSearch(database, asker, await ranking, keywordTerms(question), depth, await scope)),
     timed(async () => {
       const model = await activeModel;
@@ -94,12 +95,16 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
       const query = { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY };
       return vectorSearch(database, asker, query, { scope: await scope });
     }),
-    exactSearch(database, asker, identifiers, identifiers.map(identifierPattern), depth),
+    exactSearch(database, asker, identifiers, patterns, depth),
   ]);
   const [model, keywordRanking] = await Promise.all([activeModel, ranking]);
+  const fusion = fusionFor(model.id);
+  // An identifier in too many chunks to rank them all: its chunks among the candidates, fused order.
+  const exact = found !== "common" ? found
+    : (await chunksContaining(database, asker, fuse({ keyword, vector }, fusion).map((h) => h.chunkId), patterns)).map((chunkId, i) => ({ chunkId, score: 1 / (i + 1) }));
   return {
     keyword, vector, exact,
-    fused: fuse({ keyword, vector, exact }, fusionFor(model.id)),
+    fused: fuse({ keyword, vector, exact }, fusion),
     keywordRanking,
     embeddingModel: model.id,
     timings: { keywordMs, vectorMs, totalMs: performance.now() - start },
