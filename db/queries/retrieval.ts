@@ -133,17 +133,19 @@ export interface VectorSearchSettings {
   exactScanBelow: number;
 }
 
-// ef_search and the index's m / ef_construction (VECTOR_INDEX) by measurement, recall@10 against
+// ef_search and the index's m / ef_construction (VECTOR_INDEX) by measurement: recall@10 against
 // an exact scan on a replicated corpus full of near-duplicates (the hard case), 100k chunks, 50
-// questions, the vector leg's p50 (scratch runs of npm run bench:retrieval's recall check, PostgreSQL
-// halfvec): m 16 / ef_construction 64 reached 0.948 / 0.966 / 0.992 at ef_search 200 / 400 / 800
-// (7.8 / 12.0 / 20.4 ms); m 24 / 100: 0.978 / 0.988 at 200 / 250 (11.8 / 13.8 ms); m 24 / 150:
-// 0.976 / 0.986 / 0.988 at 150 / 200 / 250 (10.8 / 12.5 / 16.1 ms); m 32 / 100: 0.960 / 0.986 at
-// 100 / 150 (11.2 / 13.2 ms). m 24 / 150 at 200 is past the 0.98 goal for the time m 16 took to
-// reach 0.966; the price is the build (133 s against 30 s for 100k on PostgreSQL). On PGlite (vector,
-// not halfvec) m 16 / 64 at 400 found 0.950 in 30 ms, m 24 / 100 at 200 0.978 in 30 ms.
-// A filtered graph walk for a 1% reader reached only 0.84-0.98 at any ef_search and took 9x
-// longer than an exact scan of its readable chunks.
+// questions, and the vector leg's p50, PostgreSQL halfvec (npm run bench:retrieval -- --db
+// postgres --m M --ef-construction C --ef-search A,B --recall-queries 50):
+// - m 16 / ef_construction 64: 0.948 / 0.966 / 0.992 at ef_search 200 / 400 / 800 (7.8 / 12.0 / 20.4 ms);
+// - m 24 / 100: 0.978 / 0.988 at 200 / 250 (11.8 / 13.8 ms);
+// - m 24 / 150: 0.976 / 0.986 / 0.988 at 150 / 200 / 250 (10.8 / 12.5 / 16.1 ms);
+// - m 32 / 100: 0.960 / 0.986 at 100 / 150 (11.2 / 13.2 ms).
+// m 24 / 150 at 200 is past the 0.98 goal in the time m 16 took to reach 0.966; the price is the
+// build (133 s against 30 s for 100k on PostgreSQL). On PGlite (vector, not halfvec) m 16 / 64 at
+// 400 found 0.950 in 30 ms, m 24 / 100 at 200 0.978 in 30 ms. A filtered graph walk for a 1% reader
+// reached only 0.84-0.98 at any ef_search and took 9x longer than an exact scan of its readable
+// chunks.
 export const VECTOR_SEARCH: VectorSearchSettings = { efSearch: 200, maxScanTuples: 20_000, exactScanBelow: 5_000 };
 /** The index settings every connection starts with, fixed at startup (the benchmark changes VECTOR_SEARCH). */
 const SESSION_VECTOR_SEARCH: Readonly<VectorSearchSettings> = Object.freeze({ ...VECTOR_SEARCH });
@@ -334,10 +336,10 @@ export interface VectorIndexSettings {
 }
 
 export type VectorType = "vector" | "halfvec";
-/** `type` undefined: chosen per database by vectorIndexType. */
 /**
- * Chosen with VECTOR_SEARCH (above). An index built with other parameters stays as it is until it
- * is dropped; the ingest worker builds the missing index when it starts.
+ * Chosen with VECTOR_SEARCH (above); `type` undefined: chosen per database by vectorIndexType. An
+ * index built with other parameters stays as it is until it is dropped; the ingest worker builds
+ * the missing index when it starts.
  */
 export const VECTOR_INDEX: Omit<VectorIndexSettings, "type"> & { type?: VectorType } = { m: 24, efConstruction: 150 };
 
