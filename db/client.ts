@@ -8,10 +8,10 @@ export type Database = NodePgDatabase<typeof schema>;
 export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction" | "query">;
 
 export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  // The session settings travel in the startup packet: applied before the first query, no round trip.
+  const sessionOptions = Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(" ");
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: sessionOptions });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on("error", (err) => console.error("database pool error:", err.message));
-  // Queued before the connection's first query.
-  pool.on("connect", (client) => void client.query(SESSION_SETTINGS).catch((err: Error) => console.error("session settings:", err.message)));
   return { db: drizzle(pool, { schema }), pool };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_textsearch } from "@electric-sql/pglite-pg_textsearch";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { SESSION_SETTINGS } from "./queries/retrieval";
 import { WireMultiplexer } from "./wire-multiplexer";
 
 export interface EmbeddedServer {
@@ -20,6 +21,9 @@ export async function startEmbeddedServer(dataDir: string | null, port = 0): Pro
   const release = dataDir ? lockDataDir(dataDir) : () => {};
   try {
     const db = await PGlite.create({ dataDir: dataDir ?? undefined, extensions: { vector, pg_textsearch } });
+    // Every client shares this one session, and PGlite ignores a startup packet's settings: they
+    // are set once, here (a server applies them per connection: db/client.ts).
+    for (const [name, value] of Object.entries(SESSION_SETTINGS)) await db.query("SELECT set_config($1, $2, false)", [name, value]);
     const server = new WireMultiplexer(db);
     const boundPort = await server.listen(port, "127.0.0.1");
     const url = `postgres://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`;

@@ -151,12 +151,16 @@ export const VECTOR_SEARCH: VectorSearchSettings = { efSearch: 200, maxScanTuple
 const SESSION_VECTOR_SEARCH: Readonly<VectorSearchSettings> = Object.freeze({ ...VECTOR_SEARCH });
 
 /**
- * What each connection sets first (db/client.ts): JIT off (compiling costs tens of milliseconds,
- * more than these queries take to run) and the vector leg's index settings, so a search needs no
- * transaction of its own to set them. pgvector adopts them when it loads into the session.
+ * What every session starts with (db/client.ts, db/embedded-server.ts): JIT off (compiling costs
+ * tens of milliseconds, more than these queries take to run) and the vector leg's index settings,
+ * so a search needs no transaction of its own to set them. pgvector adopts them when it loads.
  */
-export const SESSION_SETTINGS = `SELECT set_config('jit', 'off', false), set_config('hnsw.iterative_scan', 'relaxed_order', false), ` +
-  `set_config('hnsw.ef_search', '${SESSION_VECTOR_SEARCH.efSearch}', false), set_config('hnsw.max_scan_tuples', '${SESSION_VECTOR_SEARCH.maxScanTuples}', false)`;
+export const SESSION_SETTINGS: Record<string, string> = {
+  jit: "off",
+  "hnsw.iterative_scan": "relaxed_order",
+  "hnsw.ef_search": String(SESSION_VECTOR_SEARCH.efSearch),
+  "hnsw.max_scan_tuples": String(SESSION_VECTOR_SEARCH.maxScanTuples),
+};
 
 export interface VectorQuery {
   model: string;
