@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { SESSION_SETTINGS } from "./queries/retrieval";
+import { SESSION_SETTINGS } from "./search-settings";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;

@@ -3,7 +3,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_textsearch } from "@electric-sql/pglite-pg_textsearch";
 import { vector } from "@electric-sql/pglite-pgvector";
-import { SESSION_SETTINGS } from "./queries/retrieval";
+import { SESSION_SETTINGS } from "./search-settings";
 import { WireMultiplexer } from "./wire-multiplexer";
 
 export interface EmbeddedServer {

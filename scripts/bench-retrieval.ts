@@ -30,11 +30,12 @@ import pg from "pg";
 import type { Executor } from "@/db/client";
 import type { Asker } from "@/db/queries/access";
 import { startEmbeddedServer } from "@/db/embedded-server";
+import { VECTOR_SEARCH } from "@/db/search-settings";
 import { migrateDatabase } from "@/db/migrate";
 import { activateEmbeddingModel, registerEmbeddingModel } from "@/db/queries/embedding-models";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import {
-  detectKeywordRanking, dropVectorIndexes, ensureVectorIndex, keywordSearch, postingsSearch, readerScope, VECTOR_INDEX, VECTOR_SEARCH, vectorSearch, type VectorType, vectorIndexType,
+  detectKeywordRanking, dropVectorIndexes, ensureVectorIndex, keywordSearch, postingsSearch, readerScope, VECTOR_INDEX, vectorSearch, type VectorType, vectorIndexType,
 } from "@/db/queries/retrieval";
 import { createUser } from "@/db/queries/users";
 import { activeUser } from "@/lib/auth/active-user";

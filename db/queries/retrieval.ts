@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
+import { SESSION_VECTOR_SEARCH, VECTOR_SEARCH, type VectorSearchSettings } from "../search-settings";
 import { canRead, type Asker } from "./access";
 
 export type KeywordRanking = "bm25" | "fts";
@@ -123,45 +124,6 @@ async function anyPostingsBeyond(db: Executor, queryTerms: SQL, depth: number): 
   return result.rows.length > 0;
 }
 
-/** How the vector leg searches; the defaults were chosen by `npm run bench:retrieval` (README: "Retrieval at scale"). */
-export interface VectorSearchSettings {
-  /** HNSW candidate list per scan step: higher is slower and closer to exact. */
-  efSearch: number;
-  /** Iterative scans stop after visiting this many tuples (pgvector 0.8), so a filter that matches almost nothing cannot scan the whole graph. */
-  maxScanTuples: number;
-  /** At or below this many readable chunks, an exact scan of just those chunks beats walking the graph and is exact. */
-  exactScanBelow: number;
-}
-
-// ef_search and the index's m / ef_construction (VECTOR_INDEX) by measurement: recall@10 against
-// an exact scan on a replicated corpus full of near-duplicates (the hard case), 100k chunks, 50
-// questions, and the vector leg's p50, PostgreSQL halfvec (npm run bench:retrieval -- --db
-// postgres --m M --ef-construction C --ef-search A,B --recall-queries 50):
-// - m 16 / ef_construction 64: 0.948 / 0.966 / 0.992 at ef_search 200 / 400 / 800 (7.8 / 12.0 / 20.4 ms);
-// - m 24 / 100: 0.978 / 0.988 at 200 / 250 (11.8 / 13.8 ms);
-// - m 24 / 150: 0.976 / 0.986 / 0.988 at 150 / 200 / 250 (10.8 / 12.5 / 16.1 ms);
-// - m 32 / 100: 0.960 / 0.986 at 100 / 150 (11.2 / 13.2 ms).
-// m 24 / 150 at 200 is past the 0.98 goal in the time m 16 took to reach 0.966; the price is the
-// build (133 s against 30 s for 100k on PostgreSQL). On PGlite (vector, not halfvec) m 16 / 64 at
-// 400 found 0.950 in 30 ms, m 24 / 100 at 200 0.978 in 30 ms. A filtered graph walk for a 1% reader
-// reached only 0.84-0.98 at any ef_search and took 9x longer than an exact scan of its readable
-// chunks.
-export const VECTOR_SEARCH: VectorSearchSettings = { efSearch: 200, maxScanTuples: 20_000, exactScanBelow: 5_000 };
-/** The index settings every connection starts with, fixed at startup (the benchmark changes VECTOR_SEARCH). */
-const SESSION_VECTOR_SEARCH: Readonly<VectorSearchSettings> = Object.freeze({ ...VECTOR_SEARCH });
-
-/**
- * What every session starts with (db/client.ts, db/embedded-server.ts): JIT off (compiling costs
- * tens of milliseconds, more than these queries take to run) and the vector leg's index settings,
- * so a search needs no transaction of its own to set them. pgvector adopts them when it loads.
- */
-export const SESSION_SETTINGS: Record<string, string> = {
-  jit: "off",
-  "hnsw.iterative_scan": "relaxed_order",
-  "hnsw.ef_search": String(SESSION_VECTOR_SEARCH.efSearch),
-  "hnsw.max_scan_tuples": String(SESSION_VECTOR_SEARCH.maxScanTuples),
-};
-
 export interface VectorQuery {
   model: string;
   dimensions: number;
@@ -258,7 +220,7 @@ export async function vectorSearch(
         ORDER BY ${indexedDistance(type, dims, vector)} LIMIT ${query.limit}) ranked
       ORDER BY distance`);
   };
-  // Every connection starts with the default index settings (db/client.ts), so the usual search is
+  // Every session starts with the default index settings (db/search-settings.ts), so the usual search is
   // one statement; other settings (the benchmark's) are set for one transaction.
   const rows = readable || (efSearch === SESSION_VECTOR_SEARCH.efSearch && maxScanTuples === SESSION_VECTOR_SEARCH.maxScanTuples)
     ? await search(db)
@@ -341,7 +303,7 @@ export interface VectorIndexSettings {
 
 export type VectorType = "vector" | "halfvec";
 /**
- * Chosen with VECTOR_SEARCH (above); `type` undefined: chosen per database by vectorIndexType. An
+ * Chosen with VECTOR_SEARCH (db/search-settings.ts); `type` undefined: chosen per database by vectorIndexType. An
  * index built with other parameters stays as it is until it is dropped; the ingest worker builds
  * the missing index when it starts.
  */

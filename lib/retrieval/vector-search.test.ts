@@ -5,7 +5,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Asker } from "@/db/queries/access";
-import { ensureVectorIndex, VECTOR_SEARCH, vectorSearch } from "@/db/queries/retrieval";
+import { ensureVectorIndex, vectorSearch } from "@/db/queries/retrieval";
+import { VECTOR_SEARCH } from "@/db/search-settings";
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { rankCandidates } from "./retrieve";
