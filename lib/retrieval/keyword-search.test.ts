@@ -103,6 +103,25 @@ describe.skipIf(ranking === "bm25")("built-in BM25 from postings (PostgreSQL wit
     expect(all).toEqual(await postingsSearch(db(), admin, [term], 30, await readerScope(db(), admin, Number.MAX_SAFE_INTEGER)));
     expect(all).toHaveLength(24);
   });
+
+  it("scores a walk exactly when some terms are walked whole and others are cut off", async () => {
+    const common = word();
+    const rare = word();
+    // 12 chunks name the common term, densely; the two with the rare term name it once in a long
+    // text, so a walk of 4 postings per term reaches them only through the rare term.
+    const texts = [
+      ...Array.from({ length: 12 }, (_, i) => `${common} ${common} ${FILLER}${" office".repeat(i)}`),
+      ...Array.from({ length: 2 }, () => `${rare} ${common} ${FILLER} ${FILLER} ${FILLER}`),
+    ];
+    const docs = await addDocuments(texts, () => null);
+    const withRare = docs.slice(12).map((d) => d.chunks[0]!.id);
+    const exact = await postingsSearch(db(), admin, [common, rare], 20, await readerScope(db(), admin, Number.MAX_SAFE_INTEGER));
+    const exactScore = new Map(exact.map((h) => [h.chunkId, h.score]));
+
+    const walked = await postingsSearch(db(), admin, [common, rare], 3, null, 4);
+    expect(walked.map((h) => h.chunkId).slice(0, 2).sort()).toEqual([...withRare].sort());
+    for (const hit of walked) expect(hit.score).toBeCloseTo(exactScore.get(hit.chunkId)!, 6);
+  });
 });
 
 describe(`the keyword leg's plans for a narrow reader (${ranking})`, () => {

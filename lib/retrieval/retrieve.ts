@@ -87,21 +87,26 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const activeModel = activeEmbedder();
   const ranking = keywordRankingInUse();
   const patterns = identifiers.map(identifierPattern);
-  const [[keyword, keywordMs], [vector, vectorMs], found] = await Promise.all([
-    timed(async () => keywordSearch(database, asker, await ranking, keywordTerms(question), depth, await scope)),
-    timed(async () => {
-      const model = await activeModel;
-      const [embedding] = await model.embed([question]);
-      const query = { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY };
-      return vectorSearch(database, asker, query, { scope: await scope });
-    }),
-    exactSearch(database, asker, identifiers, patterns, depth),
-  ]);
+  const keywordLeg = timed(async () => keywordSearch(database, asker, await ranking, keywordTerms(question), depth, await scope));
+  const vectorLeg = timed(async () => {
+    const model = await activeModel;
+    const [embedding] = await model.embed([question]);
+    const query = { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY };
+    return vectorSearch(database, asker, query, { scope: await scope });
+  });
+  const found = exactSearch(database, asker, identifiers, patterns, depth);
+  // An identifier in too many chunks to rank them all ("common"): its chunks among each leg's
+  // candidates, looked up as soon as that leg is done (the faster leg's while the other still runs).
+  const containing = async (leg: Promise<[LegHit[], number]>) => {
+    const [[hits], matches] = await Promise.all([leg, found]);
+    return new Set(matches === "common" ? await chunksContaining(database, asker, hits.map((h) => h.chunkId), patterns) : []);
+  };
+  const [[keyword, keywordMs], [vector, vectorMs], matches, inKeyword, inVector] =
+    await Promise.all([keywordLeg, vectorLeg, found, containing(keywordLeg), containing(vectorLeg)]);
   const [model, keywordRanking] = await Promise.all([activeModel, ranking]);
   const fusion = fusionFor(model.id);
-  // An identifier in too many chunks to rank them all: its chunks among the candidates, fused order.
-  const exact = found !== "common" ? found
-    : (await chunksContaining(database, asker, fuse({ keyword, vector }, fusion).map((h) => h.chunkId), patterns)).map((chunkId, i) => ({ chunkId, score: 1 / (i + 1) }));
+  const exact = matches !== "common" ? matches
+    : fuse({ keyword, vector }, fusion).filter((h) => inKeyword.has(h.chunkId) || inVector.has(h.chunkId)).map((h, i) => ({ chunkId: h.chunkId, score: 1 / (i + 1) }));
   return {
     keyword, vector, exact,
     fused: fuse({ keyword, vector, exact }, fusion),
