@@ -1,6 +1,7 @@
 /**
  * `npm run bench:retrieval -- --chunks 100000 [--db pglite|postgres|both] [--runs 3] [--queries 300]
- *   [--index halfvec,vector] [--ef-search 40,100,200] [--m 16] [--ef-construction 64]`
+ *   [--index halfvec,vector] [--ef-search 40,100,200] [--m 16] [--ef-construction 64]
+ *   [--postings-depth 1500] [--common-depth 300] [--common-share 0.05] [--split test]`
  *
  * Builds a corpus of --chunks chunks from SciFact text (lib/retrieval/synthetic-corpus: replicated
  * and perturbed, embedded with the built-in embedder) in a fresh database, in documents spread over
@@ -35,7 +36,7 @@ import { migrateDatabase } from "@/db/migrate";
 import { activateEmbeddingModel, registerEmbeddingModel } from "@/db/queries/embedding-models";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import {
-  detectKeywordRanking, dropVectorIndexes, ensureVectorIndex, keywordSearch, postingsSearch, readerScope, VECTOR_INDEX, vectorSearch, type VectorType, vectorIndexType,
+  detectKeywordRanking, dropVectorIndexes, ensureVectorIndex, KEYWORD_SEARCH, keywordSearch, postingsSearch, readerScope, VECTOR_INDEX, vectorSearch, type VectorType, vectorIndexType,
 } from "@/db/queries/retrieval";
 import { createUser } from "@/db/queries/users";
 import { activeUser } from "@/lib/auth/active-user";
@@ -62,6 +63,12 @@ const { values } = parseArgs({
     m: { type: "string", default: String(VECTOR_INDEX.m) },
     "ef-construction": { type: "string", default: String(VECTOR_INDEX.efConstruction) },
     "maintenance-mb": { type: "string", default: "1024" },
+    /** The built-in BM25 walk (db/queries/retrieval.ts KEYWORD_SEARCH), to compare other settings. */
+    "postings-depth": { type: "string", default: String(KEYWORD_SEARCH.postingsDepth) },
+    "common-depth": { type: "string", default: String(KEYWORD_SEARCH.commonDepth) },
+    "common-share": { type: "string", default: String(KEYWORD_SEARCH.commonShare) },
+    /** Which SciFact split the questions come from: choose settings on "train", report on "test". */
+    split: { type: "string", default: "test" },
     data: { type: "string", default: path.join("..", "shared", "data", "scifact") },
     "recall-queries": { type: "string", default: "100" },
     "leg-queries": { type: "string", default: "50" },
@@ -80,8 +87,12 @@ if (!fs.existsSync(values.data)) {
   console.error(`SciFact not found at ${values.data} (see ../shared/data/README.md); pass --data <BEIR folder>.`);
   process.exit(2);
 }
-const scifact = loadBeir(values.data, "test");
-const questions = [...scifact.queries.values()].slice(0, Number(values.queries));
+Object.assign(KEYWORD_SEARCH, {
+  postingsDepth: Number(values["postings-depth"]), commonDepth: Number(values["common-depth"]), commonShare: Number(values["common-share"]),
+});
+const scifact = loadBeir(values.data, values.split);
+// The split's own questions (those it judges): queries.jsonl lists both splits, training first.
+const questions = [...scifact.qrels.keys()].map((id) => scifact.queries.get(id)!).slice(0, Number(values.queries));
 const model = embedder();
 
 type Row = Record<string, string>;
