@@ -1,7 +1,7 @@
 /**
  * `npm run bench:retrieval -- --chunks 100000 [--db pglite|postgres|both] [--runs 3] [--queries 300]
  *   [--index halfvec,vector] [--ef-search 40,100,200] [--m 16] [--ef-construction 64]
- *   [--postings-depth 1500] [--common-depth 300] [--common-share 0.05] [--split test]`
+ *   [--postings-depth 3000] [--common-depth 300] [--common-share 0.05] [--split test]`
  *
  * Builds a corpus of --chunks chunks from SciFact text (lib/retrieval/synthetic-corpus: replicated
  * and perturbed, embedded with the built-in embedder) in a fresh database, in documents spread over

@@ -89,9 +89,10 @@ export async function postingsSearch(
   db: Executor, asker: Asker, terms: string[], limit: number, scope: ReaderScope, depth = KEYWORD_SEARCH.postingsDepth,
 ): Promise<LegHit[]> {
   // idf as float8 once per term: numeric (what ln() of these integers gives) is multiplied with
-  // every posting's weight otherwise, and each numeric-to-float conversion goes through text (a
-  // third of the leg's time on 100k chunks). df is the term's number of postings (the triggers
-  // keep both), so a term with df <= its depth is walked whole: its part of a walked sum is final.
+  // every posting's weight otherwise, and each numeric-to-float conversion goes through text (on
+  // 100k chunks an eighth of the leg's median, a quarter of its p95). df is the term's number of
+  // postings (the triggers keep both), so a term with df <= its depth is walked whole: its part of
+  // a walked sum is final.
   const queryTerms = (depth: number) => {
     const commonDepth = Math.max(1, Math.round((depth * KEYWORD_SEARCH.commonDepth) / KEYWORD_SEARCH.postingsDepth));
     return sql`
