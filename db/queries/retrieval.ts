@@ -96,7 +96,7 @@ export async function postingsSearch(
   const queryTerms = (depth: number) => {
     const commonDepth = Math.max(1, Math.round((depth * KEYWORD_SEARCH.commonDepth) / KEYWORD_SEARCH.postingsDepth));
     return sql`
-      SELECT term, df, idf, df <= depth AS whole, depth FROM (
+      SELECT term, idf, df <= depth AS whole, depth FROM (
         SELECT t.term, t.df, ln(1 + (s.chunks - t.df + 0.5) / (t.df + 0.5))::float8 AS idf,
           CASE WHEN t.df > ${KEYWORD_SEARCH.commonShare}::float8 * s.chunks THEN ${commonDepth}::int ELSE ${depth}::int END AS depth
         FROM keyword_terms t CROSS JOIN keyword_stats s
@@ -177,13 +177,12 @@ export async function exactSearch(db: Executor, asker: Asker, identifiers: strin
 
 const containsAll = (patterns: string[]) => sql.join(patterns.map((p) => sql`c.search_text ~* ${p}`), sql` AND `);
 
-/** Those of `chunkIds` (in their order) that the asker may read and that match every pattern. */
-export async function chunksContaining(db: Executor, asker: Asker, chunkIds: string[], patterns: string[]): Promise<string[]> {
-  if (chunkIds.length === 0 || patterns.length === 0) return [];
+/** Those of `chunkIds` that the asker may read and that match every pattern. */
+export async function chunksContaining(db: Executor, asker: Asker, chunkIds: string[], patterns: string[]): Promise<Set<string>> {
+  if (chunkIds.length === 0 || patterns.length === 0) return new Set();
   const result = await db.execute<{ id: string }>(sql`
     SELECT c.id ${readableChunks(asker)} AND c.id = ANY(${sql.param(chunkIds)}::uuid[]) AND ${containsAll(patterns)}`);
-  const found = new Set(result.rows.map((r) => r.id));
-  return chunkIds.filter((id) => found.has(id));
+  return new Set(result.rows.map((r) => r.id));
 }
 
 /** Rebuilds the BM25 index with other parameters (the fusion tuning script compares them). */

@@ -99,7 +99,7 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   // candidates, looked up as soon as that leg is done (the faster leg's while the other still runs).
   const containing = async (leg: Promise<[LegHit[], number]>) => {
     const [[hits], matches] = await Promise.all([leg, found]);
-    return new Set(matches === "common" ? await chunksContaining(database, asker, hits.map((h) => h.chunkId), patterns) : []);
+    return matches === "common" ? chunksContaining(database, asker, hits.map((h) => h.chunkId), patterns) : new Set<string>();
   };
   const [[keyword, keywordMs], [vector, vectorMs], matches, inKeyword, inVector] =
     await Promise.all([keywordLeg, vectorLeg, found, containing(keywordLeg), containing(vectorLeg)]);
