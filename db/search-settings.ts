@@ -22,6 +22,8 @@ export interface VectorSearchSettings {
 // - m 24 / 100: 0.978 / 0.988 at 200 / 250 (11.8 / 13.8 ms);
 // - m 24 / 150: 0.976 / 0.986 / 0.988 at 150 / 200 / 250 (10.8 / 12.5 / 16.1 ms);
 // - m 32 / 100: 0.960 / 0.986 at 100 / 150 (11.2 / 13.2 ms).
+// Later, on 150 held-out (test) questions: m 32 / 256 0.978 / 0.981 at 150 / 200 (10.7 / 12.0 ms),
+// m 24 / 150 0.979 / 0.981 at 200 / 250 (9.7 / 11.8 ms): a denser graph buys no recall per millisecond.
 // m 24 / 150 at 200 is past the 0.98 goal in the time m 16 took to reach 0.966; the price is the
 // build (133 s against 30 s for 100k on PostgreSQL). On PGlite (vector, not halfvec) m 16 / 64 at
 // 400 found 0.950 in 30 ms, m 24 / 100 at 200 0.978 in 30 ms. A filtered graph walk for a 1% reader
