@@ -1,6 +1,6 @@
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { SESSION_SETTINGS } from "./search-settings";
+import { sessionSettings } from "./search-settings";
 import * as schema from "./schema";
 
 export type Database = NodePgDatabase<typeof schema>;
@@ -9,7 +9,7 @@ export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" 
 
 export function createDatabase(url: string, options: { max?: number } = {}): { db: Database; pool: pg.Pool } {
   // The session settings travel in the startup packet: applied before the first query, no round trip.
-  const sessionOptions = Object.entries(SESSION_SETTINGS).map(([name, value]) => `-c ${name}=${value}`).join(" ");
+  const sessionOptions = Object.entries(sessionSettings("server")).map(([name, value]) => `-c ${name}=${value}`).join(" ");
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, options: sessionOptions });
   // An idle client's error (e.g. the server restarting) must not crash the process.
   pool.on("error", (err) => console.error("database pool error:", err.message));

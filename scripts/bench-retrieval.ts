@@ -18,12 +18,15 @@
  *   the per-request user re-read, the chat limits, the rewrite, retrieval, prompt assembly and the
  *   built-in model's first word (no artificial delay), through the chat's own answer(), for
  *   --first-token-queries questions per asker.
- * PGlite runs embedded in this process, served over the wire as in production; PostgreSQL is
- * TEST_DATABASE_URL (or DATABASE_URL) where a database of its own is created and dropped.
+ * PGlite runs embedded in this process, served over the wire as in production, in a temporary data
+ * directory, restarted after the index build so that its buffer cache is sized for the corpus as
+ * the app's would be at its next start. PostgreSQL is TEST_DATABASE_URL (or DATABASE_URL), where
+ * a database of its own is created and dropped.
  */
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
@@ -31,12 +34,12 @@ import pg from "pg";
 import type { Executor } from "@/db/client";
 import type { Asker } from "@/db/queries/access";
 import { startEmbeddedServer } from "@/db/embedded-server";
-import { VECTOR_SEARCH } from "@/db/search-settings";
+import { vectorSearchDefaults } from "@/db/search-settings";
 import { migrateDatabase } from "@/db/migrate";
 import { activateEmbeddingModel, registerEmbeddingModel } from "@/db/queries/embedding-models";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import {
-  detectKeywordRanking, dropVectorIndexes, ensureVectorIndex, KEYWORD_SEARCH, keywordSearch, postingsSearch, readerScope, VECTOR_INDEX, vectorSearch, type VectorType, vectorIndexType,
+  databaseKind, detectKeywordRanking, dropVectorIndexes, ensureVectorIndex, KEYWORD_SEARCH, keywordSearch, postingsSearch, readerScope, VECTOR_INDEX, vectorSearch, type VectorType, vectorIndexType,
 } from "@/db/queries/retrieval";
 import { createUser } from "@/db/queries/users";
 import { activeUser } from "@/lib/auth/active-user";
@@ -59,7 +62,8 @@ const { values } = parseArgs({
     queries: { type: "string", default: "300" },
     /** Default: the type the product picks for this database (vectorIndexType). */
     index: { type: "string" },
-    "ef-search": { type: "string", default: String(VECTOR_SEARCH.efSearch) },
+    /** Default: the database's own (db/search-settings.ts). */
+    "ef-search": { type: "string" },
     m: { type: "string", default: String(VECTOR_INDEX.m) },
     "ef-construction": { type: "string", default: String(VECTOR_INDEX.efConstruction) },
     "maintenance-mb": { type: "string", default: "1024" },
@@ -80,7 +84,6 @@ const { values } = parseArgs({
 process.env.CHAT_MAX_PER_MINUTE ??= "1000000";
 const chunkCount = Number(values.chunks);
 const runs = Number(values.runs);
-const efSearches = values["ef-search"].split(",").map(Number);
 const build = { m: Number(values.m), efConstruction: Number(values["ef-construction"]) };
 const LEG_DEPTH = 50; // as rankCandidates asks the vector leg
 if (!fs.existsSync(values.data)) {
@@ -100,8 +103,9 @@ const table: Row[] = [];
 const ms = (v: number) => v.toFixed(1);
 const median = (list: number[]) => percentile(list, 50);
 
-async function benchmark(label: string, url: string) {
-  const { db, pool } = useDatabase(url);
+/** `reopen` restarts the database after the index build and returns its URL (PGlite: see below). */
+async function benchmark(label: string, url: string, reopen?: () => Promise<string>) {
+  let { db, pool } = useDatabase(url);
   await migrateDatabase(db);
   await registerEmbeddingModel(db, { id: model.id, provider: "builtin", model: model.id, dimensions: model.dimensions });
   await activateEmbeddingModel(db, model.id);
@@ -166,11 +170,17 @@ async function benchmark(label: string, url: string) {
       WHERE indexrelid::regclass::text LIKE 'chunk_embeddings_hnsw%'`);
     Object.assign(VECTOR_INDEX, { type, ...build });
     console.log(`  [${label}] ${type} HNSW (m=${build.m}, ef_construction=${build.efConstruction}) built in ${indexSeconds.toFixed(1)} s, ${indexSize.rows[0]?.size}`);
+    if (reopen) {
+      await pool.end();
+      ({ db, pool } = useDatabase(await reopen()));
+    }
+    const sharedBuffers = (await db.execute<{ shared_buffers: string }>(sql`SHOW shared_buffers`)).rows[0]!.shared_buffers;
 
-    for (const efSearch of efSearches) {
-      Object.assign(VECTOR_SEARCH, { efSearch });
+    const defaults = vectorSearchDefaults(await databaseKind(db));
+    for (const efSearch of values["ef-search"]?.split(",").map(Number) ?? [defaults.efSearch]) {
+      Object.assign(defaults, { efSearch });
       const row: Row = {
-        db: label, chunks: String(chunkCount), index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch), "index build s": indexSeconds.toFixed(1), ...keywordRow,
+        db: label, chunks: String(chunkCount), shared_buffers: sharedBuffers, index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch), "index build s": indexSeconds.toFixed(1), ...keywordRow,
       };
       for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
         const truth = exact.get(name)!;
@@ -282,11 +292,20 @@ if (which === "both") {
   process.exit(0);
 }
 if (which === "pglite") {
-  const embedded = await startEmbeddedServer(null);
+  // Built in a data directory, then measured after a restart: PGlite sizes its buffer cache from
+  // the data when it starts (db/embedded-server.ts), so this measures what the app serves once it
+  // has restarted with this corpus. The build itself runs with the small cache of an empty install.
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-bench-"));
+  let embedded = await startEmbeddedServer(dataDir);
   try {
-    await benchmark("PGlite", embedded.url);
+    await benchmark("PGlite", embedded.url, async () => {
+      await embedded.stop();
+      embedded = await startEmbeddedServer(dataDir);
+      return embedded.url;
+    });
   } finally {
     await embedded.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 if (which === "postgres") {

@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
-import { SESSION_VECTOR_SEARCH, VECTOR_SEARCH, type VectorSearchSettings } from "../search-settings";
+import { type DatabaseKind, SESSION_VECTOR_SEARCH, VECTOR_SEARCH, vectorSearchDefaults, type VectorSearchSettings } from "../search-settings";
 import { canRead, type Asker } from "./access";
 
 export type KeywordRanking = "bm25" | "fts";
@@ -207,7 +207,8 @@ export async function vectorSearch(
   settings: Partial<VectorSearchSettings & VectorIndexSettings> & { plan?: "index" | "exact"; scope?: ReaderScope } = {},
 ): Promise<LegHit[]> {
   if (!asker?.userId) throw new Error("vectorSearch needs an asker: there is no unscoped retrieval.");
-  const { efSearch, maxScanTuples, exactScanBelow } = { ...VECTOR_SEARCH, ...settings };
+  const kind = await databaseKind(db);
+  const { efSearch, maxScanTuples, exactScanBelow } = { ...vectorSearchDefaults(kind), ...settings };
   const type = settings.type ?? (await vectorIndexType(db));
   const readable = settings.plan === "index" ? null
     : settings.plan !== "exact" && settings.scope !== undefined ? settings.scope
@@ -241,7 +242,8 @@ export async function vectorSearch(
   };
   // Every session starts with the default index settings (db/search-settings.ts), so the usual search is
   // one statement; other settings (the benchmark's) are set for one transaction.
-  const rows = readable || (efSearch === SESSION_VECTOR_SEARCH.efSearch && maxScanTuples === SESSION_VECTOR_SEARCH.maxScanTuples)
+  const session = SESSION_VECTOR_SEARCH[kind];
+  const rows = readable || (efSearch === session.efSearch && maxScanTuples === session.maxScanTuples)
     ? await search(db)
     : await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT set_config('hnsw.iterative_scan', 'relaxed_order', true),
@@ -328,7 +330,13 @@ export type VectorType = "vector" | "halfvec";
  */
 export const VECTOR_INDEX: Omit<VectorIndexSettings, "type"> & { type?: VectorType } = { m: 24, efConstruction: 150 };
 
-let detectedType: Promise<VectorType> | undefined;
+let detectedKind: Promise<DatabaseKind> | undefined;
+
+/** Whether this is the embedded PGlite (PostgreSQL built for WebAssembly) or a server. */
+export function databaseKind(db: Executor): Promise<DatabaseKind> {
+  detectedKind ??= db.execute<{ wasm: boolean }>(sql`SELECT version() LIKE '%emscripten%' AS wasm`).then((r) => (r.rows[0]!.wasm ? "embedded" : "server"));
+  return detectedKind;
+}
 
 /**
  * halfvec on PostgreSQL, vector on PGlite, by measurement: PGlite's WebAssembly build converts
@@ -337,8 +345,7 @@ let detectedType: Promise<VectorType> | undefined;
  */
 export async function vectorIndexType(db: Executor): Promise<VectorType> {
   if (VECTOR_INDEX.type) return VECTOR_INDEX.type;
-  detectedType ??= db.execute<{ wasm: boolean }>(sql`SELECT version() LIKE '%emscripten%' AS wasm`).then((r) => (r.rows[0]!.wasm ? "vector" : "halfvec"));
-  return detectedType;
+  return (await databaseKind(db)) === "embedded" ? "vector" : "halfvec";
 }
 
 /** The distance expression exactly as the index is defined, so the planner can order by the index. */

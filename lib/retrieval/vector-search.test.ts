@@ -5,8 +5,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Asker } from "@/db/queries/access";
-import { ensureVectorIndex, vectorSearch } from "@/db/queries/retrieval";
-import { VECTOR_SEARCH } from "@/db/search-settings";
+import { databaseKind, ensureVectorIndex, vectorSearch } from "@/db/queries/retrieval";
+import { vectorSearchDefaults } from "@/db/search-settings";
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { rankCandidates } from "./retrieve";
@@ -70,13 +70,14 @@ describe("vector search with reader groups in the query", () => {
   });
 
   it("runs on connections that start with its index settings (no transaction per search to set them) and JIT off", async () => {
+    const defaults = vectorSearchDefaults(await databaseKind(db()));
     // Several at once, so more than one pooled connection answers.
     const settings = await Promise.all(Array.from({ length: 4 }, () => db().execute<Record<string, string>>(sql`
       SELECT current_setting('hnsw.ef_search') AS ef_search, current_setting('hnsw.iterative_scan') AS iterative_scan,
         current_setting('hnsw.max_scan_tuples') AS max_scan_tuples, current_setting('jit') AS jit, pg_sleep(0.05)::text AS slept`)));
     for (const { rows } of settings) {
       expect(rows[0]).toMatchObject({
-        ef_search: String(VECTOR_SEARCH.efSearch), iterative_scan: "relaxed_order", max_scan_tuples: String(VECTOR_SEARCH.maxScanTuples), jit: "off",
+        ef_search: String(defaults.efSearch), iterative_scan: "relaxed_order", max_scan_tuples: String(defaults.maxScanTuples), jit: "off",
       });
     }
   });
