@@ -92,18 +92,21 @@ function isAlive(pid: number): boolean {
 
 /**
  * PGlite's buffer cache, fixed when it starts: as large as the data (there is nothing more to
- * cache), between PostgreSQL's default of 128 MB and 1 GB, and at most a quarter of the machine's
- * memory. PGlite reads every page that is not cached through the WebAssembly file system, which
- * on 100k chunks (a 781 MB HNSW index) made the vector leg's median 30 ms at 128 MB and 14 ms at
- * 1 GB (README: "Retrieval at scale"). The cap is WebAssembly's: PGlite's memory ends at 2 GB, and
- * 1 GB of cache leaves room for an embedding switch's 512 MB index build. The cache is allocated
- * up front, so a small install does not pay for a large one; a database that has grown gets its
- * larger cache at the next start.
+ * cache), between PostgreSQL's default of 128 MB and 1 GB, and at most a quarter of the memory
+ * (the machine's, or the container's limit). PGlite reads every page that is not cached through
+ * the WebAssembly file system, which on 100k chunks (a 781 MB HNSW index) made the vector leg's
+ * median 30 ms at 128 MB and 14 ms at 1 GB (README: "Retrieval at scale"). The cap is
+ * WebAssembly's: PGlite's memory ends at 2 GB, and 1 GB of cache leaves room for an embedding
+ * switch's 512 MB index build. The cache is allocated when PGlite starts, so it follows the data:
+ * a small install does not pay for a large one's, and a grown one gets more at its next start.
  */
-export function sharedBuffersFor(dataBytes: number, totalMemoryBytes = os.totalmem()): number {
+export function sharedBuffersFor(dataBytes: number, totalMemoryBytes = memoryLimit()): number {
   const mb = (bytes: number) => Math.floor(bytes / 1024 / 1024);
   return Math.max(128, Math.min(mb(dataBytes), 1024, mb(totalMemoryBytes / 4)));
 }
+
+/** The machine's memory, or the container's limit when that is lower (cgroups; 0 when unknown). */
+const memoryLimit = () => Math.min(os.totalmem(), process.constrainedMemory() || Infinity);
 
 /** The size of the files under `dir` (0 when it does not exist yet). */
 export function dataBytes(dir: string): number {
