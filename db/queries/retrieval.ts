@@ -300,7 +300,11 @@ export type ChunkDetails = {
   text: string;
 };
 
-/** Details for the fused result, re-checked against the asker (cheap, and never wrong). */
+/**
+ * Details for the fused result, re-checked against the asker (cheap, and never wrong). The check is
+ * for reading, not for being current: a new version can go live between ranking and this lookup,
+ * and the passage just ranked (from the version current a moment ago) is still the answer's source.
+ */
 export async function chunkDetails(db: Executor, asker: Asker, chunkIds: string[]): Promise<ChunkDetails[]> {
   if (chunkIds.length === 0) return [];
   const result = await db.execute<ChunkDetails>(sql`
@@ -308,7 +312,7 @@ export async function chunkDetails(db: Executor, asker: Asker, chunkIds: string[
            d.title, c.heading_path AS "headingPath", c.page, c.text
     FROM chunks c
     JOIN document_versions v ON v.id = c.version_id
-    JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
+    JOIN documents d ON d.id = v.document_id AND d.deleted_at IS NULL
     WHERE c.id = ANY(${sql.param(chunkIds)}::uuid[])
       AND ${canRead(asker)}`);
   return result.rows;

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { listVersions } from "@/db/queries/document-admin";
 import { findReadableVersion } from "@/db/queries/documents";
+import { chunkDetails } from "@/db/queries/retrieval";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
-import { retrieve } from "../retrieval/retrieve";
+import { rankCandidates, retrieve } from "../retrieval/retrieve";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { deleteDocument, reindexDocument, setReaders } from "./manage";
 import { acceptUpload } from "./upload";
@@ -33,6 +34,23 @@ describe("managing a document", () => {
     expect(after.chunkId).not.toBe(before.chunkId);
     expect((await listVersions(db(), upload.documentId)).map((v) => [v.number, v.status])).toEqual([[2, "ready"], [1, "ready"]]);
     expect(await findReadableVersion(db(), askerOf(admin), upload.documentId, before.versionId)).toMatchObject({ number: 1, currentNumber: 2 });
+  });
+
+  it("a passage ranked just before a new version goes live is still the answer's source", async () => {
+    const { admin, upload, question } = await indexed(`P-${unique()}`);
+    const asker = askerOf(admin);
+    // The two halves of retrieve(), with the new version going live between them.
+    const ranked = (await rankCandidates(asker, question)).fused.map((hit) => hit.chunkId);
+    await reindexDocument(admin, upload.documentId);
+    await drainQueue();
+    const details = await chunkDetails(db(), asker, ranked);
+    expect(details.find((d) => d.documentId === upload.documentId)).toMatchObject({ versionNumber: 1 });
+    // What is re-checked is still who may read it, and whether it was deleted.
+    const employee = await createTestUser("employee");
+    await setReaders(upload.documentId, { groups: [`finance-${unique()}`] }, admin);
+    expect((await chunkDetails(db(), askerOf(employee), ranked)).filter((d) => d.documentId === upload.documentId)).toEqual([]);
+    await deleteDocument(upload.documentId, admin);
+    expect((await chunkDetails(db(), asker, ranked)).filter((d) => d.documentId === upload.documentId)).toEqual([]);
   });
 
   it("uploads a differently named file as the next version of a chosen document", async () => {
