@@ -42,6 +42,24 @@ const readableChunk = (asker: Asker, column: SQL) => sql`EXISTS (
   WHERE c.id = ${column} AND ${canRead(asker)})`;
 
 /**
+ * Chunks named by id: the asker's scope, another leg's hits, the fused result. They were current
+ * when named, and a version going live since must not drop them in the middle of a question (the
+ * passage is then one version old, and cited as such); who may read them, and deletion, are
+ * checked again.
+ */
+const namedChunks = (asker: Asker, ids: string[]) => sql`
+  FROM chunks c
+  JOIN document_versions v ON v.id = c.version_id
+  JOIN documents d ON d.id = v.document_id AND d.deleted_at IS NULL
+  WHERE c.id = ANY(${sql.param(ids)}::uuid[]) AND ${canRead(asker)}`;
+
+/** Chunk `column`, named by id (as namedChunks), is in a live document the asker may read. */
+const namedChunk = (asker: Asker, column: SQL) => sql`EXISTS (
+  SELECT 1 FROM chunks c JOIN document_versions v ON v.id = c.version_id
+  JOIN documents d ON d.id = v.document_id AND d.deleted_at IS NULL
+  WHERE c.id = ${column} AND ${canRead(asker)})`;
+
+/**
  * Keyword leg. `terms` are already-normalized words; only chunks matching at least one are
  * returned. `scope` (a narrow reader's chunks) is taken as given, or read here.
  */
@@ -58,7 +76,7 @@ export async function keywordSearch(
   const result = await db.execute<LegHit>(sql`
     SELECT id AS "chunkId", -bm25 AS score FROM (
       SELECT c.id, c.search_text <@> ${query} AS bm25
-      ${readableChunks(asker)} ${ids ? sql`AND c.id = ANY(${sql.param(ids)}::uuid[])` : sql``}
+      ${ids ? namedChunks(asker, ids) : readableChunks(asker)}
       ORDER BY c.search_text <@> ${query} LIMIT ${limit}) ranked
     WHERE bm25 < 0`);
   return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
@@ -129,7 +147,7 @@ export async function postingsSearch(
         ranked AS (
           SELECT p.chunk_id, sum(q.idf * p.weight) AS score FROM q JOIN chunk_terms p ON p.term = q.term
           WHERE p.chunk_id = ANY(${sql.param(scope)}::uuid[]) GROUP BY p.chunk_id ORDER BY score DESC, p.chunk_id OFFSET 0)
-        SELECT r.chunk_id AS "chunkId", r.score FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)}
+        SELECT r.chunk_id AS "chunkId", r.score FROM ranked r WHERE ${namedChunk(asker, sql`r.chunk_id`)}
         ORDER BY r.score DESC, r.chunk_id LIMIT ${limit}`
       // The exact score of a candidate is its walked sum over the wholly walked terms ("settled")
       // plus its weights for the other terms, looked up: fewer lookups than rescoring every term.
@@ -213,7 +231,7 @@ const containsAll = (patterns: string[]) => sql.join(patterns.map((p) => sql`c.s
 export async function chunksContaining(db: Executor, asker: Asker, chunkIds: string[], patterns: string[]): Promise<Set<string>> {
   if (chunkIds.length === 0 || patterns.length === 0) return new Set();
   const result = await db.execute<{ id: string }>(sql`
-    SELECT c.id ${readableChunks(asker)} AND c.id = ANY(${sql.param(chunkIds)}::uuid[]) AND ${containsAll(patterns)}`);
+    SELECT c.id ${namedChunks(asker, chunkIds)} AND ${containsAll(patterns)}`);
   return new Set(result.rows.map((r) => r.id));
 }
 
@@ -250,7 +268,7 @@ export async function vectorSearch(
   const search = async (tx: Executor) => {
     if (readable) {
       // By chunk id, so the planner starts from these few chunks. The access filter is applied
-      // again (a document may have changed since the ids were read), to the ranked rows in order
+      // again (readers may have changed since the ids were read), to the ranked rows in order
       // until `limit` pass: a few lookups instead of one per readable chunk.
       return tx.execute<{ chunkId: string; distance: number }>(sql`
         SELECT "chunkId", distance FROM (
@@ -258,7 +276,7 @@ export async function vectorSearch(
           FROM chunk_embeddings e
           WHERE e.chunk_id = ANY(${sql.param(readable)}::uuid[]) AND e.model = ${query.model}
           ORDER BY 2 OFFSET 0) ranked
-        WHERE ${readableChunk(asker, sql`ranked."chunkId"`)}
+        WHERE ${namedChunk(asker, sql`ranked."chunkId"`)}
         ORDER BY distance LIMIT ${query.limit}`); // "+ 0": not the index's order
     }
     // relaxed_order returns rows slightly out of order; the outer sort restores it.
@@ -332,21 +350,13 @@ export type ChunkDetails = {
   text: string;
 };
 
-/**
- * Details for the fused result, re-checked against the asker (cheap, and never wrong). The check is
- * for reading, not for being current: a new version can go live between ranking and this lookup,
- * and the passage just ranked (from the version current a moment ago) is still the answer's source.
- */
+/** Details for the fused result, re-checked against the asker (cheap, and never wrong). */
 export async function chunkDetails(db: Executor, asker: Asker, chunkIds: string[]): Promise<ChunkDetails[]> {
   if (chunkIds.length === 0) return [];
   const result = await db.execute<ChunkDetails>(sql`
     SELECT c.id AS "chunkId", c.version_id AS "versionId", v.number AS "versionNumber", d.id AS "documentId",
            d.title, c.heading_path AS "headingPath", c.page, c.text
-    FROM chunks c
-    JOIN document_versions v ON v.id = c.version_id
-    JOIN documents d ON d.id = v.document_id AND d.deleted_at IS NULL
-    WHERE c.id = ANY(${sql.param(chunkIds)}::uuid[])
-      AND ${canRead(asker)}`);
+    ${namedChunks(asker, chunkIds)}`);
   return result.rows;
 }
 

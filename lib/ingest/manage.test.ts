@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { listVersions } from "@/db/queries/document-admin";
 import { findReadableVersion } from "@/db/queries/documents";
-import { chunkDetails } from "@/db/queries/retrieval";
+import { chunkDetails, keywordSearch, readerScope, vectorSearch } from "@/db/queries/retrieval";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
-import { rankCandidates, retrieve } from "../retrieval/retrieve";
+import { activeEmbedder } from "../embeddings/registry";
+import { keywordRankingInUse, rankCandidates, retrieve } from "../retrieval/retrieve";
+import { keywordTerms } from "../text/terms";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { deleteDocument, reindexDocument, setReaders } from "./manage";
 import { acceptUpload } from "./upload";
@@ -51,6 +53,25 @@ describe("managing a document", () => {
     expect((await chunkDetails(db(), askerOf(employee), ranked)).filter((d) => d.documentId === upload.documentId)).toEqual([]);
     await deleteDocument(upload.documentId, admin);
     expect((await chunkDetails(db(), asker, ranked)).filter((d) => d.documentId === upload.documentId)).toEqual([]);
+  });
+
+  it("a question begun before a new version goes live still finds the document on both legs", async () => {
+    const { admin, upload, question } = await indexed(`P-${unique()}`);
+    const current = (await retrieve(askerOf(admin), question)).sources[0]!;
+    const asker = askerOf(await createTestUser("employee"));
+    // The question's first step: the chunks the asker may read (as a narrow reader's scope).
+    const scope = await readerScope(db(), asker, Number.MAX_SAFE_INTEGER);
+    await reindexDocument(admin, upload.documentId);
+    await drainQueue();
+    const keyword = await keywordSearch(db(), asker, await keywordRankingInUse(), keywordTerms(question), 10, scope);
+    const model = await activeEmbedder();
+    const [embedding] = await model.embed([question]);
+    const vector = await vectorSearch(db(), asker, { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: 10, minSimilarity: 0 }, { scope });
+    expect(keyword.map((h) => h.chunkId)).toContain(current.chunkId);
+    expect(vector.map((h) => h.chunkId)).toContain(current.chunkId);
+    // Deletion still takes it out at once.
+    await deleteDocument(upload.documentId, admin);
+    expect((await keywordSearch(db(), asker, await keywordRankingInUse(), keywordTerms(question), 10, scope)).map((h) => h.chunkId)).not.toContain(current.chunkId);
   });
 
   it("uploads a differently named file as the next version of a chosen document", async () => {
