@@ -171,15 +171,22 @@ export async function postingsSearch(
   const key = askerKey(asker);
   const missed = shortlistMisses.get(key);
   let shortlist = scope || (missed !== undefined && Date.now() - missed < SHORTLIST_MISS_TTL_MS) ? null : Math.max(KEYWORD_SEARCH.shortlist, needed);
+  let shortlistFellShort = false;
   for (let attempt = 0; ;) {
     const rows = (await search(depth, shortlist)).rows;
     // Too few readable in the shortlist, and more postings walked than it holds: the same walk, all of it.
     const first = rows[0];
     if (shortlist && (!first || (Number(first.found) < needed && Number(first.postings) > shortlist))) {
+      shortlist = null;
+      shortlistFellShort = true;
+      continue;
+    }
+    // Remembered only if the whole walk found something: a question that matches nothing says
+    // nothing about the asker.
+    if (shortlistFellShort && rows.length > 0) {
       if (shortlistMisses.size > 10_000) shortlistMisses.clear();
       shortlistMisses.set(key, Date.now());
-      shortlist = null;
-      continue;
+      shortlistFellShort = false;
     }
     const hits = rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
     // Too few readable among the walked postings: deeper, if some term has more than were walked.
