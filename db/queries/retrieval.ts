@@ -33,9 +33,6 @@ export function readerScope(db: Executor, asker: Asker, exactScanBelow = VECTOR_
   return readableChunkIds(db, asker, exactScanBelow, false);
 }
 
-/** What the per-asker caches below are keyed by: admins all read the same. */
-const askerKey = (asker: Asker) => (asker.isAdmin ? "admin" : asker.userId);
-
 /** Chunk `column` is part of the current version of a live document the asker may read. */
 const readableChunk = (asker: Asker, column: SQL) => sql`EXISTS (
   SELECT 1 FROM chunks c JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
@@ -95,30 +92,16 @@ export const KEYWORD_SEARCH = {
   commonDepth: 300,
   /** Readable chunks with the best partial sums that are then scored exactly (at least 3 × the limit). */
   rescored: 150,
-  /**
-   * Walked chunks with the best partial sums among which those are looked for first (at least as
-   * many): a partial sort instead of sorting every walked chunk (17k for a long question on 100k
-   * chunks); the same result, hybrid p95 1-2 ms lower for a reader of everything. Where too few
-   * of them are readable, every walked chunk is considered (and, for an hour, at once).
-   */
-  shortlist: 1000,
 };
-
-// Askers who read too little of what a walk finds for its shortlist to hold their candidates
-// (a reader of a tenth of the corpus took 50 ms instead of 32 trying it first), kept for an hour:
-// they consider the whole walk at once. A stale entry is never wrong, only slower.
-const SHORTLIST_MISS_TTL_MS = 3_600_000;
-const shortlistMisses = new Map<string, number>();
 
 /**
  * BM25 from the postings the chunk triggers keep (drizzle/0007), on servers without pg_textsearch.
  * Every returned score is exact BM25 over all query terms.
  * - A narrow reader: the postings of the query terms among its chunks, summed. Exact.
  * - Anyone else: each term's best `postingsDepth` postings summed per chunk, the `rescored` readable
- *   chunks with the best sums (looked for in the `shortlist` best first) scored exactly, the best
- *   `limit` of them returned (a common term is walked less deep). A chunk in no term's walked
- *   postings can be missed; on 100k chunks this finds 0.97-0.99 of the exact top 10 in about 9 ms
- *   (README).
+ *   chunks with the best sums scored exactly, the best `limit` of them returned (a common term is
+ *   walked less deep). A chunk in no term's walked postings can be missed; on 100k chunks this
+ *   finds 0.97-0.99 of the exact top 10 in about 9 ms (README).
  */
 export async function postingsSearch(
   db: Executor, asker: Asker, terms: string[], limit: number, scope: ReaderScope, depth = KEYWORD_SEARCH.postingsDepth,
@@ -131,7 +114,7 @@ export async function postingsSearch(
   const queryTerms = (depth: number) => {
     const commonDepth = Math.max(1, Math.round((depth * KEYWORD_SEARCH.commonDepth) / KEYWORD_SEARCH.postingsDepth));
     return sql`
-      SELECT term, idf, df <= depth AS whole, depth, least(df, depth) AS postings FROM (
+      SELECT term, idf, df <= depth AS whole, depth FROM (
         SELECT t.term, t.df, ln(1 + (s.chunks - t.df + 0.5) / (t.df + 0.5))::float8 AS idf,
           CASE WHEN t.df > ${KEYWORD_SEARCH.commonShare}::float8 * s.chunks THEN ${commonDepth}::int ELSE ${depth}::int END AS depth
         FROM keyword_terms t CROSS JOIN keyword_stats s
@@ -140,8 +123,7 @@ export async function postingsSearch(
   // The filters run on ranked rows in order and stop at their LIMIT: a few lookups, not one per
   // posting. The outer ORDER BY repeats the inner one, which the planner then need not sort
   // again; without it an inner order is not guaranteed to survive (PGlite's PostgreSQL 18 dropped one).
-  const needed = Math.max(KEYWORD_SEARCH.rescored, 3 * limit);
-  const search = (depth: number, shortlist: number | null) => db.execute<LegHit & { found?: number; postings?: number }>(scope
+  const search = (depth: number) => db.execute<LegHit>(scope
       ? sql`
         WITH q AS MATERIALIZED (${queryTerms(depth)}),
         ranked AS (
@@ -158,39 +140,18 @@ export async function postingsSearch(
             SELECT chunk_id, weight FROM chunk_terms WHERE term = q.term ORDER BY weight DESC NULLS LAST LIMIT q.depth) p),
         ranked AS (
           SELECT chunk_id, sum(part) AS partial, coalesce(sum(part) FILTER (WHERE whole), 0) AS settled
-          FROM walked GROUP BY chunk_id ORDER BY partial DESC, chunk_id ${shortlist ? sql`LIMIT ${shortlist}` : sql`OFFSET 0`}),
+          FROM walked GROUP BY chunk_id ORDER BY partial DESC, chunk_id OFFSET 0),
         candidates AS (
           SELECT r.chunk_id, r.settled FROM ranked r WHERE ${readableChunk(asker, sql`r.chunk_id`)}
-          ORDER BY r.partial DESC, r.chunk_id LIMIT ${needed})
-        SELECT c.chunk_id AS "chunkId", c.settled + coalesce(s.rest, 0) AS score
-          ${shortlist ? sql`, count(*) OVER () AS found, (SELECT sum(postings) FROM q) AS postings` : sql``}
-        FROM candidates c CROSS JOIN LATERAL (
+          ORDER BY r.partial DESC, r.chunk_id LIMIT ${Math.max(KEYWORD_SEARCH.rescored, 3 * limit)})
+        SELECT c.chunk_id AS "chunkId", c.settled + coalesce(s.rest, 0) AS score FROM candidates c CROSS JOIN LATERAL (
           SELECT sum(q.idf * p.weight) AS rest FROM q JOIN chunk_terms p ON p.chunk_id = c.chunk_id AND p.term = q.term
           WHERE NOT q.whole) s
         ORDER BY 2 DESC, c.chunk_id LIMIT ${limit}`);
-  const key = askerKey(asker);
-  const missed = shortlistMisses.get(key);
-  let shortlist = scope || (missed !== undefined && Date.now() - missed < SHORTLIST_MISS_TTL_MS) ? null : Math.max(KEYWORD_SEARCH.shortlist, needed);
-  let shortlistFellShort = false;
-  for (let attempt = 0; ;) {
-    const rows = (await search(depth, shortlist)).rows;
-    // Too few readable in the shortlist, and more postings walked than it holds: the same walk, all of it.
-    const first = rows[0];
-    if (shortlist && (!first || (Number(first.found) < needed && Number(first.postings) > shortlist))) {
-      shortlist = null;
-      shortlistFellShort = true;
-      continue;
-    }
-    // Remembered only if the whole walk found something: a question that matches nothing says
-    // nothing about the asker.
-    if (shortlistFellShort && rows.length > 0) {
-      if (shortlistMisses.size > 10_000) shortlistMisses.clear();
-      shortlistMisses.set(key, Date.now());
-      shortlistFellShort = false;
-    }
-    const hits = rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
+  for (let attempt = 0; ; attempt++) {
+    const hits = (await search(depth)).rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
     // Too few readable among the walked postings: deeper, if some term has more than were walked.
-    if (scope || hits.length >= limit || attempt++ >= 2 || !(await anyPostingsBeyond(db, queryTerms(depth)))) return hits;
+    if (scope || hits.length >= limit || attempt >= 2 || !(await anyPostingsBeyond(db, queryTerms(depth)))) return hits;
     depth *= 10;
   }
 }
@@ -324,7 +285,7 @@ const wideReaders = new Map<string, { cap: number; at: number }>();
  * pick on its own: it cannot estimate how selective the group filter is, and guesses half).
  */
 async function readableChunkIds(db: Executor, asker: Asker, cap: number, force: boolean): Promise<string[] | null> {
-  const key = askerKey(asker);
+  const key = asker.isAdmin ? "admin" : asker.userId;
   const wide = wideReaders.get(key);
   if (!force && wide && wide.cap === cap && Date.now() - wide.at < WIDE_READER_TTL_MS) return null;
   // An employee's documents are found from its groups (and the documents for everyone) rather
