@@ -34,9 +34,7 @@ export function readerScope(db: Executor, asker: Asker, exactScanBelow = VECTOR_
 }
 
 /** Chunk `column` is part of the current version of a live document the asker may read. */
-const readableChunk = (asker: Asker, column: SQL) => sql`EXISTS (
-  SELECT 1 FROM chunks c JOIN documents d ON d.current_version_id = c.version_id AND d.deleted_at IS NULL
-  WHERE c.id = ${column} AND ${canRead(asker)})`;
+const readableChunk = (asker: Asker, column: SQL) => sql`EXISTS (SELECT 1 ${readableChunks(asker)} AND c.id = ${column})`;
 
 /**
  * Chunks named by id: the asker's scope, another leg's hits, the fused result. They were current
@@ -44,17 +42,13 @@ const readableChunk = (asker: Asker, column: SQL) => sql`EXISTS (
  * passage is then one version old, and cited as such); who may read them, and deletion, are
  * checked again.
  */
-const namedChunks = (asker: Asker, ids: string[]) => sql`
+const namedChunksWhere = (asker: Asker, match: SQL) => sql`
   FROM chunks c
   JOIN document_versions v ON v.id = c.version_id
   JOIN documents d ON d.id = v.document_id AND d.deleted_at IS NULL
-  WHERE c.id = ANY(${sql.param(ids)}::uuid[]) AND ${canRead(asker)}`;
-
-/** Chunk `column`, named by id (as namedChunks), is in a live document the asker may read. */
-const namedChunk = (asker: Asker, column: SQL) => sql`EXISTS (
-  SELECT 1 FROM chunks c JOIN document_versions v ON v.id = c.version_id
-  JOIN documents d ON d.id = v.document_id AND d.deleted_at IS NULL
-  WHERE c.id = ${column} AND ${canRead(asker)})`;
+  WHERE ${match} AND ${canRead(asker)}`;
+const namedChunks = (asker: Asker, ids: string[]) => namedChunksWhere(asker, sql`c.id = ANY(${sql.param(ids)}::uuid[])`);
+const namedChunk = (asker: Asker, column: SQL) => sql`EXISTS (SELECT 1 ${namedChunksWhere(asker, sql`c.id = ${column}`)})`;
 
 /**
  * Keyword leg. `terms` are already-normalized words; only chunks matching at least one are
