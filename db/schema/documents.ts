@@ -22,6 +22,9 @@ export const documents = pgTable(
   (t) => [
     unique("documents_filename_live").on(t.filename, t.deletedAt).nullsNotDistinct(),
     index("documents_current_version_idx").on(t.currentVersionId),
+    // Every question of a reader with few documents starts from the documents for everyone
+    // (db/queries/retrieval.ts, readableChunkIds): found here, not by scanning all documents.
+    index("documents_for_everyone_idx").on(t.currentVersionId).where(sql`${t.readableByEveryone}`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX "documents_for_everyone_idx" ON "documents" USING btree ("current_version_id") WHERE "documents"."readable_by_everyone";
