@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { chunkDetails } from "@/db/queries/retrieval";
+import { chunkDetails, exactSearch, readerScope } from "@/db/queries/retrieval";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
+import { identifierPattern } from "../text/identifiers";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { rankCandidates, retrieve } from "./retrieve";
 
@@ -86,6 +87,15 @@ describe("exact identifiers", () => {
     const outsider = await createTestUser("employee");
     const { sources } = await retrieve(askerOf(outsider), `What does ${code} require?`);
     expect(sources.filter((s) => s.documentId === restricted.documentId)).toEqual([]);
+
+    // Both plans for each asker: within its scope (the ids of every chunk it may read, as for a
+    // narrow reader) and over every readable chunk (as for a wide one).
+    const patterns = [identifierPattern(code)];
+    for (const [asker, expected] of [[askerOf(admin), 1], [askerOf(outsider), 0]] as const) {
+      for (const scope of [await readerScope(db(), asker, Number.MAX_SAFE_INTEGER), null]) {
+        expect(await exactSearch(db(), asker, [code], patterns, 50, scope)).toHaveLength(expected);
+      }
+    }
   });
 
   it("keeps a common identifier's chunks among the legs' candidates first, instead of ranking every chunk naming it", async () => {

@@ -94,7 +94,7 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
     const query = { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY };
     return vectorSearch(database, asker, query, { scope: await scope });
   });
-  const found = exactSearch(database, asker, identifiers, patterns, depth);
+  const found = scope.then((ids) => exactSearch(database, asker, identifiers, patterns, depth, ids));
   // An identifier in too many chunks to rank them all ("common"): its chunks among each leg's
   // candidates, looked up as soon as that leg is done (the faster leg's while the other still runs).
   const containing = async (leg: Promise<[LegHit[], number]>) => {
