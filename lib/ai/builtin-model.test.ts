@@ -1,55 +1,11 @@
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { generateText, streamText, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
-import { composeExtractiveAnswer, createBuiltinModel, NOT_FOUND_ANSWER, splitSentences, stem } from "./builtin-model";
+import { createBuiltinModel, NOT_FOUND_ANSWER } from "./builtin-model";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { buildSystemPrompt, type PromptSource } from "./prompt";
+import { EXPENSES, LEAVE, SOURCES, TRAVEL } from "../testing/policy-sources";
 
-const TRAVEL: PromptSource = {
-  n: 1,
-  title: "Travel Policy",
-  headingPath: ["Travel Policy", "Booking"],
-  page: 2,
-  text:
-    "## Booking travel\n" +
-    "All business travel must be booked through the Navan travel portal at least 14 days before departure. " +
-    "Economy class is standard for flights under six hours. Business class may be booked for flights of six hours " +
-    "or longer with written approval from your director.\n\n" +
-    "Travel insurance is provided by the company, so you do not need to buy your own. Hotels should be booked " +
-    "near the client site; the nightly limit is €180 in capital cities and €130 elsewhere.",
-};
-const EXPENSES: PromptSource = {
-  n: 2,
-  title: "Expenses Policy",
-  headingPath: ["Expenses", "Claims"],
-  text:
-    "Submit expense claims in Workday within 30 days of the expense being incurred. " +
-    "Every claim over €25 needs an itemised receipt; photos of receipts are accepted.\n\n" +
-    "- Meals while travelling are reimbursed up to €60 per day.\n" +
-    "- Alcohol, personal entertainment and traffic fines are not reimbursed.\n" +
-    "- Mileage for private cars is paid at €0.30 per km, e.g. for client visits.",
-};
-const LEAVE: PromptSource = {
-  n: 3,
-  title: "Leave Policy",
-  headingPath: ["Leave"],
-  page: 1,
-  text:
-    "Full-time employees receive 25 days of paid annual leave per calendar year. Up to 5 unused days can be " +
-    "carried over to the next year and must be taken by 31 March. Requests for more than 10 consecutive days " +
-    "need manager approval at least one month in advance. Sick leave does not count against annual leave.",
-};
-const SECURITY: PromptSource = {
-  n: 4,
-  title: "IT Security Standard",
-  headingPath: ["Security", "Devices"],
-  text:
-    "Laptops must have full-disk encryption enabled and lock automatically after 5 minutes of inactivity. " +
-    "Passwords must be at least 14 characters long and must not be reused across systems. " +
-    "Report a lost or stolen device to the IT service desk within 24 hours. " +
-    "Never share your multi-factor authentication codes, even with IT staff.",
-};
-const SOURCES = [TRAVEL, EXPENSES, LEAVE, SECURITY];
 
 /** Runs the model through the AI SDK the way the chat route does: sources in the system prompt, then messages. */
 async function ask(question: string | ModelMessage[], sources: PromptSource[] = SOURCES) {
@@ -146,48 +102,6 @@ describe("planted instructions in a source", () => {
     expect(text).toBe("Conference travel must be approved by your team lead before booking. [5]");
     for (const question of ["How do I book travel?", "Do I need receipts?", "How many days of leave do I get?", "What is the capital of France?"]) {
       expect((await ask(question, sources)).text).not.toContain("PWNED");
-    }
-  });
-});
-
-describe("composeExtractiveAnswer", () => {
-  it("returns the cited source numbers", () => {
-    expect(composeExtractiveAnswer("Who approves business class flights?", SOURCES)).toEqual({
-      text: "Business class may be booked for flights of six hours or longer with written approval from your director. [1]",
-      cited: [1],
-    });
-    expect(composeExtractiveAnswer("What is the capital of France?", SOURCES)).toEqual({ text: NOT_FOUND_ANSWER, cited: [] });
-    expect(composeExtractiveAnswer("", SOURCES)).toEqual({ text: NOT_FOUND_ANSWER, cited: [] });
-  });
-
-  it("quotes a sentence found in two passages only once", () => {
-    const dup = { ...SECURITY, n: 7 };
-    expect(composeExtractiveAnswer("How long must passwords be?", [SECURITY, dup]).cited).toEqual([4]);
-  });
-});
-
-describe("splitSentences", () => {
-  it("splits prose, list items and table rows, and drops headings", () => {
-    const text =
-      "# Travel\nFlights are booked via the portal, e.g. Navan. Dr. Smith approves exceptions.\nLong trips need\n" +
-      "approval.\n\n- Taxis are reimbursed at cost.\n* Rail: standard class only\n1. Keep all receipts.\n\n" +
-      "| City | Nightly limit |\n|---|---|\n| London | £200 |";
-    expect(splitSentences(text)).toEqual([
-      "Flights are booked via the portal, e.g. Navan.",
-      "Dr. Smith approves exceptions.",
-      "Long trips need approval.",
-      "Taxis are reimbursed at cost.",
-      "Rail: standard class only",
-      "Keep all receipts.",
-      "City: London; Nightly limit: £200",
-    ]);
-  });
-});
-
-describe("stem", () => {
-  it("folds common word forms together", () => {
-    for (const [a, b] of [["receipts", "receipt"], ["travelling", "travel"], ["reimbursed", "reimbursement"], ["policies", "policy"], ["approval", "approve"], ["submitted", "submit"]]) {
-      expect(stem(a!)).toBe(stem(b!));
     }
   });
 });

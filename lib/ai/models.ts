@@ -1,6 +1,8 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
+import { documentFrequencies } from "@/db/queries/term-stats";
+import { db } from "../db";
 import { env } from "../env";
 import { createBuiltinModel } from "./builtin-model";
 import { configuredModel, resolveActiveModel, type ModelConfig, type ModelSpec } from "./registry";
@@ -32,7 +34,7 @@ export function modelFor(row: ModelSpec & { name: string }): ChatModel {
 function languageModel(spec: ModelSpec, e: ModelConfig): LanguageModelV4 {
   switch (spec.provider) {
     case "builtin":
-      return createBuiltinModel({ delayMs: e.BUILTIN_MODEL_DELAY_MS });
+      return createBuiltinModel({ delayMs: e.BUILTIN_MODEL_DELAY_MS, termStats: (words) => documentFrequencies(db(), words) });
     case "openai":
       // Fine-tuned models ("ft:gpt-4o-mini:org::id") are addressed exactly like base models.
       return createOpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: spec.baseUrl ?? e.OPENAI_BASE_URL }).chat(spec.model);

@@ -22,11 +22,25 @@ export interface PromptSource {
 
 const SECTION_SEPARATOR = " > ";
 
-/** Pure in (sources, spec): the fine-tuning data builder calls it for its training system messages. */
-export function buildSystemPrompt(sources: PromptSource[], spec: BehaviourSpec = DEFAULT_BEHAVIOUR_SPEC): string {
+/**
+ * Pure in (sources, spec): the fine-tuning data builder calls it for its training system messages.
+ * `standalone` is a follow-up rewritten to stand alone ("what about contractors?" -> "annual leave
+ * days for contractors"): every model is told what the conversation's last question means.
+ */
+export function buildSystemPrompt(sources: PromptSource[], spec: BehaviourSpec = DEFAULT_BEHAVIOUR_SPEC, standalone?: string): string {
   const rules = renderSpecRules(spec);
-  if (sources.length === 0) return `${rules}\n\nNo sources were found for this question.`;
-  return `${rules}\n\nSources:\n\n${sources.map(formatSource).join("\n\n")}`;
+  const question = standalone ? `\n\n${STANDALONE_LEAD} ${JSON.stringify(standalone)}` : "";
+  if (sources.length === 0) return `${rules}${question}\n\nNo sources were found for this question.`;
+  return `${rules}${question}\n\nSources:\n\n${sources.map(formatSource).join("\n\n")}`;
+}
+
+const STANDALONE_LEAD = "The user's last message is a follow-up; on its own, it asks:";
+const STANDALONE_RE = /^The user's last message is a follow-up; on its own, it asks: ("(?:[^"\\]|\\.)*")$/m;
+
+/** Reads back the standalone question written by buildSystemPrompt, if any. */
+export function parseStandaloneQuestion(system: string): string | undefined {
+  const m = system.split("\n\nSources:\n\n")[0]!.match(STANDALONE_RE);
+  return m ? (JSON.parse(m[1]!) as string) : undefined;
 }
 
 function formatSource(s: PromptSource): string {

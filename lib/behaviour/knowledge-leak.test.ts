@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findKnowledgeLeaks, splitSentences } from "./knowledge-leak";
+import { answerSentences, findKnowledgeLeaks } from "./knowledge-leak";
 
 const travel = "Per Diem\nEmployees travelling abroad receive a per diem of 1,500 yen or 60 euros per day. Book flights through the travel portal.";
 
@@ -33,6 +33,6 @@ describe("knowledge-leak check", () => {
   });
 
   it("splits sentences at full stops and list items, ignoring citation markers", () => {
-    expect(splitSentences("First point [1]. Second one [2].\n- Item A\n- Item B")).toEqual(["First point.", "Second one.", "Item A", "Item B"]);
+    expect(answerSentences("First point [1]. Second one [2].\n- Item A\n- Item B")).toEqual(["First point.", "Second one.", "Item A", "Item B"]);
   });
 });

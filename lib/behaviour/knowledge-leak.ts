@@ -1,4 +1,5 @@
 import type { LeakFinding } from "@/db/schema";
+import { passageUnits } from "../text/sentences";
 import { stem, tokenize } from "../text/terms";
 
 /**
@@ -23,12 +24,9 @@ const CITATION = /[ \t]*\[\d+\]/g;
 const NUMBER = /\d+(?:[.,]\d+)*/g;
 const WORD = /[\p{L}][\p{L}\p{N}'-]*/gu;
 
-export function splitSentences(text: string): string[] {
-  return text
-    .replace(CITATION, "")
-    .split(/\n+|(?<=[.!?])\s+(?=[\p{Lu}\d"(])/u)
-    .map((s) => s.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "").trim())
-    .filter((s) => /[\p{L}\p{N}]/u.test(s));
+/** An answer's sentences, list items and rows, without their citation markers. */
+export function answerSentences(text: string): string[] {
+  return passageUnits(text.replace(CITATION, "")).map((u) => u.text);
 }
 
 /** "1,500" and "1500" are the same amount; "2.5" stays a decimal. */
@@ -47,7 +45,7 @@ function vocabulary(texts: string[]) {
 export function findKnowledgeLeaks(answer: string, allowed: string[]): LeakFinding[] {
   const known = vocabulary(allowed);
   const findings: LeakFinding[] = [];
-  for (const sentence of splitSentences(answer.normalize("NFKC"))) {
+  for (const sentence of answerSentences(answer.normalize("NFKC"))) {
     const missing = new Set<string>();
     for (const n of sentence.match(NUMBER) ?? []) if (!known.numbers.has(normalizeNumber(n))) missing.add(n);
     // Capitalized words after the first are names, places, products, months; acronyms count anywhere.

@@ -60,7 +60,10 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
       writer.write({ type: "data-sources", id: "sources", data: refs });
       const result = streamText({
         model: model.model,
-        instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })), spec),
+        instructions: buildSystemPrompt(
+          sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })), spec,
+          rewrite.method === "none" ? undefined : rewrite.query,
+        ),
         messages: await convertToModelMessages([...history, message]),
         abortSignal,
       });

@@ -1,3 +1,6 @@
+import { stem as porter2 } from "porter2";
+import { STOPWORDS as CONTENT_STOPWORDS } from "./stopwords";
+
 /** Word-level text normalization shared by the offline embedder and the keyword query builder. */
 const STOPWORDS = new Set(
   ("a an and are as at be been but by can could did do does for from had has have how i if in into is it its " +
@@ -29,4 +32,19 @@ export function stem(word: string): string {
 export function keywordTerms(text: string): string[] {
   const words = text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
   return [...new Set(words.filter((w) => !STOPWORDS.has(w)))];
+}
+
+/**
+ * Content words as Snowball (Porter2) English stems, the stemmer PostgreSQL's 'english'
+ * configuration uses, so the answerer's terms line up with the index's lexemes: "policies" ~
+ * "policy", "travelling" ~ "travel", "reimbursed" ~ "reimbursement".
+ */
+export function contentTerms(text: string): string[] {
+  return (text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((w) => !CONTENT_STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w)))
+    .map(snowballStem);
+}
+
+export function snowballStem(word: string): string {
+  return /^[a-z]+$/.test(word) ? porter2(word) : word;
 }

@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { SECURITY, SOURCES } from "../testing/policy-sources";
+import { composeExtractiveAnswer, questionTerms, type TermWeights } from "./extractive-answer";
+import type { PromptSource } from "./prompt";
+
+const NOT_FOUND = "Not in the documents.";
+const compose = (question: string, sources: PromptSource[] = SOURCES, weights?: TermWeights) =>
+  composeExtractiveAnswer(question, sources, { notFound: NOT_FOUND, weights });
+
+const EXPENSES_POLICY: PromptSource = {
+  n: 1,
+  title: "Expenses Policy",
+  headingPath: ["Expenses Policy", "2. Reimbursable Expenses", "2.2 Non-Reimbursable Expenses"],
+  text:
+    "The following are never reimbursed, even with a receipt:\n\n- Alcohol, except at client meals approved in advance by a director.\n" +
+    "- Traffic and parking fines, and clamping fees.\n- Gifts to colleagues, including farewell and birthday gifts.\n\n" +
+    "Personal purchases on a corporate card are a breach of this policy.",
+};
+const LIMITS: PromptSource = {
+  n: 2,
+  title: "Expenses Policy",
+  headingPath: ["Expenses Policy", "2.1 Spending Limits"],
+  text: "| Category | Limit (USD) | Pre-approval |\n| --- | --- | --- |\n| Client meals | 85 per person | Above 600 total |\n| Team meals | 45 per person | Above 400 total |",
+};
+
+describe("composeExtractiveAnswer", () => {
+  it("returns the cited source numbers and its evidence", () => {
+    const answer = compose("Who approves business class flights?");
+    expect(answer.text).toBe("Business class may be booked for flights of six hours or longer with written approval from your director. [1]");
+    expect(answer.cited).toEqual([1]);
+    expect(answer.evidence).toBeGreaterThan(0.45);
+    expect(compose("")).toEqual({ text: NOT_FOUND, cited: [], evidence: 0 });
+  });
+
+  it("quotes a sentence found in two passages only once", () => {
+    expect(compose("How long must passwords be?", [SECURITY, { ...SECURITY, n: 7 }]).cited).toEqual([4]);
+  });
+
+  it("brings the list a lead-in sentence introduces", () => {
+    expect(compose("What is never reimbursed?", [EXPENSES_POLICY]).text).toBe(
+      "The following are never reimbursed, even with a receipt: [1]\n" +
+        "- Alcohol, except at client meals approved in advance by a director. [1]\n" +
+        "- Traffic and parking fines, and clamping fees. [1]\n" +
+        "- Gifts to colleagues, including farewell and birthday gifts. [1]",
+    );
+  });
+
+  it("quotes a table row with its column headers", () => {
+    expect(compose("What's the limit for client meals?", [LIMITS]).text).toBe("Category: Client meals; Limit (USD): 85 per person; Pre-approval: Above 600 total [2]");
+  });
+
+  it("prefers the sentence carrying the figure when the question asks how many, how much or how long", () => {
+    const source: PromptSource = {
+      n: 1, title: "Leave", headingPath: [],
+      text: "Annual leave is booked in Workday and approved by your manager. Full-time staff receive 25 days of annual leave.",
+    };
+    expect(compose("How many days of annual leave do I get?", [source]).text).toBe("Full-time staff receive 25 days of annual leave. [1]");
+  });
+
+  it("is not sunk by words about the document or by words the index does not have", () => {
+    const weights: TermWeights = { chunks: 1000, df: new Map([["password", 3], ["charact", 40], ["long", 200]]) };
+    const plain = compose("How long must passwords be?", SOURCES, weights);
+    const chatty = compose("According to the IT security pdf, could you explain how long passwrds must be, the passwords I mean?", SOURCES, weights);
+    expect(chatty.text).toBe(plain.text);
+    expect(plain.text).toContain("at least 14 characters");
+  });
+
+  it("weighs words by the whole index, not by the passages it was given", () => {
+    // "director" is rare in the index, "flights" common: the director sentence wins.
+    const weights: TermWeights = { chunks: 10_000, df: new Map([["flight", 3000], ["director", 5], ["approv", 900]]) };
+    expect(compose("flights approval director", SOURCES, weights).text).toContain("written approval from your director");
+  });
+
+  it("declines when the best sentence covers too little of the question", () => {
+    const weights: TermWeights = { chunks: 10_000, df: new Map([["capit", 40]]) };
+    expect(compose("What is the capital of France and who is its president?", SOURCES, weights).text).toBe(NOT_FOUND);
+  });
+
+  it("drops the words of asking and of the document from the question", () => {
+    expect(questionTerms("According to the handbook, please explain the travel policy for contractors")).toEqual(["travel", "contractor"]);
+  });
+});

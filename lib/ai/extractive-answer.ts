@@ -1,0 +1,263 @@
+import { ASKING_WORDS, STOPWORDS } from "../text/stopwords";
+import { passageUnits, type TextUnit } from "../text/sentences";
+import { contentTerms, snowballStem } from "../text/terms";
+import type { PromptSource } from "./prompt";
+
+/**
+ * The built-in model's answer: the source sentences that best answer the question, quoted with
+ * their citations, or a plain decline when no sentence carries enough evidence.
+ *
+ * Sentences are ranked across all given sources by the question's words they contain, each weighted
+ * by how rare it is in the whole index (corpus statistics, not the handful of retrieved passages);
+ * words of the passage's title and section count for less; question words standing next to each
+ * other in the sentence count extra; a question asking how many, how much, how long or by when
+ * prefers the sentence carrying a figure; and retrieval's rank breaks near-ties. Words about the
+ * document ("according to the handbook"), and words found nowhere in the index, weigh nothing, so
+ * they cannot sink an answer.
+ */
+
+/** Evidence (share of the question's weight a sentence carries, with its bonuses) below which the model declines. */
+export const MIN_EVIDENCE = 0.45;
+/** Further sentences must score at least this share of the best one, so weak matches don't pad the answer. */
+const MIN_RELATIVE_SCORE = 0.7;
+const MAX_SENTENCES = 3;
+/** Items of a list quoted after the lead-in sentence that introduces it. */
+const MAX_ITEMS = 8;
+/** Shorter fragments (labels) state no fact worth quoting. */
+const MIN_UNIT_WORDS = 3;
+/** Weight of a question word found only in the passage's title, section or lead-in, not in the sentence. */
+const CONTEXT_SHARE = 0.5;
+/** Bonus per pair of adjacent question words found close together, as a share of their weight. */
+const PHRASE_SHARE = 0.25;
+const FIGURE_BONUS = 0.1;
+const NO_FIGURE_FACTOR = 0.75;
+/** Weight of a question word found nowhere in the index, as a share of the mean weight of the words found. */
+const UNKNOWN_SHARE = 0.5;
+/** Score lost per retrieval rank below the first. */
+const RANK_DECAY = 0.03;
+
+export interface TermWeights {
+  /** Chunks in the index. */
+  chunks: number;
+  /** Stem -> chunks containing it (absent: unknown). */
+  df: Map<string, number>;
+}
+
+export interface ComposeOptions {
+  notFound: string;
+  bulletLists?: boolean;
+  /** Word budget for the quoted sentences; the best one is always kept. */
+  maxWords?: number;
+  /** Corpus statistics for the question's terms; without them, the given sources stand in for the corpus. */
+  weights?: TermWeights;
+}
+
+export interface ExtractiveAnswer {
+  text: string;
+  cited: number[];
+  /** The best sentence's evidence score (0 when nothing matched): what the answer-or-decline decision reads. */
+  evidence: number;
+}
+
+interface Unit extends TextUnit {
+  n: number;
+  rank: number;
+  order: number;
+  terms: string[];
+  termSet: Set<string>;
+  context: Set<string>;
+  /** Index of this unit within its source's units. */
+  index: number;
+}
+
+interface Scored extends Unit {
+  score: number;
+  matched: Set<string>;
+}
+
+/*
+ * Text addressed to an assistant inside a document is a planted instruction, not a fact: quoting it
+ * would pass the instruction (its links, codes) on to the reader.
+ */
+const PLANTED_INSTRUCTION = new RegExp(
+  [
+    String.raw`\b(?:ignore|disregard|forget|override)\b[^.]{0,30}\b(?:previous|prior|above|earlier|all|your|system)\b[^.]{0,20}\b(?:instructions?|rules?|prompts?)\b`,
+    String.raw`\b(?:note|message|instructions?)\s+(?:to|for)\s+(?:the\s+)?(?:ai|assistants?|chatbots?|language models?|llms?)\b`,
+    String.raw`\b(?:ai|assistants?|chatbots?|language models?|llms?)\s+(?:answering|reading|processing)\b`,
+    String.raw`\byou are now\b|\bsystem prompt\b`,
+  ].join("|"),
+  "i",
+);
+
+const ASKS_FOR_FIGURE = /\b(?:how (?:many|much|long|often|soon|far|old|early|late)|by when|what (?:is|are) the (?:limit|maximum|minimum|deadline|rate|amount|cost|fee|number)|what percentage|how many days)\b/i;
+const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|twice|once|daily|weekly|monthly|annually|yearly)\b/i;
+
+const ASKING_STEMS = new Set([...ASKING_WORDS].map(snowballStem));
+
+/** The stems a question is weighed by: its content words, less the words about documents and asking. */
+export function questionTerms(question: string): string[] {
+  return [...new Set(contentTerms(question))].filter((t) => !ASKING_STEMS.has(t));
+}
+
+/** The question's content words as asked, each with its stem: what corpus statistics are looked up for. */
+export function questionWords(question: string): { word: string; stem: string }[] {
+  const words = question.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
+  return [...new Set(words)]
+    .map((word) => ({ word, stem: contentTerms(word)[0] }))
+    .filter((w): w is { word: string; stem: string } => !!w.stem && !ASKING_STEMS.has(w.stem));
+}
+
+/** Picks the best-answering source sentences and formats them with citations; pure and deterministic. */
+export function composeExtractiveAnswer(question: string, sources: PromptSource[], options: ComposeOptions): ExtractiveAnswer {
+  const decline = (evidence = 0): ExtractiveAnswer => ({ text: options.notFound, cited: [], evidence });
+  const terms = questionTerms(question);
+  const units = sourceUnits(sources);
+  if (terms.length === 0 || units.length === 0) return decline();
+
+  const weight = termWeights(terms, sources, options.weights);
+  const known = terms.filter((t) => weight(t) > 0);
+  if (known.length === 0) return decline();
+  // A word found nowhere cannot point at the answer, but it may be what the question is about
+  // ("the capital of France"): it counts against the evidence, at a share of a known word's weight.
+  const unknownWeight = (UNKNOWN_SHARE * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
+  const total = known.reduce((sum, t) => sum + weight(t), 0) + unknownWeight * (terms.length - known.length);
+  const wantsFigure = ASKS_FOR_FIGURE.test(question);
+
+  const seen = new Set<string>();
+  const scored: Scored[] = units
+    .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure))
+    .filter((u) => u.score > 0 && u.matched.size > 0)
+    .sort((a, b) => b.score - a.score || a.order - b.order); // ties keep retrieval then document order
+
+  if (process.env.ANSWER_DEBUG) console.error("DEBUG", question, terms.map((t) => `${t}:${weight(t).toFixed(2)}`).join(" "), "\n" + scored.slice(0, 5).map((s) => `${s.score.toFixed(3)} [${s.n}] ${s.text.slice(0, 120)}`).join("\n"));
+  const best = scored[0];
+  if (!best || best.score < MIN_EVIDENCE) return decline(best?.score ?? 0);
+
+  const chosen: Scored[] = [best];
+  const covered = new Set(best.matched);
+  // Further sentences first when they carry question words the best one lacks.
+  const rest = scored.slice(1).filter((s) => s.score >= best.score * MIN_RELATIVE_SCORE && !s.leadIn);
+  const adds = (s: Scored) => [...s.matched].some((t) => !covered.has(t));
+  for (const s of [...rest.filter(adds), ...rest.filter((s) => !adds(s))]) {
+    if (chosen.length >= MAX_SENTENCES) break;
+    chosen.push(s);
+    s.matched.forEach((t) => covered.add(t));
+  }
+
+  const budget = options.maxWords ?? Infinity;
+  let words = 0;
+  const lines: string[] = [];
+  const cited = new Set<number>();
+  chosen.forEach((s, i) => {
+    // A sentence whose paragraph goes on to introduce a list or table ("Entitlement grows with
+    // length of service:") brings that lead-in and what it introduces: the figures are there.
+    const next = units.find((u) => u.n === s.n && u.index === s.index + 1);
+    const lead = s.leadIn ? s : next?.leadIn && next.block === s.block && !chosen.includes(next as Scored) ? next : undefined;
+    const items = lead ? introducedItems(lead, units) : [];
+    const text = lead && lead !== s ? `${s.text} ${lead.text}` : s.text;
+    const cost = countWords(text) + items.reduce((sum, u) => sum + countWords(u.text), 0);
+    if (i > 0 && words + cost > budget) return;
+    words += cost;
+    cited.add(s.n);
+    lines.push(`${text} [${s.n}]`);
+    for (const item of items) lines.push(`  - ${item.text} [${item.n}]`);
+  });
+
+  const bullets = options.bulletLists ?? true;
+  const top = lines.filter((l) => !l.startsWith("  - "));
+  let text: string;
+  if (top.length === 1) text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join("\n");
+  else if (bullets) text = lines.map((l) => (l.startsWith("  - ") ? l : `- ${l}`)).join("\n");
+  else text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join(lines.some((l) => l.startsWith("  - ")) ? "\n" : " ");
+  return { text, cited: [...cited], evidence: best.score };
+}
+
+function sourceUnits(sources: PromptSource[]): Unit[] {
+  let order = 0;
+  return sources.flatMap((source, rank) => {
+    const context = new Set(contentTerms([source.title, ...source.headingPath].join(" ")));
+    const units = passageUnits(source.text);
+    return units.flatMap((u, index): Unit[] => {
+      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS) return [];
+      const terms = contentTerms(u.text);
+      // An item or a row is read with what introduces it: "The following are never reimbursed:".
+      const lead = u.kind !== "prose" ? units.slice(0, index).reverse().find((p) => p.block !== u.block || p.kind === "prose") : undefined;
+      const unitContext = lead?.leadIn ? new Set([...context, ...contentTerms(lead.text)]) : context;
+      return [{ ...u, n: source.n, rank, order: order++, terms, termSet: new Set(terms), context: unitContext, index }];
+    });
+  });
+}
+
+/** The list items or table rows a lead-in sentence introduces. */
+function introducedItems(lead: Unit, units: Unit[]): Unit[] {
+  const start = units.findIndex((u) => u.n === lead.n && u.index === lead.index);
+  const items: Unit[] = [];
+  for (const u of units.slice(start + 1)) {
+    if (u.n !== lead.n || u.kind === "prose" || items.length >= MAX_ITEMS) break;
+    if (items.length > 0 && u.block !== items[0]!.block) break;
+    items.push(u);
+  }
+  return items;
+}
+
+/**
+ * BM25's idf from corpus statistics. A word found in no chunk weighs nothing: it cannot help find
+ * the answer, and must not make an answerable question look unanswered (a typo, "pdf").
+ */
+function termWeights(terms: string[], sources: PromptSource[], stats?: TermWeights): (term: string) => number {
+  let n: number;
+  let df: (t: string) => number | undefined;
+  if (stats && stats.chunks > 0) {
+    n = stats.chunks;
+    df = (t) => stats.df.get(t);
+  } else {
+    const sets = sources.map((s) => new Set(contentTerms(s.text)));
+    // Few passages make a poor corpus: count each as several, so a word in all of them still weighs a little.
+    n = Math.max(sets.length, 1) * 4;
+    df = (t) => sets.filter((s) => s.has(t)).length;
+  }
+  const cache = new Map<string, number>();
+  return (t) => {
+    if (!cache.has(t)) {
+      const f = df(t);
+      cache.set(t, f === undefined || f === 0 || STOPWORDS.has(t) ? 0 : Math.log(1 + (n - f + 0.5) / (f + 0.5)));
+    }
+    return cache.get(t)!;
+  };
+}
+
+function scoreUnit(u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: boolean): Scored {
+  const matched = new Set(terms.filter((t) => u.termSet.has(t) && weight(t) > 0));
+  let own = 0;
+  let context = 0;
+  for (const t of terms) {
+    if (matched.has(t)) own += weight(t);
+    else if (u.context.has(t)) context += weight(t) * CONTEXT_SHARE;
+  }
+  let score = (own + context) / total;
+  // Question words that stand together ("annual leave", "expense claim") and do so in the sentence.
+  let phrase = 0;
+  for (let i = 0; i + 1 < terms.length; i++) {
+    const [a, b] = [terms[i]!, terms[i + 1]!];
+    if (matched.has(a) && matched.has(b) && near(u.terms, a, b)) phrase += (PHRASE_SHARE * (weight(a) + weight(b))) / total;
+  }
+  score += Math.min(phrase, 0.3);
+  if (wantsFigure) score = FIGURE.test(u.text) ? score + FIGURE_BONUS : score * NO_FIGURE_FACTOR;
+  score *= 1 - RANK_DECAY * u.rank;
+  return { ...u, score, matched };
+}
+
+function near(terms: string[], a: string, b: string): boolean {
+  for (let i = 0; i < terms.length; i++) {
+    if (terms[i] !== a && terms[i] !== b) continue;
+    for (let j = i + 1; j <= i + 3 && j < terms.length; j++) {
+      if ((terms[j] === a || terms[j] === b) && terms[j] !== terms[i]) return true;
+    }
+  }
+  return false;
+}
+
+export function countWords(text: string): number {
+  return text.split(/\s+/).filter(Boolean).length;
+}

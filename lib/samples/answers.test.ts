@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { listMessages } from "@/db/queries/conversations";
+import type { CurrentUser } from "../auth/user";
+import { answer } from "../chat/answer";
+import { starterQuestions } from "../chat/starters";
+import { db } from "../db";
+import { createTestUser, drainQueue } from "../testing/fixtures";
+import { loadSamplePolicies } from "./load";
+
+/**
+ * What a new install answers on its own sample policies, through the chat's whole path with the
+ * built-in model: the README's example, every starter question, and questions people asked in
+ * their own words. Each must state the fact and cite the policy it comes from.
+ */
+let employee: CurrentUser;
+
+beforeAll(async () => {
+  const admin = await createTestUser("admin");
+  await loadSamplePolicies(admin.id);
+  await drainQueue();
+  employee = await createTestUser("employee");
+});
+
+async function ask(question: string, history: string[] = []) {
+  const conversationId = randomUUID();
+  for (const q of [...history, question]) {
+    const message = { id: randomUUID(), role: "user" as const, parts: [{ type: "text" as const, text: q }] };
+    const reader = (await answer({ user: employee, conversationId, message })).getReader();
+    const chunks: { type: string; data?: unknown }[] = [];
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value as { type: string });
+    const sources = (chunks.find((c) => c.type === "data-sources")?.data ?? []) as { n: number; title: string }[];
+    for (let i = 0; i < 100; i++) {
+      const rows = await listMessages(db(), conversationId);
+      const reply = rows[rows.findIndex((r) => r.id === message.id) + 1];
+      if (reply) {
+        if (q !== question) break;
+        const text = (reply.parts as { type: string; text?: string }[]).map((p) => p.text ?? "").join("");
+        const cited = [...new Set([...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])))];
+        return { text, titles: cited.map((n) => sources.find((s) => s.n === n)?.title) };
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`no answer stored for "${question}"`);
+}
+
+async function expectAnswer(question: string, title: string, facts: string[], history?: string[]) {
+  const { text, titles } = await ask(question, history);
+  expect(titles, `"${question}" should cite ${title}; answered: ${text}`).toContain(title);
+  for (const fact of facts) expect(text, `"${question}" should state ${fact}`).toContain(fact);
+}
+
+describe("answers on the sample policies", () => {
+  it("answers the README's example with the days of annual leave", async () => {
+    await expectAnswer("How many days of annual leave do I get?", "Leave and Time Off Policy", ["22", "25", "28"]);
+  });
+
+  it("answers every starter question from the document it names", async () => {
+    const starters = await starterQuestions(employee);
+    expect(starters.length).toBeGreaterThan(0);
+    for (const question of starters) {
+      const title = question.match(/^What does the (.+) say about /)![1]!;
+      await expectAnswer(question, title, []);
+    }
+  });
+
+  it("answers questions asked in people's own words", async () => {
+    await expectAnswer("Expense claim deadline", "Expenses Policy", ["30 days"]);
+    await expectAnswer("my work laptop got stolen on the train, what now?", "IT Security Policy", ["24 hours"]);
+    await expectAnswer("What's the client dinner limit?", "Expenses Policy", ["85"]);
+    await expectAnswer("according to the leave policy, how much sick leave do we get", "Leave and Time Off Policy", ["12 days"]);
+    await expectAnswer("What is never reimbursed?", "Expenses Policy", ["Alcohol"]);
+  });
+
+  it("answers a follow-up as what it means in the conversation", async () => {
+    await expectAnswer("and how much parental leave?", "Leave and Time Off Policy", ["20 weeks"], ["How many days of sick leave do I get?"]);
+  });
+
+  it("declines what the policies do not cover", async () => {
+    const { text, titles } = await ask("What is the dress code for the Tokyo office?");
+    expect(text).toContain("I couldn't find this");
+    expect(titles).toEqual([]);
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { passageUnits, splitSentences } from "./sentences";
+import { snowballStem as stem } from "./terms";
+
+describe("splitSentences", () => {
+  it("splits prose, list items and table rows, and drops headings", () => {
+    const text =
+      "# Travel\nFlights are booked via the portal, e.g. Navan. Dr. Smith approves exceptions.\nLong trips need\n" +
+      "approval.\n\n- Taxis are reimbursed at cost.\n* Rail: standard class only\n1. Keep all receipts.\n\n" +
+      "| City | Nightly limit |\n|---|---|\n| London | £200 |";
+    expect(splitSentences(text)).toEqual([
+      "Flights are booked via the portal, e.g. Navan.",
+      "Dr. Smith approves exceptions.",
+      "Long trips need approval.",
+      "Taxis are reimbursed at cost.",
+      "Rail: standard class only",
+      "Keep all receipts.",
+      "City: London; Nightly limit: £200",
+    ]);
+  });
+
+  it("marks a sentence ending in a colon as the lead-in of the list after it", () => {
+    const units = passageUnits("Some text. The following are never reimbursed:\n- Alcohol.\n- Fines.\n\nAfter the list.");
+    expect(units.map((u) => [u.text, u.kind, u.leadIn])).toEqual([
+      ["Some text.", "prose", false],
+      ["The following are never reimbursed:", "prose", true],
+      ["Alcohol.", "item", false],
+      ["Fines.", "item", false],
+      ["After the list.", "prose", false],
+    ]);
+    expect(units[0]!.block).toBe(units[1]!.block);
+    expect(units[2]!.block).toBe(units[3]!.block);
+    expect(new Set(units.map((u) => u.block)).size).toBe(3);
+  });
+});
+
+describe("stem", () => {
+  it("folds common word forms together (Snowball English)", () => {
+    for (const [a, b] of [["receipts", "receipt"], ["travelling", "travel"], ["reimbursed", "reimbursement"], ["policies", "policy"], ["approval", "approve"], ["submitted", "submit"]]) {
+      expect(stem(a!)).toBe(stem(b!));
+    }
+  });
+});

@@ -1,0 +1,24 @@
+/**
+ * The project's one list of English function words, and the fillers questions are phrased with
+ * ("tell me", "I want to know"); contraction tails ("don't" -> "don", "t") too.
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  ("a about above after all also am an and any are as at be been before being between both but by can could " +
+    "did do does doing during each either for from further had has have having he her here hers him his how i " +
+    "if in into is it its itself just me more most my no nor not of off on once only or other our ours out over " +
+    "own please same she should so some such than that the their them then there these they this those through " +
+    "to too under until up us very was we were what when where which while who whom why will with would you your " +
+    "yours tell know want need must may might shall many much get gets got getting let hi hello hey thanks " +
+    "don doesn didn isn aren wasn weren won wouldn shouldn couldn ll re ve").split(" "),
+);
+
+/**
+ * Words about the document or the asking rather than its subject ("according to the handbook",
+ * "explain", "the Benefits pdf"): a question phrased with them asks the same as one without.
+ */
+export const ASKING_WORDS: ReadonlySet<string> = new Set(
+  ("according accordance document documents doc docs pdf file files page pages section sections paragraph " +
+    "explain explains describe describes summarize summarise summary mention mentions mentioned say says said state " +
+    "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
+    "find look show give provide something anything thing things way ways kind sort exactly basically actually").split(" "),
+);
