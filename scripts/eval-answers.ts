@@ -10,7 +10,6 @@
  */
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { runAnswerEval } from "@/lib/evaluation/answer-run";
 import { loadAnswerSet, type AnswerSet } from "@/lib/evaluation/answer-set";
 
 const usage = "usage: npm run eval:answers -- <set folder> [--model <registered model>] [--limit N] [--json FILE] [--out FILE]";
@@ -38,6 +37,8 @@ try {
   process.exit(1);
 }
 
+// Loaded only now: the product's modules take seconds to load, and a malformed set needs none of them.
+const { runAnswerEval } = await import("@/lib/evaluation/answer-run");
 try {
   const report = await runAnswerEval(set, { model: values.model, limit, out: values.out });
   const json = JSON.stringify(report, null, 2);

@@ -15,11 +15,12 @@ export type EvidencePlace = {
 };
 
 /**
- * What a stored answer rests on: the documents and pages it cites, and the sources the model was
- * given (from its retrieval trace), each with its document and page.
+ * What a stored answer rests on: the documents and pages it cites, the sources the model was given
+ * (from its retrieval trace), each with its document and page, and what retrieval searched for
+ * when the question was rewritten as a follow-up.
  */
-export async function storedAnswerEvidence(db: Executor, messageId: string): Promise<{ cited: EvidencePlace[]; sources: EvidencePlace[] }> {
-  const [cited, sources] = await Promise.all([
+export async function storedAnswerEvidence(db: Executor, messageId: string) {
+  const [cited, sources, trace] = await Promise.all([
     citedPlaces(db, messageId),
     db.execute<EvidencePlace>(sql`
       SELECT (r->>'n')::int AS n, v.document_id AS "documentId", ch.page
@@ -29,8 +30,9 @@ export async function storedAnswerEvidence(db: Executor, messageId: string): Pro
       JOIN document_versions v ON v.id = ch.version_id
       WHERE t.message_id = ${messageId}
       ORDER BY n`),
+    db.execute<{ rewrittenQuery: string | null }>(sql`SELECT rewritten_query AS "rewrittenQuery" FROM retrieval_traces WHERE message_id = ${messageId}`),
   ]);
-  return { cited, sources: sources.rows };
+  return { cited, sources: sources.rows, rewrittenQuery: trace.rows[0]?.rewrittenQuery ?? null };
 }
 
 /** The page of a citation is decided here, and only here: today the page its chunk starts on. */
