@@ -1,18 +1,9 @@
 import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBeir } from "@/lib/evaluation/beir";
+import { writeTempFiles } from "@/lib/testing/temp-files";
 
-function dataset(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beir-"));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
+const dataset = (files: Record<string, string>) => writeTempFiles("beir-", files);
 
 const corpus = '{"_id":"d1","title":"T","text":"Some text."}\n';
 const queries = '{"_id":"q1","text":"Some question?"}\n';

@@ -40,6 +40,14 @@ export function describeExpected(check: Check, spec: BehaviourSpec): string {
   }
 }
 
+/**
+ * Whether a reply declines to answer: it says the spec's not-found text and cites nothing, which is
+ * what the not-found rule below passes. Shared with the answer evaluation, whatever the model.
+ */
+export function declines(output: string, spec: BehaviourSpec): boolean {
+  return has(output, spec.notFound) && citations(output).length === 0;
+}
+
 export function checkAnswer(c: GoldenCase, output: string, spec: BehaviourSpec): Verdict {
   const fail = (reason: string): Verdict => ({ status: "fail", reason });
   const cited = citations(output);

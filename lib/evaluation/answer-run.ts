@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { activateChatModel } from "@/db/queries/chat-models";
+import { ensureConversation, listMessages, saveTurn } from "@/db/queries/conversations";
+import { storedAnswerEvidence, type EvidencePlace } from "@/db/queries/evaluation";
+import { findRegistryModel, resolveActiveModel } from "../ai/registry";
+import type { CurrentUser } from "../auth/user";
+import type { Check } from "../behaviour/eval/cases";
+import { checkAnswer, declines } from "../behaviour/eval/checks";
+import { currentSpec } from "../behaviour/spec-store";
+import type { BehaviourSpec } from "../behaviour/spec";
+import { askAndStore } from "../testing/conversations";
+import { aggregate, scoreQuestion, type AnswerReport, type QuestionOutcome } from "./answer-metrics";
+import type { AnswerQuestion, AnswerSet } from "./answer-set";
+import { ingestUploads, openScratchDatabase, type ScratchDatabase } from "./scratch-database";
+
+export interface AnswerRunOptions {
+  /** A registered model's name or id; the active one (the environment's) by default. */
+  model?: string;
+  limit?: number;
+  /** Writes one JSON line per question here. */
+  out?: string;
+}
+
+/**
+ * The end-to-end answer evaluation: ingests the set's documents through the upload path into a
+ * scratch database, stores each question's history as its employee's conversation, asks the
+ * question through the chat's own answer path (rewrite, retrieval, model, citation check, store)
+ * and scores what was stored.
+ */
+export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = {}): Promise<AnswerReport> {
+  const scratch = await openScratchDatabase();
+  try {
+    const model = options.model ? await findRegistryModel(options.model, scratch.db) : await resolveActiveModel(scratch.db);
+    if (!model) throw new Error(`No model named "${options.model}" is registered. The built-in one and the environment's (CHAT_MODEL_PROVIDER) are.`);
+    await activateChatModel(scratch.db, model.id);
+    const { spec } = await currentSpec(scratch.db);
+    const questions = set.questions.slice(0, options.limit);
+    const checks = questions.map((q) => behaviourCheck(q, spec));
+
+    const { documentIds, skipped } = await ingestUploads(
+      scratch,
+      set.files.map((f) => ({ filename: f.path, bytes: fs.readFileSync(path.join(set.documentsDir, f.path)), groups: f.groups })),
+    );
+    for (const s of skipped) console.log(`  skipped ${s.filename}: ${s.reason}`);
+    const fileOf = new Map([...documentIds].map(([index, documentId]) => [documentId, set.files[index]!.path]));
+    const places = (rows: EvidencePlace[]) => rows.flatMap((r) => (fileOf.has(r.documentId) ? [{ n: r.n, file: fileOf.get(r.documentId)!, page: r.page }] : []));
+
+    if (options.out) fs.writeFileSync(options.out, "");
+    console.log(`Asking ${questions.length} questions with ${model.name}…`);
+    const outcomes: QuestionOutcome[] = [];
+    for (const [i, q] of questions.entries()) {
+      const user = await scratch.employee(q.groups);
+      const conversationId = await storeHistory(scratch, user, q);
+      const started = performance.now();
+      const { messageId } = await askAndStore(user, q.question, conversationId);
+      const latencyMs = performance.now() - started;
+      const stored = (await listMessages(scratch.db, conversationId)).find((m) => m.id === messageId)!;
+      const answer = (stored.parts as { type: string; text?: string }[]).flatMap((p) => (p.type === "text" && p.text ? [p.text] : [])).join("\n");
+      const evidence = await storedAnswerEvidence(scratch.db, messageId);
+      const cited = places(evidence.cited);
+      const sources = places(evidence.sources);
+      const declined = declines(answer, spec);
+      const check = checks[i];
+      const behaviourPass = check ? checkAnswer({ id: q.id, behaviour: q.behaviour!, question: q.question, sources: [], check }, answer, spec).status === "pass" : null;
+      const outcome = scoreQuestion({ answerable: q.answerable, answers: q.answers, citations: q.citations, answer, declined, cited, sources, behaviourPass, latencyMs });
+      outcomes.push(outcome);
+      if (options.out) {
+        const { answerable, latencyMs: ms, ...scores } = outcome;
+        const line = { id: q.id, question: q.question, groups: q.groups, answerable, searchedFor: evidence.rewrittenQuery ?? q.question, answer, cited, sources, decline: declined, latencyMs: Math.round(ms), scores };
+        fs.appendFileSync(options.out, `${JSON.stringify(line)}\n`);
+      }
+      if ((i + 1) % 25 === 0) console.log(`  ${i + 1}/${questions.length} asked`);
+    }
+    return aggregate(set.name, model.name, outcomes);
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** The question's earlier turns, stored as its employee's conversation, as the chat would have stored them. */
+async function storeHistory(scratch: ScratchDatabase, user: CurrentUser, q: AnswerQuestion): Promise<string> {
+  const conversationId = randomUUID();
+  if (q.history.length === 0) return conversationId;
+  await ensureConversation(scratch.db, user.id, conversationId, q.history[0]!.text.slice(0, 80));
+  for (let t = 0; t < q.history.length; t += 2) {
+    const [asked, answered] = [q.history[t]!, q.history[t + 1]!];
+    await saveTurn(scratch.db, {
+      conversationId,
+      userMessage: { id: randomUUID(), parts: [{ type: "text", text: asked.text }] },
+      assistantMessage: { id: randomUUID(), parts: [{ type: "text", text: answered.text }], model: "history", metadata: {} },
+      citations: [],
+      trace: { query: asked.text, keywordRanking: "fts", results: [] },
+    });
+  }
+  return conversationId;
+}
+
+/** The behaviour evaluation's rule for a question's stated behaviour; none when it states none. */
+function behaviourCheck(q: AnswerQuestion, spec: BehaviourSpec): Check | undefined {
+  if (!q.behaviour) return undefined;
+  if (q.behaviour === "answer") return q.answerable === false ? { kind: "not-found" } : { kind: "cited-answer", mustContain: [] };
+  const [kind, id] = q.behaviour.split(":") as ["refuse" | "escalate", string];
+  const topic = kind === "refuse" ? spec.refuse.find((t) => t.id === id) : spec.escalate.find((t) => t.id === id);
+  if (!topic) throw new Error(`Question ${q.id}: the behaviour spec has no ${kind} topic "${id}".`);
+  return kind === "refuse" ? { kind: "refusal", topic: topic as BehaviourSpec["refuse"][number] } : { kind: "escalation", topic: topic as BehaviourSpec["escalate"][number] };
+}
