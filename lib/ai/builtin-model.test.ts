@@ -32,7 +32,7 @@ describe("builtin model through streamText", () => {
   });
 
   it("lists several sentences as cited bullets, best first", async () => {
-    const { text } = await ask("How many days of annual leave do I get?");
+    const { text } = await ask("What are the rules for annual leave?");
     expect(text).toBe(
       "- Full-time employees receive 25 days of paid annual leave per calendar year. [3]\n" +
         "- Sick leave does not count against annual leave. [3]",
@@ -181,12 +181,12 @@ describe("builtin model follows the behaviour spec it reads from the prompt", ()
   });
 
   it("writes several items as prose when bullet lists are off, and keeps within the word limit", async () => {
-    const prose = await run("How many days of annual leave do I get?", { ...spec, disclaimer: undefined, format: { ...spec.format, bulletLists: false } });
+    const prose = await run("Tell me about leave days and carry over", { ...spec, disclaimer: undefined, format: { ...spec.format, bulletLists: false } });
     expect(prose).not.toMatch(/^- /m);
     expect(prose.match(/\[3\]/g)!.length).toBeGreaterThan(1);
-    const short = await run("How many days of annual leave do I get?", { ...spec, disclaimer: undefined, format: { ...spec.format, maxWords: 25 } });
-    // The longer carry-over sentence no longer fits; the shorter ones do.
-    expect(short).toBe("- Full-time employees receive 25 days of paid annual leave per calendar year. [3]\n- Sick leave does not count against annual leave. [3]");
+    const short = await run("Tell me about leave days and carry over", { ...spec, disclaimer: undefined, format: { ...spec.format, maxWords: 25 } });
+    // The second sentence no longer fits; the best one is always kept.
+    expect(short).toBe("Up to 5 unused days can be carried over to the next year and must be taken by 31 March. [3]");
     expect(short.replace(/\[\d+\]|^- /gm, "").split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(25);
   });
 

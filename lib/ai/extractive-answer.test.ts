@@ -58,7 +58,7 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("is not sunk by words about the document or by words the index does not have", () => {
-    const weights: TermWeights = { chunks: 1000, df: new Map([["password", 3], ["charact", 40], ["long", 200]]) };
+    const weights: TermWeights = { chunks: 1000, df: new Map([["password", 3], ["charact", 40], ["long", 200], ["secur", 50], ["mean", 300]]) };
     const plain = compose("How long must passwords be?", SOURCES, weights);
     const chatty = compose("According to the IT security pdf, could you explain how long passwrds must be, the passwords I mean?", SOURCES, weights);
     expect(chatty.text).toBe(plain.text);

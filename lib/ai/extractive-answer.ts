@@ -16,25 +16,47 @@ import type { PromptSource } from "./prompt";
  * they cannot sink an answer.
  */
 
-/** Evidence (share of the question's weight a sentence carries, with its bonuses) below which the model declines. */
-export const MIN_EVIDENCE = 0.45;
-/** Further sentences must score at least this share of the best one, so weak matches don't pad the answer. */
-const MIN_RELATIVE_SCORE = 0.7;
-const MAX_SENTENCES = 3;
+/**
+ * The answerer's settings. `minEvidence` is the answer-or-decline threshold: chosen with
+ * `npm run tune:answerer` on the development sets (docs/answer-quality.md has the trade-off curve).
+ */
+export interface AnswererSettings {
+  /** Evidence (share of the question's weight a sentence carries, with its bonuses) below which the model declines. */
+  minEvidence: number;
+  /** Weight of a question word found nowhere in the index, as a share of the mean weight of the words found. */
+  unknownShare: number;
+  /** Extra factor for an unknown word written as a name (capitalised inside the sentence). */
+  unknownNameFactor: number;
+  /** Weight of a question word found only in the passage's title, section or lead-in, not in the sentence. */
+  contextShare: number;
+  /** Bonus per pair of adjacent question words found close together, as a share of their weight. */
+  phraseShare: number;
+  figureBonus: number;
+  noFigureFactor: number;
+  /** Score lost per retrieval rank below the first. */
+  rankDecay: number;
+  /** Further sentences must score at least this share of the best one, so weak matches don't pad the answer. */
+  minRelativeScore: number;
+  maxSentences: number;
+}
+
+export const ANSWERER_DEFAULTS: AnswererSettings = {
+  minEvidence: 0.4,
+  unknownShare: 1,
+  unknownNameFactor: 3,
+  contextShare: 0.5,
+  phraseShare: 0.25,
+  figureBonus: 0.1,
+  noFigureFactor: 0.75,
+  rankDecay: 0.1,
+  minRelativeScore: 0.6,
+  maxSentences: 4,
+};
+
 /** Items of a list quoted after the lead-in sentence that introduces it. */
 const MAX_ITEMS = 8;
 /** Shorter fragments (labels) state no fact worth quoting. */
 const MIN_UNIT_WORDS = 3;
-/** Weight of a question word found only in the passage's title, section or lead-in, not in the sentence. */
-const CONTEXT_SHARE = 0.5;
-/** Bonus per pair of adjacent question words found close together, as a share of their weight. */
-const PHRASE_SHARE = 0.25;
-const FIGURE_BONUS = 0.1;
-const NO_FIGURE_FACTOR = 0.75;
-/** Weight of a question word found nowhere in the index, as a share of the mean weight of the words found. */
-const UNKNOWN_SHARE = 0.5;
-/** Score lost per retrieval rank below the first. */
-const RANK_DECAY = 0.03;
 
 export interface TermWeights {
   /** Chunks in the index. */
@@ -50,6 +72,7 @@ export interface ComposeOptions {
   maxWords?: number;
   /** Corpus statistics for the question's terms; without them, the given sources stand in for the corpus. */
   weights?: TermWeights;
+  settings?: AnswererSettings;
 }
 
 export interface ExtractiveAnswer {
@@ -110,6 +133,7 @@ export function questionWords(question: string): { word: string; stem: string }[
 /** Picks the best-answering source sentences and formats them with citations; pure and deterministic. */
 export function composeExtractiveAnswer(question: string, sources: PromptSource[], options: ComposeOptions): ExtractiveAnswer {
   const decline = (evidence = 0): ExtractiveAnswer => ({ text: options.notFound, cited: [], evidence });
+  const settings = options.settings ?? ANSWERER_DEFAULTS;
   const terms = questionTerms(question);
   const units = sourceUnits(sources);
   if (terms.length === 0 || units.length === 0) return decline();
@@ -119,28 +143,31 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   if (known.length === 0) return decline();
   // A word found nowhere cannot point at the answer, but it may be what the question is about
   // ("the capital of France"): it counts against the evidence, at a share of a known word's weight.
-  const unknownWeight = (UNKNOWN_SHARE * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
-  const total = known.reduce((sum, t) => sum + weight(t), 0) + unknownWeight * (terms.length - known.length);
+  // A name the index never mentions ("Tokyo", "France") says what the question is about more
+  // surely than a common word it lacks (a typo, a paraphrase).
+  const unknownWeight = (settings.unknownShare * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
+  const names = namesIn(question);
+  const total = known.reduce((sum, t) => sum + weight(t), 0) +
+    terms.filter((t) => weight(t) === 0).reduce((sum, t) => sum + unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1), 0);
   const wantsFigure = ASKS_FOR_FIGURE.test(question);
 
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     .sort((a, b) => b.score - a.score || a.order - b.order); // ties keep retrieval then document order
 
-  if (process.env.ANSWER_DEBUG) console.error("DEBUG", question, terms.map((t) => `${t}:${weight(t).toFixed(2)}`).join(" "), "\n" + scored.slice(0, 5).map((s) => `${s.score.toFixed(3)} [${s.n}] ${s.text.slice(0, 120)}`).join("\n"));
   const best = scored[0];
-  if (!best || best.score < MIN_EVIDENCE) return decline(best?.score ?? 0);
+  if (!best || best.score < settings.minEvidence) return decline(best?.score ?? 0);
 
   const chosen: Scored[] = [best];
   const covered = new Set(best.matched);
   // Further sentences first when they carry question words the best one lacks.
-  const rest = scored.slice(1).filter((s) => s.score >= best.score * MIN_RELATIVE_SCORE && !s.leadIn);
+  const rest = scored.slice(1).filter((s) => s.score >= best.score * settings.minRelativeScore && !s.leadIn);
   const adds = (s: Scored) => [...s.matched].some((t) => !covered.has(t));
   for (const s of [...rest.filter(adds), ...rest.filter((s) => !adds(s))]) {
-    if (chosen.length >= MAX_SENTENCES) break;
+    if (chosen.length >= settings.maxSentences) break;
     chosen.push(s);
     s.matched.forEach((t) => covered.add(t));
   }
@@ -171,6 +198,12 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   else if (bullets) text = lines.map((l) => (l.startsWith("  - ") ? l : `- ${l}`)).join("\n");
   else text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join(lines.some((l) => l.startsWith("  - ")) ? "\n" : " ");
   return { text, cited: [...cited], evidence: best.score };
+}
+
+/** Stems of the words written capitalised inside a sentence of the question: names, not sentence starts. */
+function namesIn(question: string): Set<string> {
+  const names = (question.normalize("NFKC").match(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\p{N}]*/gu) ?? []).filter((w) => !/^(?:I|I'm)$/.test(w));
+  return new Set(names.flatMap((w) => contentTerms(w)));
 }
 
 function sourceUnits(sources: PromptSource[]): Unit[] {
@@ -227,24 +260,24 @@ function termWeights(terms: string[], sources: PromptSource[], stats?: TermWeigh
   };
 }
 
-function scoreUnit(u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: boolean): Scored {
+function scoreUnit(u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: boolean, settings: AnswererSettings): Scored {
   const matched = new Set(terms.filter((t) => u.termSet.has(t) && weight(t) > 0));
   let own = 0;
   let context = 0;
   for (const t of terms) {
     if (matched.has(t)) own += weight(t);
-    else if (u.context.has(t)) context += weight(t) * CONTEXT_SHARE;
+    else if (u.context.has(t)) context += weight(t) * settings.contextShare;
   }
   let score = (own + context) / total;
   // Question words that stand together ("annual leave", "expense claim") and do so in the sentence.
   let phrase = 0;
   for (let i = 0; i + 1 < terms.length; i++) {
     const [a, b] = [terms[i]!, terms[i + 1]!];
-    if (matched.has(a) && matched.has(b) && near(u.terms, a, b)) phrase += (PHRASE_SHARE * (weight(a) + weight(b))) / total;
+    if (matched.has(a) && matched.has(b) && near(u.terms, a, b)) phrase += (settings.phraseShare * (weight(a) + weight(b))) / total;
   }
   score += Math.min(phrase, 0.3);
-  if (wantsFigure) score = FIGURE.test(u.text) ? score + FIGURE_BONUS : score * NO_FIGURE_FACTOR;
-  score *= 1 - RANK_DECAY * u.rank;
+  if (wantsFigure) score = FIGURE.test(u.text) ? score + settings.figureBonus : score * settings.noFigureFactor;
+  score *= 1 - settings.rankDecay * u.rank;
   return { ...u, score, matched };
 }
 

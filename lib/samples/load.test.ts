@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { listDocuments } from "@/db/queries/documents";
-import { composeExtractiveAnswer } from "../ai/builtin-model";
+import { composeExtractiveAnswer } from "../ai/extractive-answer";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { retrieve } from "../retrieval/retrieve";
@@ -24,7 +24,7 @@ describe("the sample policies", () => {
     const employee = await createTestUser("employee");
     const ask = async (question: string) => {
       const { sources } = await retrieve(askerOf(employee), question);
-      const { text, cited } = composeExtractiveAnswer(question, sources);
+      const { text, cited } = composeExtractiveAnswer(question, sources, { notFound: "not found" });
       return { text, cited: cited.map((n) => sources[n - 1]!) };
     };
     // The answer cites the right policy. The shared test database holds other documents too (other

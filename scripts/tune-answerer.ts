@@ -1,0 +1,59 @@
+/**
+ * `npm run tune:answerer -- <set folder>... [--limit N] [--cache DIR]`
+ *
+ * Tunes the built-in answerer on development sets: gathers once what it sees for every question
+ * (retrieval's sources and the index's statistics, lib/evaluation/answerer-tuning.ts), then scores
+ * a grid of its settings with the metrics of `npm run eval:answers`, and prints the trade-off of
+ * the answer-or-decline threshold: unanswerable questions declined against answerable ones refused.
+ * --cache keeps the gathered questions as JSON, so a rerun skips the ingestion.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { ANSWERER_DEFAULTS, type AnswererSettings } from "@/lib/ai/extractive-answer";
+import { loadAnswerSet } from "@/lib/evaluation/answer-set";
+import { prepareSet, tryAnswerer, type Prepared } from "@/lib/evaluation/answerer-tuning";
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { limit: { type: "string" }, cache: { type: "string" } } });
+if (positionals.length === 0) {
+  console.error("usage: npm run tune:answerer -- <set folder>... [--limit N] [--cache DIR]");
+  process.exit(2);
+}
+
+const sets: { name: string; prepared: Prepared[] }[] = [];
+for (const folder of positionals) {
+  const set = loadAnswerSet(folder);
+  const cacheFile = values.cache ? path.join(values.cache, `${set.name}.json`) : undefined;
+  let prepared: Prepared[];
+  if (cacheFile && fs.existsSync(cacheFile)) {
+    prepared = (JSON.parse(fs.readFileSync(cacheFile, "utf8")) as (Omit<Prepared, "weights"> & { weights: { chunks: number; df: [string, number][] } })[])
+      .map((p) => ({ ...p, weights: { chunks: p.weights.chunks, df: new Map(p.weights.df) } }));
+  } else {
+    prepared = await prepareSet(set, values.limit ? Number(values.limit) : undefined);
+    if (cacheFile) {
+      fs.mkdirSync(values.cache!, { recursive: true });
+      fs.writeFileSync(cacheFile, JSON.stringify(prepared.map((p) => ({ ...p, weights: { chunks: p.weights.chunks, df: [...p.weights.df] } }))));
+    }
+  }
+  sets.push({ name: set.name, prepared });
+}
+
+const pct = (x: number | null) => (x === null ? "  -  " : `${(100 * x).toFixed(1)}`.padStart(5));
+function line(label: string, settings: AnswererSettings) {
+  const cells = sets.map(({ name, prepared }) => {
+    const { report: r } = tryAnswerer(name, prepared, settings);
+    return `${pct(r.unanswerable.n ? r.unanswerable.declineRate : null)} ${pct(r.answerable.falseRefusalRate)} ${pct(r.answerable.citationFileHit)} ${pct(r.answerable.answerRecall)}`;
+  });
+  console.log(`${label.padEnd(44)} ${cells.join(" | ")}`);
+}
+
+console.log(`${"settings".padEnd(44)} ${sets.map((s) => `${s.name}: declined refused fileHit recall`).join(" | ")}`);
+line("defaults", ANSWERER_DEFAULTS);
+const grid: Partial<AnswererSettings>[] = [];
+for (const unknownShare of [0, 0.5, 1, 1.5]) for (const contextShare of [0.3, 0.5, 0.8]) grid.push({ unknownShare, contextShare });
+for (const g of grid) {
+  for (const minEvidence of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
+    line(`${Object.entries(g).map(([k, v]) => `${k} ${v}`).join(", ")}, min ${minEvidence}`, { ...ANSWERER_DEFAULTS, ...g, minEvidence });
+  }
+}
+process.exit(0);
