@@ -12,6 +12,8 @@ const POLICY = `# Accessibility Policy
 Every meeting room has a hearing loop and a height-adjustable table that can be booked in advance.
 `;
 const QUESTION = "Which meeting rooms have a hearing loop?";
+// Retrieves the meeting-room passage, which does not answer it: a not-found reply with closest matches.
+const UNANSWERED = "What is the dress code for the Tokyo meeting rooms?";
 
 /** Addresses found while preparing: the conversation, a cited passage, a document's admin page. */
 interface Found {
@@ -31,6 +33,16 @@ const PAGES: { name: string; signedIn: boolean; open: (page: Page, found: Found)
     open: async (page) => {
       await page.goto("/");
       await new ChatPage(page).ask(QUESTION);
+    },
+  },
+  {
+    name: "chat with a not-found answer and its closest matches",
+    signedIn: true,
+    open: async (page) => {
+      await page.goto("/");
+      const chat = new ChatPage(page);
+      await chat.ask(UNANSWERED);
+      await expect(chat.closestMatches()).toBeVisible();
     },
   },
   { name: "conversation", signedIn: true, open: (page, found) => page.goto(found.conversation) },

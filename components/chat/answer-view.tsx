@@ -3,10 +3,12 @@
 import ReactMarkdown from "react-markdown";
 import remarkGfm from "remark-gfm";
 import { citedNumbers } from "@/lib/chat/citations";
+import { closestMatches } from "@/lib/chat/closest-matches";
 import { isInternalHref } from "@/lib/chat/output-policy";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AnswerActions, type Feedback } from "./answer-actions";
 import { CitationChip } from "./citation-chip";
+import { ClosestMatches } from "./closest-matches";
 import { SourceList } from "./source-list";
 
 export type { Feedback };
@@ -30,6 +32,7 @@ export function AnswerView({ message, streaming, deletedDocuments, feedback, onR
   const sources = message.parts.flatMap((p) => (p.type === "data-sources" ? p.data : []));
   const byNumber = new Map(sources.map((s) => [s.n, s]));
   const cited = citedNumbers(text).flatMap((n) => byNumber.get(n) ?? []);
+  const closest = closestMatches(message);
   return (
     <article className="flex flex-col gap-3" data-testid="assistant-message" aria-busy={streaming} aria-label="Answer">
       <div className="prose prose-zinc max-w-none leading-relaxed dark:prose-invert [&_li]:ml-5 [&_ul]:list-disc" aria-live={streaming ? "polite" : "off"} data-testid="answer-text">
@@ -64,6 +67,7 @@ export function AnswerView({ message, streaming, deletedDocuments, feedback, onR
         </p>
       )}
       {!streaming && cited.length > 0 && <SourceList sources={cited} deleted={deletedDocuments} />}
+      {!streaming && closest.length > 0 && <ClosestMatches sources={closest} deleted={deletedDocuments} />}
       {!streaming && (
         <div className="flex flex-wrap items-center justify-between gap-2">
           {message.metadata?.model ? (

@@ -46,6 +46,11 @@ export class ChatPage {
     return this.lastAnswer().getByRole("region", { name: "Sources" });
   }
 
+  /** What a not-found answer offers instead: passages retrieved for the question, as viewer links. */
+  closestMatches() {
+    return this.lastAnswer().getByRole("region", { name: "Closest matches in your documents" });
+  }
+
   answerButton(name: string | RegExp) {
     return this.lastAnswer().getByRole("button", { name });
   }

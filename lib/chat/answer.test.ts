@@ -32,6 +32,8 @@ describe("answering a question", () => {
     const text = chunks.flatMap((c) => (c.type === "text-delta" ? [c.delta as string] : [])).join("");
     expect(text).toContain("1,500 euros");
     expect(text).toContain("[1]");
+    // An answer, so no closest passages: the server says so before the stream finishes.
+    expect(chunks.find((c) => c.type === "message-metadata")).toEqual({ type: "message-metadata", messageMetadata: { notFound: false } });
 
     const rows = await waitForMessages(conversationId, (r) => r.length >= 2);
     expect(rows.map((r) => r.role)).toEqual(["user", "assistant"]);
@@ -43,6 +45,31 @@ describe("answering a question", () => {
     // (the shared test database may hold similar documents the answer also quotes).
     expect(stored.map((c) => c.n).sort()).toEqual(citedNumbers(text).sort());
     expect(stored.find((c) => c.n === 1)?.documentId).toBe(upload.documentId);
+  });
+
+  it("marks a not-found reply as such while it streams and when stored, with the sources it retrieved", async () => {
+    const admin = await createTestUser("admin");
+    const code = randomUUID().slice(0, 8);
+    await acceptUpload({
+      filename: `offices-${code}.md`,
+      bytes: Buffer.from(`# Offices ${code}\n\nThe ${code} Tokyo office is on the fourth floor of the Shibuya tower.\n`),
+      uploadedBy: admin.id,
+    });
+    await drainQueue();
+
+    const employee = await createTestUser("employee");
+    const conversationId = randomUUID();
+    const question = `What is the dress code and the uniform allowance for the ${code} Tokyo office?`;
+    const chunks = await readStream(await answer({ user: employee, conversationId, message: userMessage(question) }));
+    const sources = chunks.find((c) => c.type === "data-sources")?.data as { title: string }[];
+    expect(sources.map((s) => s.title)).toContain(`Offices ${code}`);
+    const types = chunks.map((c) => c.type);
+    expect(types.indexOf("message-metadata")).toBe(types.indexOf("finish") - 1);
+    expect(chunks.find((c) => c.type === "message-metadata")).toEqual({ type: "message-metadata", messageMetadata: { notFound: true } });
+
+    const rows = await waitForMessages(conversationId, (r) => r.length >= 2);
+    expect(rows[1]!.metadata).toMatchObject({ notFound: true });
+    expect(rows[1]!.parts).toContainEqual(expect.objectContaining({ type: "data-sources" }));
   });
 
   it("refuses an empty or oversized question, and another user's conversation", async () => {

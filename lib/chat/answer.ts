@@ -1,4 +1,4 @@
-import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageStream } from "ai";
+import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageStream, type ToolSet } from "ai";
 import { ensureConversation, historyBefore, messageIdTakenElsewhere, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
@@ -11,6 +11,7 @@ import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { standaloneQuery } from "../retrieval/rewrite";
 import { snippetOf } from "../sources/snippet";
 import { verifyAnswerParts } from "./citations";
+import { withFinishMetadata } from "./finish-metadata";
 import { applyOutputPolicy, withOutputPolicy } from "./output-policy";
 import type { ChatMessage, SourceRef } from "./types";
 
@@ -52,6 +53,15 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
   const rewrite = await standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model);
   const { sources, keywordRanking, rerank } = await retrieve(askerOf(user), rewrite.query);
   const refs = sources.map(toSourceRef);
+  const valid = new Set(refs.map((r) => r.n));
+  const known = { notFound: spec.notFound, referrals: spec.refuse.map((t) => t.referral) };
+  // One verdict for the streamed and the stored answer.
+  const verify = <P extends { type: string }>(parts: P[]) => {
+    const verified = verifyAnswerParts(parts, valid, known);
+    // A question the documents could not answer: what the admin's analytics lists as a gap, and
+    // where the chat offers the closest passages instead.
+    return { ...verified, notFound: verified.cited.length === 0 && (refs.length === 0 || verified.notFound) };
+  };
 
   return createUIMessageStream<ChatMessage>({
     originalMessages: [...history, message],
@@ -67,18 +77,11 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         messages: await convertToModelMessages([...history, message]),
         abortSignal,
       });
-      writer.merge(withOutputPolicy(toUIMessageStream({ stream: result.stream, sendStart: false })));
+      const policed = withOutputPolicy(toUIMessageStream<ToolSet, ChatMessage>({ stream: result.stream, sendStart: false }));
+      writer.merge(withFinishMetadata(policed, (text) => ({ notFound: verify([{ type: "text", text }]).notFound })));
     },
     onEnd: async ({ responseMessage, isAborted, isCancelled }) => {
-      const verified = verifyAnswerParts(
-        responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: applyOutputPolicy(p.text) } : p)),
-        new Set(refs.map((r) => r.n)), {
-        notFound: spec.notFound,
-        referrals: spec.refuse.map((t) => t.referral),
-      });
-      const { parts, cited, ungrounded } = verified;
-      // A question the documents could not answer: what the admin's analytics lists as a gap.
-      const notFound = cited.length === 0 && (refs.length === 0 || verified.notFound);
+      const { parts, cited, ungrounded, notFound } = verify(responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: applyOutputPolicy(p.text) } : p)));
       await saveTurn(db(), {
         conversationId,
         userMessage: { id: message.id, parts: message.parts },
