@@ -44,16 +44,23 @@ function line(label: string, settings: AnswererSettings) {
     const { report: r } = tryAnswerer(name, prepared, settings);
     return `${pct(r.unanswerable.n ? r.unanswerable.declineRate : null)} ${pct(r.answerable.falseRefusalRate)} ${pct(r.answerable.citationFileHit)} ${pct(r.answerable.answerRecall)}`;
   });
-  console.log(`${label.padEnd(44)} ${cells.join(" | ")}`);
+  console.log(`${label.padEnd(40)} ${cells.join(" | ")}`);
 }
+const header = () => console.log(`${"".padEnd(40)} ${sets.map((s) => `${s.name}: declined refused fileHit recall`).join(" | ")}`);
 
-console.log(`${"settings".padEnd(44)} ${sets.map((s) => `${s.name}: declined refused fileHit recall`).join(" | ")}`);
-line("defaults", ANSWERER_DEFAULTS);
-const grid: Partial<AnswererSettings>[] = [];
-for (const unknownShare of [0, 0.5, 1, 1.5]) for (const contextShare of [0.3, 0.5, 0.8]) grid.push({ unknownShare, contextShare });
-for (const g of grid) {
-  for (const minEvidence of [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]) {
-    line(`${Object.entries(g).map(([k, v]) => `${k} ${v}`).join(", ")}, min ${minEvidence}`, { ...ANSWERER_DEFAULTS, ...g, minEvidence });
-  }
+// The answer-or-decline trade-off at the other settings' defaults.
+console.log("\nThreshold (minEvidence): unanswerable declined, answerable refused, cited a supporting file, answer recall (%)");
+header();
+for (let m = 0.2; m <= 0.651; m += 0.05) line(`minEvidence ${m.toFixed(2)}${Math.abs(m - ANSWERER_DEFAULTS.minEvidence) < 1e-9 ? " (default)" : ""}`, { ...ANSWERER_DEFAULTS, minEvidence: m });
+
+// Each other setting moved alone from its default, at the default threshold.
+console.log("\nOne setting at a time, at the default threshold");
+header();
+const alternatives: Partial<Record<keyof AnswererSettings, number[]>> = {
+  unknownShare: [0, 0.5, 1.5], unknownNameFactor: [1, 2], contextShare: [0, 0.3, 0.8], phraseShare: [0, 0.5],
+  rankDecay: [0.03, 0.2], noFigureFactor: [0.5, 1], maxSentences: [1, 3, 5], minRelativeScore: [0.5, 0.7],
+};
+for (const [key, options] of Object.entries(alternatives)) {
+  for (const value of options!) line(`${key} ${value}`, { ...ANSWERER_DEFAULTS, [key]: value });
 }
 process.exit(0);
