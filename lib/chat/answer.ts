@@ -10,7 +10,8 @@ import { AppError } from "../errors";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { standaloneQuery } from "../retrieval/rewrite";
 import { snippetOf } from "../sources/snippet";
-import { verifyAnswerParts } from "./citations";
+import { citedNumbers, verifyAnswerParts } from "./citations";
+import { locateCitations, withCitedPlaces } from "./cited-sentences";
 import { applyOutputPolicy, withOutputPolicy } from "./output-policy";
 import type { ChatMessage, SourceRef } from "./types";
 
@@ -52,6 +53,8 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
   const rewrite = await standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model);
   const { sources, keywordRanking, rerank } = await retrieve(askerOf(user), rewrite.query);
   const refs = sources.map(toSourceRef);
+  // Where each citation points inside its passage; computed for every model, from the answer's text.
+  const placesIn = (text: string, cited: number[]) => locateCitations(text, cited, (n) => sources[n - 1]);
 
   return createUIMessageStream<ChatMessage>({
     originalMessages: [...history, message],
@@ -63,6 +66,11 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         instructions: buildSystemPrompt(sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })), spec),
         messages: await convertToModelMessages([...history, message]),
         abortSignal,
+        // The chips move to the cited sentence's page and mark it: the sources part is updated in place.
+        onEnd: ({ text }) => {
+          const shown = applyOutputPolicy(text);
+          writer.write({ type: "data-sources", id: "sources", data: withCitedPlaces(refs, placesIn(shown, citedNumbers(shown))) });
+        },
       });
       writer.merge(withOutputPolicy(toUIMessageStream({ stream: result.stream, sendStart: false })));
     },
@@ -73,7 +81,9 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         notFound: spec.notFound,
         referrals: spec.refuse.map((t) => t.referral),
       });
-      const { parts, cited, ungrounded } = verified;
+      const { cited, ungrounded } = verified;
+      const places = placesIn(verified.text, cited);
+      const parts = verified.parts.map((p) => (p.type === "data-sources" ? { ...p, data: withCitedPlaces(refs, places) } : p));
       // A question the documents could not answer: what the admin's analytics lists as a gap.
       const notFound = cited.length === 0 && (refs.length === 0 || verified.notFound);
       await saveTurn(db(), {
@@ -87,7 +97,8 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         },
         citations: cited.map((n) => {
           const s = sources[n - 1]!;
-          return { n, chunkId: s.chunkId, versionId: s.versionId, documentId: s.documentId };
+          const place = places.get(n);
+          return { n, chunkId: s.chunkId, versionId: s.versionId, documentId: s.documentId, page: place?.page ?? null, spans: place?.spans ?? null };
         }),
         trace: {
           query: question,

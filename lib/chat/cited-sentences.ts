@@ -1,5 +1,6 @@
 import { tokenize } from "../text/terms";
 import { MARKER } from "./citations";
+import type { SourceRef } from "./types";
 
 /** [start, end) offsets into a chunk's text. */
 export type Span = [number, number];
@@ -105,4 +106,23 @@ function sentenceSpans(text: string): Span[] {
     }
   }
   return spans;
+}
+
+/** The place of every cited number whose source was given and whose sentences were located. */
+export function locateCitations(answer: string, cited: number[], chunkOf: (n: number) => CitableChunk | undefined): Map<number, CitedPlace> {
+  const places = new Map<number, CitedPlace>();
+  for (const n of cited) {
+    const chunk = chunkOf(n);
+    const place = chunk && locateCitation(answer, n, chunk);
+    if (place) places.set(n, place);
+  }
+  return places;
+}
+
+/** The sources as the chat shows them once the answer is complete: at the cited sentence's page, with its marks. */
+export function withCitedPlaces(refs: SourceRef[], places: Map<number, CitedPlace>): SourceRef[] {
+  return refs.map((ref) => {
+    const place = places.get(ref.n);
+    return place ? { ...ref, page: place.page ?? ref.page, marks: place.spans } : ref;
+  });
 }
