@@ -18,7 +18,7 @@ async function askForId(page: Page, question: string): Promise<string> {
   return id!;
 }
 
-test("citations open the PDF page and the DOCX passage highlighted in view, and the original downloads", async ({ page }) => {
+test("citations open the PDF page and the DOCX passage highlighted in view, the cited sentence marked, and the original downloads", async ({ page }) => {
   await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
   const documents = new DocumentsPage(page);
   await documents.open();
@@ -39,11 +39,15 @@ test("citations open the PDF page and the DOCX passage highlighted in view, and 
   await expect(page.getByRole("heading", { name: "Expenses Policy", level: 1 })).toBeVisible();
   await source.expectPdfHighlight(/85 per person/);
   console.log(`citation click to highlighted PDF page: ${Date.now() - clicked} ms`);
+  // The sentence the answer quoted is marked on the page, and in view.
+  await expect(source.sentence().first()).toBeInViewport();
+  await expect(source.sentence().first()).toContainText(/85 per person/);
   expect(problems).toEqual([]);
 
-  // The text of the same version is one click away, marked too.
+  // The text of the same version is one click away, marked too: the sentence inside the passage.
   await page.getByRole("button", { name: "Text" }).click();
-  await expect(source.highlight().filter({ hasText: "85 per person" })).toBeInViewport();
+  await expect(source.highlight().filter({ hasText: "85 per person" })).toBeVisible();
+  await expect(source.highlight().getByTestId("cited-sentence").filter({ hasText: "85 per person" })).toBeInViewport();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download original" }).click();
@@ -61,6 +65,7 @@ test("citations open the PDF page and the DOCX passage highlighted in view, and 
   // The passage starts in view; it may be longer than the window.
   await expect(source.highlight().first()).toBeInViewport();
   await expect(source.highlight().filter({ hasText: "Report lost or stolen devices" })).toBeVisible();
+  await expect(source.sentence().first()).toBeInViewport();
   await expect(page.locator("canvas")).toHaveCount(0);
 });
 

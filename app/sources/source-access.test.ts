@@ -78,7 +78,7 @@ describe("source files and citation details are only for those who may read them
     const details = await response.json();
     expect(details).toMatchObject({ title: `Salary Bands ${code}`, version: 1, currentVersion: 1, deleted: false, section: [`Salary Bands ${code}`] });
     expect(details.snippet).toContain("70,000 euros");
-    expect(details.viewerUrl).toMatch(new RegExp(`^/sources/${docs.restricted.documentId}/${docs.restricted.versionId}\\?chunk=[0-9a-f-]{36}$`));
+    expect(details.viewerUrl).toMatch(new RegExp(`^/sources/${docs.restricted.documentId}/${docs.restricted.versionId}\\?chunk=[0-9a-f-]{36}&mark=\\d+-\\d+(,\\d+-\\d+)*$`));
   });
 
   it("someone else gets 404 for the details, even an admin, and so does a missing or malformed citation", async () => {

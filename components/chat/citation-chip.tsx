@@ -2,9 +2,10 @@
 
 import { useId } from "react";
 import type { SourceRef } from "@/lib/chat/types";
+import { viewerUrl } from "@/lib/sources/urls";
 
 export function sourceHref(s: SourceRef): string {
-  return `/sources/${s.documentId}/${s.versionId}?chunk=${s.chunkId}`;
+  return viewerUrl(s.documentId, s.versionId, s.chunkId, s.marks);
 }
 
 /** "Section › Subsection · page 3": where in the document the passage is ("" when unknown). */

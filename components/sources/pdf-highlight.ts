@@ -17,10 +17,21 @@ interface Item {
   height: number;
 }
 
+// The passage and then its cited sentences are matched on the same page: its text is read once.
+const pageItems = new WeakMap<PDFPageProxy, Promise<Item[]>>();
+
+function itemsOf(page: PDFPageProxy): Promise<Item[]> {
+  let items = pageItems.get(page);
+  if (!items) {
+    items = page.getTextContent().then((content) => content.items.filter((i): i is Item & typeof i => "str" in i) as Item[]);
+    pageItems.set(page, items);
+  }
+  return items;
+}
+
 /** Matches the passage key on one page; rectangles cover the matched characters of each text item. */
 export async function highlightOnPage(page: PDFPageProxy, key: string): Promise<{ highlight: PageHighlight; consumed: number }> {
-  const content = await page.getTextContent();
-  const items = content.items.filter((i): i is Item & typeof i => "str" in i) as Item[];
+  const items = await itemsOf(page);
   const { ranges, consumed } = matchPassage(items, key);
   return {
     highlight: { rects: ranges.map((r) => rectOf(items[r.item]!, r)), text: ranges.map((r) => items[r.item]!.str.slice(r.from, r.to)).join(" ") },

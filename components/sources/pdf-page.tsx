@@ -12,15 +12,18 @@ interface Props {
   estimate: { width: number; height: number };
   /** The cited passage's part on this page; "page" when it is here but could not be located. */
   highlight: PageHighlight | "page" | null;
+  /** The cited sentences on this page, marked more strongly; the first is scrolled to. */
+  sentences: PageHighlight[];
   /** The page the citation points at: drawn at once and scrolled to. */
   cited: boolean;
 }
 
 /** One page: a placeholder until it nears the screen, then a canvas with the highlight above it. */
-export function PdfPage({ doc, number, scale, estimate, highlight, cited }: Props) {
+export function PdfPage({ doc, number, scale, estimate, highlight, sentences, cited }: Props) {
   const box = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const mark = useRef<HTMLDivElement>(null);
+  const sentence = useRef<HTMLDivElement>(null);
   const [near, setNear] = useState(cited);
   const [viewport, setViewport] = useState<PageViewport | null>(null);
   const [rendered, setRendered] = useState(false);
@@ -60,7 +63,7 @@ export function PdfPage({ doc, number, scale, estimate, highlight, cited }: Prop
   }, [near, doc, number, scale]);
 
   useEffect(() => {
-    if (rendered && cited) mark.current?.scrollIntoView({ block: "center" });
+    if (rendered && cited) (sentence.current ?? mark.current)?.scrollIntoView({ block: "center" });
   }, [rendered, cited]);
 
   const width = viewport?.width ?? estimate.width;
@@ -78,12 +81,22 @@ export function PdfPage({ doc, number, scale, estimate, highlight, cited }: Prop
           </div>
         )}
         {viewport && highlight && highlight !== "page" && <Marks ref={mark} highlight={highlight} viewport={viewport} />}
+        {viewport &&
+          sentences.map((s, i) => <Marks key={i} ref={i === 0 ? sentence : undefined} highlight={s} viewport={viewport} strong />)}
       </div>
     </section>
   );
 }
 
-function Marks({ highlight, viewport, ref }: { highlight: PageHighlight; viewport: PageViewport; ref: React.Ref<HTMLDivElement> }) {
+interface MarksProps {
+  highlight: PageHighlight;
+  viewport: PageViewport;
+  ref?: React.Ref<HTMLDivElement>;
+  /** A cited sentence: a stronger mark over the passage's lighter one. */
+  strong?: boolean;
+}
+
+function Marks({ highlight, viewport, ref, strong = false }: MarksProps) {
   const rects = highlight.rects.map((r) => toScreen(r, viewport));
   const left = Math.min(...rects.map((r) => r.left));
   const top = Math.min(...rects.map((r) => r.top));
@@ -92,7 +105,7 @@ function Marks({ highlight, viewport, ref }: { highlight: PageHighlight; viewpor
   return (
     <div
       ref={ref}
-      data-testid="cited-passage"
+      data-testid={strong ? "cited-sentence" : "cited-passage"}
       className="pointer-events-none absolute"
       style={{ left, top, width: right - left, height: bottom - top }}
     >
@@ -100,7 +113,7 @@ function Marks({ highlight, viewport, ref }: { highlight: PageHighlight; viewpor
         <span
           key={i}
           aria-hidden
-          className="absolute rounded-sm bg-yellow-300/45 mix-blend-multiply"
+          className={`absolute rounded-sm mix-blend-multiply ${strong ? "bg-amber-400/60 ring-1 ring-amber-500" : "bg-yellow-200/40"}`}
           style={{ left: r.left - left, top: r.top - top, width: r.width, height: r.height }}
         />
       ))}

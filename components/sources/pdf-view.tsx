@@ -11,11 +11,19 @@ interface Props {
   /** The page the cited passage starts on, and its text (from the document model). */
   page: number | null;
   passage: string | null;
+  /** The cited sentences (in document order) and the page each is on: marked more strongly, the first scrolled to. */
+  sentences: { page: number; text: string }[];
   /** The same document rendered as text, offered beside the pages and used when they cannot be drawn. */
   textView: ReactNode;
 }
 
-type Loaded = { doc: PDFDocumentProxy; scale: number; size: { width: number; height: number }; highlights: Map<number, PageHighlight | "page"> };
+type Loaded = {
+  doc: PDFDocumentProxy;
+  scale: number;
+  size: { width: number; height: number };
+  highlights: Map<number, PageHighlight | "page">;
+  strong: Map<number, PageHighlight[]>;
+};
 
 async function loadPdfJs() {
   const pdfjs = await import("pdfjs-dist");
@@ -30,7 +38,11 @@ async function loadPdfJs() {
  * the page. Pages are drawn only as they come near the screen. Where the passage cannot be located
  * in the page's text, the whole page is marked and says so.
  */
-export function PdfView({ fileUrl, page, passage, textView }: Props) {
+export function PdfView({ fileUrl, page: passagePage, passage, sentences, textView }: Props) {
+  // The page shown first: the cited sentence's, else the passage's.
+  const page = sentences[0]?.page ?? passagePage;
+  // A stable dependency: the sentences array is new on every render of the server page.
+  const sentenceKey = JSON.stringify(sentences);
   const container = useRef<HTMLDivElement>(null);
   const [mode, setMode] = useState<"pages" | "text">("pages");
   const [loaded, setLoaded] = useState<Loaded | null>(null);
@@ -44,8 +56,9 @@ export function PdfView({ fileUrl, page, passage, textView }: Props) {
       doc = await pdfjs.getDocument({ url: fileUrl, withCredentials: true }).promise;
       const first = (await doc.getPage(page ?? 1)).getViewport({ scale: 1 });
       const scale = Math.min(2, (container.current?.clientWidth ?? first.width) / first.width);
-      const highlights = passage && page ? await locate(doc, page, passageKey(passage)) : new Map();
-      if (!cancelled) setLoaded({ doc, scale, size: { width: first.width * scale, height: first.height * scale }, highlights });
+      const highlights = passage && passagePage ? await locate(doc, passagePage, passageKey(passage)) : new Map();
+      const strong = await locateSentences(doc, JSON.parse(sentenceKey) as Props["sentences"]);
+      if (!cancelled) setLoaded({ doc, scale, size: { width: first.width * scale, height: first.height * scale }, highlights, strong });
     })().catch((err: unknown) => {
       console.error(err);
       if (!cancelled) {
@@ -57,7 +70,7 @@ export function PdfView({ fileUrl, page, passage, textView }: Props) {
       cancelled = true;
       void doc?.loadingTask.destroy();
     };
-  }, [fileUrl, page, passage]);
+  }, [fileUrl, page, passagePage, passage, sentenceKey]);
 
   return (
     <div ref={container}>
@@ -95,6 +108,7 @@ export function PdfView({ fileUrl, page, passage, textView }: Props) {
               scale={loaded.scale}
               estimate={loaded.size}
               highlight={loaded.highlights.get(n) ?? null}
+              sentences={loaded.strong.get(n) ?? []}
               cited={n === page}
             />
           ))}
@@ -115,5 +129,17 @@ async function locate(doc: PDFDocumentProxy, first: number, key: string) {
     rest = rest.slice(consumed);
   }
   if (!found.has(first)) found.set(first, "page");
+  return found;
+}
+
+/** Each cited sentence on its page, kept only where it was found whole (a part would mislead more than no mark). */
+async function locateSentences(doc: PDFDocumentProxy, sentences: Props["sentences"]) {
+  const found = new Map<number, PageHighlight[]>();
+  for (const { page, text } of sentences) {
+    if (page > doc.numPages) continue;
+    const key = passageKey(text);
+    const { highlight, consumed } = await highlightOnPage(await doc.getPage(page), key);
+    if (key.length > 0 && consumed === key.length) found.set(page, [...(found.get(page) ?? []), highlight]);
+  }
   return found;
 }

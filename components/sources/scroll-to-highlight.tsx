@@ -2,10 +2,14 @@
 
 import { useEffect } from "react";
 
-/** Brings the cited passage into view: centred when it fits the window, else from its first line. */
+/**
+ * Brings the cited sentences into view, or the cited passage when none was located: centred when
+ * they fit the window, else from their first line.
+ */
 export function ScrollToHighlight() {
   useEffect(() => {
-    const marks = [...document.querySelectorAll("mark.cited")];
+    const sentences = [...document.querySelectorAll("mark.cited-sentence")];
+    const marks = sentences.length > 0 ? sentences : [...document.querySelectorAll("mark.cited")];
     const first = marks[0]?.getBoundingClientRect();
     const last = marks.at(-1)?.getBoundingClientRect();
     if (!first || !last) return;

@@ -52,7 +52,8 @@ export interface StoredTurn {
   conversationId: string;
   userMessage: { id: string; parts: unknown[] };
   assistantMessage: { id: string; parts: unknown[]; model: string; metadata: Record<string, unknown> };
-  citations: { n: number; chunkId: string; versionId: string; documentId: string }[];
+  /** page and spans: where in the chunk the cited sentences are (null when not located). */
+  citations: { n: number; chunkId: string; versionId: string; documentId: string; page?: number | null; spans?: [number, number][] | null }[];
   trace: {
     query: string;
     rewrittenQuery?: string | null;

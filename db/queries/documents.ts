@@ -156,10 +156,10 @@ export async function findReadableVersion(db: Executor, asker: Asker, documentId
   return result.rows[0] ?? null;
 }
 
-/** The chunk's span (and PDF page) within its version, only if it belongs to that version. */
+/** The chunk's span, PDF page and text within its version, only if it belongs to that version. */
 export async function findChunkSpan(db: Executor, versionId: string, chunkId: string) {
-  const result = await db.execute<{ start: number; end: number; page: number | null }>(sql`
-    SELECT span_start AS start, span_end AS "end", page FROM chunks WHERE id = ${chunkId} AND version_id = ${versionId}`);
+  const result = await db.execute<{ start: number; end: number; page: number | null; text: string }>(sql`
+    SELECT span_start AS start, span_end AS "end", page, text FROM chunks WHERE id = ${chunkId} AND version_id = ${versionId}`);
   return result.rows[0] ?? null;
 }
 

@@ -62,6 +62,8 @@ export interface IngestResult {
     searchText: string;
     headingPath: string[];
     page: number | null;
+    pageEnd: number | null;
+    pageStarts: number[];
     spanStart: number;
     spanEnd: number;
     tokenCount: number;

@@ -316,6 +316,8 @@ export type ChunkDetails = {
   title: string;
   headingPath: string[];
   page: number | null;
+  /** Where the chunk's later pages start in its text; null for chunks stored before these were kept. */
+  pageStarts: number[] | null;
   text: string;
 };
 
@@ -324,7 +326,7 @@ export async function chunkDetails(db: Executor, asker: Asker, chunkIds: string[
   if (chunkIds.length === 0) return [];
   const result = await db.execute<ChunkDetails>(sql`
     SELECT c.id AS "chunkId", c.version_id AS "versionId", v.number AS "versionNumber", d.id AS "documentId",
-           d.title, c.heading_path AS "headingPath", c.page, c.text
+           d.title, c.heading_path AS "headingPath", c.page, c.page_starts AS "pageStarts", c.text
     ${namedChunks(asker, chunkIds)}`);
   return result.rows;
 }

@@ -40,6 +40,10 @@ export const citations = pgTable(
     chunkId: uuid("chunk_id").notNull().references(() => chunks.id, { onDelete: "cascade" }),
     versionId: uuid("version_id").notNull().references(() => documentVersions.id, { onDelete: "cascade" }),
     documentId: uuid("document_id").notNull().references(() => documents.id, { onDelete: "cascade" }),
+    /** The page the (first) cited sentence is on; null when it was not located (then: the chunk's page). */
+    page: integer("page"),
+    /** The cited sentences as [start, end) offsets into the chunk's text; null when none was located. */
+    spans: jsonb("spans").$type<[number, number][]>(),
   },
   (t) => [index("citations_message_idx").on(t.messageId), index("citations_document_idx").on(t.documentId)],
 );

@@ -72,7 +72,12 @@ export const chunks = pgTable(
     ordinal: integer("ordinal").notNull(),
     text: text("text").notNull(),
     headingPath: text("heading_path").array().notNull().default(sql`'{}'::text[]`),
+    /** The page the chunk's own content starts on (PDF); text before it (overlap) counts as on it too. */
     page: integer("page"),
+    /** The page it ends on; null for chunks stored before page ranges were kept (then: `page`). */
+    pageEnd: integer("page_end"),
+    /** Where pages page+1 .. pageEnd start, as offsets into `text`; null when unknown, as pageEnd. */
+    pageStarts: integer("page_starts").array(),
     spanStart: integer("span_start").notNull(),
     spanEnd: integer("span_end").notNull(),
     tokenCount: integer("token_count").notNull(),

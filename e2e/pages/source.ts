@@ -8,6 +8,11 @@ export class SourcePage {
     return this.page.getByTestId("cited-passage");
   }
 
+  /** The cited sentences, marked more strongly inside the passage. */
+  sentence() {
+    return this.page.getByTestId("cited-sentence");
+  }
+
   pdfPage(n: number) {
     return this.page.getByRole("region", { name: `Page ${n}`, exact: true });
   }

@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { findCitationPage } from "@/db/queries/citations";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
 import { readStream, waitForMessages } from "../testing/answers";
 import { createTestUser, drainQueue } from "../testing/fixtures";
+import { makePdf } from "../testing/pdf";
 import { citedNumbers } from "./citations";
 import { answer } from "./answer";
-import type { ChatMessage } from "./types";
+import type { ChatMessage, SourceRef } from "./types";
 
 const userMessage = (text: string): ChatMessage => ({ id: randomUUID(), role: "user", parts: [{ type: "text", text }] });
 
@@ -70,6 +72,38 @@ describe("answering a question", () => {
     const rows = await waitForMessages(conversationId, (r) => r.length >= 2);
     expect(rows[1]!.metadata).toMatchObject({ notFound: true });
     expect(rows[1]!.parts).toContainEqual(expect.objectContaining({ type: "data-sources" }));
+  });
+
+  it("stores a citation of a sentence on page 2 of a passage that starts on page 1 with page 2, and marks it", async () => {
+    const admin = await createTestUser("admin");
+    const code = `KAYAK-${randomUUID().slice(0, 6)}`;
+    const sentence = `Employees may borrow a ${code} kayak for up to three weekends a year.`;
+    const pdf = await makePdf((p) => {
+      p.fontSize(11).text(`The ${code} club is run by volunteers from the facilities team.`);
+      p.addPage().text(sentence);
+    });
+    await acceptUpload({ filename: `kayaks-${code}.pdf`, bytes: Buffer.from(pdf), uploadedBy: admin.id });
+    await drainQueue();
+
+    const employee = await createTestUser("employee");
+    const conversationId = randomUUID();
+    const chunks = await readStream(await answer({ user: employee, conversationId, message: userMessage(`How many weekends can I borrow a ${code} kayak?`) }));
+    const sourceParts = chunks.filter((c) => c.type === "data-sources").map((c) => c.data as SourceRef[]);
+    const cited = (refs: SourceRef[] | undefined) => refs?.find((s) => s.title.includes(code) || s.snippet.includes(code));
+    // Once the answer is complete the sources part is sent again: at the sentence's page, with its marks.
+    expect(sourceParts).toHaveLength(2);
+    const placed = cited(sourceParts.at(-1))!;
+    expect(placed.page).toBe(2);
+
+    const rows = await waitForMessages(conversationId, (r) => r.length >= 2);
+    const { citations, chunks: chunkTable } = await import("@/db/schema");
+    const { eq } = await import("drizzle-orm");
+    const [stored] = await db().select().from(citations).where(eq(citations.chunkId, placed.chunkId));
+    const [chunk] = await db().select().from(chunkTable).where(eq(chunkTable.id, placed.chunkId));
+    expect(chunk).toMatchObject({ page: 1, pageEnd: 2 });
+    expect(stored).toMatchObject({ page: 2, spans: placed.marks });
+    expect(stored!.spans!.map(([s, e]) => chunk!.text.slice(s, e))).toEqual([sentence]);
+    expect(await findCitationPage(db(), rows[1]!.id, stored!.n)).toBe(2);
   });
 
   it("refuses an empty or oversized question, and another user's conversation", async () => {

@@ -10,7 +10,8 @@ import { AppError } from "../errors";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { standaloneQuery } from "../retrieval/rewrite";
 import { snippetOf } from "../sources/snippet";
-import { verifyAnswerParts } from "./citations";
+import { citedNumbers, verifyAnswerParts } from "./citations";
+import { locateCitations, withCitedPlaces } from "./cited-sentences";
 import { withFinishMetadata } from "./finish-metadata";
 import { applyOutputPolicy, withOutputPolicy } from "./output-policy";
 import type { ChatMessage, SourceRef } from "./types";
@@ -62,6 +63,8 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
     // where the chat offers the closest passages instead.
     return { ...verified, notFound: verified.cited.length === 0 && (refs.length === 0 || verified.notFound) };
   };
+  // Where each citation points inside its passage; computed for every model, from the answer's text.
+  const placesIn = (text: string, cited: number[]) => locateCitations(text, cited, (n) => sources[n - 1]);
 
   return createUIMessageStream<ChatMessage>({
     originalMessages: [...history, message],
@@ -76,12 +79,20 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         ),
         messages: await convertToModelMessages([...history, message]),
         abortSignal,
+        // The chips move to the cited sentence's page and mark it: the sources part is updated in place.
+        onEnd: ({ text }) => {
+          const shown = applyOutputPolicy(text);
+          writer.write({ type: "data-sources", id: "sources", data: withCitedPlaces(refs, placesIn(shown, citedNumbers(shown))) });
+        },
       });
       const policed = withOutputPolicy(toUIMessageStream<ToolSet, ChatMessage>({ stream: result.stream, sendStart: false }));
       writer.merge(withFinishMetadata(policed, (text) => ({ notFound: verify([{ type: "text", text }]).notFound })));
     },
     onEnd: async ({ responseMessage, isAborted, isCancelled }) => {
-      const { parts, cited, ungrounded, notFound } = verify(responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: applyOutputPolicy(p.text) } : p)));
+      const verified = verify(responseMessage.parts.map((p) => (p.type === "text" ? { ...p, text: applyOutputPolicy(p.text) } : p)));
+      const { cited, ungrounded, notFound } = verified;
+      const places = placesIn(verified.text, cited);
+      const parts = verified.parts.map((p) => (p.type === "data-sources" ? { ...p, data: withCitedPlaces(refs, places) } : p));
       await saveTurn(db(), {
         conversationId,
         userMessage: { id: message.id, parts: message.parts },
@@ -93,7 +104,8 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         },
         citations: cited.map((n) => {
           const s = sources[n - 1]!;
-          return { n, chunkId: s.chunkId, versionId: s.versionId, documentId: s.documentId };
+          const place = places.get(n);
+          return { n, chunkId: s.chunkId, versionId: s.versionId, documentId: s.documentId, page: place?.page ?? null, spans: place?.spans ?? null };
         }),
         trace: {
           query: question,

@@ -1,4 +1,4 @@
-const MARKER = /\[(\d{1,3})\]/g;
+export const MARKER = /\[(\d{1,3})\]/g;
 
 /** Every [n] in the text, in order of first appearance, without repeats. */
 export function citedNumbers(text: string): number[] {

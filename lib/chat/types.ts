@@ -9,8 +9,11 @@ export interface SourceRef {
   chunkId: string;
   title: string;
   headingPath: string[];
+  /** The page of the (first) cited sentence once the answer is complete, else where the passage starts. */
   page: number | null;
   snippet: string;
+  /** The cited sentences as offsets into the chunk's text, once the answer is complete and they were located. */
+  marks?: [number, number][];
 }
 
 export interface ChatMetadata {

@@ -6,6 +6,8 @@ import { chunkDocument, estimateTokens, type Chunk } from "./chunker";
 import { documentText, tableText, withOffsets, type ParsedDocument, type RawBlock } from "./document-model";
 import { parseDocument } from "./parsers";
 import { parseMarkdown } from "./parsers/markdown";
+import { parsePdf } from "./parsers/pdf";
+import { makePdf } from "@/lib/testing/pdf";
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/parser-samples");
 if (!existsSync(SAMPLES) && process.env.CI) throw new Error(`Parser samples are missing: expected them at ${SAMPLES}`);
@@ -109,7 +111,34 @@ describe("chunkDocument", () => {
       { kind: "paragraph", text: "On page two.", headingPath: [], page: 2 },
     ]);
     expect(chunkDocument(d)[0]!.page).toBe(1);
-    expect(chunkDocument(parseMarkdown("text", "x"))[0]!.page).toBeNull();
+    expect(chunkDocument(parseMarkdown("text", "x"))[0]).toMatchObject({ page: null, pageEnd: null, pageStarts: [] });
+  });
+
+  it("keeps the pages a chunk of a real PDF spans and where each starts in its text", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.fontSize(11).text("Travel is booked through the portal. Receipts are kept for six years.").moveDown(1);
+      pdf.addPage().text("Hotels are capped at 150 pounds a night. Upgrades are paid by the traveller.");
+      pdf.addPage().rect(50, 50, 200, 200).fill("#333"); // a scanned page: no text
+      pdf.addPage().fillColor("black").text("Mileage is paid at 45 pence a mile.");
+    });
+    const [chunk, ...rest] = chunkDocument(await parsePdf(bytes, "travel"));
+    expect(rest).toEqual([]);
+    expect(chunk).toMatchObject({ page: 1, pageEnd: 4 });
+    const at = (s: string) => chunk!.text.indexOf(s);
+    // Page 3 has no text: it and page 4 start where the page-4 text does.
+    expect(chunk!.pageStarts).toEqual([at("Hotels are capped"), at("Mileage is paid"), at("Mileage is paid")]);
+    expect(at("Hotels are capped")).toBeGreaterThan(at("six years"));
+  });
+
+  it("counts a chunk's overlap as on its first page, shifting the page starts past it", () => {
+    const long = (n: number) => Array.from({ length: 12 }, (_, i) => `Sentence ${n}-${i} carries some words.`).join(" ");
+    const d = doc([
+      { kind: "paragraph", text: long(1), headingPath: [], page: 1 },
+      { kind: "paragraph", text: "Short one on page two.", headingPath: [], page: 2 },
+    ]);
+    const last = chunkDocument(d, { maxTokens: 80, overlapTokens: 20 }).at(-1)!;
+    expect(last.text.startsWith("Sentence 1-8 carries some words.\nSentence 1-9")).toBe(true); // the overlap
+    expect(last).toMatchObject({ page: 1, pageEnd: 2, pageStarts: [last.text.indexOf("Short one")] });
   });
 
   it("rejects options that leave no room for content", () => {

@@ -5,7 +5,12 @@ export interface Chunk {
   /** What gets embedded and searched: the span's text, preceded by overlap or a repeated table header. */
   text: string;
   headingPath: string[];
+  /** The page the chunk's own content starts on; a prefix (overlap, table header) counts as on it too. */
   page: number | null;
+  /** The page its content ends on (null without pages). */
+  pageEnd: number | null;
+  /** Offsets into `text` where pages page+1 .. pageEnd start, so a cited sentence gets its own page. */
+  pageStarts: number[];
   /** Offsets into documentText(blocks) of the chunk's own content, without the overlap. */
   start: number;
   end: number;
@@ -56,7 +61,8 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
     const span = text.slice(c.start, c.end);
     const body = c.prefix ? `${c.prefix}\n${span}` : span;
     const headingPath = (c.content ?? c.first).headingPath;
-    chunks.push({ ordinal: chunks.length, text: body, headingPath, page: c.first.page ?? null, start: c.start, end: c.end, tokenCount: estimateTokens(body) });
+    const pages = pagesOf(doc.blocks, c, body.length - span.length);
+    chunks.push({ ordinal: chunks.length, text: body, headingPath, ...pages, start: c.start, end: c.end, tokenCount: estimateTokens(body) });
   };
   const fits = (prefix: string, start: number, end: number) => (prefix ? prefix.length + 1 : 0) + end - start <= maxChars;
   // Headings of sections that turned out empty join the chunk before them, or else stand alone.
@@ -110,6 +116,23 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
   closePending();
   if (current) emit(current);
   return chunks;
+}
+
+/**
+ * The pages a chunk's span covers, read from its blocks (a parser's block never crosses a page):
+ * each later page starts where its first block does, shifted by the prefix before the span.
+ */
+function pagesOf(blocks: Block[], span: { start: number; end: number; first: Block }, shift: number) {
+  const page = span.first.page ?? null;
+  const pageStarts: number[] = [];
+  let last = page;
+  for (const block of blocks) {
+    if (block.end <= span.start || block.start >= span.end || block.page === undefined || last === null || block.page <= last) continue;
+    // Pages without text in between are skipped: the next text is on the block's page.
+    for (let p = last + 1; p <= block.page; p++) pageStarts.push(shift + Math.max(0, block.start - span.start));
+    last = block.page;
+  }
+  return { page, pageEnd: last, pageStarts };
 }
 
 /** The whole block if it fits in a fresh chunk, otherwise pieces small enough to fit with a prefix. */

@@ -65,6 +65,8 @@ async function indexDocument(job: ClaimedJob, workerId: string, state: { progres
         searchText: texts[i]!,
         headingPath: c.headingPath,
         page: c.page,
+        pageEnd: c.pageEnd,
+        pageStarts: c.pageStarts,
         spanStart: c.start,
         spanEnd: c.end,
         tokenCount: c.tokenCount,

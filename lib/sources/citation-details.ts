@@ -29,6 +29,6 @@ export async function citationDetails(asker: Asker, messageId: string, n: number
     version: row.versionNumber,
     currentVersion: row.currentVersionNumber,
     deleted: row.deleted,
-    viewerUrl: viewerUrl(row.documentId, row.versionId, row.chunkId),
+    viewerUrl: viewerUrl(row.documentId, row.versionId, row.chunkId, row.spans ?? undefined),
   };
 }

@@ -1,21 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
+import { makePdf } from "@/lib/testing/pdf";
 import { documentText } from "../document-model";
 import { parseMarkdown } from "./markdown";
 import { parsePdf } from "./pdf";
-
-/** Renders a PDF in memory with pdfkit, which writes a real text layer. */
-function makePdf(draw: (pdf: PDFKit.PDFDocument) => void, title?: string): Promise<Uint8Array> {
-  const pdf = new PDFDocument({ size: "A4", info: title === undefined ? {} : { Title: title } });
-  const parts: Buffer[] = [];
-  pdf.on("data", (part: Buffer) => parts.push(part));
-  const done = new Promise<Uint8Array>((resolve) => pdf.on("end", () => resolve(new Uint8Array(Buffer.concat(parts)))));
-  draw(pdf);
-  pdf.end();
-  return done;
-}
 
 const words = (text: string) => text.replace(/\| --- /g, " ").replace(/[|•]/g, " ").replace(/^\s*- /gm, " ").split(/\s+/).filter(Boolean);
 

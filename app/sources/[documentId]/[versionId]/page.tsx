@@ -8,18 +8,20 @@ import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { audit } from "@/lib/admin/audit";
 import { documentText, type Block } from "@/lib/ingest/document-model";
+import { marksInDocument, marksParam } from "@/lib/sources/cited-marks";
 import { fileUrl, viewerUrl } from "@/lib/sources/urls";
 
 interface Props {
   params: Promise<{ documentId: string; versionId: string }>;
-  searchParams: Promise<{ chunk?: string }>;
+  /** chunk: the cited passage; mark: the cited sentences in it (lib/sources/cited-marks). */
+  searchParams: Promise<{ chunk?: string; mark?: string }>;
 }
 
 export default async function SourcePage({ params, searchParams }: Props) {
   const user = await currentUser();
   if (!user) redirect("/login");
   const { documentId, versionId } = await params;
-  const { chunk } = await searchParams;
+  const { chunk, mark } = await searchParams;
   const ids = z.object({ documentId: z.uuid(), versionId: z.uuid(), chunk: z.uuid().optional() }).safeParse({ documentId, versionId, chunk });
   if (!ids.success) notFound();
   // The reader check is in the query: a document this user may not read does not exist for them.
@@ -41,7 +43,9 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const span = chunk ? await findChunkSpan(db(), versionId, chunk) : null;
   const newer = version.currentVersionId && version.currentVersionId !== version.versionId && (version.currentNumber ?? 0) > version.number;
   const sameSection = newer && span && chunk ? await findCorrespondingChunk(db(), version.currentVersionId!, chunk) : null;
-  const textView = <DocumentView blocks={blocks} highlight={span} />;
+  const text = documentText(blocks);
+  const marks = span ? marksInDocument(text, span, marksParam.parse(mark)) : [];
+  const textView = <DocumentView blocks={blocks} highlight={span} marks={marks} />;
   return (
     <div className="mx-auto max-w-3xl p-6">
       <Link href="/" className="text-sm underline">
@@ -69,7 +73,11 @@ export default async function SourcePage({ params, searchParams }: Props) {
           <PdfView
             fileUrl={fileUrl(documentId, versionId)}
             page={span?.page ?? null}
-            passage={span ? documentText(blocks).slice(span.start, span.end) : null}
+            passage={span ? text.slice(span.start, span.end) : null}
+            sentences={marks.flatMap(([s, e]) => {
+              const page = blocks.find((b) => b.end > s)?.page;
+              return page ? [{ page, text: text.slice(s, e) }] : [];
+            })}
             textView={textView}
           />
         ) : (
