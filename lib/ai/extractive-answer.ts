@@ -33,7 +33,7 @@ export interface AnswererSettings {
   phraseShare: number;
   figureBonus: number;
   noFigureFactor: number;
-  /** Score lost per retrieval rank below the first. */
+  /** Ranking score lost per retrieval rank below the first (the evidence itself is not). */
   rankDecay: number;
   /** Further sentences must score at least this share of the best one, so weak matches don't pad the answer. */
   minRelativeScore: number;
@@ -41,8 +41,8 @@ export interface AnswererSettings {
 }
 
 export const ANSWERER_DEFAULTS: AnswererSettings = {
-  minEvidence: 0.4,
-  unknownShare: 1,
+  minEvidence: 0.45,
+  unknownShare: 1.5,
   unknownNameFactor: 3,
   contextShare: 0.5,
   phraseShare: 0.25,
@@ -94,7 +94,10 @@ interface Unit extends TextUnit {
 }
 
 interface Scored extends Unit {
+  /** What sentences are ranked by: the evidence, less a little per retrieval rank. */
   score: number;
+  /** How much of the question the sentence answers, wherever retrieval ranked its passage. */
+  evidence: number;
   matched: Set<string>;
 }
 
@@ -159,7 +162,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     .sort((a, b) => b.score - a.score || a.order - b.order); // ties keep retrieval then document order
 
   const best = scored[0];
-  if (!best || best.score < settings.minEvidence) return decline(best?.score ?? 0);
+  if (!best || best.evidence < settings.minEvidence) return decline(best?.evidence ?? 0);
 
   const chosen: Scored[] = [best];
   const covered = new Set(best.matched);
@@ -197,7 +200,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   if (top.length === 1) text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join("\n");
   else if (bullets) text = lines.map((l) => (l.startsWith("  - ") ? l : `- ${l}`)).join("\n");
   else text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join(lines.some((l) => l.startsWith("  - ")) ? "\n" : " ");
-  return { text, cited: [...cited], evidence: best.score };
+  return { text, cited: [...cited], evidence: best.evidence };
 }
 
 /** Stems of the words written capitalised inside a sentence of the question: names, not sentence starts. */
@@ -277,8 +280,7 @@ function scoreUnit(u: Unit, terms: string[], weight: (t: string) => number, tota
   }
   score += Math.min(phrase, 0.3);
   if (wantsFigure) score = FIGURE.test(u.text) ? score + settings.figureBonus : score * settings.noFigureFactor;
-  score *= 1 - settings.rankDecay * u.rank;
-  return { ...u, score, matched };
+  return { ...u, score: score * (1 - settings.rankDecay * u.rank), evidence: score, matched };
 }
 
 function near(terms: string[], a: string, b: string): boolean {
