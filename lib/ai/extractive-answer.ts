@@ -47,7 +47,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   contextShare: 0.5,
   phraseShare: 0.25,
   figureBonus: 0.1,
-  noFigureFactor: 0.75,
+  noFigureFactor: 0.5,
   rankDecay: 0.1,
   minRelativeScore: 0.6,
   maxSentences: 4,
