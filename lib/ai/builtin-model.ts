@@ -75,7 +75,7 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
 }
 
 /** What the spec asks for this question: a referral, or the extract with escalation and disclaimer. */
-export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec, weights?: TermWeights): string {
+export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec, weights?: TermWeights, standalone?: string): string {
   const refusal = findTopic(question, spec.refuse);
   if (refusal) return refusal.referral;
   const escalation = findTopic(question, spec.escalate);
@@ -86,6 +86,7 @@ export function composeAnswer(question: string, sources: PromptSource[], spec: B
     bulletLists: spec.format.bulletLists,
     maxWords: spec.format.maxWords - countWords(tail.join(" ")),
     weights,
+    standalone,
   });
   // The disclaimer goes with information given; the escalation goes with the topic, answer or not.
   const found = extract.cited.length > 0;
@@ -97,11 +98,11 @@ async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStat
   const spec = parseSpecFromPrompt(system) ?? DEFAULT_BEHAVIOUR_SPEC;
   const asked = lastUserText(call.prompt);
   // A follow-up ("and for contractors?") is answered as what it means, not as its bare words; the
-  // refusal and escalation topics are read from what the employee actually wrote as well.
-  const question = [asked, parseStandaloneQuestion(system)].filter(Boolean).join("\n");
+  // refusal and escalation topics are read from what the employee actually wrote.
+  const standalone = parseStandaloneQuestion(system);
   const sources = parseSourcesFromPrompt(system);
-  const weights = termStats && sources.length > 0 ? await statsFor(question, termStats) : undefined;
-  const text = composeAnswer(question, sources, spec, weights);
+  const weights = termStats && sources.length > 0 ? await statsFor(`${asked}\n${standalone ?? ""}`, termStats) : undefined;
+  const text = composeAnswer(asked, sources, spec, weights, standalone);
   // Word counts stand in for tokens: there is no tokenizer, but usage should still be plausible.
   const inputWords = countWords(call.prompt.map(messageText).join(" "));
   const outputWords = countWords(text);

@@ -25,6 +25,8 @@ export interface AnswererSettings {
   minEvidence: number;
   /** Weight of a question word found nowhere in the index, as a share of the mean weight of the words found. */
   unknownShare: number;
+  /** Weight of a word a follow-up's standalone form carries over from the conversation, as a share of its own. */
+  carriedShare: number;
   /** Extra factor for an unknown word written as a name (capitalised inside the sentence). */
   unknownNameFactor: number;
   /** Weight of a question word found only in the passage's title, section or lead-in, not in the sentence. */
@@ -44,6 +46,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   minEvidence: 0.45,
   unknownShare: 1.5,
   unknownNameFactor: 3,
+  carriedShare: 0.5,
   contextShare: 0.5,
   phraseShare: 0.25,
   figureBonus: 0.1,
@@ -72,6 +75,8 @@ export interface ComposeOptions {
   maxWords?: number;
   /** Corpus statistics for the question's terms; without them, the given sources stand in for the corpus. */
   weights?: TermWeights;
+  /** A follow-up's standalone form ("and for contractors?" -> "annual leave days contractors"): its words the question lacks count for `carriedShare`. */
+  standalone?: string;
   settings?: AnswererSettings;
 }
 
@@ -137,11 +142,15 @@ export function questionWords(question: string): { word: string; stem: string }[
 export function composeExtractiveAnswer(question: string, sources: PromptSource[], options: ComposeOptions): ExtractiveAnswer {
   const decline = (evidence = 0): ExtractiveAnswer => ({ text: options.notFound, cited: [], evidence });
   const settings = options.settings ?? ANSWERER_DEFAULTS;
-  const terms = questionTerms(question);
+  const own = questionTerms(question);
+  // The words a follow-up takes from the conversation say what it is about; its own words say what it asks.
+  const carried = new Set(questionTerms(options.standalone ?? "").filter((t) => !own.includes(t)));
+  const terms = [...own, ...carried];
   const units = sourceUnits(sources);
   if (terms.length === 0 || units.length === 0) return decline();
 
-  const weight = termWeights(terms, sources, options.weights);
+  const idf = termWeights(terms, sources, options.weights);
+  const weight = (t: string) => idf(t) * (carried.has(t) ? settings.carriedShare : 1);
   const known = terms.filter((t) => weight(t) > 0);
   if (known.length === 0) return decline();
   // A word found nowhere cannot point at the answer, but it may be what the question is about
@@ -151,7 +160,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const unknownWeight = (settings.unknownShare * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
   const names = namesIn(question);
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
-    terms.filter((t) => weight(t) === 0).reduce((sum, t) => sum + unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1), 0);
+    terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1), 0);
   const wantsFigure = ASKS_FOR_FIGURE.test(question);
 
   const seen = new Set<string>();

@@ -66,6 +66,12 @@ export interface Trial {
   evidence: { answerable: boolean; evidence: number; hit: boolean }[];
 }
 
+/** The message as written, and the standalone form the built-in model reads beside it. */
+function split(p: Prepared): { asked: string; standalone?: string } {
+  const asked = p.question.question;
+  return p.asked === asked ? { asked } : { asked, standalone: p.asked.slice(asked.length + 1) };
+}
+
 /** The answerer with `settings` over prepared questions (those that state no other behaviour than answering). */
 export function tryAnswerer(name: string, prepared: Prepared[], settings: AnswererSettings = ANSWERER_DEFAULTS): Trial {
   const spec = DEFAULT_BEHAVIOUR_SPEC;
@@ -73,7 +79,8 @@ export function tryAnswerer(name: string, prepared: Prepared[], settings: Answer
   const outcomes = prepared
     .filter((p) => !p.question.behaviour || p.question.behaviour === "answer")
     .map((p) => {
-      const result = composeExtractiveAnswer(p.asked, p.sources, { notFound: spec.notFound, weights: p.weights, settings });
+      const { asked, standalone } = split(p);
+      const result = composeExtractiveAnswer(asked, p.sources, { notFound: spec.notFound, weights: p.weights, standalone, settings });
       const cited = p.places.filter((place) => result.cited.includes(place.n));
       const declined = declines(result.text, spec);
       const outcome = scoreQuestion({
@@ -81,7 +88,7 @@ export function tryAnswerer(name: string, prepared: Prepared[], settings: Answer
         answer: result.text, declined, cited, sources: p.places, behaviourPass: null, latencyMs: 0,
       });
       // The evidence the answerer would have had with no threshold: what a threshold sweep reads.
-      const open = composeExtractiveAnswer(p.asked, p.sources, { notFound: spec.notFound, weights: p.weights, settings: { ...settings, minEvidence: 0 } });
+      const open = composeExtractiveAnswer(asked, p.sources, { notFound: spec.notFound, weights: p.weights, standalone, settings: { ...settings, minEvidence: 0 } });
       const openCited = p.places.filter((place) => open.cited.includes(place.n));
       evidence.push({
         answerable: p.question.answerable !== false,
