@@ -1,0 +1,33 @@
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedServer, type EmbeddedServer } from "./embedded-server";
+import { analyzeStaleTables } from "./embedded-statistics";
+
+/** PGlite has no autovacuum: without this the planner never learns how large a table is. */
+describe("the embedded database's planner statistics", () => {
+  let server: EmbeddedServer;
+  let client: pg.Client;
+  beforeAll(async () => {
+    server = await startEmbeddedServer(null);
+    client = new pg.Client({ connectionString: server.url });
+    await client.connect();
+  });
+  afterAll(async () => {
+    await client.end();
+    await server.stop();
+  });
+  const estimate = async () => Number((await client.query("SELECT reltuples FROM pg_class WHERE relname = 'stats_probe'")).rows[0].reltuples);
+
+  it("analyzes a table once enough of it changed, as autovacuum would, and not again until it changes", async () => {
+    await client.query("CREATE TABLE stats_probe (n int)");
+    await client.query("INSERT INTO stats_probe SELECT generate_series(1, 5000)");
+    expect(await estimate()).toBeLessThan(0); // never analyzed: the planner guesses
+    // Change counters reach the statistics views when the session reports them (at most once a second).
+    await expect.poll(() => analyzeStaleTables(client), { timeout: 5000, interval: 300 }).toContain("public.stats_probe");
+    expect(await estimate()).toBe(5000);
+    expect(await analyzeStaleTables(client)).not.toContain("public.stats_probe");
+    await client.query("INSERT INTO stats_probe SELECT generate_series(1, 20)"); // under 50 + 10%
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect(await analyzeStaleTables(client)).not.toContain("public.stats_probe");
+  });
+});
