@@ -335,18 +335,26 @@ async function sweepSize(label: string, size: number, url: string, reopen?: () =
     for (const length of ["short", "20 words"] as const) {
       const list = questionsOf(length, count + 1);
       await retrieve(asker, list[0]!); // warm-up, not counted
-      const hybrid: number[] = [];
-      for (const question of list.slice(1)) {
-        const t = performance.now();
-        await retrieve(asker, question);
-        hybrid.push(performance.now() - t);
+      // --runs runs; each figure is the median of the runs' figures, with the p95s' range.
+      const runFigures: number[][] = [];
+      for (let r = 0; r < runs; r++) {
+        const hybrid: number[] = [];
+        for (const question of list.slice(1)) {
+          const t = performance.now();
+          await retrieve(asker, question);
+          hybrid.push(performance.now() - t);
+        }
+        const firstToken = (await timeToFirstToken(asker.userId, list)).slice(1); // the first: warm-up
+        runFigures.push([median(firstToken), percentile(firstToken, 95), median(hybrid), percentile(hybrid, 95)]);
       }
-      const firstToken = (await timeToFirstToken(asker.userId, list)).slice(1); // the first: warm-up
+      const [firstTokenP50, firstTokenP95, hybridP50, hybridP95] = [0, 1, 2, 3].map((i) => median(runFigures.map((f) => f[i]!)));
+      const p95s = runFigures.map((f) => f[1]!);
       const row: SweepRow = {
-        db: label, chunks: size, reader, question: length, readable, queries: count,
-        firstTokenP50: median(firstToken), firstTokenP95: percentile(firstToken, 95), hybridP50: median(hybrid), hybridP95: percentile(hybrid, 95),
+        db: label, chunks: size, reader, question: length, readable, queries: count, runs,
+        firstTokenP50: firstTokenP50!, firstTokenP95: firstTokenP95!, firstTokenP95Min: Math.min(...p95s), firstTokenP95Max: Math.max(...p95s),
+        hybridP50: hybridP50!, hybridP95: hybridP95!,
       };
-      console.log(`  [${label}] ${size} chunks, reader of ${reader} (${readable}), ${length}: first token p50/p95 ${ms(row.firstTokenP50)}/${ms(row.firstTokenP95)} ms, hybrid ${ms(row.hybridP50)}/${ms(row.hybridP95)} ms`);
+      console.log(`  [${label}] ${size} chunks, reader of ${reader} (${readable}), ${length}: first token p50/p95 ${ms(row.firstTokenP50)}/${ms(row.firstTokenP95)} ms (p95 ${ms(row.firstTokenP95Min)}-${ms(row.firstTokenP95Max)}), hybrid ${ms(row.hybridP50)}/${ms(row.hybridP95)} ms`);
       rows.push(row);
     }
   }

@@ -15,13 +15,17 @@ export interface SweepRow {
   /** How many chunks this reader may read. */
   readable: number;
   queries: number;
+  runs: number;
+  /** Medians over the runs; the p95's range over them. */
   firstTokenP50: number;
   firstTokenP95: number;
+  firstTokenP95Min: number;
+  firstTokenP95Max: number;
   hybridP50: number;
   hybridP95: number;
 }
 
-const COLUMNS: (keyof SweepRow)[] = ["db", "chunks", "reader", "question", "readable", "queries", "firstTokenP50", "firstTokenP95", "hybridP50", "hybridP95"];
+const COLUMNS: (keyof SweepRow)[] = ["db", "chunks", "reader", "question", "readable", "queries", "runs", "firstTokenP50", "firstTokenP95", "firstTokenP95Min", "firstTokenP95Max", "hybridP50", "hybridP95"];
 const TEXT_COLUMNS = new Set<keyof SweepRow>(["db", "reader", "question"]);
 /** The issue's goals for the added latency before the first token, p95 (ms). */
 const GOALS: Record<string, number> = { PGlite: 60, PostgreSQL: 40 };
