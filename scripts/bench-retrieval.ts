@@ -230,7 +230,7 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
           p50s.push(median(latencies));
           p95s.push(percentile(latencies, 95));
         }
-        const firstToken = await timeToFirstToken(asker.userId, questions.slice(0, Number(values["first-token-queries"])));
+        const firstToken = (await timeToFirstToken(asker.userId, questions.slice(0, Number(values["first-token-queries"])))).wall;
         row[`first token p50${suffix}`] = ms(median(firstToken));
         row[`first token p95${suffix}`] = ms(percentile(firstToken, 95));
         row[`hybrid p50${suffix}`] = ms(median(p50s));
@@ -280,10 +280,12 @@ async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }, 
  * user (every request does), admit the request (rate and stream limits), then answer() until the
  * first text delta. The rest of the stream is drained so each answer is stored as usual.
  */
-async function timeToFirstToken(userId: string, questionList: string[]): Promise<number[]> {
+async function timeToFirstToken(userId: string, questionList: string[]): Promise<{ wall: number[]; cpu: number[] }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (const question of questionList) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const user = (await activeUser(userId))!;
     const release = await admitChat(user);
     try {
@@ -293,14 +295,18 @@ async function timeToFirstToken(userId: string, questionList: string[]): Promise
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if (!first && value.type === "text-delta") first = performance.now() - started;
+        if (!first && value.type === "text-delta") {
+          first = performance.now() - started;
+          const used = process.cpuUsage(cpuStarted);
+          cpu.push((used.user + used.system) / 1000);
+        }
       }
       times.push(first);
     } finally {
       await release();
     }
   }
-  return times;
+  return { wall: times, cpu };
 }
 
 /** A question as asked (SciFact claims cut to 8 words) or a long one (claims run on to 20 words). */
@@ -344,17 +350,18 @@ async function sweepSize(label: string, size: number, url: string, reopen?: () =
           await retrieve(asker, question);
           hybrid.push(performance.now() - t);
         }
-        const firstToken = (await timeToFirstToken(asker.userId, list)).slice(1); // the first: warm-up
-        runFigures.push([median(firstToken), percentile(firstToken, 95), median(hybrid), percentile(hybrid, 95)]);
+        const timed = await timeToFirstToken(asker.userId, list);
+        const [firstToken, cpu] = [timed.wall.slice(1), timed.cpu.slice(1)]; // the first: warm-up
+        runFigures.push([median(firstToken), percentile(firstToken, 95), median(hybrid), percentile(hybrid, 95), median(cpu), percentile(cpu, 95)]);
       }
-      const [firstTokenP50, firstTokenP95, hybridP50, hybridP95] = [0, 1, 2, 3].map((i) => median(runFigures.map((f) => f[i]!)));
+      const [firstTokenP50, firstTokenP95, hybridP50, hybridP95, cpuP50, cpuP95] = [0, 1, 2, 3, 4, 5].map((i) => median(runFigures.map((f) => f[i]!)));
       const p95s = runFigures.map((f) => f[1]!);
       const row: SweepRow = {
         db: label, chunks: size, reader, question: length, readable, queries: count, runs,
         firstTokenP50: firstTokenP50!, firstTokenP95: firstTokenP95!, firstTokenP95Min: Math.min(...p95s), firstTokenP95Max: Math.max(...p95s),
-        hybridP50: hybridP50!, hybridP95: hybridP95!,
+        hybridP50: hybridP50!, hybridP95: hybridP95!, firstTokenCpuP50: cpuP50!, firstTokenCpuP95: cpuP95!,
       };
-      console.log(`  [${label}] ${size} chunks, reader of ${reader} (${readable}), ${length}: first token p50/p95 ${ms(row.firstTokenP50)}/${ms(row.firstTokenP95)} ms (p95 ${ms(row.firstTokenP95Min)}-${ms(row.firstTokenP95Max)}), hybrid ${ms(row.hybridP50)}/${ms(row.hybridP95)} ms`);
+      console.log(`  [${label}] ${size} chunks, reader of ${reader} (${readable}), ${length}: first token p50/p95 ${ms(row.firstTokenP50)}/${ms(row.firstTokenP95)} ms (p95 ${ms(row.firstTokenP95Min)}-${ms(row.firstTokenP95Max)}), hybrid ${ms(row.hybridP50)}/${ms(row.hybridP95)} ms, CPU to first token ${ms(row.firstTokenCpuP50)}/${ms(row.firstTokenCpuP95)} ms`);
       rows.push(row);
     }
   }
