@@ -20,6 +20,9 @@ const STALE_TABLES = `
 
 /** ANALYZEs the tables whose statistics are stale; returns their names. */
 export async function analyzeStaleTables(client: Pick<pg.ClientBase, "query">): Promise<string[]> {
+  // The session reports its change counts when idle, at most once a second; counts still unreported
+  // when ANALYZE resets them would make the table look stale again. Reported first, then read.
+  await client.query("SELECT pg_stat_force_next_flush()");
   const { rows } = await client.query<{ name: string }>(STALE_TABLES);
   for (const { name } of rows) await client.query(`ANALYZE ${name}`);
   return rows.map((r) => r.name);
