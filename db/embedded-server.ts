@@ -4,6 +4,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_textsearch } from "@electric-sql/pglite-pg_textsearch";
 import { vector } from "@electric-sql/pglite-pgvector";
+import { keepStatisticsFresh } from "./embedded-statistics";
 import { sessionSettings } from "./search-settings";
 import { WireMultiplexer } from "./wire-multiplexer";
 
@@ -36,9 +37,12 @@ export async function startEmbeddedServer(
     const url = `postgres://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`;
     // The lock file also tells other commands (npm run ingest) where to connect while the app runs.
     if (dataDir) fs.writeFileSync(lockPathOf(dataDir), `${process.pid}\n${url}\n`);
+    // PGlite has no autovacuum: the server gathers its planner statistics itself.
+    const statistics = await keepStatisticsFresh(url);
     return {
       url,
       async stop() {
+        await statistics.stop();
         await server.close();
         await db.close();
         release();

@@ -2,6 +2,8 @@
  * `npm run bench:retrieval -- --chunks 100000 [--db pglite|postgres|both] [--runs 3] [--queries 300]
  *   [--index halfvec,vector] [--ef-search 40,100,200] [--m 16] [--ef-construction 64]
  *   [--postings-depth 3000] [--common-depth 300] [--common-share 0.05] [--split test]`
+ * `npm run bench:retrieval -- --sweep 100,1000,3000,5000,10000 [--db pglite|postgres|both]
+ *   [--sweep-queries 30] [--out docs/retrieval-sweep]`: the size sweep (sweepSize; docs/retrieval-speed.md).
  *
  * Builds a corpus of --chunks chunks from SciFact text (lib/retrieval/synthetic-corpus: replicated
  * and perturbed, embedded with the built-in embedder) in a fresh database, in documents spread over
@@ -51,6 +53,7 @@ import { env } from "@/lib/env";
 import { loadBeir } from "@/lib/evaluation/beir";
 import { percentile } from "@/lib/evaluation/metrics";
 import { buildSyntheticCorpus } from "@/lib/retrieval/synthetic-corpus";
+import { type SweepRow, writeSweep } from "./retrieval-sweep-report";
 import { retrieve } from "@/lib/retrieval/retrieve";
 import { keywordTerms } from "@/lib/text/terms";
 
@@ -77,6 +80,11 @@ const { values } = parseArgs({
     "recall-queries": { type: "string", default: "100" },
     "leg-queries": { type: "string", default: "50" },
     "first-token-queries": { type: "string", default: "50" },
+    /** Corpus sizes for the size sweep (see sweep()), e.g. 100,1000,3000,5000,10000,100000. */
+    sweep: { type: "string" },
+    "sweep-queries": { type: "string", default: "30" },
+    /** Where the sweep writes its CSV and SVG (rows already there for other sizes are kept). */
+    out: { type: "string", default: path.join("docs", "retrieval-sweep") },
   },
 });
 // The first-token figure asks many questions as one user within a minute: lift the per-minute chat limit
@@ -104,8 +112,9 @@ const ms = (v: number) => v.toFixed(1);
 const median = (list: number[]) => percentile(list, 50);
 
 /** `reopen` restarts the database after the index build and returns its URL (PGlite: see below). */
-async function benchmark(label: string, url: string, reopen?: () => Promise<string>) {
-  let { db, pool } = useDatabase(url);
+/** A migrated database with the built-in embedding model, 100 reader groups and the two askers. */
+async function prepare(url: string) {
+  const { db, pool } = useDatabase(url);
   await migrateDatabase(db);
   await registerEmbeddingModel(db, { id: model.id, provider: "builtin", model: model.id, dimensions: model.dimensions });
   await activateEmbeddingModel(db, model.id);
@@ -115,19 +124,23 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
     await addUserToGroups(db, row.id, groups);
     return { userId: row.id, isAdmin: false };
   };
-  const wide = await user("wide", groupIds);
-  const narrow = await user("narrow", groupIds.slice(0, 1));
+  return { db, pool, groupIds, wide: await user("wide", groupIds), narrow: await user("narrow", groupIds.slice(0, 1)) };
+}
 
-  // Keyword indexes are built once after the load, as a bulk import would; their build is timed too.
+/**
+ * Writes `chunks` synthetic chunks; the keyword indexes are built once after the load, as a bulk
+ * import would, and their build is timed too.
+ */
+async function loadCorpus(db: Executor, label: string, chunks: number, groupIds: string[]) {
   const keywordIndexes = await db.execute<{ indexname: string; indexdef: string }>(sql`
     SELECT indexname, indexdef FROM pg_indexes WHERE indexname IN ('chunks_bm25_idx', 'chunks_tsv_idx')`);
   for (const { indexname } of keywordIndexes.rows) await db.execute(sql.raw(`DROP INDEX ${indexname}`));
   let started = performance.now();
   let lastReport = 0;
   await buildSyntheticCorpus(db, {
-    chunks: chunkCount, groups: groupIds, sources: scifact.corpus.map((d) => ({ title: d.title, text: d.text })), embedder: model,
+    chunks, groups: groupIds, sources: scifact.corpus.map((d) => ({ title: d.title, text: d.text })), embedder: model,
     onProgress: (n) => {
-      if (n - lastReport >= 10_000 || n === chunkCount) {
+      if (n - lastReport >= 10_000 || n === chunks) {
         lastReport = n;
         console.log(`  [${label}] ${n} chunks written, ${((performance.now() - started) / 1000).toFixed(0)} s`);
       }
@@ -136,7 +149,16 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
   const loadSeconds = (performance.now() - started) / 1000;
   started = performance.now();
   for (const { indexdef } of keywordIndexes.rows) await db.execute(sql.raw(indexdef));
-  const keywordIndexSeconds = (performance.now() - started) / 1000;
+  return { loadSeconds, keywordIndexSeconds: (performance.now() - started) / 1000 };
+}
+
+/** `reopen` restarts the database after the index build and returns its URL (PGlite: see below). */
+async function benchmark(label: string, url: string, reopen?: () => Promise<string>) {
+  const prepared = await prepare(url);
+  const { groupIds, wide, narrow } = prepared;
+  let { db, pool } = prepared;
+  const { loadSeconds, keywordIndexSeconds } = await loadCorpus(db, label, chunkCount, groupIds);
+  let started: number;
   // The state autovacuum leaves a bulk load in shortly after (insert-triggered vacuum, PostgreSQL
   // 13+): visibility maps set, so index-only scans (the keyword postings) skip the heap.
   await db.execute(sql`VACUUM ANALYZE`);
@@ -208,7 +230,7 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
           p50s.push(median(latencies));
           p95s.push(percentile(latencies, 95));
         }
-        const firstToken = await timeToFirstToken(asker.userId, questions.slice(0, Number(values["first-token-queries"])));
+        const firstToken = (await timeToFirstToken(asker.userId, questions.slice(0, Number(values["first-token-queries"])))).wall;
         row[`first token p50${suffix}`] = ms(median(firstToken));
         row[`first token p95${suffix}`] = ms(percentile(firstToken, 95));
         row[`hybrid p50${suffix}`] = ms(median(p50s));
@@ -258,10 +280,12 @@ async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }, 
  * user (every request does), admit the request (rate and stream limits), then answer() until the
  * first text delta. The rest of the stream is drained so each answer is stored as usual.
  */
-async function timeToFirstToken(userId: string, questionList: string[]): Promise<number[]> {
+async function timeToFirstToken(userId: string, questionList: string[]): Promise<{ wall: number[]; cpu: number[] }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (const question of questionList) {
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     const user = (await activeUser(userId))!;
     const release = await admitChat(user);
     try {
@@ -271,14 +295,120 @@ async function timeToFirstToken(userId: string, questionList: string[]): Promise
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
-        if (!first && value.type === "text-delta") first = performance.now() - started;
+        if (!first && value.type === "text-delta") {
+          first = performance.now() - started;
+          const used = process.cpuUsage(cpuStarted);
+          cpu.push((used.user + used.system) / 1000);
+        }
       }
       times.push(first);
     } finally {
       await release();
     }
   }
-  return times;
+  return { wall: times, cpu };
+}
+
+/** A question as asked (SciFact claims cut to 8 words) or a long one (claims run on to 20 words). */
+function questionsOf(length: "short" | "20 words", count: number): string[] {
+  const words = questions.flatMap((q) => q.split(/\s+/));
+  if (length === "short") return questions.slice(0, count).map((q) => q.split(/\s+/).slice(0, 8).join(" "));
+  return Array.from({ length: count }, (_, i) => words.slice(i * 20, i * 20 + 20).join(" "));
+}
+
+/**
+ * One size of the sweep (--sweep): a corpus of `size` chunks built as the product indexes one,
+ * then for the reader of everything and the 1% reader, short and 20-word questions, the latency
+ * the product adds before an answer's first token (timeToFirstToken) and that of hybrid
+ * retrieval alone, over --sweep-queries questions each, one at a time.
+ */
+async function sweepSize(label: string, size: number, url: string, reopen?: () => Promise<string>): Promise<SweepRow[]> {
+  const prepared = await prepare(url);
+  const { groupIds, wide, narrow } = prepared;
+  let { db, pool } = prepared;
+  await loadCorpus(db, label, size, groupIds);
+  await ensureVectorIndex(db, model.id, model.dimensions, { maintenanceWorkMemMb: Number(values["maintenance-mb"]) });
+  if (reopen) {
+    await pool.end();
+    ({ db, pool } = useDatabase(await reopen()));
+  } else {
+    await db.execute(sql`VACUUM ANALYZE`);
+  }
+  const count = Number(values["sweep-queries"]);
+  const rows: SweepRow[] = [];
+  for (const [reader, asker] of [["everything", wide], ["1%", narrow]] as const) {
+    const readable = (await readerScope(db, asker, Number.MAX_SAFE_INTEGER))!.length;
+    for (const length of ["short", "20 words"] as const) {
+      const list = questionsOf(length, count + 1);
+      await retrieve(asker, list[0]!); // warm-up, not counted
+      // --runs runs; each figure is the median of the runs' figures, with the p95s' range.
+      const runFigures: number[][] = [];
+      for (let r = 0; r < runs; r++) {
+        const hybrid: number[] = [];
+        for (const question of list.slice(1)) {
+          const t = performance.now();
+          await retrieve(asker, question);
+          hybrid.push(performance.now() - t);
+        }
+        const timed = await timeToFirstToken(asker.userId, list);
+        const [firstToken, cpu] = [timed.wall.slice(1), timed.cpu.slice(1)]; // the first: warm-up
+        runFigures.push([median(firstToken), percentile(firstToken, 95), median(hybrid), percentile(hybrid, 95), median(cpu), percentile(cpu, 95)]);
+      }
+      const [firstTokenP50, firstTokenP95, hybridP50, hybridP95, cpuP50, cpuP95] = [0, 1, 2, 3, 4, 5].map((i) => median(runFigures.map((f) => f[i]!)));
+      const p95s = runFigures.map((f) => f[1]!);
+      const row: SweepRow = {
+        db: label, chunks: size, reader, question: length, readable, queries: count, runs,
+        firstTokenP50: firstTokenP50!, firstTokenP95: firstTokenP95!, firstTokenP95Min: Math.min(...p95s), firstTokenP95Max: Math.max(...p95s),
+        hybridP50: hybridP50!, hybridP95: hybridP95!, firstTokenCpuP50: cpuP50!, firstTokenCpuP95: cpuP95!,
+      };
+      console.log(`  [${label}] ${size} chunks, reader of ${reader} (${readable}), ${length}: first token p50/p95 ${ms(row.firstTokenP50)}/${ms(row.firstTokenP95)} ms (p95 ${ms(row.firstTokenP95Min)}-${ms(row.firstTokenP95Max)}), hybrid ${ms(row.hybridP50)}/${ms(row.hybridP95)} ms, CPU to first token ${ms(row.firstTokenCpuP50)}/${ms(row.firstTokenCpuP95)} ms`);
+      rows.push(row);
+    }
+  }
+  await pool.end();
+  return rows;
+}
+
+/**
+ * A fresh PGlite in a data directory of its own, served over the wire as in production. `reopen`
+ * restarts it and returns its new URL: PGlite sizes its buffer cache from the data when it starts
+ * (db/embedded-server.ts), so a benchmark that builds and then reopens measures what the app
+ * serves once it has restarted with this corpus (the build runs with an empty install's cache).
+ */
+async function withPglite<T>(run: (url: string, reopen: () => Promise<string>) => Promise<T>): Promise<T> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-bench-"));
+  let embedded = await startEmbeddedServer(dataDir);
+  try {
+    return await run(embedded.url, async () => {
+      await embedded.stop();
+      embedded = await startEmbeddedServer(dataDir);
+      return embedded.url;
+    });
+  } finally {
+    await embedded.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** A database of its own on TEST_DATABASE_URL's (or DATABASE_URL's) server, dropped afterwards. */
+async function withPostgres<T>(run: (url: string) => Promise<T>): Promise<T> {
+  const serverUrl = env().TEST_DATABASE_URL ?? env().DATABASE_URL;
+  if (!serverUrl) {
+    console.error("PostgreSQL: set TEST_DATABASE_URL (a server where this may create a database).");
+    return process.exit(2);
+  }
+  const name = `groundwork_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  try {
+    const url = new URL(serverUrl);
+    url.pathname = `/${name}`;
+    return await run(url.toString());
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
 }
 
 const which = values.db;
@@ -291,42 +421,21 @@ if (which === "both") {
   }
   process.exit(0);
 }
-if (which === "pglite") {
-  // Built in a data directory, then measured after a restart: PGlite sizes its buffer cache from
-  // the data when it starts (db/embedded-server.ts), so this measures what the app serves once it
-  // has restarted with this corpus. The build itself runs with the small cache of an empty install.
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-bench-"));
-  let embedded = await startEmbeddedServer(dataDir);
-  try {
-    await benchmark("PGlite", embedded.url, async () => {
-      await embedded.stop();
-      embedded = await startEmbeddedServer(dataDir);
-      return embedded.url;
-    });
-  } finally {
-    await embedded.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+if (values.sweep) {
+  const label = which === "pglite" ? "PGlite" : "PostgreSQL";
+  for (const size of values.sweep.split(",").map(Number)) {
+    // A new database per size, built as an install grows to it: the embedded one restarted after
+    // the build (it then analyzes what changed: db/embedded-statistics.ts), a server after the
+    // VACUUM ANALYZE its autovacuum would run.
+    const rows = which === "pglite"
+      ? await withPglite((url, reopen) => sweepSize(label, size, url, reopen))
+      : await withPostgres((url) => sweepSize(label, size, url));
+    writeSweep(values.out, rows);
   }
+  process.exit(0);
 }
-if (which === "postgres") {
-  const serverUrl = env().TEST_DATABASE_URL ?? env().DATABASE_URL;
-  if (!serverUrl) {
-    console.error("PostgreSQL: set TEST_DATABASE_URL (a server where this may create a database).");
-    process.exit(2);
-  }
-  const name = `groundwork_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    await benchmark("PostgreSQL", url.toString());
-  } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
-  }
-}
+if (which === "pglite") await withPglite((url, reopen) => benchmark("PGlite", url, reopen));
+if (which === "postgres") await withPostgres((url) => benchmark("PostgreSQL", url));
 
 const columns = [...new Set(table.flatMap((r) => Object.keys(r)))];
 console.log(`\n| ${columns.join(" | ")} |\n|${columns.map(() => "---").join("|")}|`);
