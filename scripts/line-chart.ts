@@ -17,27 +17,30 @@ export interface Panel {
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-export function lineChartSvg(panels: Panel[], axes: { x: string; y: string }): string {
+export function lineChartSvg(panels: Panel[], axes: { x: string; y: string; xScale?: "log" | "linear"; yMax?: number }): string {
+  const log = (axes.xScale ?? "log") === "log";
   const width = 460;
   const height = 320;
   const margin = { left: 56, right: 12, top: 28, bottom: 44 };
   const legendHeight = 18 * Math.max(...panels.map((p) => p.series.length));
   const all = panels.flatMap((p) => p.series.flatMap((s) => s.points));
-  const xs = all.map(([x]) => Math.log10(x));
-  const [xMin, xMax] = [Math.floor(Math.min(...xs)), Math.ceil(Math.max(...xs))];
-  const yMax = niceCeiling(Math.max(...all.map(([, y]) => y), ...panels.map((p) => p.goal?.value ?? 0)) * 1.1);
+  const xs = all.map(([x]) => (log ? Math.log10(x) : x));
+  const [xMin, xMax] = log ? [Math.floor(Math.min(...xs)), Math.ceil(Math.max(...xs))] : [0, niceCeiling(Math.max(...xs))];
+  const yMax = axes.yMax ?? niceCeiling(Math.max(...all.map(([, y]) => y), ...panels.map((p) => p.goal?.value ?? 0)) * 1.1);
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
-  const px = (x: number) => margin.left + ((Math.log10(x) - xMin) / Math.max(1, xMax - xMin)) * plotW;
+  const px = (x: number) => margin.left + (((log ? Math.log10(x) : x) - xMin) / Math.max(1, xMax - xMin)) * plotW;
+  // A decade per tick on a log axis, quarters on a linear one.
+  const xTicks = log ? Array.from({ length: xMax - xMin + 1 }, (_, e) => 10 ** (xMin + e)) : [0, 1, 2, 3, 4].map((t) => (xMax * t) / 4);
   const py = (y: number) => margin.top + plotH - (y / yMax) * plotH;
   const parts: string[] = [];
   panels.forEach((panel, i) => {
     const g: string[] = [`<g transform="translate(${i * width},0)">`];
     g.push(`<text x="${margin.left + plotW / 2}" y="18" text-anchor="middle" font-weight="bold">${escape(panel.title)}</text>`);
-    for (let e = xMin; e <= xMax; e++) {
-      const x = px(10 ** e);
+    for (const tick of xTicks) {
+      const x = px(tick);
       g.push(`<line x1="${x}" y1="${margin.top}" x2="${x}" y2="${margin.top + plotH}" stroke="#eee"/>`,
-        `<text x="${x}" y="${margin.top + plotH + 16}" text-anchor="middle">${(10 ** e).toLocaleString("en")}</text>`);
+        `<text x="${x}" y="${margin.top + plotH + 16}" text-anchor="middle">${tick.toLocaleString("en")}</text>`);
     }
     for (let t = 0; t <= 4; t++) {
       const y = py((yMax * t) / 4);

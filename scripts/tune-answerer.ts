@@ -5,7 +5,8 @@
  * (retrieval's sources and the index's statistics, lib/evaluation/answerer-tuning.ts), then scores
  * a grid of its settings with the metrics of `npm run eval:answers`, and prints the trade-off of
  * the answer-or-decline threshold: unanswerable questions declined against answerable ones refused.
- * --cache keeps the gathered questions as JSON, so a rerun skips the ingestion.
+ * --cache keeps the gathered questions as JSON, so a rerun skips the ingestion; --plot FILE writes
+ * the trade-off as an SVG (declined unanswerable questions against refused answerable ones).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -13,10 +14,11 @@ import { parseArgs } from "node:util";
 import { ANSWERER_DEFAULTS, type AnswererSettings } from "@/lib/ai/extractive-answer";
 import { loadAnswerSet } from "@/lib/evaluation/answer-set";
 import { prepareSet, tryAnswerer, type Prepared } from "@/lib/evaluation/answerer-tuning";
+import { lineChartSvg } from "./line-chart";
 
-const { values, positionals } = parseArgs({ allowPositionals: true, options: { limit: { type: "string" }, cache: { type: "string" } } });
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { limit: { type: "string" }, cache: { type: "string" }, plot: { type: "string" } } });
 if (positionals.length === 0) {
-  console.error("usage: npm run tune:answerer -- <set folder>... [--limit N] [--cache DIR]");
+  console.error("usage: npm run tune:answerer -- <set folder>... [--limit N] [--cache DIR] [--plot FILE]");
   process.exit(2);
 }
 
@@ -51,7 +53,22 @@ const header = () => console.log(`${"".padEnd(40)} ${sets.map((s) => `${s.name}:
 // The answer-or-decline trade-off at the other settings' defaults.
 console.log("\nThreshold (minEvidence): unanswerable declined, answerable refused, cited a supporting file, answer recall (%)");
 header();
-for (let m = 0.2; m <= 0.651; m += 0.05) line(`minEvidence ${m.toFixed(2)}${Math.abs(m - ANSWERER_DEFAULTS.minEvidence) < 1e-9 ? " (default)" : ""}`, { ...ANSWERER_DEFAULTS, minEvidence: m });
+const thresholds = Array.from({ length: 10 }, (_, i) => 0.2 + i * 0.05);
+for (const m of thresholds) line(`minEvidence ${m.toFixed(2)}${Math.abs(m - ANSWERER_DEFAULTS.minEvidence) < 1e-9 ? " (default)" : ""}`, { ...ANSWERER_DEFAULTS, minEvidence: m });
+if (values.plot) {
+  // One line per set with unanswerable questions: each point a threshold, lower ones to the left.
+  const series = sets.flatMap(({ name, prepared }) => {
+    const points = thresholds.map((m): [number, number] => {
+      const { report: r } = tryAnswerer(name, prepared, { ...ANSWERER_DEFAULTS, minEvidence: m });
+      return [100 * r.answerable.falseRefusalRate!, 100 * (r.unanswerable.declineRate ?? NaN)];
+    });
+    return points.some(([, y]) => Number.isNaN(y)) ? [] : [{ name, points }];
+  });
+  const goal = { value: 85, label: "goal: 85% declined (with at most 10% refused)" };
+  fs.writeFileSync(values.plot, lineChartSvg([{ title: `Threshold ${thresholds[0]!.toFixed(2)}-${thresholds.at(-1)!.toFixed(2)}`, series, goal }], {
+    x: "answerable questions refused (%)", y: "unanswerable questions declined (%)", xScale: "linear", yMax: 100,
+  }));
+}
 
 // Each other setting moved alone from its default, at the default threshold.
 console.log("\nOne setting at a time, at the default threshold");
