@@ -9,6 +9,7 @@ import { DEFAULT_BEHAVIOUR_SPEC, findTopic, type BehaviourSpec } from "../behavi
 import { composeExtractiveAnswer, countWords, questionWords, type TermWeights } from "./extractive-answer";
 import { parseSourcesFromPrompt, parseStandaloneQuestion, type PromptSource } from "./prompt";
 import { parseSpecFromPrompt } from "./spec-prompt";
+import { countTokens } from "../text/tokens";
 
 /**
  * The offline default chat model: no weights, no network. It answers by quoting the source sentences
@@ -103,14 +104,14 @@ async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStat
   const sources = parseSourcesFromPrompt(system);
   const weights = termStats && sources.length > 0 ? await statsFor(`${asked}\n${standalone ?? ""}`, termStats) : undefined;
   const text = composeAnswer(asked, sources, spec, weights, standalone);
-  // Word counts stand in for tokens: there is no tokenizer, but usage should still be plausible.
-  const inputWords = countWords(call.prompt.map(messageText).join(" "));
-  const outputWords = countWords(text);
+  // Usage in the tokens a hosted model would have counted for the same prompt and answer.
+  const inputTokens = countTokens(call.prompt.map(messageText).join("\n"));
+  const outputTokens = countTokens(text);
   return {
     text,
     usage: {
-      inputTokens: { total: inputWords, noCache: inputWords, cacheRead: undefined, cacheWrite: undefined },
-      outputTokens: { total: outputWords, text: outputWords, reasoning: undefined },
+      inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: undefined, cacheWrite: undefined },
+      outputTokens: { total: outputTokens, text: outputTokens, reasoning: undefined },
     },
   };
 }
