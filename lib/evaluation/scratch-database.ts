@@ -14,12 +14,13 @@ import { processNextJob } from "../ingest/worker";
 
 /**
  * The database an evaluation ingests into: a fresh in-memory embedded one, or DATABASE_URL (which
- * should then be empty, or documents already there take part in retrieval). Migrated, with the
- * active embedder's vector index and an owner for the uploads; it becomes the process's db().
+ * should then be empty, or documents already there take part in retrieval) unless `fresh` insists
+ * on an empty one. Migrated, with the active embedder's vector index and an owner for the
+ * uploads; it becomes the process's db() until closed.
  */
-export async function openScratchDatabase() {
+export async function openScratchDatabase(options: { fresh?: boolean } = {}) {
   let embedded: EmbeddedServer | undefined;
-  let url = env().DATABASE_URL;
+  let url = options.fresh ? undefined : env().DATABASE_URL;
   if (!url) {
     embedded = await startEmbeddedServer(null);
     url = embedded.url;
@@ -53,6 +54,9 @@ export async function openScratchDatabase() {
     async close() {
       await pool.end();
       await embedded?.stop();
+      // The process's database is the configured one again (a test file goes on with it).
+      const configured = env().DATABASE_URL;
+      if (configured) useDatabase(configured);
     },
   };
 }

@@ -1,25 +1,33 @@
 import { randomUUID } from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listMessages } from "@/db/queries/conversations";
 import type { CurrentUser } from "../auth/user";
 import { answer } from "../chat/answer";
 import { starterQuestions } from "../chat/starters";
 import { db } from "../db";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { openScratchDatabase, type ScratchDatabase } from "../evaluation/scratch-database";
+import { drainQueue } from "../testing/fixtures";
 import { loadSamplePolicies } from "./load";
 
 /**
  * What a new install answers on its own sample policies, through the chat's whole path with the
  * built-in model: the README's example, every starter question, and questions people asked in
- * their own words. Each must state the fact and cite the policy it comes from.
+ * their own words. Each must state the fact and cite the policy it comes from. On a database of
+ * its own holding only the samples, as a new install does: other tests' documents would change
+ * both the index's statistics and what is retrieved.
  */
+let scratch: ScratchDatabase;
 let employee: CurrentUser;
 
 beforeAll(async () => {
-  const admin = await createTestUser("admin");
-  await loadSamplePolicies(admin.id);
+  scratch = await openScratchDatabase({ fresh: true });
+  await loadSamplePolicies(scratch.ownerId);
   await drainQueue();
-  employee = await createTestUser("employee");
+  employee = await scratch.employee([]);
+});
+
+afterAll(async () => {
+  await scratch?.close();
 });
 
 async function ask(question: string, history: string[] = []) {
