@@ -45,6 +45,16 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("quotes each list item once, even when items score well on their own", () => {
+    const text = compose("never reimbursed fines gifts alcohol", [EXPENSES_POLICY]).text;
+    expect(text.split("\n")).toEqual([
+      "The following are never reimbursed, even with a receipt: [1]",
+      "- Alcohol, except at client meals approved in advance by a director. [1]",
+      "- Traffic and parking fines, and clamping fees. [1]",
+      "- Gifts to colleagues, including farewell and birthday gifts. [1]",
+    ]);
+  });
+
   it("quotes a table row with its column headers", () => {
     expect(compose("What's the limit for client meals?", [LIMITS]).text).toBe("Category: Client meals; Limit (USD): 85 per person; Pre-approval: Above 600 total [2]");
   });

@@ -12,8 +12,9 @@ import type { PromptSource } from "./prompt";
  * words of the passage's title and section count for less; question words standing next to each
  * other in the sentence count extra; a question asking how many, how much, how long or by when
  * prefers the sentence carrying a figure; and retrieval's rank breaks near-ties. Words about the
- * document ("according to the handbook"), and words found nowhere in the index, weigh nothing, so
- * they cannot sink an answer.
+ * document ("according to the handbook") weigh nothing. A word found nowhere in the index cannot
+ * point at any sentence, so it ranks nothing, but it counts against the evidence: the question may
+ * be about just that ("the Tokyo office").
  */
 
 /**
@@ -188,16 +189,21 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   let words = 0;
   const lines: string[] = [];
   const cited = new Set<number>();
+  // A unit is quoted once, whether chosen itself or brought by the lead-in before it.
+  const key = (u: Unit) => `${u.n}:${u.index}`;
+  const quoted = new Set<string>();
   chosen.forEach((s, i) => {
+    if (quoted.has(key(s))) return;
     // A sentence whose paragraph goes on to introduce a list or table ("Entitlement grows with
     // length of service:") brings that lead-in and what it introduces: the figures are there.
     const next = units.find((u) => u.n === s.n && u.index === s.index + 1);
-    const lead = s.leadIn ? s : next?.leadIn && next.block === s.block && !chosen.includes(next as Scored) ? next : undefined;
-    const items = lead ? introducedItems(lead, units) : [];
+    const lead = s.leadIn ? s : next?.leadIn && next.block === s.block && !quoted.has(key(next)) ? next : undefined;
+    const items = (lead ? introducedItems(lead, units) : []).filter((u) => !quoted.has(key(u)));
     const text = lead && lead !== s ? `${s.text} ${lead.text}` : s.text;
     const cost = countWords(text) + items.reduce((sum, u) => sum + countWords(u.text), 0);
     if (i > 0 && words + cost > budget) return;
     words += cost;
+    [s, ...(lead ? [lead] : []), ...items].forEach((u) => quoted.add(key(u)));
     cited.add(s.n);
     lines.push(`${text} [${s.n}]`);
     for (const item of items) lines.push(`  - ${item.text} [${item.n}]`);
