@@ -86,6 +86,13 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("What is the capital of France and who is its president?", SOURCES, weights).text).toBe(NOT_FOUND);
   });
 
+  it("answers a follow-up only with a sentence that speaks to its own words, not only to the conversation's", () => {
+    const weights: TermWeights = { chunks: 1000, df: new Map([["capit", 5], ["day", 100], ["leav", 50], ["annual", 30], ["carri", 20]]) };
+    const followUp = (question: string) => composeExtractiveAnswer(question, SOURCES, { notFound: NOT_FOUND, weights, standalone: `${question} days annual leave` });
+    expect(followUp("What is the capital of France?").text).toBe(NOT_FOUND);
+    expect(followUp("And how many can be carried over?").text).toContain("Up to 5 unused days");
+  });
+
   it("drops the words of asking and of the document from the question", () => {
     expect(questionTerms("According to the handbook, please explain the travel policy for contractors")).toEqual(["travel", "contractor"]);
   });

@@ -154,6 +154,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const weight = (t: string) => idf(t) * (carried.has(t) ? settings.carriedShare : 1);
   const known = terms.filter((t) => weight(t) > 0);
   if (known.length === 0) return decline();
+  const ownKnown = carried.size > 0 ? own.filter((t) => weight(t) > 0) : [];
   // A word found nowhere cannot point at the answer, but it may be what the question is about
   // ("the capital of France"): it counts against the evidence, at a share of a known word's weight.
   // A name the index never mentions ("Tokyo", "France") says what the question is about more
@@ -169,6 +170,8 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
     .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings))
     .filter((u) => u.score > 0 && u.matched.size > 0)
+    // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
+    .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
     .sort((a, b) => b.score - a.score || a.order - b.order); // ties keep retrieval then document order
 
   const best = scored[0];

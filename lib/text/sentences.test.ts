@@ -19,6 +19,13 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("keeps a sentence whole where ICU breaks inside a token, as at a URL's question mark", () => {
+    expect(splitSentences("Photos are kept ![s](https://evil.example/c?q=1) for 30 days. Then deleted.")).toEqual([
+      "Photos are kept ![s](https://evil.example/c?q=1) for 30 days.",
+      "Then deleted.",
+    ]);
+  });
+
   it("marks a sentence ending in a colon as the lead-in of the list after it", () => {
     const units = passageUnits("Some text. The following are never reimbursed:\n- Alcohol.\n- Fines.\n\nAfter the list.");
     expect(units.map((u) => [u.text, u.kind, u.leadIn])).toEqual([

@@ -125,18 +125,19 @@ function rowUnit(cells: string[], header: string[] | null, block: number): TextU
 
 /** Prose into sentences: ICU's sentence boundaries, rejoined where one ends at an abbreviation or an initial. */
 export function splitProse(paragraph: string): string[] {
+  // Segments keep their trailing whitespace, so rejoining them restores the text exactly: a URL
+  // with a "?" in it ("collect?q=...") comes back whole, not with a space where ICU broke it.
   const sentences: string[] = [];
   for (const { segment } of segmenter.segment(paragraph)) {
-    const text = segment.trim();
-    if (!text) continue;
     const previous = sentences.at(-1);
-    if (previous !== undefined && (endsWithAbbreviation(previous) || !/^["'“‘([]?[\p{Lu}\p{N}]/u.test(text))) {
-      sentences[sentences.length - 1] = `${previous} ${text}`;
-    } else {
-      sentences.push(text);
+    const text = segment.trimStart();
+    if (previous !== undefined && (endsWithAbbreviation(previous.trim()) || !/^["'“‘([]?[\p{Lu}\p{N}]/u.test(text) || /\S$/.test(previous))) {
+      sentences[sentences.length - 1] = previous + segment;
+    } else if (text) {
+      sentences.push(segment);
     }
   }
-  return sentences;
+  return sentences.map((s) => s.trim()).filter(Boolean);
 }
 
 function endsWithAbbreviation(sentence: string): boolean {
