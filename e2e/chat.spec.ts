@@ -198,7 +198,8 @@ test("citations: hover and keyboard focus show title, section and snippet; the s
   await expect(chat.sources()).toContainText("Parking");
   await expect(chat.sources()).toContainText("basement garage on level minus two");
   await chip.press("Enter");
-  await expect(page).toHaveURL(/\/sources\/[0-9a-f-]+\/[0-9a-f-]+\?chunk=[0-9a-f-]+$/);
+  // The passage, and the cited sentences in it once they are located.
+  await expect(page).toHaveURL(/\/sources\/[0-9a-f-]+\/[0-9a-f-]+\?chunk=[0-9a-f-]+(&mark=\d+-\d+(,\d+-\d+)*)?$/);
 });
 
 test("starter questions come from the documents and ask with one click; Enter sends, Shift+Enter is a new line", async ({ page }) => {

@@ -90,6 +90,7 @@ describe("composeExtractiveAnswer", () => {
     const weights: TermWeights = { chunks: 1000, df: new Map([["capit", 5], ["day", 100], ["leav", 50], ["annual", 30], ["carri", 20]]) };
     const followUp = (question: string) => composeExtractiveAnswer(question, SOURCES, { notFound: NOT_FOUND, weights, standalone: `${question} days annual leave` });
     expect(followUp("What is the capital of France?").text).toBe(NOT_FOUND);
+    expect(followUp("And in Tokyo?").text).toBe(NOT_FOUND); // none of its own words is in the index
     expect(followUp("And how many can be carried over?").text).toContain("Up to 5 unused days");
   });
 

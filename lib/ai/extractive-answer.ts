@@ -155,6 +155,9 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const known = terms.filter((t) => weight(t) > 0);
   if (known.length === 0) return decline();
   const ownKnown = carried.size > 0 ? own.filter((t) => weight(t) > 0) : [];
+  // A follow-up none of whose own words the index has ("and in Tokyo?") asks about something the
+  // documents never mention, however well they cover the conversation's subject.
+  if (carried.size > 0 && own.length > 0 && ownKnown.length === 0) return decline();
   // A word found nowhere cannot point at the answer, but it may be what the question is about
   // ("the capital of France"): it counts against the evidence, at a share of a known word's weight.
   // A name the index never mentions ("Tokyo", "France") says what the question is about more
