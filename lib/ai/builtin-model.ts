@@ -6,7 +6,7 @@ import type {
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
 import { DEFAULT_BEHAVIOUR_SPEC, findTopic, type BehaviourSpec } from "../behaviour/spec";
-import { composeExtractiveAnswer, countWords, questionWords, type TermWeights } from "./extractive-answer";
+import { composeExtractiveAnswer, countWords, questionWeights, type TermStatsSource, type TermWeights } from "./extractive-answer";
 import { parseSourcesFromPrompt, parseStandaloneQuestion, type PromptSource } from "./prompt";
 import { parseSpecFromPrompt } from "./spec-prompt";
 import { countTokens } from "../text/tokens";
@@ -22,8 +22,6 @@ import { countTokens } from "../text/tokens";
 
 export const NOT_FOUND_ANSWER = DEFAULT_BEHAVIOUR_SPEC.notFound;
 
-/** Word -> chunks containing it, and the chunk count: the index's statistics (db/queries/term-stats). */
-export type TermStatsSource = (words: string[]) => Promise<{ chunks: number; df: Map<string, number> }>;
 
 export interface BuiltinModelOptions {
   /** Pause between streamed words, for demos and streaming tests. Default 0. */
@@ -102,7 +100,7 @@ async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStat
   // refusal and escalation topics are read from what the employee actually wrote.
   const standalone = parseStandaloneQuestion(system);
   const sources = parseSourcesFromPrompt(system);
-  const weights = termStats && sources.length > 0 ? await statsFor(`${asked}\n${standalone ?? ""}`, termStats) : undefined;
+  const weights = termStats && sources.length > 0 ? await questionWeights(`${asked}\n${standalone ?? ""}`, termStats) : undefined;
   const text = composeAnswer(asked, sources, spec, weights, standalone);
   // Usage in the tokens a hosted model would have counted for the same prompt and answer.
   const inputTokens = countTokens(call.prompt.map(messageText).join("\n"));
@@ -124,18 +122,6 @@ function lastUserText(prompt: LanguageModelV4Prompt): string {
 function messageText(message: LanguageModelV4Prompt[number]): string {
   if (typeof message.content === "string") return message.content;
   return message.content.flatMap((p) => (p.type === "text" ? [p.text] : [])).join(" ");
-}
-
-/** The index's statistics keyed by stem; a stem asked in several forms takes its most common one. */
-async function statsFor(question: string, termStats: TermStatsSource): Promise<TermWeights> {
-  const words = questionWords(question);
-  const stats = await termStats(words.map((w) => w.word));
-  const df = new Map<string, number>();
-  for (const { word, stem } of words) {
-    const f = stats.df.get(word);
-    if (f !== undefined) df.set(stem, Math.max(df.get(stem) ?? 0, f));
-  }
-  return { chunks: stats.chunks, df };
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

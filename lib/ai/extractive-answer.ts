@@ -139,6 +139,21 @@ export function questionWords(question: string): { word: string; stem: string }[
     .filter((w): w is { word: string; stem: string } => !!w.stem && !ASKING_STEMS.has(w.stem));
 }
 
+/** Word -> chunks containing it, and the chunk count: the index's statistics (db/queries/term-stats). */
+export type TermStatsSource = (words: string[]) => Promise<{ chunks: number; df: Map<string, number> }>;
+
+/** The index's statistics for a question's words, keyed by stem; a stem asked in several forms takes its most common one. */
+export async function questionWeights(question: string, termStats: TermStatsSource): Promise<TermWeights> {
+  const words = questionWords(question);
+  const stats = await termStats(words.map((w) => w.word));
+  const df = new Map<string, number>();
+  for (const { word, stem } of words) {
+    const f = stats.df.get(word);
+    if (f !== undefined) df.set(stem, Math.max(df.get(stem) ?? 0, f));
+  }
+  return { chunks: stats.chunks, df };
+}
+
 /** Picks the best-answering source sentences and formats them with citations; pure and deterministic. */
 export function composeExtractiveAnswer(question: string, sources: PromptSource[], options: ComposeOptions): ExtractiveAnswer {
   const decline = (evidence = 0): ExtractiveAnswer => ({ text: options.notFound, cited: [], evidence });

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { documentFrequencies } from "@/db/queries/term-stats";
-import { ANSWERER_DEFAULTS, composeExtractiveAnswer, questionWords, type AnswererSettings, type TermWeights } from "../ai/extractive-answer";
+import { ANSWERER_DEFAULTS, composeExtractiveAnswer, questionWeights, type AnswererSettings, type TermWeights } from "../ai/extractive-answer";
 import type { PromptSource } from "../ai/prompt";
 import { askerOf } from "../auth/user";
 import { declines } from "../behaviour/eval/checks";
@@ -21,7 +21,8 @@ import { ingestUploads, openScratchDatabase } from "./scratch-database";
  */
 export interface Prepared {
   question: AnswerQuestion;
-  asked: string;
+  /** A follow-up's standalone form, which the built-in model reads beside the message as written. */
+  standalone?: string;
   sources: PromptSource[];
   places: { n: number; file: string; page: number | null }[];
   weights: TermWeights;
@@ -40,18 +41,14 @@ export async function prepareSet(set: AnswerSet, limit?: number): Promise<Prepar
       const user = await scratch.employee(q.groups);
       const rewrite = rewriteByRules(q.question, q.history.map((t) => ({ role: t.role, text: t.text })));
       const { sources } = await retrieve(askerOf(user), rewrite.query);
-      // As the built-in model reads it: the message as written, and its standalone form.
-      const asked = rewrite.method === "none" ? q.question : `${q.question}\n${rewrite.query}`;
-      const words = questionWords(asked);
-      const stats = await documentFrequencies(scratch.db, words.map((w) => w.word));
-      const df = new Map<string, number>();
-      for (const { word, stem } of words) if (stats.df.has(word)) df.set(stem, Math.max(df.get(stem) ?? 0, stats.df.get(word)!));
+      const standalone = rewrite.method === "none" ? undefined : rewrite.query;
+      const weights = await questionWeights(`${q.question}\n${standalone ?? ""}`, (words) => documentFrequencies(scratch.db, words));
       prepared.push({
         question: q,
-        asked,
+        standalone,
         sources: sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })),
         places: sources.map((s) => ({ n: s.n, file: fileOf.get(s.documentId) ?? "", page: s.page })),
-        weights: { chunks: stats.chunks, df },
+        weights,
       });
     }
     return prepared;
@@ -66,12 +63,6 @@ export interface Trial {
   evidence: { answerable: boolean; evidence: number; hit: boolean }[];
 }
 
-/** The message as written, and the standalone form the built-in model reads beside it. */
-function split(p: Prepared): { asked: string; standalone?: string } {
-  const asked = p.question.question;
-  return p.asked === asked ? { asked } : { asked, standalone: p.asked.slice(asked.length + 1) };
-}
-
 /** The answerer with `settings` over prepared questions (those that state no other behaviour than answering). */
 export function tryAnswerer(name: string, prepared: Prepared[], settings: AnswererSettings = ANSWERER_DEFAULTS): Trial {
   const spec = DEFAULT_BEHAVIOUR_SPEC;
@@ -79,7 +70,8 @@ export function tryAnswerer(name: string, prepared: Prepared[], settings: Answer
   const outcomes = prepared
     .filter((p) => !p.question.behaviour || p.question.behaviour === "answer")
     .map((p) => {
-      const { asked, standalone } = split(p);
+      const { standalone } = p;
+      const asked = p.question.question;
       const result = composeExtractiveAnswer(asked, p.sources, { notFound: spec.notFound, weights: p.weights, standalone, settings });
       const cited = p.places.filter((place) => result.cited.includes(place.n));
       const declined = declines(result.text, spec);
