@@ -6,7 +6,7 @@ import type {
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
 import { DEFAULT_BEHAVIOUR_SPEC, findTopic, type BehaviourSpec } from "../behaviour/spec";
-import { composeExtractiveAnswer, countWords, questionWeights, type TermStatsSource, type TermWeights } from "./extractive-answer";
+import { composeExtractiveAnswer, countWords, readQuestion, type ReadQuestion, type TermStatsSource } from "./extractive-answer";
 import { parseSourcesFromPrompt, parseStandaloneQuestion, type PromptSource } from "./prompt";
 import { parseSpecFromPrompt } from "./spec-prompt";
 import { countTokens } from "../text/tokens";
@@ -73,19 +73,22 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
   };
 }
 
-/** What the spec asks for this question: a referral, or the extract with escalation and disclaimer. */
-export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec, weights?: TermWeights, standalone?: string): string {
+/**
+ * What the spec asks for this question: a referral, or the extract with escalation and disclaimer.
+ * Topics are read from what the employee wrote; the extract from the question as read (`read`).
+ */
+export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec, read?: ReadQuestion): string {
   const refusal = findTopic(question, spec.refuse);
   if (refusal) return refusal.referral;
   const escalation = findTopic(question, spec.escalate);
   const escalationText = escalation ? `${escalation.message} Contact: ${escalation.contact}` : "";
   const tail = [escalationText, spec.disclaimer ?? ""].filter(Boolean);
-  const extract = composeExtractiveAnswer(question, sources, {
+  const extract = composeExtractiveAnswer(read?.asked ?? question, sources, {
     notFound: spec.notFound,
     bulletLists: spec.format.bulletLists,
     maxWords: spec.format.maxWords - countWords(tail.join(" ")),
-    weights,
-    standalone,
+    weights: read?.weights,
+    standalone: read?.standalone,
   });
   // The disclaimer goes with information given; the escalation goes with the topic, answer or not.
   const found = extract.cited.length > 0;
@@ -100,8 +103,8 @@ async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStat
   // refusal and escalation topics are read from what the employee actually wrote.
   const standalone = parseStandaloneQuestion(system);
   const sources = parseSourcesFromPrompt(system);
-  const weights = termStats && sources.length > 0 ? await questionWeights(`${asked}\n${standalone ?? ""}`, termStats) : undefined;
-  const text = composeAnswer(asked, sources, spec, weights, standalone);
+  const read = termStats && sources.length > 0 ? await readQuestion(asked, standalone, sources, termStats) : { asked, standalone };
+  const text = composeAnswer(asked, sources, spec, read);
   // Usage in the tokens a hosted model would have counted for the same prompt and answer.
   const inputTokens = countTokens(call.prompt.map(messageText).join("\n"));
   const outputTokens = countTokens(text);

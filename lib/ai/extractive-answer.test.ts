@@ -82,16 +82,24 @@ describe("composeExtractiveAnswer", () => {
   });
 
   it("declines when the best sentence covers too little of the question", () => {
-    const weights: TermWeights = { chunks: 10_000, df: new Map([["capit", 40]]) };
+    const weights: TermWeights = { chunks: 10_000, df: new Map([["capit", 40], ["franc", 0], ["presid", 0]]) };
     expect(compose("What is the capital of France and who is its president?", SOURCES, weights).text).toBe(NOT_FOUND);
   });
 
   it("answers a follow-up only with a sentence that speaks to its own words, not only to the conversation's", () => {
-    const weights: TermWeights = { chunks: 1000, df: new Map([["capit", 5], ["day", 100], ["leav", 50], ["annual", 30], ["carri", 20]]) };
+    const weights: TermWeights = { chunks: 1000, df: new Map([["capit", 5], ["franc", 0], ["tokyo", 0], ["day", 100], ["leav", 50], ["annual", 30], ["carri", 20]]) };
     const followUp = (question: string) => composeExtractiveAnswer(question, SOURCES, { notFound: NOT_FOUND, weights, standalone: `${question} days annual leave` });
     expect(followUp("What is the capital of France?").text).toBe(NOT_FOUND);
     expect(followUp("And in Tokyo?").text).toBe(NOT_FOUND); // none of its own words is in the index
     expect(followUp("And how many can be carried over?").text).toContain("Up to 5 unused days");
+  });
+
+  it("counts a word in no chunk against the answer, but not a word the index drops as a stop word", () => {
+    // In the index's statistics a word in no chunk has 0; a stop word of its text search has no entry.
+    const weights = (extra: [string, number][]): TermWeights => ({ chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ...extra]) });
+    const plain = compose("What is the client meal limit?", [LIMITS], weights([]));
+    expect(compose("What is the client meal limit now?", [LIMITS], weights([])).evidence).toBe(plain.evidence);
+    expect(compose("What is the client meal limit in Osaka?", [LIMITS], weights([["osaka", 0]])).evidence).toBeLessThan(plain.evidence);
   });
 
   it("drops the words of asking and of the document from the question", () => {

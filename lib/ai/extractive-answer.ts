@@ -1,6 +1,7 @@
 import { ASKING_WORDS, STOPWORDS } from "../text/stopwords";
 import { passageUnits, type TextUnit } from "../text/sentences";
 import { contentTerms, snowballStem } from "../text/terms";
+import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
 /**
@@ -65,7 +66,7 @@ const MIN_UNIT_WORDS = 3;
 export interface TermWeights {
   /** Chunks in the index. */
   chunks: number;
-  /** Stem -> chunks containing it (absent: unknown). */
+  /** Stem -> chunks containing it (0: in none); absent for a word the index's text search ignores (a stop word). */
   df: Map<string, number>;
 }
 
@@ -154,13 +155,41 @@ export async function questionWeights(question: string, termStats: TermStatsSour
   return { chunks: stats.chunks, df };
 }
 
+/** The question as the answerer reads it (a follow-up with its standalone form), and the index's statistics for its words. */
+export interface ReadQuestion {
+  asked: string;
+  standalone?: string;
+  /** Without them, the given sources stand in for the index. */
+  weights?: TermWeights;
+}
+
+/**
+ * Reads a question against the index. A word no chunk contains that is a letter or two from a word
+ * of the given sources is read as that word: a typo ("pasword", "interantional") would otherwise
+ * count against an answer the sources hold. A word the index knows is never changed.
+ */
+export async function readQuestion(asked: string, standalone: string | undefined, sources: PromptSource[], termStats: TermStatsSource): Promise<ReadQuestion & { weights: TermWeights }> {
+  const both = (a: string, s?: string) => `${a}\n${s ?? ""}`;
+  const weights = await questionWeights(both(asked, standalone), termStats);
+  if (weights.chunks === 0) return { asked, standalone, weights };
+  const unknown = questionWords(both(asked, standalone)).filter((w) => weights.df.get(w.stem) === 0).map((w) => w.word);
+  const corrections = typoCorrections(unknown, wordCounts(sources.map((s) => s.text)));
+  if (corrections.size === 0) return { asked, standalone, weights };
+  const read = { asked: applyCorrections(asked, corrections), standalone: standalone === undefined ? undefined : applyCorrections(standalone, corrections) };
+  return { ...read, weights: await questionWeights(both(read.asked, read.standalone), termStats) };
+}
+
 /** Picks the best-answering source sentences and formats them with citations; pure and deterministic. */
 export function composeExtractiveAnswer(question: string, sources: PromptSource[], options: ComposeOptions): ExtractiveAnswer {
   const decline = (evidence = 0): ExtractiveAnswer => ({ text: options.notFound, cited: [], evidence });
   const settings = options.settings ?? ANSWERER_DEFAULTS;
-  const own = questionTerms(question);
+  // A word the index's text search drops as a stop word ("because", "against", "now") has no
+  // statistics: it is a function word, not a subject the documents lack.
+  const stats = options.weights && options.weights.chunks > 0 ? options.weights : undefined;
+  const indexed = (t: string) => !stats || stats.df.has(t);
+  const own = questionTerms(question).filter(indexed);
   // The words a follow-up takes from the conversation say what it is about; its own words say what it asks.
-  const carried = new Set(questionTerms(options.standalone ?? "").filter((t) => !own.includes(t)));
+  const carried = new Set(questionTerms(options.standalone ?? "").filter((t) => !own.includes(t) && indexed(t)));
   const terms = [...own, ...carried];
   const units = sourceUnits(sources);
   if (terms.length === 0 || units.length === 0) return decline();

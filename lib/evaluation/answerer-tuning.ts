@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { documentFrequencies } from "@/db/queries/term-stats";
-import { ANSWERER_DEFAULTS, composeExtractiveAnswer, questionWeights, type AnswererSettings, type TermWeights } from "../ai/extractive-answer";
+import { ANSWERER_DEFAULTS, composeExtractiveAnswer, readQuestion, type AnswererSettings, type TermWeights } from "../ai/extractive-answer";
 import type { PromptSource } from "../ai/prompt";
 import { askerOf } from "../auth/user";
 import { declines } from "../behaviour/eval/checks";
@@ -21,6 +21,8 @@ import { ingestUploads, openScratchDatabase } from "./scratch-database";
  */
 export interface Prepared {
   question: AnswerQuestion;
+  /** The question as the built-in model reads it (typos corrected: readQuestion). */
+  asked: string;
   /** A follow-up's standalone form, which the built-in model reads beside the message as written. */
   standalone?: string;
   sources: PromptSource[];
@@ -42,13 +44,15 @@ export async function prepareSet(set: AnswerSet, limit?: number): Promise<Prepar
       const rewrite = rewriteByRules(q.question, q.history.map((t) => ({ role: t.role, text: t.text })));
       const { sources } = await retrieve(askerOf(user), rewrite.query);
       const standalone = rewrite.method === "none" ? undefined : rewrite.query;
-      const weights = await questionWeights(`${q.question}\n${standalone ?? ""}`, (words) => documentFrequencies(scratch.db, words));
+      const promptSources = sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text }));
+      const read = await readQuestion(q.question, standalone, promptSources, (words) => documentFrequencies(scratch.db, words));
       prepared.push({
         question: q,
-        standalone,
-        sources: sources.map((s) => ({ n: s.n, title: s.title, headingPath: s.headingPath, page: s.page, text: s.text })),
+        asked: read.asked,
+        standalone: read.standalone,
+        weights: read.weights,
+        sources: promptSources,
         places: sources.map((s) => ({ n: s.n, file: fileOf.get(s.documentId) ?? "", page: s.page })),
-        weights,
       });
     }
     return prepared;
@@ -71,7 +75,7 @@ export function tryAnswerer(name: string, prepared: Prepared[], settings: Answer
     .filter((p) => !p.question.behaviour || p.question.behaviour === "answer")
     .map((p) => {
       const { standalone } = p;
-      const asked = p.question.question;
+      const asked = p.asked ?? p.question.question;
       const result = composeExtractiveAnswer(asked, p.sources, { notFound: spec.notFound, weights: p.weights, standalone, settings });
       const cited = p.places.filter((place) => result.cited.includes(place.n));
       const declined = declines(result.text, spec);

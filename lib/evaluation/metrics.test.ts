@@ -1,8 +1,8 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBeir, ndcgAt } from "./beir";
+import { writeTempFiles } from "../testing/temp-files";
 import { percentile, scoreRanking } from "./metrics";
 
 describe("retrieval metrics", () => {
@@ -23,7 +23,7 @@ describe("retrieval metrics", () => {
   });
 
   it("rejects a malformed dataset with a message naming the problem", () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "beir-"));
+    const dir = writeTempFiles("beir-", {});
     expect(() => loadBeir(dir)).toThrow(/corpus.jsonl is missing/);
     fs.writeFileSync(path.join(dir, "corpus.jsonl"), '{"_id": "1", "text": "x"}\n{broken\n');
     fs.writeFileSync(path.join(dir, "queries.jsonl"), '{"_id": "q", "text": "x"}\n');

@@ -1,10 +1,10 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { askerOf } from "../auth/user";
 import { retrieve } from "../retrieval/retrieve";
 import { createTestUser } from "../testing/fixtures";
+import { writeTempFiles } from "../testing/temp-files";
 import { collectFiles, importFiles } from "./bulk-import";
 
 const HANDBOOK = path.resolve(process.cwd(), "../shared/data/18f-handbook");
@@ -33,7 +33,7 @@ describe("bulk import", () => {
 
   it("skips unsupported files with the reason, and reports a missing path", async () => {
     const admin = await createTestUser("admin");
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-"));
+    const dir = writeTempFiles("import-", {});
     fs.writeFileSync(path.join(dir, "tool.exe"), Buffer.from([0x4d, 0x5a, 0, 0, 1, 2, 3]));
     fs.writeFileSync(path.join(dir, `note-${path.basename(dir)}.txt`), "Visitors sign in at reception.");
     const summary = await importFiles(await collectFiles([dir]), { uploadedBy: admin.id });

@@ -81,6 +81,12 @@ describe("answers on the sample policies", () => {
     await expectAnswer("What is never reimbursed?", "Expenses Policy", ["Alcohol"]);
   });
 
+  it("answers through a typo and the index's own stop words", async () => {
+    // "expence" and "anual" are in no document; "because" is a word the index drops.
+    await expectAnswer("What is the deadline for travel expence claims?", "Business Travel Policy", ["30 days"]);
+    await expectAnswer("how many days of anual leave do I get because I started in March?", "Leave and Time Off Policy", ["25"]);
+  });
+
   it("answers a follow-up as what it means in the conversation", async () => {
     await expectAnswer("and how much parental leave?", "Leave and Time Off Policy", ["20 weeks"], ["How many days of sick leave do I get?"]);
   });

@@ -1,6 +1,6 @@
 /**
  * The project's one list of English function words, and the fillers questions are phrased with
- * ("tell me", "I want to know"); contraction tails ("don't" -> "don", "t") too.
+ * ("tell me", "I want to know", "sorry", "yes"); contraction tails ("don't" -> "don", "t") too.
  */
 export const STOPWORDS: ReadonlySet<string> = new Set(
   ("a about above after all also am an and any are as at be been before being between both but by can could " +
@@ -9,6 +9,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
     "own please same she should so some such than that the their them then there these they this those through " +
     "to too under until up us very was we were what when where which while who whom why will with would you your " +
     "yours tell know want need must may might shall many much get gets got getting let hi hello hey thanks " +
+    "thank yes yeah ok okay sorry oops wow hmm " +
     "don doesn didn isn aren wasn weren won wouldn shouldn couldn ll re ve").split(" "),
 );
 

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { applyCorrections, typoCorrections, wordCounts } from "./typos";
+
+const vocabulary = wordCounts(["Passwords must be changed every 90 days.", "International travel needs approval. The password policy applies."]);
+
+describe("typoCorrections", () => {
+  it("reads a misspelt word as the closest word of the sources", () => {
+    expect(typoCorrections(["pasword"], vocabulary).get("pasword")).toBe("password");
+    // Two edits (a swapped pair) are allowed in a long word.
+    expect(typoCorrections(["interantional"], vocabulary).get("interantional")).toBe("international");
+  });
+
+  it("leaves short words, words with digits and words with no close match alone", () => {
+    const corrections = typoCorrections(["travl", "trav", "p4ssword", "sabbatical"], vocabulary);
+    expect(corrections.get("travl")).toBe("travel");
+    expect(corrections.has("trav")).toBe(false);
+    expect(corrections.has("p4ssword")).toBe(false);
+    expect(corrections.has("sabbatical")).toBe(false);
+  });
+
+  it("allows one edit only in a word shorter than nine letters", () => {
+    expect(typoCorrections(["pssword"], vocabulary).get("pssword")).toBe("password");
+    expect(typoCorrections(["psswrd"], vocabulary).has("psswrd")).toBe(false);
+  });
+
+  it("prefers the more frequent word on a tie", () => {
+    const counts = wordCounts(["leave leave leave", "lease"]);
+    expect(typoCorrections(["leafe"], counts).get("leafe")).toBe("leave");
+  });
+});
+
+describe("applyCorrections", () => {
+  it("replaces whole words in any case and keeps the rest of the text", () => {
+    const corrections = new Map([["pasword", "password"]]);
+    expect(applyCorrections("How often do I reset my ENT Pasword? (paswords)", corrections)).toBe("How often do I reset my ENT password? (paswords)");
+  });
+});

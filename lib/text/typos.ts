@@ -1,0 +1,44 @@
+import { distance } from "fastest-levenshtein";
+
+/** Shorter words are too close to too many others ("form", "from") to be corrected safely. */
+const MIN_TYPO_LENGTH = 5;
+
+/** Edits allowed for a word of this length: one in a short word, two in a long one ("interantional"). */
+const allowedEdits = (length: number) => (length >= 9 ? 2 : 1);
+
+/**
+ * For each misspelt word, the closest word of `vocabulary` within the edits its length allows (the
+ * more frequent on a tie), as written there. Only words the caller knows to be unknown should be
+ * passed: a real word is never corrected into another ("costs" into "coats").
+ */
+export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
+  const corrections = new Map<string, string>();
+  for (const word of unknown) {
+    if (word.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(word)) continue;
+    const limit = allowedEdits(word.length);
+    let best: { word: string; edits: number; count: number } | undefined;
+    for (const [candidate, count] of vocabulary) {
+      if (Math.abs(candidate.length - word.length) > limit || candidate === word) continue;
+      const edits = distance(word, candidate);
+      if (edits > limit) continue;
+      if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word: candidate, edits, count };
+    }
+    if (best) corrections.set(word, best.word);
+  }
+  return corrections;
+}
+
+/** Lower-cased words of `texts`, each with how often it occurs: what a typo is corrected towards. */
+export function wordCounts(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of text.toLowerCase().normalize("NFKC").match(/\p{L}+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** `text` with each corrected word replaced, wherever it stands as a whole word, in any case. */
+export function applyCorrections(text: string, corrections: ReadonlyMap<string, string>): string {
+  if (corrections.size === 0) return text;
+  return text.replace(/\p{L}+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+}
