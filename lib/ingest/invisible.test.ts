@@ -11,6 +11,11 @@ describe("stripInvisible", () => {
     expect(stripInvisible(text)).toBe("Claims need a receipt.");
   });
 
+  it("removes control characters (NUL among them), keeps tabs and line breaks, and reads form feeds as line breaks", () => {
+    expect(stripInvisible("Badges\u0000 are worn\u0003 at all times.\u007F")).toBe("Badges are worn at all times.");
+    expect(stripInvisible("Name\tBadge\r\nPage one\fPage two\vend")).toBe("Name\tBadge\r\nPage one\nPage two\nend");
+  });
+
   it("removes zero-width characters, word joiners, soft hyphens and BOMs inside words", () => {
     expect(stripInvisible("pass\u200Bword pa\u00ADss w\u2060o\uFEFFrd")).toBe("password pass word");
   });

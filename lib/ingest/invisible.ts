@@ -20,7 +20,10 @@ import { withOffsets, type ParsedDocument } from "./document-model";
  *   ideographic variants). Runs of them encode data and are removed whole.
  * - Kept: format characters that are visible or structural in their scripts (Arabic number signs,
  *   Egyptian hieroglyph and musical format controls, shorthand format controls).
- * - Line and paragraph separators (U+2028/9) become newlines, which the parsers treat as such.
+ * - Line and paragraph separators (U+2028/9), form feeds and vertical tabs become newlines, which
+ *   the parsers treat as such.
+ * - Other control characters go: they draw nothing, and NUL, which some PDF fonts map characters
+ *   to, cannot be stored in PostgreSQL text at all (it would fail the document).
  */
 
 /** Format characters that are part of how their script is written, not hidden payloads. */
@@ -38,7 +41,9 @@ const SELECTOR = new RegExp(`[${VARIATION_SELECTORS}]`, "u");
 const VISIBLE = new RegExp(String.raw`[^\s\p{Cf}\p{Z}${VARIATION_SELECTORS}${INVISIBLE_OTHER}]`, "u");
 
 export function stripInvisible(text: string): string {
-  return text.replace(/[\u2028\u2029]/g, "\n").replace(RUN, (run, offset: number, whole: string) => {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  const visible = text.replace(/[\u2028\u2029\v\f]/g, "\n").replace(/[\0-\x08\x0E-\x1F\x7F]/g, "");
+  return visible.replace(RUN, (run, offset: number, whole: string) => {
     const chars = [...run];
     const before = [...whole.slice(Math.max(0, offset - 2), offset)].pop() ?? "";
     const after = [...whole.slice(offset + run.length, offset + run.length + 2)][0] ?? "";

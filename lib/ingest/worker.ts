@@ -7,7 +7,7 @@ import { activeEmbedder, liveEmbedders, registerConfiguredEmbeddingModels } from
 import { env } from "../env";
 import { processEmbeddingSwitch } from "../embeddings/switch";
 import { chunkDocument } from "./chunker";
-import { isUnprocessable } from "./errors";
+import { failureReason, isUnprocessable } from "./errors";
 import { parseIsolated } from "./isolated-parse";
 
 const EMBED_BATCH = 64;
@@ -92,7 +92,7 @@ export async function processNextJob(workerId: string): Promise<boolean> {
   try {
     await runJob(job, workerId);
   } catch (err) {
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason = failureReason(err);
     // A document that cannot be parsed fails the same way every time: say so now, not in 155 s.
     const retry = !isUnprocessable(err) && job.attempts < job.maxAttempts ? backoffSeconds(job.attempts) : null;
     await failJob(db(), job.id, workerId, job.versionId, reason, retry);
