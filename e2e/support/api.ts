@@ -193,3 +193,11 @@ export function chunkTexts(versionId: string): Promise<string[]> {
     return rows.map((r) => r.text);
   });
 }
+
+/** The comment stored with an answer's feedback, if any. */
+export function storedFeedbackComment(messageId: string): Promise<string | null> {
+  return withTestDb(async (client) => {
+    const { rows } = await client.query<{ comment: string | null }>("SELECT comment FROM feedback WHERE message_id = $1", [messageId]);
+    return rows[0]?.comment ?? null;
+  });
+}

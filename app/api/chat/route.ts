@@ -4,9 +4,11 @@ import { answer } from "@/lib/chat/answer";
 import { admitChat, releasingOnEnd } from "@/lib/chat/limits";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { chatRequestSchema } from "./schema";
+import { requireSameOrigin } from "@/lib/security/origin";
 
 export async function POST(request: Request) {
   try {
+    requireSameOrigin(request);
     const user = await requireUser();
     const body = chatRequestSchema.safeParse(await request.json().catch(() => null));
     if (!body.success) throw new AppError("bad_request", "The request is not a valid chat message.");

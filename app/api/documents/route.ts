@@ -6,6 +6,7 @@ import { AppError, toErrorResponse } from "@/lib/errors";
 import { audit } from "@/lib/admin/audit";
 import { acceptUpload } from "@/lib/ingest/upload";
 import { documentFiltersSchema } from "../../admin/documents/filters";
+import { requireSameOrigin } from "@/lib/security/origin";
 
 export async function GET(request: Request) {
   try {
@@ -20,6 +21,7 @@ export async function GET(request: Request) {
 /** Upload: stores the file and queues ingestion; returns at once (202). */
 export async function POST(request: Request) {
   try {
+    requireSameOrigin(request);
     const user = await requireAdmin();
     const form = await request.formData().catch(() => null);
     const file = form?.get("file");
