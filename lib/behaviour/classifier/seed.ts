@@ -53,7 +53,7 @@ const EVERYDAY_QUESTIONS = [
   "How do I change my password?",
   "Can I take my laptop home at weekends?",
   "Where do I update my home address?",
-  "How do I book my annual leave?",
+  "How do I book my time off in the HR system?",
   "Can my partner join me on a business trip?",
   "How do I add my child to the health insurance?",
   "Do I need to tell IT before installing software on my laptop?",
