@@ -32,14 +32,25 @@ export interface BuiltinModelOptions {
   delayMs?: number;
   /** Corpus statistics; without them the given sources stand in for the corpus. */
   termStats?: TermStatsSource;
-  /** Fine-tuned behaviour weights; without them the classifier is trained on the prompt's spec. */
-  behaviour?: ClassifierWeights;
+  /** Loads fine-tuned behaviour weights (once); without it the classifier is trained on the prompt's spec. */
+  behaviour?: () => Promise<ClassifierWeights | undefined>;
 }
 
 export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageModelV4 {
   const delayMs = options.delayMs ?? 0;
-  const tuned = options.behaviour ? loadClassifier(options.behaviour) : undefined;
-  const answer = (call: LanguageModelV4CallOptions) => answerCall(call, options.termStats, tuned);
+  let tuned: Promise<Classify> | undefined;
+  const load = options.behaviour;
+  const classifier = load
+    ? () =>
+        (tuned ??= load().then((weights) => {
+          if (!weights) throw new Error("This fine-tuned model's behaviour weights are missing; its fine-tuning job may have been deleted.");
+          return loadClassifier(weights);
+        }).catch((err: unknown) => {
+          tuned = undefined; // a database hiccup is retried on the next question
+          throw err;
+        }))
+    : undefined;
+  const answer = async (call: LanguageModelV4CallOptions) => answerCall(call, options.termStats, classifier ? await classifier() : undefined);
   return {
     specificationVersion: "v4",
     provider: "groundwork",
