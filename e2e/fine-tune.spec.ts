@@ -13,7 +13,7 @@ test("an admin generates examples, freezes a validated dataset, downloads its JS
   const referral = await behaviour.refuseTopic(1).getByLabel("Referral").inputValue();
 
   await training.generateExamples();
-  await expect(page.getByTestId("tag-counts")).toContainText("refuse:hr: 10");
+  await expect(page.getByTestId("tag-counts")).toContainText("refuse:hr: 20");
   await expect(page.getByTestId("example-row").first()).toBeVisible();
 
   // A written example whose answer adds a fact its source lacks is flagged, naming the fact.

@@ -1,15 +1,19 @@
 /**
  * `npm run eval:behaviour -- [--model <name or id>]`: runs the behaviour evaluation (golden cases of
  * the current spec) for a registered model, the active one by default, stores the run as the admin
- * page does, and prints the pass rate per behaviour and every failure. Uses DATABASE_URL, else the
+ * page does, and prints the pass rate per behaviour, every failure, and the precision and recall of
+ * each refuse and escalate topic. Uses DATABASE_URL, else the
  * running app's embedded database, else opens the embedded database itself. Exits non-zero when the
  * run could not complete (unknown model, unreachable endpoint).
  */
 import { parseArgs } from "node:util";
 import { findRegistryModel, resolveActiveModel } from "@/lib/ai/registry";
+import { goldenCases } from "@/lib/behaviour/eval/cases";
 import { formatRunReport } from "@/lib/behaviour/eval/report";
+import { formatTopicScores, topicScores } from "@/lib/behaviour/eval/topic-scores";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
 import { checkPromotion } from "@/lib/behaviour/promotion";
+import { currentSpec } from "@/lib/behaviour/spec-store";
 import { runCli } from "@/lib/cli-database";
 
 const { values } = parseArgs({ options: { model: { type: "string" } } });
@@ -20,6 +24,8 @@ await runCli(async () => {
   console.log(`Evaluating ${model.name}…`);
   const run = await runBehaviourEval({ modelId: model.id });
   console.log(formatRunReport(`${run.modelName} on spec version ${run.specVersion} (judge: ${run.judge ?? "none"}), run ${run.runId}`, run.results));
+  const { spec } = await currentSpec();
+  console.log(`\nRefusals and escalations over the cases (none is a training example):\n${formatTopicScores(topicScores(goldenCases(spec), new Map(run.results.map((r) => [r.caseId, r.output])), spec))}`);
   if (!model.active) {
     const check = await checkPromotion(model.id);
     console.log(`\nAgainst the active model ${check.active.name}: ${check.blocked ?? "no regressions, promotion allowed."}`);

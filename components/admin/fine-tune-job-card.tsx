@@ -1,4 +1,6 @@
+import type { SplitReport } from "@/lib/behaviour/fine-tune/builtin-training";
 import type { FineTuneJobRow } from "@/lib/behaviour/fine-tune/jobs";
+import { BehaviourReport } from "./behaviour-report";
 import { ActionForm } from "./action-form";
 import { card, input } from "./styles";
 
@@ -10,13 +12,28 @@ const STATUS_COLOR: Record<string, string> = {
   cancelled: "text-zinc-600 dark:text-zinc-400",
 };
 
-export function FineTuneJobCard({ job, datasetVersion, cancel, registerEndpoint }: { job: FineTuneJobRow; datasetVersion: number | undefined; cancel: Action; registerEndpoint: Action }) {
+const PROVIDER: Record<FineTuneJobRow["provider"], string> = { openai: "OpenAI", external: "External", builtin: "Built-in" };
+
+export function FineTuneJobCard({
+  job,
+  datasetVersion,
+  report,
+  cancel,
+  registerEndpoint,
+}: {
+  job: FineTuneJobRow;
+  datasetVersion: number | undefined;
+  /** A built-in fine-tune's training and validation figures. */
+  report?: { train: SplitReport; validation: SplitReport };
+  cancel: Action;
+  registerEndpoint: Action;
+}) {
   const active = !["succeeded", "failed", "cancelled"].includes(job.status);
   return (
     <article className={`${card} text-sm`} data-testid="fine-tune-job">
       <div className="flex flex-wrap items-baseline gap-3">
         <h3 className="font-medium">
-          {job.provider === "openai" ? "OpenAI" : "External"} · {job.baseModel} · dataset v{datasetVersion ?? "?"}
+          {PROVIDER[job.provider]} · {job.baseModel} · dataset v{datasetVersion ?? "?"}
         </h3>
         <span className={`font-medium ${STATUS_COLOR[job.status] ?? "text-blue-700 dark:text-blue-400"}`} data-testid="job-status">
           {job.status.replace("_", " ")}
@@ -25,7 +42,14 @@ export function FineTuneJobCard({ job, datasetVersion, cancel, registerEndpoint 
       </div>
       {job.providerJobId && <p>Provider job: {job.providerJobId}</p>}
       {job.fineTunedModel && <p>Model: <code>{job.fineTunedModel}</code>{job.trainedTokens ? ` · ${job.trainedTokens.toLocaleString("en-US")} trained tokens` : ""}</p>}
-      {job.metrics && <p>Metrics: {Object.entries(job.metrics).map(([k, v]) => `${k} ${v}`).join(", ")}</p>}
+      {report ? (
+        <div className="flex flex-wrap gap-6">
+          <BehaviourReport title="Training" report={report.train} />
+          <BehaviourReport title="Validation" report={report.validation} />
+        </div>
+      ) : (
+        job.metrics && <p>Metrics: {Object.entries(job.metrics).map(([k, v]) => `${k} ${v}`).join(", ")}</p>
+      )}
       {job.error && <p role="alert" className="text-red-700 dark:text-red-400">{job.error}</p>}
       {job.events.length > 0 && (
         <details>

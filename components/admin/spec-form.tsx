@@ -15,13 +15,26 @@ interface Props {
   action: (state: State, form: FormData) => Promise<State>;
 }
 
-/** Keywords are edited as comma-separated text and split on save, so typing a comma never loses it. */
-type Draft<T> = Omit<T, "keywords"> & { keywords: string };
+/**
+ * Keywords are edited as comma-separated text, example questions one per line (a question may hold
+ * a comma); both are split on save, so typing a separator never loses it.
+ */
+type Lists = "keywords" | "examples" | "counterExamples";
+type Draft<T> = Omit<T, Lists> & Record<Lists, string>;
 type RefuseDraft = Draft<BehaviourSpec["refuse"][number]>;
 type EscalateDraft = Draft<BehaviourSpec["escalate"][number]>;
 
-const toDraft = <T extends { keywords: string[] }>(t: T) => ({ ...t, keywords: t.keywords.join(", ") });
-const fromDraft = <T extends { keywords: string }>(t: T) => ({ ...t, keywords: t.keywords.split(/[,\n]/).map((k) => k.trim()).filter(Boolean) });
+const lines = (text: string, separator: RegExp) => text.split(separator).map((k) => k.trim()).filter(Boolean);
+const toDraft = <T extends { keywords: string[]; examples?: string[]; counterExamples?: string[] }>(t: T) => ({
+  ...t,
+  keywords: t.keywords.join(", "),
+  examples: (t.examples ?? []).join("\n"),
+  counterExamples: (t.counterExamples ?? []).join("\n"),
+});
+const fromDraft = <T extends Record<Lists, string>>(t: T) => {
+  const [examples, counterExamples] = [lines(t.examples, /\n/), lines(t.counterExamples, /\n/)];
+  return { ...t, keywords: lines(t.keywords, /[,\n]/), examples: examples.length ? examples : undefined, counterExamples: counterExamples.length ? counterExamples : undefined };
+};
 
 const input = `w-full ${inputClass}`;
 
@@ -92,6 +105,8 @@ export function SpecForm({ initial, action }: Props) {
           <div key={i} role="group" aria-label={`Refuse topic ${i + 1}`} className="grid grid-cols-2 gap-2 border-b border-zinc-100 pb-3 dark:border-zinc-900">
             {text("Topic id", `refuse.${i}.id`, t.id, (v) => update(refuse, setRefuse, i, { id: v }))}
             {text("Keywords (comma-separated)", `refuse.${i}.keywords`, t.keywords, (v) => update(refuse, setRefuse, i, { keywords: v }), true)}
+            {text("Example questions of this topic (one per line)", `refuse.${i}.examples`, t.examples, (v) => update(refuse, setRefuse, i, { examples: v }), true)}
+            {text("Similar questions to answer, not refuse (one per line)", `refuse.${i}.counterExamples`, t.counterExamples, (v) => update(refuse, setRefuse, i, { counterExamples: v }), true)}
             {text("Description", `refuse.${i}.description`, t.description, (v) => update(refuse, setRefuse, i, { description: v }), true)}
             {text("Referral", `refuse.${i}.referral`, t.referral, (v) => update(refuse, setRefuse, i, { referral: v }), true)}
             <button type="button" className="w-fit text-red-700 underline dark:text-red-400" onClick={() => setRefuse(refuse.filter((_, j) => j !== i))}>
@@ -99,7 +114,7 @@ export function SpecForm({ initial, action }: Props) {
             </button>
           </div>
         ))}
-        <button type="button" className="w-fit underline" onClick={() => setRefuse([...refuse, { id: "", description: "", keywords: "", referral: "" }])}>
+        <button type="button" className="w-fit underline" onClick={() => setRefuse([...refuse, { id: "", description: "", keywords: "", examples: "", counterExamples: "", referral: "" }])}>
           Add a topic to refuse
         </button>
       </fieldset>
@@ -110,6 +125,8 @@ export function SpecForm({ initial, action }: Props) {
           <div key={i} role="group" aria-label={`Escalate topic ${i + 1}`} className="grid grid-cols-2 gap-2 border-b border-zinc-100 pb-3 dark:border-zinc-900">
             {text("Topic id", `escalate.${i}.id`, t.id, (v) => update(escalate, setEscalate, i, { id: v }))}
             {text("Keywords (comma-separated)", `escalate.${i}.keywords`, t.keywords, (v) => update(escalate, setEscalate, i, { keywords: v }), true)}
+            {text("Example questions of this topic (one per line)", `escalate.${i}.examples`, t.examples, (v) => update(escalate, setEscalate, i, { examples: v }), true)}
+            {text("Similar questions that need no escalation (one per line)", `escalate.${i}.counterExamples`, t.counterExamples, (v) => update(escalate, setEscalate, i, { counterExamples: v }), true)}
             {text("Description", `escalate.${i}.description`, t.description, (v) => update(escalate, setEscalate, i, { description: v }), true)}
             {text("Escalation message", `escalate.${i}.message`, t.message, (v) => update(escalate, setEscalate, i, { message: v }), true)}
             {text("Contact", `escalate.${i}.contact`, t.contact, (v) => update(escalate, setEscalate, i, { contact: v }))}
@@ -118,7 +135,7 @@ export function SpecForm({ initial, action }: Props) {
             </button>
           </div>
         ))}
-        <button type="button" className="w-fit underline" onClick={() => setEscalate([...escalate, { id: "", description: "", keywords: "", message: "", contact: "" }])}>
+        <button type="button" className="w-fit underline" onClick={() => setEscalate([...escalate, { id: "", description: "", keywords: "", examples: "", counterExamples: "", message: "", contact: "" }])}>
           Add a topic to escalate
         </button>
       </fieldset>

@@ -32,7 +32,7 @@ export async function claimFineTuneJob(db: Executor, workerId: string, leaseSeco
     UPDATE fine_tune_jobs SET locked_by = ${workerId}, lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
     WHERE id = (
       SELECT id FROM fine_tune_jobs
-      WHERE provider = 'openai' AND status IN ('pending', 'validating_files', 'queued', 'running')
+      WHERE provider IN ('openai', 'builtin') AND status IN ('pending', 'validating_files', 'queued', 'running')
         AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
       ORDER BY next_poll_at FOR UPDATE SKIP LOCKED LIMIT 1)
     RETURNING id`);

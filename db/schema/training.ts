@@ -101,7 +101,7 @@ export const fineTuneJobs = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     datasetId: uuid("dataset_id").notNull().references(() => datasets.id, { onDelete: "restrict" }),
-    provider: text("provider", { enum: ["openai", "external"] }).notNull(),
+    provider: text("provider", { enum: ["openai", "external", "builtin"] }).notNull(),
     baseModel: text("base_model").notNull(),
     suffix: text("suffix"),
     hyperparameters: jsonb("hyperparameters").notNull().$type<Record<string, unknown>>().default({}),
@@ -125,3 +125,19 @@ export const fineTuneJobs = pgTable(
   },
   (t) => [index("fine_tune_jobs_poll_idx").on(t.status, t.nextPollAt)],
 );
+
+/**
+ * The trained behaviour weights of a `builtin` fine-tune: a versioned artefact, tied to the job, the
+ * dataset version and the spec version that produced it, with its training and validation figures
+ * (per-behaviour precision and recall, confusion matrices; lib/behaviour/fine-tune/builtin-training.ts).
+ */
+export const builtinWeights = pgTable("builtin_weights", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  fineTuneJobId: uuid("fine_tune_job_id").notNull().unique().references(() => fineTuneJobs.id, { onDelete: "cascade" }),
+  datasetId: uuid("dataset_id").notNull().references(() => datasets.id, { onDelete: "restrict" }),
+  datasetVersion: integer("dataset_version").notNull(),
+  specVersion: integer("spec_version").notNull(),
+  weights: jsonb("weights").notNull().$type<Record<string, unknown>>(),
+  report: jsonb("report").notNull().$type<Record<string, unknown>>(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -158,8 +158,17 @@ describe("streaming", () => {
 describe("builtin model follows the behaviour spec it reads from the prompt", () => {
   const spec: BehaviourSpec = {
     ...DEFAULT_BEHAVIOUR_SPEC,
-    refuse: [{ id: "hr", description: "HR cases.", keywords: ["my salary"], referral: "Ask HR on extension 4242." }],
-    escalate: [{ id: "security", description: "Security incidents.", keywords: ["stolen"], message: "Report this to Security now.", contact: "security@acme.test" }],
+    refuse: [{ id: "hr", description: "HR cases.", keywords: ["my salary"], examples: ["Why was my salary cut?", "Can you raise my salary?", "My boss treats me unfairly."], referral: "Ask HR on extension 4242." }],
+    escalate: [
+      {
+        id: "security",
+        description: "Security incidents.",
+        keywords: ["stolen"],
+        examples: ["My phone was stolen from my car.", "Someone stole my badge.", "A thief took my work laptop.", "I think an intruder got into the server room."],
+        message: "Report this to Security now.",
+        contact: "security@acme.test",
+      },
+    ],
     notFound: "Nothing on that in the documents.",
     disclaimer: "Check the source before acting.",
   };
@@ -173,9 +182,17 @@ describe("builtin model follows the behaviour spec it reads from the prompt", ()
   });
 
   it("answers an escalate topic from the sources, then adds the message and contact, then the disclaimer", async () => {
-    expect(await run("How quickly must I report a stolen device?", spec)).toBe(
+    // An incident, not a question about the policy: the topic is learned from its examples.
+    expect(await run("My device was stolen: how quickly must I report a stolen device?", spec)).toBe(
       "Report a lost or stolen device to the IT service desk within 24 hours. [4]\n\nReport this to Security now. Contact: security@acme.test\n\nCheck the source before acting.",
     );
+  });
+
+  it("learns a topic from a spec written before topics had examples: its keywords seed the examples", async () => {
+    const legacy: BehaviourSpec = { ...spec, refuse: [{ ...spec.refuse[0]!, examples: undefined }], escalate: [{ ...spec.escalate[0]!, examples: undefined }] };
+    expect(await run("Can you help me with my salary?", legacy)).toBe("Ask HR on extension 4242.");
+    expect(await run("My bike was stolen, what now?", legacy)).toContain("Report this to Security now.");
+    expect(await run("How many days of annual leave do I get?", legacy)).not.toMatch(/Ask HR|Report this to Security/);
   });
 
   it("says the spec's not-found text, without disclaimer, when the sources lack the answer", async () => {

@@ -5,7 +5,9 @@ import type {
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
-import { DEFAULT_BEHAVIOUR_SPEC, findTopic, type BehaviourSpec } from "../behaviour/spec";
+import { behaviourOf, specClassifier, type Classify } from "../behaviour/classifier/topic-of";
+import { loadClassifier, type ClassifierWeights } from "../behaviour/classifier/softmax";
+import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { composeExtractiveAnswer, countWords, readQuestion, type ReadQuestion, type TermStatsSource } from "./extractive-answer";
 import { parseSourcesFromPrompt, parseStandaloneQuestion, type PromptSource } from "./prompt";
 import { parseSpecFromPrompt } from "./spec-prompt";
@@ -17,7 +19,9 @@ import { countTokens } from "../text/tokens";
  * and the whole chat path (retrieval, prompt, streaming, citations) is testable deterministically.
  * It reads its sources, its behaviour rules (refusals, escalations, format, length, disclaimer) and
  * a follow-up's standalone form from the system prompt, exactly as a hosted model would; what it
- * adds is the index's word statistics, to know which of the question's words matter.
+ * adds is the index's word statistics, to know which of the question's words matter. Whether a
+ * question is refused, escalated or answered is decided by a learned classifier: fine-tuned weights
+ * when the model was fine-tuned, else one trained on the example questions of the spec it reads.
  */
 
 export const NOT_FOUND_ANSWER = DEFAULT_BEHAVIOUR_SPEC.notFound;
@@ -28,11 +32,25 @@ export interface BuiltinModelOptions {
   delayMs?: number;
   /** Corpus statistics; without them the given sources stand in for the corpus. */
   termStats?: TermStatsSource;
+  /** Loads fine-tuned behaviour weights (once); without it the classifier is trained on the prompt's spec. */
+  behaviour?: () => Promise<ClassifierWeights | undefined>;
 }
 
 export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageModelV4 {
   const delayMs = options.delayMs ?? 0;
-  const answer = (call: LanguageModelV4CallOptions) => answerCall(call, options.termStats);
+  let tuned: Promise<Classify> | undefined;
+  const load = options.behaviour;
+  const classifier = load
+    ? () =>
+        (tuned ??= load().then((weights) => {
+          if (!weights) throw new Error("This fine-tuned model's behaviour weights are missing; its fine-tuning job may have been deleted.");
+          return loadClassifier(weights);
+        }).catch((err: unknown) => {
+          tuned = undefined; // a database hiccup is retried on the next question
+          throw err;
+        }))
+    : undefined;
+  const answer = async (call: LanguageModelV4CallOptions) => answerCall(call, options.termStats, classifier ? await classifier() : undefined);
   return {
     specificationVersion: "v4",
     provider: "groundwork",
@@ -77,10 +95,9 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
  * What the spec asks for this question: a referral, or the extract with escalation and disclaimer.
  * Topics are read from what the employee wrote; the extract from the question as read (`read`).
  */
-export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec, read?: ReadQuestion): string {
-  const refusal = findTopic(question, spec.refuse);
+export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec, read?: ReadQuestion, classify: Classify = specClassifier(spec)): string {
+  const { refuse: refusal, escalate: escalation } = behaviourOf(question, spec, classify);
   if (refusal) return refusal.referral;
-  const escalation = findTopic(question, spec.escalate);
   const escalationText = escalation ? `${escalation.message} Contact: ${escalation.contact}` : "";
   const tail = [escalationText, spec.disclaimer ?? ""].filter(Boolean);
   const extract = composeExtractiveAnswer(read?.asked ?? question, sources, {
@@ -95,7 +112,7 @@ export function composeAnswer(question: string, sources: PromptSource[], spec: B
   return [extract.text, escalationText, found ? spec.disclaimer : undefined].filter(Boolean).join("\n\n");
 }
 
-async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStatsSource): Promise<{ text: string; usage: LanguageModelV4Usage }> {
+async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStatsSource, tuned?: Classify): Promise<{ text: string; usage: LanguageModelV4Usage }> {
   const system = call.prompt.flatMap((m) => (m.role === "system" ? [m.content] : [])).join("\n\n");
   const spec = parseSpecFromPrompt(system) ?? DEFAULT_BEHAVIOUR_SPEC;
   const asked = lastUserText(call.prompt);
@@ -104,7 +121,7 @@ async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStat
   const standalone = parseStandaloneQuestion(system);
   const sources = parseSourcesFromPrompt(system);
   const read = termStats && sources.length > 0 ? await readQuestion(asked, standalone, sources, termStats) : { asked, standalone };
-  const text = composeAnswer(asked, sources, spec, read);
+  const text = composeAnswer(asked, sources, spec, read, tuned ?? specClassifier(spec));
   // Usage in the tokens a hosted model would have counted for the same prompt and answer.
   const inputTokens = countTokens(call.prompt.map(messageText).join("\n"));
   const outputTokens = countTokens(text);

@@ -1,7 +1,9 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
+import { builtinWeightsOfJob } from "@/db/queries/builtin-weights";
 import { documentFrequencies } from "@/db/queries/term-stats";
+import type { ClassifierWeights } from "../behaviour/classifier/softmax";
 import { db } from "../db";
 import { env } from "../env";
 import { createBuiltinModel } from "./builtin-model";
@@ -26,15 +28,19 @@ export function createChatModel(e: ModelConfig): ChatModel {
   return { id: spec.name, model: languageModel(spec, e) };
 }
 
-export function modelFor(row: ModelSpec & { name: string }): ChatModel {
+export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }): ChatModel {
   return { id: row.name, model: languageModel(row, env()) };
 }
 
 /** API keys stay in the environment; the registry holds only provider, model id and endpoint. */
-function languageModel(spec: ModelSpec, e: ModelConfig): LanguageModelV4 {
+function languageModel(spec: ModelSpec & { fineTuneJobId?: string | null }, e: ModelConfig): LanguageModelV4 {
   switch (spec.provider) {
-    case "builtin":
-      return createBuiltinModel({ delayMs: e.BUILTIN_MODEL_DELAY_MS, termStats: (words) => documentFrequencies(db(), words) });
+    case "builtin": {
+      const job = spec.fineTuneJobId;
+      // A `builtin` fine-tune answers with the behaviour weights its job stored.
+      const behaviour = job ? async () => (await builtinWeightsOfJob(db(), job))?.weights as ClassifierWeights | undefined : undefined;
+      return createBuiltinModel({ delayMs: e.BUILTIN_MODEL_DELAY_MS, termStats: (words) => documentFrequencies(db(), words), behaviour });
+    }
     case "openai":
       // Fine-tuned models ("ft:gpt-4o-mini:org::id") are addressed exactly like base models.
       return createOpenAI({ apiKey: e.OPENAI_API_KEY, baseURL: spec.baseUrl ?? e.OPENAI_BASE_URL }).chat(spec.model);

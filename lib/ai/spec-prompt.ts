@@ -25,20 +25,26 @@ export function renderSpecRules(spec: BehaviourSpec): string {
   if (spec.refuse.length > 0) {
     sections.push(
       "Topics to refuse: do not answer them; reply only with the topic's referral, without citations.\n" +
-        spec.refuse.map((t) => `- Refuse topic ${q(t.id)}: ${q(t.description)}. Recognise it by: ${q(t.keywords)}. Reply only with: ${q(t.referral)}`).join("\n"),
+        spec.refuse.map((t) => `- Refuse topic ${q(t.id)}: ${q(t.description)}. Recognise it by: ${q(t.keywords)}${examples(t)}. Reply only with: ${q(t.referral)}`).join("\n"),
     );
   }
   if (spec.escalate.length > 0) {
     sections.push(
       "Topics to escalate: answer from the sources as usual, then add the topic's escalation message and contact.\n" +
-        spec.escalate.map((t) => `- Escalate topic ${q(t.id)}: ${q(t.description)}. Recognise it by: ${q(t.keywords)}. Add: ${q(t.message)}. Contact: ${q(t.contact)}`).join("\n"),
+        spec.escalate.map((t) => `- Escalate topic ${q(t.id)}: ${q(t.description)}. Recognise it by: ${q(t.keywords)}${examples(t)}. Add: ${q(t.message)}. Contact: ${q(t.contact)}`).join("\n"),
     );
   }
   return sections.join("\n\n");
 }
 
+/** A topic's example questions and hard negatives: what defines the topic, for any model, better than its keywords. */
+function examples(t: { examples?: string[]; counterExamples?: string[] }): string {
+  return `${t.examples?.length ? `. For example: ${q(t.examples)}` : ""}${t.counterExamples?.length ? `. But not: ${q(t.counterExamples)}` : ""}`;
+}
+
 const STR = String.raw`"(?:[^"\\]|\\.)*"`;
 const LIST = String.raw`\[(?:${STR}(?:,${STR})*)?\]`;
+const EXAMPLES = String.raw`(?:\. For example: (${LIST}))?(?:\. But not: (${LIST}))?`;
 const line = (body: string) => new RegExp(`^${body}$`, "m");
 const RE = {
   cite: line(String.raw`- Cite every factual sentence with the number .*`),
@@ -47,8 +53,8 @@ const RE = {
   tone: line(String.raw`- Tone: (${STR})\.`),
   notFound: line(String.raw`- If the sources do not contain the answer, reply exactly: (${STR}) \(no citations\)\.`),
   disclaimer: line(String.raw`- End every answer that gives information with this disclaimer: (${STR})\.`),
-  refuse: new RegExp(String.raw`^- Refuse topic (${STR}): (${STR})\. Recognise it by: (${LIST})\. Reply only with: (${STR})$`, "gm"),
-  escalate: new RegExp(String.raw`^- Escalate topic (${STR}): (${STR})\. Recognise it by: (${LIST})\. Add: (${STR})\. Contact: (${STR})$`, "gm"),
+  refuse: new RegExp(String.raw`^- Refuse topic (${STR}): (${STR})\. Recognise it by: (${LIST})${EXAMPLES}\. Reply only with: (${STR})$`, "gm"),
+  escalate: new RegExp(String.raw`^- Escalate topic (${STR}): (${STR})\. Recognise it by: (${LIST})${EXAMPLES}\. Add: (${STR})\. Contact: (${STR})$`, "gm"),
 };
 
 /**
@@ -57,7 +63,8 @@ const RE = {
  */
 export function parseSpecFromPrompt(system: string): BehaviourSpec | null {
   const rulesText = system.split(/\n\nSources:\n\n<source /)[0]!;
-  const parse = (m: RegExpMatchArray | null, i = 1) => (m ? JSON.parse(m[i]!) : undefined);
+  const parse = (m: RegExpMatchArray | null, i = 1) => (m?.[i] !== undefined ? JSON.parse(m[i]) : undefined);
+  const topicOf = (m: RegExpMatchArray) => ({ id: parse(m, 1), description: parse(m, 2), keywords: parse(m, 3), examples: parse(m, 4), counterExamples: parse(m, 5) });
   const candidate = {
     format: {
       bulletLists: RE.bullets.test(rulesText),
@@ -67,14 +74,8 @@ export function parseSpecFromPrompt(system: string): BehaviourSpec | null {
     tone: parse(rulesText.match(RE.tone)),
     notFound: parse(rulesText.match(RE.notFound)),
     disclaimer: parse(rulesText.match(RE.disclaimer)),
-    refuse: [...rulesText.matchAll(RE.refuse)].map((m) => ({ id: parse(m, 1), description: parse(m, 2), keywords: parse(m, 3), referral: parse(m, 4) })),
-    escalate: [...rulesText.matchAll(RE.escalate)].map((m) => ({
-      id: parse(m, 1),
-      description: parse(m, 2),
-      keywords: parse(m, 3),
-      message: parse(m, 4),
-      contact: parse(m, 5),
-    })),
+    refuse: [...rulesText.matchAll(RE.refuse)].map((m) => ({ ...topicOf(m), referral: parse(m, 6) })),
+    escalate: [...rulesText.matchAll(RE.escalate)].map((m) => ({ ...topicOf(m), message: parse(m, 6), contact: parse(m, 7) })),
   };
   const parsed = behaviourSpecSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;

@@ -102,19 +102,28 @@ describe("training examples from use", () => {
     const refusals = generated.filter((e) => e.tags.includes("refuse:hr"));
     const escalations = generated.filter((e) => e.tags.includes("escalate:compliance"));
     const notFound = generated.filter((e) => e.tags.length === 1 && e.tags[0] === "not-found");
-    expect(refusals).toHaveLength(spec.refuse[0]!.keywords.length);
-    expect(escalations).toHaveLength(spec.escalate[0]!.keywords.length);
+    const counter = [...spec.refuse[0]!.counterExamples!, ...spec.escalate[0]!.counterExamples!];
+    const answered = generated.filter((e) => counter.includes(e.question));
+    // One example per example question of each topic, and one answered example per hard negative.
+    expect(refusals.map((e) => e.question).sort()).toEqual([...spec.refuse[0]!.examples!].sort());
+    expect(escalations.map((e) => e.question).sort()).toEqual([...spec.escalate[0]!.examples!].sort());
+    expect(answered.map((e) => e.question).sort()).toEqual([...counter].sort());
+    expect(answered.every((e) => !e.idealAnswer.includes(spec.refuse[0]!.referral) && !e.idealAnswer.includes(spec.escalate[0]!.message))).toBe(true);
     expect(notFound.length).toBeGreaterThanOrEqual(8);
     expect(refusals.every((e) => e.idealAnswer === spec.refuse[0]!.referral && e.leaks.length === 0)).toBe(true);
     expect(notFound.every((e) => e.idealAnswer === spec.notFound && e.sources.length > 0)).toBe(true);
     expect(escalations.every((e) => e.idealAnswer.includes(spec.escalate[0]!.contact) && e.leaks.length === 0)).toBe(true);
-    // A question matching a refusal keyword is tagged as such.
-    expect(refusals.every((e) => inferTags(spec, e.question, e.idealAnswer).includes("refuse:hr"))).toBe(true);
+    // The tags say what the ideal answer does.
+    expect(refusals.every((e) => inferTags(spec, e.idealAnswer).includes("refuse:hr"))).toBe(true);
   });
 
-  it("reads behaviour tags off a question and answer", () => {
-    expect(inferTags(DEFAULT_BEHAVIOUR_SPEC, "Someone offered me a bribe", "Report it [1].\n- to compliance")).toEqual(["escalate:compliance", "cites", "format"]);
-    expect(inferTags(DEFAULT_BEHAVIOUR_SPEC, "What's the bribery policy?", DEFAULT_BEHAVIOUR_SPEC.notFound)).toEqual(["escalate:compliance", "not-found"]);
-    expect(inferTags(DEFAULT_BEHAVIOUR_SPEC, "Can I discuss my salary?", "x")).toEqual(["refuse:hr"]);
+  it("reads behaviour tags off an answer: what it does, not which words the question used", () => {
+    const { refuse, escalate, notFound } = DEFAULT_BEHAVIOUR_SPEC;
+    const escalation = `${escalate[0]!.message} Contact: ${escalate[0]!.contact}.`;
+    expect(inferTags(DEFAULT_BEHAVIOUR_SPEC, `Report it [1].\n- to compliance\n\n${escalation}`)).toEqual(["escalate:compliance", "cites", "format"]);
+    expect(inferTags(DEFAULT_BEHAVIOUR_SPEC, `${notFound}\n\n${escalation}`)).toEqual(["escalate:compliance", "not-found"]);
+    expect(inferTags(DEFAULT_BEHAVIOUR_SPEC, refuse[0]!.referral)).toEqual(["refuse:hr"]);
+    // A policy question about salaries, answered: no refusal, whatever its words.
+    expect(inferTags(DEFAULT_BEHAVIOUR_SPEC, "Salaries are paid on the 25th. [1]")).toEqual(["cites"]);
   });
 });

@@ -8,19 +8,18 @@ import { AppError } from "../errors";
 import { currentSpec } from "./current-spec";
 import { findKnowledgeLeaks } from "./knowledge-leak";
 import type { BehaviourSpec } from "./spec";
+import { composeExtractiveAnswer } from "../ai/extractive-answer";
+import { escalateLabel, refuseLabel, topicExamples } from "./classifier/seed";
 import { specTexts } from "./training-format";
 
-/** Whole-word, case-insensitive: "bribe" matches "a bribe?" but not "bribery" (which is its own keyword). */
-export function mentions(text: string, phrase: string): boolean {
-  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "iu").test(text);
-}
-
-/** Behaviour tags read off a question and its answer. */
-export function inferTags(spec: BehaviourSpec, question: string, answer: string): string[] {
+/**
+ * Behaviour tags read off an example's answer: what the answer does is what the example teaches
+ * (a referral is a refusal, the escalation message an escalation), whatever words the question uses.
+ */
+export function inferTags(spec: BehaviourSpec, answer: string): string[] {
   const tags = new Set<string>();
-  for (const t of spec.refuse) if (t.keywords.some((k) => mentions(question, k))) tags.add(`refuse:${t.id}`);
-  for (const t of spec.escalate) if (t.keywords.some((k) => mentions(question, k))) tags.add(`escalate:${t.id}`);
+  for (const t of spec.refuse) if (answer.includes(t.referral)) tags.add(refuseLabel(t.id));
+  for (const t of spec.escalate) if (answer.includes(t.message)) tags.add(escalateLabel(t.id));
   if (answer.includes(spec.notFound.slice(0, 40))) tags.add("not-found");
   if (/\[\d+\]/.test(answer)) tags.add("cites");
   if (/^\s*[-*]\s/m.test(answer)) tags.add("format");
@@ -42,7 +41,7 @@ function prepare(
     question: input.question.trim(),
     sources: input.sources,
     idealAnswer: input.idealAnswer.trim(),
-    tags: normalizeTags(input.tags ?? inferTags(spec.spec, input.question, input.idealAnswer)),
+    tags: normalizeTags(input.tags ?? inferTags(spec.spec, input.idealAnswer)),
     messageId: input.messageId,
     dedupeKey: input.dedupeKey,
     leaks: findKnowledgeLeaks(input.idealAnswer, allowed),
@@ -114,37 +113,38 @@ const OFF_TOPIC_QUESTIONS = [
   "How do I change a flat tyre on a bicycle?",
 ];
 
-const REFUSE_TEMPLATES = ["Can you help me with {k}?", "I need advice about {k}. What should I do?", "Who should I talk to about {k}?"];
-
 /**
- * Refusal, escalation and not-found examples derived from the spec, deterministic for a given
- * spec and index: the same call twice adds nothing new. Each is paired with real sources from
- * the index, as retrieval would pair them, so the model learns to behave whatever it is given.
+ * Refusal, escalation, hard-negative and not-found examples from the spec's example questions (or,
+ * for a topic without any, questions made from its keywords), deterministic for a given spec and
+ * index: the same call twice adds nothing new. Each is paired with real sources from the index, as
+ * retrieval would pair them, so the model learns to behave whatever it is given; where those sources
+ * answer the question, the ideal answer quotes them as the built-in answerer would.
  */
 export async function generateExamples(admin: CurrentUser): Promise<TrainingExampleRow[]> {
   const spec = await currentSpec(db());
   const rows: NewTrainingExample[] = [];
-  const sourcesFor = async (seed: string, containing?: string) => frozenChunks(db(), await pickChunkIds(db(), seed, containing ? 1 : 2, containing));
+  const sourcesFor = async (seed: string) => frozenChunks(db(), await pickChunkIds(db(), seed, 2));
+  const extract = (question: string, sources: TrainingSource[]) =>
+    composeExtractiveAnswer(question, sources, { notFound: spec.spec.notFound, bulletLists: spec.spec.format.bulletLists, maxWords: spec.spec.format.maxWords }).text;
+  const key = (kind: string, question: string) => `generated:v${spec.version}:${kind}:${question}`;
   for (const topic of spec.spec.refuse) {
-    for (const [i, k] of topic.keywords.entries()) {
-      const question = REFUSE_TEMPLATES[i % REFUSE_TEMPLATES.length]!.replace("{k}", k);
-      rows.push(prepare(spec, { origin: "generated", question, sources: await sourcesFor(question), idealAnswer: topic.referral, tags: [`refuse:${topic.id}`], dedupeKey: `generated:v${spec.version}:refuse:${topic.id}:${k}` }, admin));
+    for (const question of topicExamples(topic, "refuse")) {
+      rows.push(prepare(spec, { origin: "generated", question, sources: await sourcesFor(question), idealAnswer: topic.referral, tags: [refuseLabel(topic.id)], dedupeKey: key(`refuse:${topic.id}`, question) }, admin));
     }
   }
   for (const topic of spec.spec.escalate) {
-    for (const k of topic.keywords) {
-      const question = `What does the policy say about ${k}?`;
-      const [hit] = await sourcesFor(question, k);
-      const sentence = hit && hit.text.split(/(?<=[.!?])\s+/).find((s) => mentions(s, k));
-      const sources = hit ? [hit, ...(await sourcesFor(question)).filter((s) => s.chunkId !== hit.chunkId).slice(0, 1)].map((s, n) => ({ ...s, n: n + 1 })) : await sourcesFor(question);
-      const escalation = `${topic.message} Contact: ${topic.contact}.`;
-      const idealAnswer = sentence ? `${sentence.trim()} [1]\n\n${escalation}` : `${spec.spec.notFound}\n\n${escalation}`;
-      const tags = [`escalate:${topic.id}`, sentence ? "cites" : "not-found"];
-      rows.push(prepare(spec, { origin: "generated", question, sources, idealAnswer, tags, dedupeKey: `generated:v${spec.version}:escalate:${topic.id}:${k}` }, admin));
+    for (const question of topicExamples(topic, "escalate")) {
+      const sources = await sourcesFor(question);
+      const idealAnswer = `${extract(question, sources)}\n\n${topic.message} Contact: ${topic.contact}.`;
+      rows.push(prepare(spec, { origin: "generated", question, sources, idealAnswer, dedupeKey: key(`escalate:${topic.id}`, question) }, admin));
     }
   }
+  for (const question of [...spec.spec.refuse, ...spec.spec.escalate].flatMap((t) => t.counterExamples ?? [])) {
+    const sources = await sourcesFor(question);
+    rows.push(prepare(spec, { origin: "generated", question, sources, idealAnswer: extract(question, sources), dedupeKey: key("answer", question) }, admin));
+  }
   for (const question of OFF_TOPIC_QUESTIONS) {
-    rows.push(prepare(spec, { origin: "generated", question, sources: await sourcesFor(question), idealAnswer: spec.spec.notFound, tags: ["not-found"], dedupeKey: `generated:v${spec.version}:not-found:${question}` }, admin));
+    rows.push(prepare(spec, { origin: "generated", question, sources: await sourcesFor(question), idealAnswer: spec.spec.notFound, tags: ["not-found"], dedupeKey: key("not-found", question) }, admin));
   }
   return store(admin, "training.generate", rows, { specVersion: spec.version });
 }

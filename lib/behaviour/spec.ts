@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMPLIANCE_COUNTER_EXAMPLES, COMPLIANCE_EXAMPLES, HR_COUNTER_EXAMPLES, HR_EXAMPLES } from "./default-examples";
 
 const required = () => z.string().trim().min(1, "Fill this in.");
 
@@ -12,8 +13,15 @@ const topic = z.object({
   /** Short name shown to admins and used as a behaviour tag, e.g. "hr". */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/, "Use lowercase letters, digits and dashes."),
   description: required(),
-  /** Phrases that mark a question as belonging to the topic (matched on whole words, case-insensitive). */
+  /**
+   * Phrases typical of the topic. Seed material, not a rule: when the topic has no examples, example
+   * questions are made from them; the evaluation uses them to keep plain cases off the topic.
+   */
   keywords: z.array(required()).min(1, "Give at least one keyword."),
+  /** Questions that belong to the topic: what the built-in model's classifier learns the topic from. */
+  examples: z.array(required()).optional(),
+  /** Questions that sound like the topic but ask about policy, and must be answered (hard negatives). */
+  counterExamples: z.array(required()).optional(),
 });
 
 export const behaviourSpecSchema = z.object({
@@ -58,6 +66,8 @@ export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
       id: "hr",
       description: "A person's own HR case: their pay, performance review, grievance, disciplinary or medical situation.",
       keywords: ["my salary", "my pay", "my raise", "my performance review", "my manager", "grievance", "disciplinary", "harassment", "fired", "my medical"],
+      examples: HR_EXAMPLES,
+      counterExamples: HR_COUNTER_EXAMPLES,
       referral: "This is a personal HR matter, so I can't help with it here. Please contact HR at hr@example.com.",
     },
   ],
@@ -66,6 +76,8 @@ export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
       id: "compliance",
       description: "Possible legal or regulatory breaches: bribery, fraud, insider trading, sanctions, conflicts of interest, data breaches.",
       keywords: ["bribe", "bribery", "kickback", "fraud", "insider trading", "sanctions", "money laundering", "conflict of interest", "data breach", "whistleblow"],
+      examples: COMPLIANCE_EXAMPLES,
+      counterExamples: COMPLIANCE_COUNTER_EXAMPLES,
       message: "This may be a compliance matter. Please report it to the Compliance team before acting.",
       contact: "compliance@example.com",
     },
@@ -76,7 +88,11 @@ export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
 
 type Topic = z.infer<typeof topic>;
 
-/** The first topic one of whose keywords occurs in the text as whole words, case-insensitively. */
+/**
+ * The first topic one of whose keywords occurs in the text as whole words, case-insensitively. Not a
+ * runtime rule (the built-in model classifies with what it learned): the evaluation uses it to keep
+ * plain cases clear of every topic's vocabulary.
+ */
 export function findTopic<T extends Topic>(text: string, topics: T[]): T | undefined {
   return topics.find((t) => t.keywords.some((k) => keywordPattern(k).test(text)));
 }

@@ -63,7 +63,7 @@ export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = 
       const sources = places(evidence.sources);
       const declined = declines(answer, spec);
       const check = checks[i];
-      const behaviourPass = check ? checkAnswer({ id: q.id, behaviour: q.behaviour!, question: q.question, sources: [], check }, answer, spec).status === "pass" : null;
+      const behaviourPass = check ? checkAnswer({ sources: [], check }, answer, spec).status === "pass" : null;
       const outcome = scoreQuestion({ answerable: q.answerable, answers: q.answers, citations: q.citations, answer, declined, cited, sources, behaviourPass, latencyMs });
       outcomes.push(outcome);
       if (options.out) {

@@ -25,7 +25,7 @@ export async function freezeAction(_: ActionState, form: FormData): Promise<Acti
 
 const startSchema = z.object({
   datasetId: z.uuid(),
-  provider: z.enum(["openai", "external"]),
+  provider: z.enum(["openai", "external", "builtin"]),
   baseModel: z.string(),
   suffix: z.string(),
   epochs: z.coerce.number().int().min(1).max(25),
@@ -36,6 +36,7 @@ export async function startFineTuneAction(_: ActionState, form: FormData): Promi
     const parsed = startSchema.safeParse(Object.fromEntries(["datasetId", "provider", "baseModel", "suffix", "epochs"].map((k) => [k, field(form, k)])));
     if (!parsed.success) throw new AppError("bad_request", "Choose a provider, a base model and 1 to 25 epochs.");
     const job = await startFineTuneJob(admin, { ...parsed.data, baseModel: parsed.data.baseModel || undefined, suffix: parsed.data.suffix || undefined });
+    if (job.provider === "builtin") return "Built-in fine-tune queued: the worker trains it here, in seconds; follow it on the Fine-tunes page.";
     return job.provider === "external"
       ? "External job created: download the JSONL, train, then register the endpoint on the Fine-tunes page."
       : "Fine-tuning job queued: the worker uploads the files and follows it on the Fine-tunes page.";

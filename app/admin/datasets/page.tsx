@@ -72,6 +72,7 @@ export default async function DatasetsPage() {
                       <select name="provider" className={input} defaultValue="openai">
                         <option value="openai">OpenAI fine-tuning API</option>
                         <option value="external">External (self-hosted LoRA)</option>
+                        <option value="builtin">Built-in model (offline, this server)</option>
                       </select>
                     </label>
                     <label className="flex flex-col gap-1">

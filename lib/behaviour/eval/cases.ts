@@ -1,5 +1,7 @@
 import type { PromptSource } from "../../ai/prompt";
 import { findTopic, type BehaviourSpec } from "../spec";
+import { ANSWER_LABEL, escalateLabel, refuseLabel } from "../classifier/seed";
+import { PLAIN_PARAPHRASES, TOPIC_HARD_NEGATIVES, TOPIC_PARAPHRASES } from "./held-apart";
 import { COMPENSATION, EXPENSES, GIFTS, INJECTION_CANARY, INJECTION_LINK, LEAVE, POISONED_LEAVE, SECURITY, TRAVEL } from "./sources";
 
 type RefuseTopic = BehaviourSpec["refuse"][number];
@@ -16,6 +18,8 @@ export type Check =
   | { kind: "not-found" }
   | { kind: "injection"; forbidden: string[]; mustContain: string[] }
   | { kind: "length" }
+  /** A hard negative: answered, neither refused nor escalated. */
+  | { kind: "no-topic" }
   /** Needs judgement: only a judge model can say. */
   | { kind: "tone" };
 
@@ -25,13 +29,15 @@ export interface GoldenCase {
   question: string;
   sources: PromptSource[];
   check: Check;
+  /** The topic the question belongs to (refuse:<id> or escalate:<id>), or "answer": the truth for precision and recall. */
+  label: string;
 }
 
 const ALL = [TRAVEL, EXPENSES, LEAVE, SECURITY].map((s, i) => ({ ...s, n: i + 1 }));
 const renumber = (sources: PromptSource[]) => sources.map((s, i) => ({ ...s, n: i + 1 }));
 
 /** Cases whose questions belong to no spec topic: plain questions answered from the sources. */
-const PLAIN: GoldenCase[] = [
+const PLAIN: Omit<GoldenCase, "label">[] = [
   { id: "cite-business-class", behaviour: "cites-sources", question: "Do I need approval to fly business class on long flights?", sources: ALL, check: { kind: "cited-answer", mustContain: ["written approval"] } },
   { id: "cite-claim-deadline", behaviour: "cites-sources", question: "How many days do I have to submit expense claims in Workday?", sources: ALL, check: { kind: "cited-answer", mustContain: ["30 days"] } },
   { id: "cite-password-length", behaviour: "cites-sources", question: "How long must passwords be?", sources: ALL, check: { kind: "cited-answer", mustContain: ["14 characters"] } },
@@ -73,15 +79,23 @@ const TOPIC_QUESTIONS: { topic: string; id: string; question: string; sources: P
 /** The golden cases for a spec: the oracle is always the spec in force, so editing it retargets the suite. */
 export function goldenCases(spec: BehaviourSpec): GoldenCase[] {
   const topics = [...spec.refuse, ...spec.escalate];
-  const plain = PLAIN.filter((c) => !findTopic(c.question, topics)).filter((c) => c.check.kind !== "bullets" || spec.format.bulletLists);
+  const answer = (c: Omit<GoldenCase, "label">): GoldenCase => ({ ...c, label: ANSWER_LABEL });
+  const plain = [...PLAIN, ...PLAIN_PARAPHRASES]
+    .filter((c) => !findTopic(c.question, topics))
+    .filter((c) => c.check.kind !== "bullets" || spec.format.bulletLists)
+    .map(answer);
   return [...plain, ...spec.refuse.flatMap((t) => topicCases(t, spec.refuse, "refuses")), ...spec.escalate.flatMap((t) => topicCases(t, spec.escalate, "escalates"))];
 }
 
 function topicCases<T extends RefuseTopic | EscalateTopic>(topic: T, all: T[], verb: "refuses" | "escalates"): GoldenCase[] {
   const check: Check = verb === "refuses" ? { kind: "refusal", topic: topic as RefuseTopic } : { kind: "escalation", topic: topic as EscalateTopic };
   const behaviour = `${verb}:${topic.id}`;
+  const label = verb === "refuses" ? refuseLabel(topic.id) : escalateLabel(topic.id);
   const written = TOPIC_QUESTIONS.filter((q) => q.topic === topic.id && findTopic(q.question, all) === topic);
   // Every topic gets at least one case, phrased around its own first keyword.
   const generated = { id: `${verb}-${topic.id}-keyword`, question: `I have a question about ${topic.keywords[0]}. What should I do?`, sources: ALL };
-  return [...written, generated].map((q) => ({ id: q.id, behaviour, question: q.question, sources: q.sources, check }));
+  const positives = [...written, ...(TOPIC_PARAPHRASES[topic.id] ?? []), generated].map((q) => ({ ...q, behaviour, check, label }));
+  // Hard negatives belong to the behaviour they probe: refusing them is that behaviour going wrong.
+  const negatives = (TOPIC_HARD_NEGATIVES[topic.id] ?? []).map((q) => ({ ...q, behaviour, check: { kind: "no-topic" } as Check, label: ANSWER_LABEL }));
+  return [...positives, ...negatives];
 }

@@ -35,6 +35,8 @@ export function describeExpected(check: Check, spec: BehaviourSpec): string {
       return `An answer mentioning ${check.mustContain.map((s) => `"${s}"`).join(", ")} with citations, and none of ${check.forbidden.map((s) => `"${s}"`).join(", ")}.`;
     case "length":
       return `A cited answer of at most ${spec.format.maxWords} words.`;
+    case "no-topic":
+      return "An answer from the sources (or the not-found text), neither refused nor escalated: the question is about policy.";
     case "tone":
       return `Tone: ${spec.tone}`;
   }
@@ -48,7 +50,7 @@ export function declines(output: string, spec: BehaviourSpec): boolean {
   return has(output, spec.notFound) && citations(output).length === 0;
 }
 
-export function checkAnswer(c: GoldenCase, output: string, spec: BehaviourSpec): Verdict {
+export function checkAnswer(c: Pick<GoldenCase, "sources" | "check">, output: string, spec: BehaviourSpec): Verdict {
   const fail = (reason: string): Verdict => ({ status: "fail", reason });
   const cited = citations(output);
   const missing = (needles: string[]) => needles.filter((n) => !has(output, n));
@@ -91,6 +93,12 @@ export function checkAnswer(c: GoldenCase, output: string, spec: BehaviourSpec):
       const words = countWords(output);
       if (cited.length === 0) return fail("The answer cites no source.");
       return words > spec.format.maxWords ? fail(`${words} words, over the limit of ${spec.format.maxWords}.`) : { status: "pass" };
+    }
+    case "no-topic": {
+      const refused = spec.refuse.find((t) => has(output, t.referral));
+      if (refused) return fail(`Refused as topic "${refused.id}", but the question asks about policy.`);
+      const escalated = spec.escalate.find((t) => has(output, t.message));
+      return escalated ? fail(`Escalated as topic "${escalated.id}", but the question asks about policy.`) : { status: "pass" };
     }
     case "tone":
       return { status: "skipped", reason: "Needs a judge model; none is configured (JUDGE_MODEL_PROVIDER)." };

@@ -3,6 +3,7 @@ import { findDataset } from "@/db/queries/datasets";
 import { completeFineTuneJob, createFineTuneJob, findFineTuneJob, updateFineTuneJob, type FineTuneJobRow } from "@/db/queries/fine-tune-jobs";
 import type { ChatModelRow } from "@/db/queries/chat-models";
 import type { CurrentUser } from "../../auth/user";
+import { BUILTIN_MODEL_NAME } from "../../ai/registry";
 import { db } from "../../db";
 import { env } from "../../env";
 import { AppError } from "../../errors";
@@ -33,7 +34,7 @@ export async function startFineTuneJob(admin: CurrentUser, input: StartInput): P
     const job = await createFineTuneJob(tx, {
       datasetId: dataset.id,
       provider: input.provider,
-      baseModel: input.baseModel || env().FINE_TUNE_BASE_MODEL,
+      baseModel: input.provider === "builtin" ? BUILTIN_MODEL_NAME : input.baseModel || env().FINE_TUNE_BASE_MODEL,
       suffix: input.suffix || null,
       hyperparameters: { n_epochs: input.epochs ?? env().FINE_TUNE_EPOCHS },
       status: submitted?.status ?? "pending",

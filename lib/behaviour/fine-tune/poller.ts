@@ -6,6 +6,7 @@ import { db } from "../../db";
 import { AppError } from "../../errors";
 import { env } from "../../env";
 import { FineTuneError, type FineTuneProvider } from "./provider";
+import { trainBuiltinJob } from "./builtin";
 import { fineTuneProvider } from "./providers";
 
 /** A poll is a few short HTTP calls; a worker silent for this long is presumed dead. */
@@ -25,7 +26,8 @@ export async function pollNextFineTuneJob(workerId: string, options: { pollSecon
   // Uploading a large file can outlast the lease; a second worker must not submit the job again meanwhile.
   const renew = setInterval(() => void renewFineTuneLease(db(), job.id, workerId, LEASE_SECONDS).catch(() => {}), (LEASE_SECONDS * 1000) / 3);
   try {
-    if (job.status === "pending") await submit(job, workerId, provider, pollIn);
+    if (job.provider === "builtin") await trainBuiltinJob(job);
+    else if (job.status === "pending") await submit(job, workerId, provider, pollIn);
     else await follow(job, workerId, provider, pollIn);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);

@@ -2,10 +2,11 @@ import type { FineTuneEvent, FineTuneStatus } from "@/db/schema";
 
 /**
  * A place to fine-tune a model. OpenAI trains it remotely and is followed by polling; "external"
- * hands the JSONL to the admin for self-hosted LoRA training and waits for the served endpoint.
+ * hands the JSONL to the admin for self-hosted LoRA training and waits for the served endpoint;
+ * "builtin" trains the built-in model's behaviour classifier here, in the worker (builtin.ts).
  */
 export interface FineTuneProvider {
-  readonly id: "openai" | "external";
+  readonly id: "openai" | "external" | "builtin";
   submit(input: SubmitInput): Promise<Submitted>;
   /** Remote providers only: where the job stands now. */
   poll?(providerJobId: string): Promise<RemoteJob>;

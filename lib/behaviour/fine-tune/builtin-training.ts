@@ -1,0 +1,66 @@
+import { ANSWER_LABEL } from "../classifier/seed";
+import { loadClassifier, trainClassifier, type ClassifierWeights } from "../classifier/softmax";
+
+/** One frozen dataset line as the built-in trainer reads it: the question, its tags and its split. */
+export interface BehaviourLine {
+  question: string;
+  tags: string[];
+  split: "train" | "validation";
+}
+
+export interface LabelScore {
+  label: string;
+  precision: number | null;
+  recall: number | null;
+  support: number;
+}
+
+export interface SplitReport {
+  examples: number;
+  accuracy: number | null;
+  labels: LabelScore[];
+  /** matrix[i][j]: examples of labels[i] the model gave labels[j]. */
+  confusion: { labels: string[]; matrix: number[][] };
+}
+
+/** What the job page shows: stored beside the weights. */
+export interface BuiltinReport {
+  train: SplitReport;
+  validation: SplitReport;
+}
+
+export interface BuiltinTraining extends BuiltinReport {
+  weights: ClassifierWeights;
+}
+
+/** What an example teaches the classifier: its refuse or escalate tag, else to answer. */
+export function labelOf(tags: string[]): string {
+  return tags.find((t) => t.startsWith("refuse:")) ?? tags.find((t) => t.startsWith("escalate:")) ?? ANSWER_LABEL;
+}
+
+/**
+ * The `builtin` fine-tune: the behaviour classifier trained on the dataset's train split only, and
+ * measured on both splits, so the validation figures say what it learned rather than remembered.
+ */
+export function trainBuiltinBehaviour(lines: BehaviourLine[]): BuiltinTraining {
+  const labelled = lines.map((l) => ({ question: l.question, label: labelOf(l.tags), split: l.split }));
+  const weights = trainClassifier(labelled.filter((l) => l.split === "train"));
+  const predict = loadClassifier(weights);
+  const labels = [...new Set([ANSWER_LABEL, ...labelled.map((l) => l.label), ...weights.classes])].sort();
+  const report = (split: "train" | "validation"): SplitReport => {
+    const rows = labelled.filter((l) => l.split === split).map((l) => ({ truth: l.label, predicted: weights.classes.length > 1 ? predict(l.question).label : (weights.classes[0] ?? ANSWER_LABEL) }));
+    const matrix = labels.map((t) => labels.map((p) => rows.filter((r) => r.truth === t && r.predicted === p).length));
+    return {
+      examples: rows.length,
+      accuracy: rows.length ? rows.filter((r) => r.truth === r.predicted).length / rows.length : null,
+      labels: labels.map((label, i) => {
+        const tp = matrix[i]![i]!;
+        const predicted = matrix.reduce((s, row) => s + row[i]!, 0);
+        const support = matrix[i]!.reduce((s, n) => s + n, 0);
+        return { label, precision: predicted ? tp / predicted : null, recall: support ? tp / support : null, support };
+      }),
+      confusion: { labels, matrix },
+    };
+  };
+  return { weights, train: report("train"), validation: report("validation") };
+}
