@@ -10,7 +10,11 @@ export interface VectorSearchSettings {
   efSearch: number;
   /** Iterative scans stop after visiting this many tuples (pgvector 0.8), so a filter that matches almost nothing cannot scan the whole graph. */
   maxScanTuples: number;
-  /** At or below this many readable chunks, an exact scan of just those chunks beats walking the graph and is exact. */
+  /**
+   * The most readable chunks for which an exact scan of just those chunks is chosen (it is exact; a
+   * filtered graph walk loses recall for a narrow reader). Below it the plan is chosen by cost
+   * (exactPlanLimit in db/queries/retrieval.ts).
+   */
   exactScanBelow: number;
 }
 

@@ -12,6 +12,8 @@ export interface Panel {
   title: string;
   series: Series[];
   goal?: { value: number; label: string };
+  /** Its own y range instead of the one all panels share (for panels of different magnitudes). */
+  ownScale?: boolean;
 }
 
 const COLORS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
@@ -26,15 +28,17 @@ export function lineChartSvg(panels: Panel[], axes: { x: string; y: string; xSca
   const all = panels.flatMap((p) => p.series.flatMap((s) => s.points));
   const xs = all.map(([x]) => (log ? Math.log10(x) : x));
   const [xMin, xMax] = log ? [Math.floor(Math.min(...xs)), Math.ceil(Math.max(...xs))] : [0, niceCeiling(Math.max(...xs))];
-  const yMax = axes.yMax ?? niceCeiling(Math.max(...all.map(([, y]) => y), ...panels.map((p) => p.goal?.value ?? 0)) * 1.1);
+  const topOf = (points: [number, number][], goals: number[]) => axes.yMax ?? niceCeiling(Math.max(...points.map(([, y]) => y), ...goals) * 1.1);
+  const sharedTop = topOf(all, panels.map((p) => p.goal?.value ?? 0));
   const plotW = width - margin.left - margin.right;
   const plotH = height - margin.top - margin.bottom;
   const px = (x: number) => margin.left + (((log ? Math.log10(x) : x) - xMin) / Math.max(1, xMax - xMin)) * plotW;
   // A decade per tick on a log axis, quarters on a linear one.
   const xTicks = log ? Array.from({ length: xMax - xMin + 1 }, (_, e) => 10 ** (xMin + e)) : [0, 1, 2, 3, 4].map((t) => (xMax * t) / 4);
-  const py = (y: number) => margin.top + plotH - (y / yMax) * plotH;
   const parts: string[] = [];
   panels.forEach((panel, i) => {
+    const yMax = panel.ownScale ? topOf(panel.series.flatMap((s) => s.points), [panel.goal?.value ?? 0]) : sharedTop;
+    const py = (y: number) => margin.top + plotH - (y / yMax) * plotH;
     const g: string[] = [`<g transform="translate(${i * width},0)">`];
     g.push(`<text x="${margin.left + plotW / 2}" y="18" text-anchor="middle" font-weight="bold">${escape(panel.title)}</text>`);
     for (const tick of xTicks) {

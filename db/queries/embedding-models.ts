@@ -14,6 +14,35 @@ const currentChunks = sql`chunks c JOIN documents d ON d.current_version_id = c.
 /** Adds a model to the registry (available, no vectors) unless it is there already. */
 export async function registerEmbeddingModel(db: Executor, model: NewEmbeddingModel) {
   await db.insert(embeddingModels).values(model).onConflictDoNothing({ target: embeddingModels.id });
+  await fitEmbeddingStorage(db);
+}
+
+/**
+ * The most dimensions whose vectors are kept in the table's own rows (PLAIN): 4 bytes each plus
+ * the row fits in an 8 kB page with room for a long model id. pgvector's type stores a vector
+ * out of line (TOAST) once its row passes 2 kB, so a 1,024-dimension vector cost three TOAST
+ * lookups each time it was read: an exact scan of 3,000 of them took 70-145 ms on PGlite, 8-10 ms
+ * in line (docs/retrieval-speed.md). Compressed in line (MAIN) was slower still: the built-in
+ * model's sparse vectors compress, and each read decompressed them.
+ */
+export const INLINE_VECTOR_DIMENSIONS = 2000;
+
+/**
+ * Vectors in line while every registered model's fit (PLAIN), else out of line (EXTERNAL,
+ * pgvector's default), since a PLAIN row too big for a page cannot be written at all. Runs before
+ * any vector of a model is written (models are registered first); it applies to rows written
+ * from then on, and the table is altered only when the choice changes.
+ */
+async function fitEmbeddingStorage(db: Executor) {
+  const result = await db.execute<{ current: string; wanted: string }>(sql`
+    SELECT a.attstorage AS current,
+      CASE WHEN coalesce(max(m.dimensions), 0) <= ${INLINE_VECTOR_DIMENSIONS} THEN 'p' ELSE 'e' END AS wanted
+    FROM pg_attribute a CROSS JOIN embedding_models m
+    WHERE a.attrelid = 'chunk_embeddings'::regclass AND a.attname = 'embedding'
+    GROUP BY a.attstorage`);
+  const row = result.rows[0];
+  if (!row || row.current === row.wanted) return;
+  await db.execute(sql.raw(`ALTER TABLE chunk_embeddings ALTER COLUMN embedding SET STORAGE ${row.wanted === "p" ? "PLAIN" : "EXTERNAL"}`));
 }
 
 export async function listEmbeddingModels(db: Executor): Promise<EmbeddingModelRow[]> {

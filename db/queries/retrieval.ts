@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Executor } from "../client";
-import { type DatabaseKind, SESSION_VECTOR_SEARCH, VECTOR_SEARCH, vectorSearchDefaults, type VectorSearchSettings } from "../search-settings";
+import { type DatabaseKind, SESSION_VECTOR_SEARCH, vectorSearchDefaults, type VectorSearchSettings } from "../search-settings";
 import { canRead, type Asker } from "./access";
 
 export type KeywordRanking = "bm25" | "fts";
@@ -24,13 +24,45 @@ const readableChunks = (asker: Asker) => sql`
 
 /**
  * Which chunks an asker may read, when that is few enough to score them all: the ids, or null for
- * a wider reader. Counted up to `exactScanBelow`; the legs take it so a question counts it once.
+ * a wider reader. Counted up to exactPlanLimit (or `exactScanBelow` when given); the legs take it
+ * so a question counts it once.
  */
 export type ReaderScope = string[] | null;
 
-export function readerScope(db: Executor, asker: Asker, exactScanBelow = VECTOR_SEARCH.exactScanBelow): Promise<ReaderScope> {
+export async function readerScope(db: Executor, asker: Asker, exactScanBelow?: number): Promise<ReaderScope> {
   if (!asker?.userId) throw new Error("retrieval needs an asker: there is no unscoped retrieval.");
-  return readableChunkIds(db, asker, exactScanBelow, false);
+  return readableChunkIds(db, asker, exactScanBelow ?? (await exactPlanLimit(db)), false);
+}
+
+/**
+ * How many readable chunks an exact scan of them beats the graph walk's cost, measured on PGlite
+ * (docs/retrieval-speed.md). The exact plan costs about `a` per readable chunk r (reading the
+ * scope, looking up and comparing each vector); an HNSW walk with the reader's filter costs about
+ * `b × ef_search` for the reader of everything, and 1/selectivity = N/r times that for a narrower
+ * one. Exact is cheaper while a·r < b·ef·N/r, that is r² < (b/a)·ef·N. On 3,000 chunks of
+ * 1,024 dimensions stored in line, a ≈ 0.011 ms and b·ef ≈ 16 ms at ef_search 400: b/a ≈ 3.7.
+ */
+export const EXACT_COST_RATIO = 3.7;
+
+// The vectors' count changes slowly; reading it once a minute keeps it off the question's path.
+let vectorCount: { value: number; at: number } | undefined;
+
+/**
+ * The most readable chunks for which the exact plan is chosen: where it costs less than the
+ * graph walk (EXACT_COST_RATIO), and never above `exactScanBelow`. The graph walk is thus chosen
+ * only for a reader of at least sqrt(ratio × ef / N) of the vectors: wherever it differs from the
+ * fixed count, 30% or more on PGlite (ef 400), 15% on a server (ef 200), so a narrow reader keeps
+ * the exact plan and its recall. Without
+ * statistics (N unknown) the fixed count decides.
+ */
+export async function exactPlanLimit(db: Executor, settings: Partial<VectorSearchSettings> = {}): Promise<number> {
+  const { efSearch, exactScanBelow } = { ...vectorSearchDefaults(await databaseKind(db)), ...settings };
+  if (!vectorCount || Date.now() - vectorCount.at > WIDE_READER_TTL_MS) {
+    const result = await db.execute<{ n: number }>(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'chunk_embeddings'::regclass`);
+    vectorCount = { value: Number(result.rows[0]?.n ?? -1), at: Date.now() };
+  }
+  if (vectorCount.value < 0) return exactScanBelow;
+  return Math.min(exactScanBelow, Math.floor(Math.sqrt(EXACT_COST_RATIO * efSearch * vectorCount.value)));
 }
 
 /** Chunk `column` is part of the current version of a live document the asker may read. */
@@ -211,7 +243,7 @@ export async function rebuildBm25Index(db: Executor, k1: number, b: number) {
 
 /**
  * Vector leg. The asker's reader groups are part of the SQL either way; which plan runs depends on
- * how much the asker may read (counted up to `exactScanBelow`, which is cheap):
+ * how much the asker may read (counted up to exactPlanLimit, which is cheap):
  * - few readable chunks (a narrow reader, a small install): the distance to each of them, exactly.
  *   A graph walk would have to visit ~1/selectivity tuples per hit and still miss some;
  * - otherwise: the model's HNSW index with an iterative scan that keeps walking until `limit` rows
@@ -224,11 +256,11 @@ export async function vectorSearch(
 ): Promise<LegHit[]> {
   if (!asker?.userId) throw new Error("vectorSearch needs an asker: there is no unscoped retrieval.");
   const kind = await databaseKind(db);
-  const { efSearch, maxScanTuples, exactScanBelow } = { ...vectorSearchDefaults(kind), ...settings };
+  const { efSearch, maxScanTuples } = { ...vectorSearchDefaults(kind), ...settings };
   const type = settings.type ?? (await vectorIndexType(db));
   const readable = settings.plan === "index" ? null
     : settings.plan !== "exact" && settings.scope !== undefined ? settings.scope
-    : await readableChunkIds(db, asker, exactScanBelow, settings.plan === "exact");
+    : await readableChunkIds(db, asker, settings.plan === "exact" ? 0 : await exactPlanLimit(db, settings), settings.plan === "exact");
   const dims = sql.raw(String(Math.trunc(query.dimensions)));
   const vector = `[${query.embedding.join(",")}]`;
   const search = async (tx: Executor) => {
@@ -274,7 +306,7 @@ export async function vectorSearch(
     .filter((r) => r.score >= query.minSimilarity);
 }
 
-// Askers known to read more than the exact-scan threshold, kept for a minute: finding out costs
+// Askers known to read more than the exact plan's limit, kept for a minute: finding out costs
 // as much as a search. This only picks the plan; both plans apply the same access filter, so a
 // stale entry is never wrong, only slower.
 const WIDE_READER_TTL_MS = 60_000;

@@ -5,7 +5,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Asker } from "@/db/queries/access";
-import { databaseKind, ensureVectorIndex, vectorSearch } from "@/db/queries/retrieval";
+import { databaseKind, ensureVectorIndex, EXACT_COST_RATIO, exactPlanLimit, readerScope, vectorSearch } from "@/db/queries/retrieval";
 import { vectorSearchDefaults } from "@/db/search-settings";
 import { db } from "../db";
 import { embedder } from "../embeddings";
@@ -55,6 +55,20 @@ describe("vector search with reader groups in the query", () => {
       // else in this shared database: npm run bench:retrieval measures it (0.88-0.97 for a 1% reader),
       // and it is why such readers get the exact plan.
     }
+  });
+
+  it("chooses the exact plan by cost, never above the fixed limit, and always for the 1% reader", async () => {
+    const defaults = vectorSearchDefaults(await databaseKind(db()));
+    const { rows } = await db().execute<{ n: number }>(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'chunk_embeddings'::regclass`);
+    const vectors = Number(rows[0]!.n);
+    expect(vectors).toBeGreaterThanOrEqual(1000); // analyzed: the cost needs the count
+    const limit = await exactPlanLimit(db());
+    expect(limit).toBe(Math.min(defaults.exactScanBelow, Math.floor(Math.sqrt(EXACT_COST_RATIO * defaults.efSearch * vectors))));
+    // A graph walk is chosen only for a reader of a large share: here, more than 10% of the vectors.
+    expect(limit / vectors).toBeGreaterThan(0.1);
+    expect(await readerScope(db(), corpus.narrow)).not.toBeNull();
+    // A reader of more than the limit is given no scope: the legs then filter as they walk.
+    expect(await readerScope(db(), corpus.wide, 5)).toBeNull();
   });
 
   it("keeps the HNSW index's recall@10 against an exact scan at 0.9 or more (the benchmark's check, small)", async () => {
