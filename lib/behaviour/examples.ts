@@ -5,6 +5,7 @@ import type { TrainingSource } from "@/db/schema";
 import type { CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { splitSentences } from "../text/sentences";
 import { currentSpec } from "./current-spec";
 import { findKnowledgeLeaks } from "./knowledge-leak";
 import type { BehaviourSpec } from "./spec";
@@ -135,7 +136,7 @@ export async function generateExamples(admin: CurrentUser): Promise<TrainingExam
     for (const k of topic.keywords) {
       const question = `What does the policy say about ${k}?`;
       const [hit] = await sourcesFor(question, k);
-      const sentence = hit && hit.text.split(/(?<=[.!?])\s+/).find((s) => mentions(s, k));
+      const sentence = hit && splitSentences(hit.text).find((s) => mentions(s, k));
       const sources = hit ? [hit, ...(await sourcesFor(question)).filter((s) => s.chunkId !== hit.chunkId).slice(0, 1)].map((s, n) => ({ ...s, n: n + 1 })) : await sourcesFor(question);
       const escalation = `${topic.message} Contact: ${topic.contact}.`;
       const idealAnswer = sentence ? `${sentence.trim()} [1]\n\n${escalation}` : `${spec.spec.notFound}\n\n${escalation}`;
