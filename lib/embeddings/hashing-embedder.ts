@@ -53,6 +53,7 @@ export interface HashingOptions {
 // Chosen on SciFact (exact search, nDCG@10, v1 words): words only 0.400; + word pairs 0.385; + trigrams
 // 0.510 at 512 dimensions, 0.545 at 1024, 0.560 with trigram weight 0.5 at 1024, 0.559 at 2048. Pairs
 // hurt (their collisions cost more than their phrase signal); 1024 dimensions is where more stops paying.
+// v2 at the same settings: 0.578 (v1 0.560); its other settings in docs/embeddings.md.
 export const HASHING_DEFAULTS: HashingOptions = { dimensions: HASHING_DIMENSIONS, version: HASHING_VERSION, bigramWeight: 0, trigramWeight: 0.5 };
 
 const WORDS: Record<HashingVersion, (text: string) => string[]> = {
