@@ -4,7 +4,7 @@ import { AuthPages } from "./pages/auth";
 import { DocumentsPage } from "./pages/documents";
 import { EmbeddingsPage } from "./pages/embeddings";
 
-const CURRENT = "builtin-hash-1024-v1";
+const CURRENT = "builtin-hash-1024-v2";
 const OTHER = "builtin-hash-512-v1";
 
 test("an admin switches the embedding model: progress shows, the new model becomes active, the old one retired, and back", async ({ page }) => {

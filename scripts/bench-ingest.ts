@@ -1,6 +1,7 @@
 /**
  * `npm run bench:ingest [-- --runs N]`: ingestion throughput on the 18F handbook and the parser
- * samples. Prints medians over N runs (default 5 for extraction, 3 end to end) and peak memory.
+ * samples. Prints medians over N runs (default 5 for extraction and chunking, 3 end to end), the
+ * chunks made with their token counts, and peak memory.
  * Pages: a PDF's real pages; other formats count one page per 3,000 characters of extracted
  * text (about 500 words, a printed page), so formats are comparable.
  */
@@ -13,8 +14,10 @@ import { migrateDatabase } from "@/db/migrate";
 import { createUser } from "@/db/queries/users";
 import { useDatabase } from "@/lib/db";
 import { collectFiles, importFiles, type ImportFile } from "@/lib/ingest/bulk-import";
-import { documentText } from "@/lib/ingest/document-model";
+import { chunkDocument } from "@/lib/ingest/chunker";
+import { documentText, type ParsedDocument } from "@/lib/ingest/document-model";
 import { detectMime, parseDocument } from "@/lib/ingest/parsers";
+import { countTokens } from "@/lib/text/tokens";
 
 const CHARS_PER_PAGE = 3000;
 const { values } = parseArgs({ options: { runs: { type: "string" } } });
@@ -31,6 +34,7 @@ const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsa
 
 async function extraction(files: ImportFile[]) {
   let pages = 0;
+  const docs: ParsedDocument[] = [];
   const started = performance.now();
   for (const file of files) {
     const bytes = new Uint8Array(await fs.readFile(file.path));
@@ -38,12 +42,22 @@ async function extraction(files: ImportFile[]) {
     if (!mime) continue;
     try {
       const doc = await parseDocument({ bytes, filename: file.name, mime });
+      docs.push(doc);
       pages += doc.pageCount ?? Math.max(1, Math.ceil(documentText(doc.blocks).length / CHARS_PER_PAGE));
     } catch {
       // unparseable files (encrypted, empty) count no pages
     }
   }
-  return { pages, seconds: (performance.now() - started) / 1000 };
+  return { pages, docs, seconds: (performance.now() - started) / 1000 };
+}
+
+/** The chunker alone over the parsed documents: its time, and the chunks it makes with their real token counts. */
+function chunking(docs: ParsedDocument[]) {
+  const started = performance.now();
+  const chunks = docs.flatMap((doc) => chunkDocument(doc));
+  const ms = performance.now() - started;
+  const tokens = chunks.map((c) => countTokens(c.text)).sort((a, b) => a - b);
+  return { ms, chunks: chunks.length, median: median(tokens), max: tokens.at(-1) ?? 0 };
 }
 
 async function endToEnd(files: ImportFile[]) {
@@ -63,15 +77,18 @@ async function endToEnd(files: ImportFile[]) {
 for (const [name, paths] of corpora) {
   const files = await collectFiles(paths);
   peakRss = 0;
-  const extract = [];
+  const extract: Awaited<ReturnType<typeof extraction>>[] = [];
   for (let i = 0; i < (runs || 5); i++) extract.push(await extraction(files));
   const pages = extract[0]!.pages;
   const extractPeak = peakRss;
+  const chunked = Array.from({ length: runs || 5 }, () => chunking(extract[0]!.docs));
   peakRss = 0;
   const e2e = [];
   for (let i = 0; i < (runs || 3); i++) e2e.push(await endToEnd(files));
   console.log(`${name}: ${files.length} files, ${pages} pages`);
   console.log(`  extraction only: ${(pages / median(extract.map((r) => r.seconds))).toFixed(0)} pages/s (median of ${extract.length}; one core), peak RSS ${(extractPeak / 2 ** 20).toFixed(0)} MB`);
+  const { chunks, median: tokens, max } = chunked[0]!;
+  console.log(`  chunking only: ${chunks} chunks (o200k tokens per chunk: median ${tokens}, max ${max}) in ${median(chunked.map((c) => c.ms)).toFixed(0)} ms (median of ${chunked.length})`);
   console.log(`  end to end (parse in isolated thread, chunk, embed, store in PGlite): ${(pages / median(e2e)).toFixed(1)} pages/s (median of ${e2e.length}), peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);
 }
 clearInterval(sampler);

@@ -11,15 +11,15 @@ const data = loadBeir(folder);
 const queries = [...data.qrels.keys()].filter((q) => data.queries.has(q));
 
 const variants: [string, HashingOptions][] = [
-  ["words only, 512", { dimensions: 512, bigramWeight: 0, trigramWeight: 0 }],
-  ["words + pairs, 512", { dimensions: 512, bigramWeight: 0.5, trigramWeight: 0 }],
-  ["words + trigrams, 512", { dimensions: 512, bigramWeight: 0, trigramWeight: 0.25 }],
-  ["words + pairs + trigrams, 512", { dimensions: 512, bigramWeight: 0.5, trigramWeight: 0.25 }],
-  ["words + pairs + trigrams, 1024", { dimensions: 1024, bigramWeight: 0.5, trigramWeight: 0.25 }],
-  ["words + trigrams, 1024", { dimensions: 1024, bigramWeight: 0, trigramWeight: 0.25 }],
-  ["words + trigrams (1.0), 1024", { dimensions: 1024, bigramWeight: 0, trigramWeight: 1 }],
-  ["words + trigrams (0.5), 2048", { dimensions: 2048, bigramWeight: 0, trigramWeight: 0.5 }],
-  ["words + trigrams (0.5), 1024 (shipped)", HASHING_DEFAULTS],
+  ["v1 words, 512", { dimensions: 512, version: 1, bigramWeight: 0, trigramWeight: 0.5 }],
+  ["v1 words + trigrams (0.5), 1024", { ...HASHING_DEFAULTS, version: 1 }],
+  ["v2 words only, 1024", { ...HASHING_DEFAULTS, version: 2, trigramWeight: 0 }],
+  ["v2 words + pairs + trigrams (0.5), 1024", { ...HASHING_DEFAULTS, version: 2, bigramWeight: 0.5 }],
+  ["v2 words + trigrams (0.25), 1024", { ...HASHING_DEFAULTS, version: 2, trigramWeight: 0.25 }],
+  ["v2 words + trigrams (1.0), 1024", { ...HASHING_DEFAULTS, version: 2, trigramWeight: 1 }],
+  ["v2 words + trigrams (0.5), 2048", { ...HASHING_DEFAULTS, version: 2, dimensions: 2048 }],
+  ["v2 words + trigrams (0.5), 512", { ...HASHING_DEFAULTS, version: 2, dimensions: 512 }],
+  ["v2 words + trigrams (0.5), 1024 (shipped)", { ...HASHING_DEFAULTS, version: 2 }],
 ];
 
 console.log(`${path.basename(folder)}: ${data.corpus.length} documents, ${queries.length} queries with judgements`);

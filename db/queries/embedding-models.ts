@@ -73,12 +73,18 @@ export async function liveEmbeddingModels(db: Executor): Promise<EmbeddingModelR
   return db.select().from(embeddingModels).where(inArray(embeddingModels.status, [...LIVE])).orderBy(asc(embeddingModels.status));
 }
 
-/** Makes `id` active if no model is (a fresh install, or one from before the registry). */
+/**
+ * Makes a model active if none is: on a fresh install `id` (the configured default); on one from
+ * before the registry, the registered model its stored vectors were made by, whatever the default
+ * has become since, so its questions are embedded like its chunks.
+ */
 export async function activateIfNoneActive(db: Executor, id: string) {
   await db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('embedding_models_activate'))`);
+    const active = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE status = 'active'`);
+    if (active.rows.length > 0) return;
     await tx.execute(sql`UPDATE embedding_models SET status = 'active', activated_at = now(), updated_at = now()
-      WHERE id = ${id} AND NOT EXISTS (SELECT 1 FROM embedding_models WHERE status = 'active')`);
+      WHERE id = COALESCE((SELECT e.model FROM chunk_embeddings e JOIN embedding_models m ON m.id = e.model LIMIT 1), ${id})`);
   });
 }
 

@@ -1,6 +1,6 @@
 import type { LeakFinding } from "@/db/schema";
 import { passageUnits } from "../text/sentences";
-import { stem, tokenize } from "../text/terms";
+import { contentTerms, contentWords, snowballStem } from "../text/terms";
 
 /**
  * The knowledge-leak check. A training example must teach *how* to answer from given sources, never
@@ -13,11 +13,11 @@ import { stem, tokenize } from "../text/terms";
  */
 const MIN_NEW_WORDS = 3;
 
-/** Words any answer may use without a source saying them. */
+/** Words any answer may use without a source saying them (besides the toolkit's stopwords). */
 const ANSWER_WORDS = new Set(
   ("according answer apply applies ask asked available case check contact covered details document documents employee employees " +
-    "find found help however information know mention mentioned need note please policy policies question questions refer " +
-    "relevant request required say says section source sources state states team also only more most other same such each").split(" ").map(stem),
+    "find found help however information mention mentioned note policy policies question questions refer " +
+    "relevant request required say says section source sources state states team").split(" ").map(snowballStem),
 );
 
 const CITATION = /[ \t]*\[\d+\]/g;
@@ -37,7 +37,7 @@ function vocabulary(texts: string[]) {
   return {
     numbers: new Set((joined.match(NUMBER) ?? []).map(normalizeNumber)),
     words: new Set((joined.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/'s$/, ""))),
-    stems: new Set(tokenize(joined).map(stem)),
+    stems: new Set(contentTerms(joined)),
   };
 }
 
@@ -55,8 +55,8 @@ export function findKnowledgeLeaks(answer: string, allowed: string[]): LeakFindi
       const name = (i > 0 && /^\p{Lu}/u.test(bare) && bare !== "I") || (bare.length > 1 && bare === bare.toUpperCase());
       if (name && !known.words.has(bare.toLowerCase())) missing.add(bare);
     });
-    const content = [...new Set(tokenize(sentence).filter((t) => t.length >= 4 && !/^\d/.test(t)))];
-    const unknown = content.filter((t) => !known.stems.has(stem(t)) && !ANSWER_WORDS.has(stem(t)));
+    const content = [...new Set(contentWords(sentence).filter((t) => t.length >= 4 && !/^\d/.test(t)))];
+    const unknown = content.filter((t) => !known.stems.has(snowballStem(t)) && !ANSWER_WORDS.has(snowballStem(t)));
     if (unknown.length >= MIN_NEW_WORDS && unknown.length * 2 > content.length) unknown.forEach((t) => missing.add(t));
     if (missing.size > 0) findings.push({ sentence, missing: [...missing] });
   }

@@ -1,4 +1,5 @@
-import { tokenize } from "../text/terms";
+import { proseRanges, splitProse } from "../text/sentences";
+import { contentTerms } from "../text/terms";
 import { MARKER } from "./citations";
 import type { SourceRef } from "./types";
 
@@ -26,15 +27,15 @@ export interface CitableChunk {
 export const OVERLAP_FLOOR = 0.5;
 const MIN_SHARED = 2;
 
-// A sentence ends at . ! ? (and closing quotes), then any markers that follow it; a line break ends one too.
-const SENTENCE_BREAK = /(?<=[.!?]["'”’)]*(?:\s*\[\d{1,3}\])*)\s+(?!\[\d)|\n+/;
+const LIST_BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
 
 /** The answer's sentences that carry marker [n], without markers, list bullets or emphasis. */
 export function sentencesCiting(answer: string, n: number): string[] {
   return answer
-    .split(SENTENCE_BREAK)
+    .split("\n")
+    .flatMap((line) => splitProse(line.replace(LIST_BULLET, "")))
     .filter((s) => [...s.matchAll(MARKER)].some((m) => Number(m[1]) === n))
-    .map((s) => s.replace(MARKER, "").replace(/\s+([.,;:!?])/g, "$1").replace(/^\s*(?:[-*•]|\d+[.)])\s+/, "").replace(/\*\*|__|[“”"]/g, "").replace(/\s+/g, " ").trim())
+    .map((s) => s.replace(MARKER, "").replace(/\s+([.,;:!?])/g, "$1").replace(/\*\*|__|[“”"]/g, "").replace(/\s+/g, " ").trim())
     .filter((s) => s.length > 0);
 }
 
@@ -81,12 +82,12 @@ function collapseSpaces(text: string): { flat: string; origin: number[] } {
   return { flat, origin };
 }
 
-/** A paraphrase: the chunk sentence sharing the most of its words, if enough. */
+/** A paraphrase: the chunk sentence sharing the most of its words (as stems), if enough. */
 function closestSentence(text: string, sentence: string): Span | null {
-  const words = new Set(tokenize(sentence));
+  const words = new Set(contentTerms(sentence));
   let best: { span: Span; share: number } | null = null;
   for (const span of sentenceSpans(text)) {
-    const shared = new Set(tokenize(text.slice(span[0], span[1])).filter((w) => words.has(w))).size;
+    const shared = new Set(contentTerms(text.slice(span[0], span[1])).filter((w) => words.has(w))).size;
     const share = shared / Math.max(1, words.size);
     if (shared >= MIN_SHARED && share >= OVERLAP_FLOOR && share > (best?.share ?? 0)) best = { span, share };
   }
@@ -95,17 +96,7 @@ function closestSentence(text: string, sentence: string): Span | null {
 
 /** The chunk's sentences and lines (list items, table rows) as spans. */
 function sentenceSpans(text: string): Span[] {
-  const spans: Span[] = [];
-  for (const m of text.matchAll(/[^\n]+/g)) {
-    let start = m.index;
-    for (const end of [...m[0].matchAll(/[.!?]["'”’)]*(?=\s|$)/g)].map((e) => m.index + e.index + e[0].length).concat(m.index + m[0].length)) {
-      const piece = text.slice(start, end);
-      const lead = piece.length - piece.trimStart().length;
-      if (piece.trim()) spans.push([start + lead, start + lead + piece.trim().length]);
-      start = end;
-    }
-  }
-  return spans;
+  return [...text.matchAll(/[^\n]+/g)].flatMap((line) => proseRanges(line[0]).map(([start, end]): Span => [line.index + start, line.index + end]));
 }
 
 /** The place of every cited number whose source was given and whose sentences were located. */

@@ -3,7 +3,7 @@ import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
 import type { EmbeddingModelV4 } from "@ai-sdk/provider";
 import { embedMany } from "ai";
 import { env, type Env } from "../env";
-import { createHashingEmbeddingModel, HASHING_DIMENSIONS } from "./hashing-embedder";
+import { createHashingEmbeddingModel, HASHING_MODEL_ID, parseHashingModelId } from "./hashing-embedder";
 
 export interface Embedder {
   /** Stored beside each vector: vectors of different models are never compared. */
@@ -36,10 +36,10 @@ export function embedder(): Embedder {
   return cached;
 }
 
-/** The offline hashing embedder at a given dimension (each dimension is its own model). */
-export function builtinEmbedder(dimensions = HASHING_DIMENSIONS): Embedder {
-  const model = createHashingEmbeddingModel(dimensions);
-  return fromModel(model, model.modelId, dimensions);
+/** A built-in hashing embedder by its model id (each dimension and version is its own model). */
+export function builtinEmbedder(modelId = HASHING_MODEL_ID): Embedder {
+  const model = createHashingEmbeddingModel(modelId);
+  return fromModel(model, model.modelId, parseHashingModelId(modelId)!.dimensions);
 }
 
 export type EmbeddingConfig = Pick<
@@ -48,7 +48,8 @@ export type EmbeddingConfig = Pick<
 >;
 
 export function createEmbedder(e: EmbeddingConfig): Embedder {
-  if (e.EMBEDDING_PROVIDER === "builtin") return builtinEmbedder();
+  // EMBEDDING_MODEL may name another built-in model for a new install (e.g. builtin-hash-1024-v1).
+  if (e.EMBEDDING_PROVIDER === "builtin") return builtinEmbedder(e.EMBEDDING_MODEL);
   if (!e.EMBEDDING_MODEL || !e.EMBEDDING_DIMENSIONS) {
     throw new Error("EMBEDDING_MODEL and EMBEDDING_DIMENSIONS must be set when EMBEDDING_PROVIDER is not builtin.");
   }

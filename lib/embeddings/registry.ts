@@ -3,17 +3,18 @@ import {
 } from "@/db/queries/embedding-models";
 import { db } from "../db";
 import { env } from "../env";
-import { HASHING_ALTERNATE_DIMENSIONS, HASHING_DIMENSIONS, hashingModelId } from "./hashing-embedder";
+import { BUILTIN_HASHING_MODELS, hashingModelId } from "./hashing-embedder";
 import { builtinEmbedder, createEmbedder, embedder, type Embedder } from ".";
 
 /**
- * The models this installation can embed with: both built-in hashing variants (offline, always)
+ * The models this installation can embed with: the built-in hashing models (offline, always)
  * and the provider model configured in the environment, if any. API keys stay in the environment.
  */
 export function configuredEmbeddingModels(): NewEmbeddingModel[] {
-  const models: NewEmbeddingModel[] = [HASHING_DIMENSIONS, HASHING_ALTERNATE_DIMENSIONS].map((dimensions) => ({
-    id: hashingModelId(dimensions), provider: "builtin", model: hashingModelId(dimensions), dimensions,
-  }));
+  const models: NewEmbeddingModel[] = BUILTIN_HASHING_MODELS.map(({ dimensions, version }) => {
+    const id = hashingModelId(dimensions, version);
+    return { id, provider: "builtin", model: id, dimensions };
+  });
   const e = env();
   if (e.EMBEDDING_PROVIDER !== "builtin") {
     const configured = embedder();
@@ -39,7 +40,7 @@ export function embedderFor(row: Pick<EmbeddingModelRow, "id" | "provider" | "mo
   let found = embedders.get(row.id);
   if (!found) {
     found = row.provider === "builtin"
-      ? builtinEmbedder(row.dimensions)
+      ? builtinEmbedder(row.id)
       : createEmbedder({ ...env(), EMBEDDING_PROVIDER: row.provider, EMBEDDING_MODEL: row.model, EMBEDDING_DIMENSIONS: row.dimensions });
     if (found.id !== row.id) throw new Error(`The embedding model ${row.id} is not configured here (this process would embed with ${found.id}).`);
     embedders.set(row.id, found);

@@ -23,7 +23,7 @@ import { HASHING_ALTERNATE_DIMENSIONS, HASHING_MODEL_ID, hashingModelId } from "
 import { activeEmbedder, embedderFor, registerConfiguredEmbeddingModels } from "./registry";
 import { dropModelVectors, processEmbeddingSwitch, startModelSwitch } from "./switch";
 
-const ALTERNATE = hashingModelId(HASHING_ALTERNATE_DIMENSIONS);
+const ALTERNATE = hashingModelId(HASHING_ALTERNATE_DIMENSIONS, 1);
 const unique = () => Math.random().toString(36).slice(2, 10);
 const status = async (id: string) => (await findEmbeddingModel(db(), id))!;
 

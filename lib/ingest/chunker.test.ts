@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { listSamplePolicies } from "../samples";
-import { chunkDocument, estimateTokens, type Chunk } from "./chunker";
+import { countTokens } from "../text/tokens";
+import { chunkDocument, type Chunk } from "./chunker";
 import { documentText, tableText, withOffsets, type ParsedDocument, type RawBlock } from "./document-model";
 import { parseDocument } from "./parsers";
 import { parseMarkdown } from "./parsers/markdown";
@@ -21,27 +22,20 @@ function expectValidChunks(doc: ParsedDocument, chunks: Chunk[], maxTokens = 350
     expect(chunk.start).toBeGreaterThanOrEqual(previousEnd);
     expect(chunk.end).toBeGreaterThan(chunk.start);
     expect(chunk.text).toContain(text.slice(chunk.start, chunk.end));
-    expect(chunk.tokenCount).toBe(estimateTokens(chunk.text));
+    expect(chunk.tokenCount).toBe(countTokens(chunk.text));
     expect(chunk.tokenCount).toBeLessThanOrEqual(maxTokens);
     previousEnd = chunk.end;
   });
   // Every non-space character of the document lies in some chunk's span.
   const covered = new Uint8Array(text.length);
   for (const c of chunks) covered.fill(1, c.start, c.end);
-  const missed = [...text].findIndex((ch, i) => !covered[i] && /\S/.test(ch));
+  // By UTF-16 index, as spans are (spreading the text into code points would shift past an emoji).
+  const missed = Array.from({ length: text.length }, (_, i) => i).find((i) => !covered[i] && /\S/.test(text[i]!)) ?? -1;
   expect(missed, `uncovered text at ${missed}: ${text.slice(missed, missed + 40)}`).toBe(-1);
 }
 
 const doc = (raw: RawBlock[]): ParsedDocument => ({ title: "t", blocks: withOffsets(raw) });
 const sentence = (i: number) => `Sentence number ${i} explains one specific rule of the policy in some detail.`;
-
-describe("estimateTokens", () => {
-  it("counts one token per four characters, rounded up", () => {
-    expect(estimateTokens("")).toBe(0);
-    expect(estimateTokens("abcd")).toBe(1);
-    expect(estimateTokens("abcde")).toBe(2);
-  });
-});
 
 describe("chunkDocument", () => {
   it("starts a new chunk at every level 1-2 heading and keeps headings with their content", () => {
@@ -51,6 +45,22 @@ describe("chunkDocument", () => {
     expect(chunks[0]!.headingPath).toEqual(["Title", "A"]);
     expect(chunks[1]!.headingPath).toEqual(["Title", "B"]);
     expectValidChunks(d, chunks);
+  });
+
+  it("sizes chunks in real tokens: dense text (figures, identifiers, other scripts) gets fewer characters", () => {
+    const dense = Array.from({ length: 80 }, (_, i) => `Code EXP-${1000 + i}/${(i * 7919) % 9973} costs €${(i * 37.5).toFixed(2)}; 経費精算 ${i}.`).join(" ");
+    const prose = Array.from({ length: 80 }, (_, i) => sentence(i)).join(" ");
+    const d = parseMarkdown(`## Dense\n\n${dense}\n\n## Prose\n\n${prose}`, "x");
+    const chunks = chunkDocument(d, { maxTokens: 120, overlapTokens: 10 });
+    expectValidChunks(d, chunks, 120);
+    const charsPerToken = (title: string) => {
+      const own = chunks.filter((c) => c.headingPath.at(-1) === title);
+      return own.reduce((n, c) => n + c.text.length, 0) / own.reduce((n, c) => n + c.tokenCount, 0);
+    };
+    expect(charsPerToken("Dense")).toBeLessThan(3);
+    expect(charsPerToken("Prose")).toBeGreaterThan(4);
+    // Each chunk is filled close to the budget, not cut short by a characters-per-token guess.
+    expect(Math.min(...chunks.slice(0, -1).filter((c) => c.headingPath.at(-1) === "Prose").map((c) => c.tokenCount))).toBeGreaterThan(90);
   });
 
   it("never leaves a heading alone unless its section is empty", () => {
@@ -136,8 +146,9 @@ describe("chunkDocument", () => {
       { kind: "paragraph", text: long(1), headingPath: [], page: 1 },
       { kind: "paragraph", text: "Short one on page two.", headingPath: [], page: 2 },
     ]);
-    const last = chunkDocument(d, { maxTokens: 80, overlapTokens: 20 }).at(-1)!;
-    expect(last.text.startsWith("Sentence 1-8 carries some words.\nSentence 1-9")).toBe(true); // the overlap
+    const [before, last] = chunkDocument(d, { maxTokens: 80, overlapTokens: 20 }).slice(-2) as [Chunk, Chunk];
+    const overlap = before.text.slice(before.text.lastIndexOf("Sentence 1-"));
+    expect(last.text.startsWith(`${overlap}\nSentence 1-`)).toBe(true); // the overlap
     expect(last).toMatchObject({ page: 1, pageEnd: 2, pageStarts: [last.text.indexOf("Short one")] });
   });
 

@@ -1,3 +1,5 @@
+import { proseRanges, type Range } from "../text/sentences";
+import { countTokens } from "../text/tokens";
 import { BLOCK_SEPARATOR, TABLE_HEADER_LINES, documentText, type Block, type ParsedDocument } from "./document-model";
 
 export interface Chunk {
@@ -22,27 +24,15 @@ export interface ChunkOptions {
   overlapTokens?: number;
 }
 
-const CHARS_PER_TOKEN = 4;
-
-/**
- * Token estimate: one token per 4 characters, the usual rule of thumb for English under BPE
- * tokenizers (numbers and identifiers run a little denser, plain prose a little sparser). Because it
- * is a pure function of length, the chunker can budget in characters and never overshoot.
- */
-export function estimateTokens(text: string): number {
-  return Math.ceil(text.length / CHARS_PER_TOKEN);
-}
-
 /** A piece of a block that is placed whole: [start, end) in the document text. */
 interface Unit { start: number; end: number; block: Block; prefix?: string }
 interface Open { start: number; end: number; prefix: string; first: Block; content?: Block; last?: Unit }
-type Range = [number, number];
 
 /**
  * Splits a document into retrieval chunks along its structure: every heading of level 1-2 starts a
  * new chunk, headings travel with the content below them, and lists, tables and paragraphs stay whole
  * when they fit. Larger blocks are cut into items, rows (header repeated), sentences, then words, so
- * no chunk exceeds maxTokens.
+ * no chunk exceeds maxTokens. Sizes are real o200k token counts (lib/text/tokens.ts), not estimates.
  */
 export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chunk[] {
   const maxTokens = opts.maxTokens ?? 350;
@@ -50,9 +40,8 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
   if (maxTokens < 16 || overlapTokens < 0 || overlapTokens * 4 > maxTokens) {
     throw new Error("chunkDocument needs maxTokens >= 16 and overlapTokens between 0 and maxTokens / 4");
   }
-  const maxChars = maxTokens * CHARS_PER_TOKEN;
-  const overlapChars = overlapTokens * CHARS_PER_TOKEN;
   const text = documentText(doc.blocks);
+  const tokensOf = (start: number, end: number) => countTokens(text.slice(start, end));
   const chunks: Chunk[] = [];
   let current: Open | undefined;
   let pending: Block[] = []; // headings waiting for the content they introduce
@@ -62,9 +51,9 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
     const body = c.prefix ? `${c.prefix}\n${span}` : span;
     const headingPath = (c.content ?? c.first).headingPath;
     const pages = pagesOf(doc.blocks, c, body.length - span.length);
-    chunks.push({ ordinal: chunks.length, text: body, headingPath, ...pages, start: c.start, end: c.end, tokenCount: estimateTokens(body) });
+    chunks.push({ ordinal: chunks.length, text: body, headingPath, ...pages, start: c.start, end: c.end, tokenCount: countTokens(body) });
   };
-  const fits = (prefix: string, start: number, end: number) => (prefix ? prefix.length + 1 : 0) + end - start <= maxChars;
+  const fits = (prefix: string, start: number, end: number) => countTokens(prefix ? `${prefix}\n${text.slice(start, end)}` : text.slice(start, end)) <= maxTokens;
   // Headings of sections that turned out empty join the chunk before them, or else stand alone.
   const closePending = () => {
     const [first, last] = [pending[0], pending.at(-1)];
@@ -79,6 +68,9 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
   };
 
   const place = (unit: Unit) => {
+    // Units are sized to fit after the waiting headings, but token counts of joined texts are not
+    // exactly the sum of their parts: should the two not fit, the headings go first.
+    if (pending[0] && !fits("", pending[0].start, unit.end)) closePending();
     const start = pending[0]?.start ?? unit.start;
     if (current && fits(current.prefix, current.start, unit.end)) {
       Object.assign(current, { end: unit.end, last: unit, content: current.content ?? unit.block });
@@ -86,7 +78,7 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
       const previous = current;
       if (previous) emit(previous);
       // A chunk that opens on a heading needs no overlap; one that continues a table repeats its header.
-      let prefix = pending.length ? "" : (unit.prefix ?? (previous ? overlap(text, previous.last, overlapChars) : ""));
+      let prefix = pending.length ? "" : (unit.prefix ?? (previous ? overlap(text, previous.last, overlapTokens) : ""));
       if (!fits(prefix, start, unit.end)) prefix = "";
       current = { start, end: unit.end, prefix, first: pending[0] ?? unit.block, content: unit.block, last: unit };
     }
@@ -95,7 +87,7 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
 
   for (const block of doc.blocks) {
     // A heading too long to ride along with content (pathological) is treated as content itself.
-    if (block.kind === "heading" && block.text.length <= maxChars / 4) {
+    if (block.kind === "heading" && countTokens(block.text) <= maxTokens / 4) {
       const level = block.level ?? 1;
       if (level <= 2) {
         // A sibling or higher heading closes the pending ones; ancestors (the title) stay pending.
@@ -105,13 +97,13 @@ export function chunkDocument(doc: ParsedDocument, opts: ChunkOptions = {}): Chu
       }
       // Keeps the waiting headings short enough that they plus any unit still fit in one chunk.
       const first = pending[0];
-      if (first && block.end - first.start > maxChars / 2) closePending();
+      if (first && tokensOf(first.start, block.end) > maxTokens / 2) closePending();
       pending.push(block);
       continue;
     }
     const last = pending.at(-1);
-    const pendingChars = pending[0] && last ? last.end - pending[0].start + BLOCK_SEPARATOR.length : 0;
-    for (const unit of unitsOf(block, text, maxChars, overlapChars, pendingChars)) place(unit);
+    const pendingTokens = pending[0] && last ? countTokens(text.slice(pending[0].start, last.end) + BLOCK_SEPARATOR) : 0;
+    for (const unit of unitsOf(block, text, maxTokens, overlapTokens, pendingTokens)) place(unit);
   }
   closePending();
   if (current) emit(current);
@@ -136,20 +128,21 @@ function pagesOf(blocks: Block[], span: { start: number; end: number; first: Blo
 }
 
 /** The whole block if it fits in a fresh chunk, otherwise pieces small enough to fit with a prefix. */
-function unitsOf(block: Block, text: string, maxChars: number, overlapChars: number, pendingChars: number): Unit[] {
-  if (block.end - block.start + pendingChars <= maxChars) return [{ start: block.start, end: block.end, block }];
+function unitsOf(block: Block, text: string, maxTokens: number, overlapTokens: number, pendingTokens: number): Unit[] {
+  if (countTokens(text.slice(block.start, block.end)) + pendingTokens <= maxTokens) return [{ start: block.start, end: block.end, block }];
   const lines = lineRanges(text, block.start, block.end);
   if (block.kind === "table" && lines.length > TABLE_HEADER_LINES) {
     const headerEnd = lines[TABLE_HEADER_LINES - 1]![1];
     const header = text.slice(block.start, headerEnd);
+    const headerTokens = countTokens(header);
     // A header too large to repeat would crowd out the rows it labels.
-    const repeat = header.length <= maxChars / 4;
-    const limit = maxChars - Math.max(overlapChars + 1, pendingChars, repeat ? header.length + 1 : 0);
+    const repeat = headerTokens <= maxTokens / 4;
+    const limit = maxTokens - Math.max(overlapTokens + 1, pendingTokens, repeat ? headerTokens + 1 : 0);
     const rows = lines.slice(TABLE_HEADER_LINES).flatMap((r) => splitToFit(text, r, limit));
     const [firstRow, ...rest] = rows;
     // The header opens the table together with its first row, never dangling at the end of a chunk.
     const opening: Range[] =
-      firstRow && firstRow[1] - block.start <= limit
+      firstRow && countTokens(text.slice(block.start, firstRow[1])) <= limit
         ? [[block.start, firstRow[1]]]
         : [...splitToFit(text, [block.start, headerEnd], limit), ...(firstRow ? [firstRow] : [])];
     return [
@@ -157,23 +150,26 @@ function unitsOf(block: Block, text: string, maxChars: number, overlapChars: num
       ...rest.map(([start, end]) => ({ start, end, block, prefix: repeat ? header : undefined })),
     ];
   }
-  const limit = maxChars - Math.max(overlapChars + 1, pendingChars);
+  const limit = maxTokens - Math.max(overlapTokens + 1, pendingTokens);
   const atoms = block.kind === "list" ? listItems(text, lines) : block.kind === "code" ? lines : sentenceRanges(text, block.start, block.end);
   return atoms.flatMap((r) => splitToFit(text, r, limit)).map(([start, end]) => ({ start, end, block }));
 }
 
 /** Overlap: the trailing whole sentences of the previous chunk's last paragraph that fit the budget. */
-function overlap(text: string, last: Unit | undefined, overlapChars: number): string {
-  if (!last || last.block.kind !== "paragraph" || overlapChars === 0) return "";
-  const from = sentenceRanges(text, last.start, last.end).find(([start]) => last.end - start <= overlapChars);
-  return from ? text.slice(from[0], last.end) : "";
+function overlap(text: string, last: Unit | undefined, overlapTokens: number): string {
+  if (!last || last.block.kind !== "paragraph" || overlapTokens === 0) return "";
+  let from: number | undefined;
+  // From the last sentence back, while the tail still fits.
+  for (const [start] of sentenceRanges(text, last.start, last.end).reverse()) {
+    if (countTokens(text.slice(start, last.end)) > overlapTokens) break;
+    from = start;
+  }
+  return from === undefined ? "" : text.slice(from, last.end);
 }
 
-/** Sentence ends: . ! ? (plus closing quotes/brackets) followed by space and a capital or digit. */
+/** The sentences of text[start, end), by the text toolkit's splitter (lib/text/sentences.ts). */
 function sentenceRanges(text: string, start: number, end: number): Range[] {
-  const slice = text.slice(start, end);
-  const starts = [0, ...[...slice.matchAll(/[.!?]["'”’)\]]*\s+(?=["'“‘([]?[\p{Lu}\d])/gu)].map((m) => m.index + m[0].length)];
-  return starts.map((s, i) => trimRange(text, [start + s, start + (starts[i + 1] ?? slice.length)]));
+  return proseRanges(text.slice(start, end)).map(([s, e]) => [start + s, start + e]);
 }
 
 function lineRanges(text: string, start: number, end: number): Range[] {
@@ -193,30 +189,48 @@ function listItems(text: string, lines: Range[]): Range[] {
   return items;
 }
 
-/** Cuts a range at word boundaries into pieces of at most `limit` characters; a longer word is cut hard. */
+/**
+ * Cuts a range at word boundaries into pieces of at most `limit` tokens, each as long as fits
+ * (found by bisection over its words); a word longer than that alone is cut hard.
+ */
 function splitToFit(text: string, range: Range, limit: number): Range[] {
-  if (range[1] - range[0] <= limit) return [range];
+  if (countTokens(text.slice(range[0], range[1])) <= limit) return [range];
+  const words = [...text.slice(range[0], range[1]).matchAll(/\S+/g)].map((m): Range => [range[0] + m.index, range[0] + m.index + m[0].length]);
   const pieces: Range[] = [];
-  let piece: Range | undefined;
-  for (const m of text.slice(range[0], range[1]).matchAll(/\S+/g)) {
-    let start = range[0] + m.index;
-    const end = start + m[0].length;
-    if (piece && end - piece[0] <= limit) {
-      piece[1] = end;
-      continue;
+  for (let i = 0; i < words.length; ) {
+    const start = words[i]![0];
+    const fitsTo = (end: number) => countTokens(text.slice(start, end)) <= limit;
+    // The last word j such that words i..j fit.
+    let [lo, hi] = [i - 1, words.length - 1];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (fitsTo(words[mid]![1])) lo = mid;
+      else hi = mid - 1;
     }
-    while (end - start > limit) {
-      pieces.push([start, start + limit]);
-      start += limit;
+    if (lo >= i) {
+      pieces.push([start, words[lo]![1]]);
+      i = lo + 1;
+    } else {
+      pieces.push(...cutHard(text, words[i]!, limit));
+      i++;
     }
-    piece = [start, end];
-    pieces.push(piece);
   }
   return pieces;
 }
 
-function trimRange(text: string, [start, end]: Range): Range {
-  while (start < end && /\s/.test(text[start] ?? "")) start++;
-  while (end > start && /\s/.test(text[end - 1] ?? "")) end--;
-  return [start, end];
+/** A word too long for one piece, in pieces of at most `limit` tokens, never inside a surrogate pair. */
+function cutHard(text: string, [start, end]: Range, limit: number): Range[] {
+  const pieces: Range[] = [];
+  while (start < end) {
+    let [lo, hi] = [start + 1, end];
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (countTokens(text.slice(start, mid)) <= limit) lo = mid;
+      else hi = mid - 1;
+    }
+    if (/[\uDC00-\uDFFF]/.test(text[lo] ?? "") && lo - 1 > start) lo--;
+    pieces.push([start, lo]);
+    start = lo;
+  }
+  return pieces;
 }

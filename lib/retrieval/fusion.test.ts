@@ -38,6 +38,7 @@ describe("fusing the keyword and vector legs", () => {
 
   it("uses the tuned constants for the embedder they were tuned for, and plain RRF for any other", () => {
     expect(fusionFor("builtin-hash-1024-v1")).toBe(FUSION);
+    expect(fusionFor("builtin-hash-1024-v2")).toBe(FUSION);
     expect(fusionFor("openai:text-embedding-3-small:1536")).toBe(DEFAULT_FUSION);
   });
 });

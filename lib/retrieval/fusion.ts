@@ -1,5 +1,5 @@
 import type { LegHit } from "@/db/queries/retrieval";
-import { HASHING_MODEL_ID } from "../embeddings/hashing-embedder";
+import { HASHING_DIMENSIONS, hashingModelId } from "../embeddings/hashing-embedder";
 
 export interface FusedHit {
   chunkId: string;
@@ -43,7 +43,8 @@ export const FUSION: FusionParams = { method: "convex", keywordShare: 0.8 };
  */
 export const DEFAULT_FUSION: FusionParams = { method: "rrf", k: 60, keywordWeight: 1, vectorWeight: 1 };
 
-const TUNED: Record<string, FusionParams> = { [HASHING_MODEL_ID]: FUSION };
+// Tuned with v1 of the hashing embedder; v2 differs only in how it reads words (docs/embeddings.md).
+const TUNED: Record<string, FusionParams> = { [hashingModelId(HASHING_DIMENSIONS, 1)]: FUSION, [hashingModelId(HASHING_DIMENSIONS, 2)]: FUSION };
 
 export function fusionFor(embeddingModel: string): FusionParams {
   return TUNED[embeddingModel] ?? DEFAULT_FUSION;

@@ -1,6 +1,6 @@
 import { generateText } from "ai";
 import type { ChatModel } from "../ai/models";
-import { tokenize } from "../text/terms";
+import { contentWords } from "../text/terms";
 
 export interface Rewrite {
   /** What retrieval searches for. */
@@ -19,15 +19,15 @@ export interface Turn {
 // Opens like a continuation ("and…", "what about…") or leans on an earlier noun ("that", "it").
 const CONTINUATION = /^\s*(?:and|but|also|so|then|or|what about|how about|what if|same for|even)\b/i;
 const REFERENCE = /\b(?:it|its|that|this|those|these|they|them|their|same)\b/i;
-// Words of asking, not of the subject: never carried over into a rewrite.
-const ASKING = new Set("about also ask get got know like many much need please tell want".split(" "));
+// Words of asking, not of the subject, that the toolkit's stopwords lack: never carried over into a rewrite.
+const ASKING = new Set(["ask", "like"]);
 /** A question with at most this many subject words says too little to stand alone after another. */
 const BARE_TERMS = 2;
 /** Earlier user questions whose subject words may be carried over. */
 const CARRY_FROM = 2;
 const MODEL_TIMEOUT_MS = 10_000;
 
-const subjectWords = (text: string) => tokenize(text).filter((w) => !ASKING.has(w) && w.length > 1);
+const subjectWords = (text: string) => contentWords(text).filter((w) => !ASKING.has(w) && w.length > 1);
 
 /**
  * The built-in, deterministic rewrite: a follow-up keeps its own words and gains the subject

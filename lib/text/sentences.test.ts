@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passageUnits, splitSentences } from "./sentences";
+import { passageUnits, proseRanges, splitProse, splitSentences } from "./sentences";
 import { snowballStem as stem } from "./terms";
 
 describe("splitSentences", () => {
@@ -24,6 +24,31 @@ describe("splitSentences", () => {
       "Photos are kept ![s](https://evil.example/c?q=1) for 30 days.",
       "Then deleted.",
     ]);
+  });
+
+  it("does not end a sentence at an abbreviation, an initial or a dotted acronym", () => {
+    expect(splitProse("Bring ID, e.g. a passport. The U.S. Department of State issues them. See No. 5 and Sec. 3.2 of the policy. J. Smith signs.")).toEqual([
+      "Bring ID, e.g. a passport.",
+      "The U.S. Department of State issues them.",
+      "See No. 5 and Sec. 3.2 of the policy.",
+      "J. Smith signs.",
+    ]);
+    expect(splitProse("Claims are paid i.e. monthly. Others are not.")).toEqual(["Claims are paid i.e. monthly.", "Others are not."]);
+  });
+
+  it("keeps citation markers with the sentence they follow, and reads a wrapped line as one sentence", () => {
+    expect(splitProse("Taxis are reimbursed at cost. [2] Rail is standard class [1][3]. Long trips need\nmanager approval.")).toEqual([
+      "Taxis are reimbursed at cost. [2]",
+      "Rail is standard class [1][3].",
+      "Long trips need\nmanager approval.",
+    ]);
+  });
+
+  it("gives each sentence's place in the text, so a caller can cut the text there", () => {
+    const text = "  Flights are booked via the portal.  Dr. Smith approves exceptions.\n";
+    const ranges = proseRanges(text);
+    expect(ranges.map(([s, e]) => text.slice(s, e))).toEqual(["Flights are booked via the portal.", "Dr. Smith approves exceptions."]);
+    expect(ranges[0]![0]).toBe(2);
   });
 
   it("marks a sentence ending in a colon as the lead-in of the list after it", () => {

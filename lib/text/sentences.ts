@@ -123,26 +123,50 @@ function rowUnit(cells: string[], header: string[] | null, block: number): TextU
   return { text: parts.join("; "), kind: "row", block, leadIn: false };
 }
 
+/** [start, end) offsets into a text. */
+export type Range = [number, number];
+
 /** Prose into sentences: ICU's sentence boundaries, rejoined where one ends at an abbreviation or an initial. */
 export function splitProse(paragraph: string): string[] {
+  return proseRanges(paragraph).map(([start, end]) => paragraph.slice(start, end));
+}
+
+/**
+ * Where each sentence of a prose text is, trimmed of surrounding whitespace. A line break inside
+ * the text is read as a space (a wrapped line does not end a sentence); citation markers after a
+ * sentence's full stop ("... at cost. [2] Taxis ...") stay with the sentence they follow.
+ */
+export function proseRanges(text: string): Range[] {
   // Segments keep their trailing whitespace, so rejoining them restores the text exactly: a URL
   // with a "?" in it ("collect?q=...") comes back whole, not with a space where ICU broke it.
-  const sentences: string[] = [];
-  for (const { segment } of segmenter.segment(paragraph)) {
-    const previous = sentences.at(-1);
-    const text = segment.trimStart();
-    if (previous !== undefined && (endsWithAbbreviation(previous.trim()) || !/^["'“‘([]?[\p{Lu}\p{N}]/u.test(text) || /\S$/.test(previous))) {
-      sentences[sentences.length - 1] = previous + segment;
-    } else if (text) {
-      sentences.push(segment);
-    }
+  const ranges: Range[] = [];
+  for (const { segment, index } of segmenter.segment(text.replace(/[\r\n]/g, " "))) {
+    const previous = ranges.at(-1);
+    const lead = segment.length - segment.trimStart().length;
+    const markers = previous ? (LEADING_MARKERS.exec(segment.slice(lead))?.[0].length ?? 0) : 0;
+    const start = index + lead + markers;
+    const rest = segment.slice(lead + markers);
+    const joins = previous && (endsWithAbbreviation(text.slice(previous[0], previous[1]).trim()) || !SENTENCE_START.test(rest) || /\S$/.test(text.slice(previous[0], previous[1])));
+    if (previous && (markers > 0 || joins)) previous[1] = joins ? index + segment.length : start;
+    if (!joins && rest.trim()) ranges.push([start, index + segment.length]);
   }
-  return sentences.map((s) => s.trim()).filter(Boolean);
+  return ranges.map(([start, end]) => trimmed(text, start, end)).filter(([start, end]) => end > start);
+}
+
+const LEADING_MARKERS = /^(?:\[\d{1,3}\]\s*)+/;
+/** A sentence opens with a capital or a digit, perhaps after an opening quote or bracket. */
+const SENTENCE_START = /^["'“‘([]?[\p{Lu}\p{N}]/u;
+
+function trimmed(text: string, start: number, end: number): Range {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return [start, end];
 }
 
 function endsWithAbbreviation(sentence: string): boolean {
   if (!sentence.endsWith(".")) return false;
   const lastWord = sentence.split(/\s+/).pop() ?? "";
   const bare = lastWord.toLowerCase().replace(/^[("'“‘[]+/, "").replace(/\.$/, "");
-  return ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare);
+  // A listed abbreviation, an initial ("J."), or letters with dots between ("U.S.", "e.g.").
+  return ABBREVIATIONS.has(bare) || /^\p{L}(?:\.\p{L})*$/u.test(bare);
 }

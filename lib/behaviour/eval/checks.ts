@@ -1,4 +1,5 @@
 import type { BehaviourSpec } from "../spec";
+import { splitProse } from "../../text/sentences";
 import type { Check, GoldenCase } from "./cases";
 
 /**
@@ -117,6 +118,6 @@ export function uncitedSentences(output: string, spec: BehaviourSpec): string[] 
     .split("\n")
     .map((l) => l.replace(BULLET, "").trim())
     .filter((l) => l && !l.endsWith(":"))
-    .flatMap((l) => l.split(/(?<=[.!?](?:\s*\[\d+\])*)\s+(?=["“(]?\p{Lu})/u))
+    .flatMap(splitProse)
     .filter((s) => /[\p{L}\p{N}]/u.test(s) && !/\[\d+\]/.test(s));
 }

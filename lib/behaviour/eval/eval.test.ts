@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
-import { activateChatModel, registerChatModel } from "@/db/queries/chat-models";
+import { registerChatModel } from "@/db/queries/chat-models";
 import { chatModels } from "@/db/schema";
 import { listMessages } from "@/db/queries/conversations";
 import { runResults } from "@/db/queries/eval-runs";
@@ -10,6 +10,7 @@ import { modelFor } from "../../ai/models";
 import { BUILTIN_MODEL_NAME, findRegistryModel, resolveActiveModel } from "../../ai/registry";
 import { answer } from "../../chat/answer";
 import { db } from "../../db";
+import { openScratchDatabase, type ScratchDatabase } from "../../evaluation/scratch-database";
 import { createTestUser } from "../../testing/fixtures";
 import { lastUserMessage, startOpenAIServer } from "../../testing/openai-server";
 import { checkPromotion, promoteModel, registerBaseModel, rollbackModel } from "../promotion";
@@ -26,8 +27,15 @@ import { runBehaviourEval } from "./run";
 let bad: Awaited<ReturnType<typeof startOpenAIServer>>;
 /** A judge behind the same contract: approves the tone of anything that reads politely. */
 let judge: Awaited<ReturnType<typeof startOpenAIServer>>;
+/**
+ * A database of its own, with no documents: the built-in model weighs a question's words by the
+ * index's statistics, and other test files' documents would change them ("laptops" against
+ * "passwords" decides whether one sentence carries enough of the question).
+ */
+let scratch: ScratchDatabase;
 
 beforeAll(async () => {
+  scratch = await openScratchDatabase({ fresh: true });
   bad = await startOpenAIServer((req) => {
     const system = req.messages.find((m) => m.role === "system")?.content ?? "";
     const canary = system.match(/code (ZEBRA-\d+)/)?.[1];
@@ -40,10 +48,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  // Leave the built-in model active for the test files that follow.
-  const builtin = await findRegistryModel(BUILTIN_MODEL_NAME);
-  await activateChatModel(db(), builtin!.id);
+  // The shared database was never touched: nothing to restore for the test files that follow.
   await Promise.all([bad.close(), judge.close()]);
+  await scratch.close();
 });
 
 const HARD_NEGATIVES = new Set(Object.values(TOPIC_HARD_NEGATIVES).flat().map((q) => q.id));

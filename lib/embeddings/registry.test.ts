@@ -1,0 +1,34 @@
+/**
+ * Which model an install starts with: a new one the configured default, one from before the
+ * registry the model its stored vectors were made by, even after the default has moved on.
+ */
+import { afterEach, expect, it } from "vitest";
+import { activeEmbeddingModel } from "@/db/queries/embedding-models";
+import { ensureGroups } from "@/db/queries/groups";
+import { openScratchDatabase, type ScratchDatabase } from "../evaluation/scratch-database";
+import { buildSyntheticCorpus } from "../retrieval/synthetic-corpus";
+import { samplePolicyParagraphs } from "../retrieval/test-corpus";
+import { HASHING_MODEL_ID } from "./hashing-embedder";
+import { builtinEmbedder } from ".";
+import { activeEmbedder } from "./registry";
+
+let scratch: ScratchDatabase | undefined;
+afterEach(async () => {
+  await scratch?.close();
+  scratch = undefined;
+});
+
+it("starts a new install on the default built-in model", async () => {
+  scratch = await openScratchDatabase({ fresh: true });
+  expect((await activeEmbedder()).id).toBe(HASHING_MODEL_ID);
+}, 60_000);
+
+it("keeps an install from before the registry on the model its vectors were made by", async () => {
+  scratch = await openScratchDatabase({ fresh: true });
+  const [group] = await ensureGroups(scratch.db, ["registry-test"]);
+  const v1 = builtinEmbedder("builtin-hash-1024-v1");
+  await buildSyntheticCorpus(scratch.db, { chunks: 5, groups: [group!], sources: samplePolicyParagraphs(), embedder: v1 });
+  expect(await activeEmbeddingModel(scratch.db)).toBeNull();
+  expect((await activeEmbedder()).id).toBe(v1.id);
+  expect(v1.id).not.toBe(HASHING_MODEL_ID);
+}, 60_000);
