@@ -88,9 +88,14 @@ test("the sample policies load from the first screen, and a citation opens the P
   const documents = new DocumentsPage(page);
   await documents.open();
   await page.getByRole("button", { name: "Load sample policies" }).click();
+  // Other tests may have loaded them first: either way the button says what it did.
+  await expect(page.getByRole("status").filter({ hasText: /Loading 4 sample policies|already loaded/ })).toBeVisible();
   for (const file of ["travel-policy.md", "leave-policy.md", "expenses-policy.pdf", "it-security-policy.docx"]) {
     await documents.waitUntilReady(file);
   }
+  // A second load changes nothing, and says so rather than nothing at all.
+  await page.getByRole("button", { name: "Load sample policies" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The sample policies are already loaded: nothing changed." })).toBeVisible();
 
   await page.goto("/");
   const chat = new ChatPage(page);

@@ -1,23 +1,33 @@
 "use client";
 
-import { useTransition } from "react";
+import { useState, useTransition } from "react";
+import type { ActionState } from "./action-form";
 
 interface Props {
-  action: () => Promise<void>;
+  action: () => Promise<ActionState>;
   /** Once there are documents, the offer is a plain button: loading again changes nothing already loaded. */
   compact?: boolean;
 }
 
 export function SampleOffer({ action, compact }: Props) {
   const [pending, start] = useTransition();
+  const [state, setState] = useState<ActionState>({});
   const button = (
-    <button
-      disabled={pending}
-      onClick={() => start(() => action())}
-      className="w-fit rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
-    >
-      {pending ? "Loading…" : "Load sample policies"}
-    </button>
+    <span className="flex flex-wrap items-center gap-2 text-sm">
+      <button
+        disabled={pending}
+        onClick={() => start(async () => setState(await action()))}
+        className="w-fit rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-60"
+      >
+        {pending ? "Loading…" : "Load sample policies"}
+      </button>
+      {state.message && <span role="status">{state.message}</span>}
+      {state.error && (
+        <span role="alert" className="text-red-700 dark:text-red-400">
+          {state.error}
+        </span>
+      )}
+    </span>
   );
   if (compact) return button;
   return (
