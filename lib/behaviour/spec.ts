@@ -89,9 +89,9 @@ export const DEFAULT_BEHAVIOUR_SPEC: BehaviourSpec = {
 type Topic = z.infer<typeof topic>;
 
 /**
- * The first topic one of whose keywords occurs in the text as whole words, case-insensitively. Not a
- * runtime rule (the built-in model classifies with what it learned): the evaluation uses it to keep
- * plain cases clear of every topic's vocabulary.
+ * The first topic one of whose keywords occurs in the text as whole words, case-insensitively. The
+ * built-in model falls back on it when its classifier is unsure (behaviourOf); the evaluation uses it
+ * to keep plain cases clear of every topic's vocabulary.
  */
 export function findTopic<T extends Topic>(text: string, topics: T[]): T | undefined {
   return topics.find((t) => t.keywords.some((k) => keywordPattern(k).test(text)));
