@@ -1,6 +1,6 @@
 import { ASKING_WORDS, STOPWORDS } from "../text/stopwords";
 import { passageUnits, type TextUnit } from "../text/sentences";
-import { contentTerms, snowballStem } from "../text/terms";
+import { contentTerms, contentWords, snowballStem } from "../text/terms";
 import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
@@ -134,10 +134,7 @@ export function questionTerms(question: string): string[] {
 
 /** The question's content words as asked, each with its stem: what corpus statistics are looked up for. */
 export function questionWords(question: string): { word: string; stem: string }[] {
-  const words = question.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set(words)]
-    .map((word) => ({ word, stem: contentTerms(word)[0] }))
-    .filter((w): w is { word: string; stem: string } => !!w.stem && !ASKING_STEMS.has(w.stem));
+  return [...new Set(contentWords(question))].map((word) => ({ word, stem: snowballStem(word) })).filter((w) => !ASKING_STEMS.has(w.stem));
 }
 
 /** Word -> chunks containing it, and the chunk count: the index's statistics (db/queries/term-stats). */
