@@ -40,14 +40,13 @@ test("an admin inspects retrieval, as themself and as an employee; employees can
   await expect(first.getByTestId("keyword-rank")).toHaveText(/^1 \(\d+\.\d\d\)$/);
   await expect(first.getByTestId("vector-rank")).toHaveText(/^\d+ \(0\.\d{3}\)|–$/);
   await expect(retrieval.rows("Board Parking")).toHaveCount(1);
-  const asAdmin = await retrieval.rows().count();
 
-  // As the employee: the restricted document is not there, so fewer chunks.
+  // As the employee: the restricted document is not there. (Counting rows would
+  // not show it: other specs' documents fill the console's 20 places either way.)
   await retrieval.ask(`How much does a parking permit cost with Form PK-${stamp % 1000}?`, employee.email);
   await expect(page.getByText(`As ${employee.email}`)).toBeVisible();
   await expect(retrieval.rows("Parking Policy").first()).toBeVisible();
   await expect(retrieval.rows("Board Parking")).toHaveCount(0);
-  expect(await retrieval.rows().count()).toBeLessThan(asAdmin);
 
   // A result links to the source viewer at its chunk.
   await retrieval.rows("Parking Policy").first().getByRole("link", { name: "Parking Policy" }).click();
