@@ -59,6 +59,12 @@ test("an admin inspects retrieval, as themself and as an employee; employees can
   await expect(page.getByTestId("rewritten-query")).toContainText("and for board members? parking permit cost");
   await expect(retrieval.rows().first()).toContainText("Board Parking");
 
+  // A misspelt word is searched as the documents spell it, and the console says so.
+  await retrieval.open();
+  await retrieval.ask(`What does a parkinng permit cost with Form PK-${stamp % 1000}?`);
+  await expect(page.getByTestId("spelling-corrections")).toContainText("parkinng → parking");
+  await expect(retrieval.rows().first()).toContainText("Parking Policy");
+
   // The console is for administrators only.
   await auth.signOut();
   await auth.signIn(employee.email, employee.password);

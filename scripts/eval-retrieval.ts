@@ -45,11 +45,13 @@ for (let run = 1; run <= Math.max(1, Number(values.runs ?? 1)); run++) {
   let keywordRanking: KeywordRanking = "fts";
   let embeddingModel = "";
   let withIdentifiers = 0;
+  const corrected: string[] = [];
   for (const qid of judged) {
     const asker = await corpus.askerFor(groupOf(data.queryMetadata.get(qid)));
     const candidates = await rankCandidates(asker, data.queries.get(qid)!, 100);
     ({ keywordRanking, embeddingModel } = candidates);
     if (candidates.exact.length > 0) withIdentifiers++;
+    if (candidates.corrections.length > 0) corrected.push(candidates.corrections.map((c) => `${c.from} -> ${c.to}`).join(", "));
     latencies.keyword.push(candidates.timings.keywordMs);
     latencies.vector.push(candidates.timings.vectorMs);
     latencies.fused.push(candidates.timings.totalMs);
@@ -60,7 +62,8 @@ for (let run = 1; run <= Math.max(1, Number(values.runs ?? 1)); run++) {
     scores.fused.push(scoreRanking(docs(candidates.fused), relevant));
   }
 
-  console.log(`\nRun ${run}: ${judged.length} queries (${withIdentifiers} naming an identifier found verbatim); keyword leg: ${describeKeywordRanking(keywordRanking)}; vector leg: ${embeddingModel}`);
+  console.log(`\nRun ${run}: ${judged.length} queries (${withIdentifiers} naming an identifier found verbatim, ${corrected.length} with a spelling correction); keyword leg: ${describeKeywordRanking(keywordRanking)}; vector leg: ${embeddingModel}`);
+  if (corrected.length > 0) console.log(`spelling corrections: ${corrected.slice(0, 12).join("; ")}${corrected.length > 12 ? "; ..." : ""}`);
   console.log("leg        nDCG@10  recall@10  recall@100  MRR@10   latency median  p95");
   for (const leg of legs) {
     const m = mean(scores[leg]);

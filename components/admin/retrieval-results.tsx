@@ -18,6 +18,22 @@ export function RetrievalResults({ inspection, asUser }: { inspection: Inspectio
           Searched as ({rewrite.method === "model" ? "rewritten by the model" : "rewritten by rules"}): <q>{rewrite.query}</q>
         </p>
       )}
+      {result.corrections.length > 0 && (
+        <p className="text-sm" data-testid="spelling-corrections">
+          Spelling corrected for the keyword search:{" "}
+          {result.corrections.map((c, i) => (
+            <span key={c.from}>
+              {i > 0 && ", "}
+              <q>{c.from}</q> → <q>{c.to}</q>
+            </span>
+          ))}
+        </p>
+      )}
+      {result.named.length > 0 && (
+        <p className="text-sm" data-testid="named-documents">
+          The question names {result.named.map((d) => d.title).join(", ")}: {result.named.length === 1 ? "its" : "their"} passages are preferred.
+        </p>
+      )}
       {rewrite.error && <p className="text-sm text-amber-700">The model could not rewrite the question ({rewrite.error}); rules were used.</p>}
       {result.rerank?.error && (
         <p role="alert" className="text-sm text-amber-700">

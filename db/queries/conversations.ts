@@ -59,6 +59,7 @@ export interface StoredTurn {
     rewrittenQuery?: string | null;
     rerank?: { model: string; error?: string } | null;
     keywordRanking: "bm25" | "fts";
+    corrections?: { from: string; to: string }[] | null;
     results: unknown[];
   };
 }

@@ -34,9 +34,11 @@ export async function storedAnswerEvidence(db: Executor, messageId: string) {
       JOIN document_versions v ON v.id = ch.version_id
       WHERE t.message_id = ${messageId}
       ORDER BY n`),
-    db.execute<{ rewrittenQuery: string | null }>(sql`SELECT rewritten_query AS "rewrittenQuery" FROM retrieval_traces WHERE message_id = ${messageId}`),
+    db.execute<{ rewrittenQuery: string | null; corrections: { from: string; to: string }[] | null }>(
+      sql`SELECT rewritten_query AS "rewrittenQuery", corrections FROM retrieval_traces WHERE message_id = ${messageId}`),
   ]);
-  return { cited, sources: sources.rows, rewrittenQuery: trace.rows[0]?.rewrittenQuery ?? null };
+  const stored = trace.rows[0];
+  return { cited, sources: sources.rows, rewrittenQuery: stored?.rewrittenQuery ?? null, corrections: stored?.corrections ?? [] };
 }
 
 /** The page of a citation is decided here, and only here: today the page its chunk starts on. */

@@ -363,6 +363,22 @@ export async function chunkDetails(db: Executor, asker: Asker, chunkIds: string[
   return result.rows;
 }
 
+export type CandidateDocument = {
+  chunkId: string;
+  documentId: string;
+  title: string;
+  filename: string;
+};
+
+/** The document each candidate chunk belongs to, with its title and file name (what a question may name). */
+export async function candidateDocuments(db: Executor, asker: Asker, chunkIds: string[]): Promise<CandidateDocument[]> {
+  if (chunkIds.length === 0) return [];
+  const result = await db.execute<CandidateDocument>(sql`
+    SELECT c.id AS "chunkId", d.id AS "documentId", d.title, d.filename
+    ${namedChunks(asker, chunkIds)}`);
+  return result.rows;
+}
+
 /** How each model's HNSW index is built; chosen by `npm run bench:retrieval` (README: "Retrieval at scale"). */
 export interface VectorIndexSettings {
   /** `halfvec` indexes 16-bit copies of the vectors: half the index size and build memory. */

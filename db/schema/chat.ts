@@ -57,6 +57,8 @@ export const retrievalTraces = pgTable("retrieval_traces", {
   /** The reranker used, and its error when it failed and the fused order was kept. */
   rerank: jsonb("rerank").$type<{ model: string; error?: string }>(),
   keywordRanking: text("keyword_ranking", { enum: ["bm25", "fts"] }).notNull(),
+  /** Misspelt question words the keyword search read as corrected ("pasword" -> "password"). */
+  corrections: jsonb("corrections").$type<{ from: string; to: string }[]>(),
   results: jsonb("results").notNull().$type<unknown[]>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -68,7 +68,7 @@ export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = 
       outcomes.push(outcome);
       if (options.out) {
         const { answerable, latencyMs: ms, ...scores } = outcome;
-        const line = { id: q.id, question: q.question, groups: q.groups, answerable, searchedFor: evidence.rewrittenQuery ?? q.question, answer, cited, sources, decline: declined, latencyMs: Math.round(ms), scores };
+        const line = { id: q.id, question: q.question, groups: q.groups, answerable, searchedFor: evidence.rewrittenQuery ?? q.question, corrections: evidence.corrections, answer, cited, sources, decline: declined, latencyMs: Math.round(ms), scores };
         fs.appendFileSync(options.out, `${JSON.stringify(line)}\n`);
       }
       if ((i + 1) % 25 === 0) console.log(`  ${i + 1}/${questions.length} asked`);

@@ -1,6 +1,6 @@
 import type { Asker } from "@/db/queries/access";
 import {
-  chunkDetails, chunksContaining, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, readerScope, vectorSearch, type KeywordRanking,
+  candidateDocuments, chunkDetails, chunksContaining, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, readerScope, vectorSearch, type KeywordRanking,
 } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { activeEmbedder } from "../embeddings/registry";
@@ -9,6 +9,9 @@ import { identifierPattern, identifiersIn } from "../text/identifiers";
 import { keywordTerms } from "../text/terms";
 import { fuse, fusionFor, type FusedHit } from "./fusion";
 import { reranker } from "./rerank";
+import { namedDocuments, preferNamed } from "./named-documents";
+import { absentWords, correctableWords, spellingCorrections, type SpellingCorrection } from "./spelling";
+import { applyCorrections } from "../text/typos";
 
 /** How many candidates each leg contributes to fusion. */
 const LEG_DEPTH = 50;
@@ -43,6 +46,15 @@ export interface RetrievalResult {
   embeddingModel: string;
   /** Absent when no reranker is configured. */
   rerank?: RerankOutcome;
+  /** Misspelt question words the keyword leg searched as corrected. */
+  corrections: SpellingCorrection[];
+  /** Documents the question names, whose passages were preferred. */
+  named: NamedDocument[];
+}
+
+export interface NamedDocument {
+  documentId: string;
+  title: string;
 }
 
 let ranking: Promise<KeywordRanking> | undefined;
@@ -63,6 +75,10 @@ export interface Candidates {
   /** Chunks containing the identifiers the question names verbatim. */
   exact: LegHit[];
   fused: FusedHit[];
+  /** Misspelt question words the keyword leg searched as corrected (then `keyword` is that search). */
+  corrections: SpellingCorrection[];
+  /** Documents the question names ("according to the HMO booklet"): their passages are raised in `fused`. */
+  named: NamedDocument[];
   keywordRanking: KeywordRanking;
   embeddingModel: string;
   /** Wall-clock time of each leg (the vector leg includes embedding the question) and of the whole. */
@@ -87,7 +103,11 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const activeModel = activeEmbedder();
   const ranking = keywordRankingInUse();
   const patterns = identifiers.map(identifierPattern);
-  const keywordLeg = timed(async () => keywordSearch(database, asker, await ranking, keywordTerms(question), depth, await scope));
+  const searchKeywords = async (text: string) => keywordSearch(database, asker, await ranking, keywordTerms(text), depth, await scope);
+  const keywordLeg = timed(() => searchKeywords(question));
+  // Which words no chunk holds is asked beside the legs, so a question without typos waits for nothing more.
+  const correctable = correctableWords(question);
+  const absent = absentWords(database, correctable);
   const vectorLeg = timed(async () => {
     const model = await activeModel;
     const [embedding] = await model.embed([question]);
@@ -101,15 +121,28 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
     const [[hits], matches] = await Promise.all([leg, found]);
     return matches === "common" ? chunksContaining(database, asker, hits.map((h) => h.chunkId), patterns) : new Set<string>();
   };
-  const [[keyword, keywordMs], [vector, vectorMs], matches, inKeyword, inVector] =
+  const [[firstKeyword, keywordMs], [vector, vectorMs], matches, inKeyword, inVector] =
     await Promise.all([keywordLeg, vectorLeg, found, containing(keywordLeg), containing(vectorLeg)]);
   const [model, keywordRanking] = await Promise.all([activeModel, ranking]);
   const fusion = fusionFor(model.id);
+  // A misspelt word matches nothing in the keyword leg: corrected against the words of the
+  // passages both legs found, it is searched again (only then, so the cost falls on typos alone).
+  const firstPass = fuse({ keyword: firstKeyword, vector }, fusion).map((h) => h.chunkId);
+  const corrections = await spellingCorrections(database, asker, correctable, firstPass, absent);
+  const keyword = corrections.length === 0 ? firstKeyword
+    : await searchKeywords(applyCorrections(question, new Map(corrections.map((c) => [c.from, c.to]))));
   const exact = matches !== "common" ? matches
     : fuse({ keyword, vector }, fusion).filter((h) => inKeyword.has(h.chunkId) || inVector.has(h.chunkId)).map((h, i) => ({ chunkId: h.chunkId, score: 1 / (i + 1) }));
+  const fused = fuse({ keyword, vector, exact }, fusion);
+  // The documents of the candidates, by what their titles and file names share with the question.
+  const docs = await candidateDocuments(database, asker, fused.slice(0, depth).map((h) => h.chunkId));
+  const named = namedDocuments(question, docs);
+  const documentOf = new Map(docs.map((d) => [d.chunkId, d.documentId]));
   return {
     keyword, vector, exact,
-    fused: fuse({ keyword, vector, exact }, fusion),
+    fused: preferNamed(fused, documentOf, named),
+    corrections,
+    named: [...new Map(docs.filter((d) => named.has(d.documentId)).map((d) => [d.documentId, { documentId: d.documentId, title: d.title }])).values()],
     keywordRanking,
     embeddingModel: model.id,
     timings: { keywordMs, vectorMs, totalMs: performance.now() - start },
@@ -154,6 +187,8 @@ export async function retrieve(asker: Asker, question: string, k = env().RETRIEV
     keywordRanking: candidates.keywordRanking,
     embeddingModel: candidates.embeddingModel,
     rerank: outcome,
+    corrections: candidates.corrections,
+    named: candidates.named,
   };
 }
 

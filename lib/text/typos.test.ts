@@ -23,6 +23,10 @@ describe("typoCorrections", () => {
     expect(typoCorrections(["psswrd"], vocabulary).has("psswrd")).toBe(false);
   });
 
+  it("never corrects into a stop word", () => {
+    expect(typoCorrections(["chile"], wordCounts(["while the chips last"])).has("chile")).toBe(false);
+  });
+
   it("prefers the more frequent word on a tie", () => {
     const counts = wordCounts(["leave leave leave", "lease"]);
     expect(typoCorrections(["leafe"], counts).get("leafe")).toBe("leave");

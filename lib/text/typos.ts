@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { STOPWORDS } from "./stopwords";
 
 /** Shorter words are too close to too many others ("form", "from") to be corrected safely. */
 const MIN_TYPO_LENGTH = 5;
@@ -8,8 +9,9 @@ const allowedEdits = (length: number) => (length >= 9 ? 2 : 1);
 
 /**
  * For each misspelt word, the closest word of `vocabulary` within the edits its length allows (the
- * more frequent on a tie), as written there. Only words the caller knows to be unknown should be
- * passed: a real word is never corrected into another ("costs" into "coats").
+ * more frequent on a tie), as written there; never a stop word, which says nothing ("chile" is not
+ * "while"). Only words the caller knows to be unknown should be passed: a real word is never
+ * corrected into another ("costs" into "coats").
  */
 export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
   const corrections = new Map<string, string>();
@@ -18,7 +20,7 @@ export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyM
     const limit = allowedEdits(word.length);
     let best: { word: string; edits: number; count: number } | undefined;
     for (const [candidate, count] of vocabulary) {
-      if (Math.abs(candidate.length - word.length) > limit || candidate === word) continue;
+      if (Math.abs(candidate.length - word.length) > limit || candidate === word || STOPWORDS.has(candidate)) continue;
       const edits = distance(word, candidate);
       if (edits > limit) continue;
       if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word: candidate, edits, count };

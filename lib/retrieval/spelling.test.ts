@@ -1,0 +1,58 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { askerOf } from "../auth/user";
+import { acceptUpload } from "../ingest/upload";
+import { createTestUser, drainQueue } from "../testing/fixtures";
+import { rankCandidates, retrieve } from "./retrieve";
+
+// Made-up words, so no other test's document holds them (the suite shares one database); each is
+// in exactly one of the documents below.
+const tag = randomUUID().slice(0, 6);
+const handbook = `# Field Allowances ${tag}
+
+## Glacier expeditions
+Staff on a glacier expedition receive a crampon stipend of 140 euros per trip, paid with the next salary.
+
+## Desk equipment
+Each office desk comes with a monitor arm and a footrest on request.
+`;
+const restricted = `# Board Allowances ${tag}
+
+## Marmalade tasting
+Board members receive a marmalade voucher for each tasting evening.
+`;
+
+describe("spelling correction in retrieval", () => {
+  it("searches a misspelt word as the corpus spells it, says so, and leaves words the index holds alone", async () => {
+    const admin = await createTestUser("admin");
+    await acceptUpload({ filename: `allowances-${tag}.md`, bytes: Buffer.from(handbook), uploadedBy: admin.id });
+    await drainQueue();
+    const employee = askerOf(await createTestUser("employee"));
+
+    const typed = await rankCandidates(employee, "How much is the crampn stipnd for a glacier expedtion?");
+    expect(typed.corrections).toEqual(expect.arrayContaining([
+      { from: "crampn", to: "crampon" }, { from: "stipnd", to: "stipend" }, { from: "expedtion", to: "expedition" },
+    ]));
+    // The keyword leg matched the corrected words: its first hit is the expedition section.
+    const { sources, corrections } = await retrieve(employee, "How much is the crampn stipnd for a glacier expedtion?");
+    expect(corrections.length).toBe(3);
+    expect(sources[0]!.text).toContain("crampon stipend");
+    expect(sources[0]!.keywordRank).toBe(1);
+
+    // Spelt right, nothing is corrected, and no extra search is made for it.
+    expect((await rankCandidates(employee, "How much is the crampon stipend for a glacier expedition?")).corrections).toEqual([]);
+  });
+
+  it("never corrects towards a word only in a document the asker may not read", async () => {
+    const admin = await createTestUser("admin");
+    await acceptUpload({ filename: `board-${tag}.md`, bytes: Buffer.from(restricted), uploadedBy: admin.id, groups: [`board-${tag}`] });
+    await drainQueue();
+    const employee = askerOf(await createTestUser("employee"));
+    const question = "Who receives a marmalde vouchr?";
+
+    const asEmployee = await rankCandidates(employee, question);
+    expect(asEmployee.corrections).toEqual([]);
+    const asAdmin = await rankCandidates(askerOf(admin), question);
+    expect(asAdmin.corrections).toEqual(expect.arrayContaining([{ from: "marmalde", to: "marmalade" }, { from: "vouchr", to: "voucher" }]));
+  });
+});
