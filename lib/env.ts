@@ -13,6 +13,8 @@ const schema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
   PORT: int(3000),
+  /** On SIGTERM, how long open requests (answer streams) may run before the processes are killed. */
+  SHUTDOWN_DRAIN_SECONDS: int(8),
   /** Tests only: a PostgreSQL server to run the integration tests against, besides PGlite. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   AUTH_SECRET: str(),
