@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createRequire } from "node:module";
 import http from "node:http";
-import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { waitFor } from "../testing/worker-process";
+import { isAlive as alive, portOpen } from "../testing/processes";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -36,20 +36,6 @@ async function startGroup(env: Record<string, string> = {}): Promise<Group> {
   return group;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-const portOpen = (port: number) =>
-  new Promise<boolean>((resolve) => {
-    const socket = net.connect(port, "127.0.0.1");
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-  });
 /** A request on its own connection: a kept-alive one would hold the server's drain open. */
 const getText = (url: string) =>
   new Promise<string>((resolve, reject) => {
