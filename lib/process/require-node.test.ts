@@ -11,8 +11,9 @@ describe("Node version check", () => {
   // The user's case: an old Node first on PATH, running the documented commands.
   it.skipIf(oldMajor === null || oldMajor >= 22 || !fs.existsSync("/usr/bin/npm")).each(["start", "dev", "worker"])(
     "npm run %s on an old Node stops at once with one line",
+    { timeout: 60_000 }, // about 1.5 s each; generous for a loaded CI machine
     (script) => {
-      const run = spawnSync("/usr/bin/npm", ["run", "-s", script], { cwd: root, encoding: "utf8", timeout: 20_000, env: { ...process.env, PATH: "/usr/bin:/bin" } });
+      const run = spawnSync("/usr/bin/npm", ["run", "-s", script], { cwd: root, encoding: "utf8", timeout: 50_000, env: { ...process.env, PATH: "/usr/bin:/bin" } });
       expect(run.status).toBe(1);
       const lines = `${run.stdout}${run.stderr}`.trim().split("\n");
       expect(lines).toEqual([expect.stringMatching(new RegExp(`^Groundwork needs Node.js 22 or newer, but this is v${oldMajor}\\..*nodejs.org`))]);
