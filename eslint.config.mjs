@@ -23,6 +23,11 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
     },
   },
+  // Plain JavaScript run by Node before tsx (preloads): Node's globals, which TypeScript knows elsewhere.
+  {
+    files: ["lib/**/*.mjs"],
+    languageOptions: { globals: Object.fromEntries(["process", "console", "setTimeout", "setInterval", "clearInterval", "URL"].map((name) => [name, "readonly"])) },
+  },
   { files: ["components/**"], rules: forbid("app", "db") },
   { files: ["lib/**"], rules: forbid("app", "components") },
   { files: ["db/**"], rules: forbid("app", "components", "lib") },

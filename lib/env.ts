@@ -13,6 +13,8 @@ const schema = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
   PORT: int(3000),
+  /** On SIGTERM, how long open requests (answer streams) may run before the processes are killed. */
+  SHUTDOWN_DRAIN_SECONDS: int(8),
   /** Tests only: a PostgreSQL server to run the integration tests against, besides PGlite. */
   TEST_DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   AUTH_SECRET: str(),
@@ -37,6 +39,8 @@ const schema = z.object({
   PARSE_MAX_MEMORY_MB: int(1024),
   /** How long a claimed ingest job stays locked without a heartbeat before another worker may take it over. */
   INGEST_LEASE_SECONDS: int(60),
+  /** /api/ready answers 503 when no worker has reported (every 10 s while running) for this long. */
+  READY_WORKER_MAX_AGE_SECONDS: int(60),
   /** Tests only: pause after each embedding batch, so a test can kill a worker in the middle of a job. */
   INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),

@@ -2,9 +2,10 @@
  * `npm run dev` / `npm start`: one command for the whole app on one machine.
  * Without DATABASE_URL this process owns the embedded database (PGlite, served over the
  * PostgreSQL wire protocol) and the web server and ingest worker connect to it as clients.
- * Migrations are applied before anything else starts.
+ * Migrations are applied before anything else starts. Supervision (what happens when a process
+ * dies or a stop is asked for) is lib/process/supervisor.ts; docs/operations.md tells it.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import "@/lib/process/watch-parent.mjs";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
@@ -12,6 +13,7 @@ import { createDatabase } from "@/db/client";
 import { startEmbeddedServer, type EmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
 import { env } from "@/lib/env";
+import { supervise, type ChildSpec } from "@/lib/process/supervisor";
 
 // Like Next itself, read .env files; variables already set in the environment win.
 for (const file of [".env.local", ".env"]) if (fs.existsSync(file)) process.loadEnvFile(file);
@@ -33,23 +35,14 @@ await migrateDatabase(db);
 await pool.end();
 
 const childEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: config.AUTH_SECRET ?? localSecret(), PORT: String(config.PORT) };
-const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
-const children: ChildProcess[] = [spawn(bin("next"), [mode, "--port", String(config.PORT)], { stdio: "inherit", env: childEnv })];
+// Children run on this process's Node directly, not through wrapper binaries: a wrapper killed by
+// SIGKILL would leave its own child running, and `#!/usr/bin/env node` could pick an older Node.
+const nextBin = path.join(process.cwd(), "node_modules/next/dist/bin/next");
+const children: ChildSpec[] = [{ name: "Next.js server", nodeArgs: [nextBin, mode, "--port", String(config.PORT)], env: childEnv }];
 if (config.INGEST_WORKER === "inline") {
-  children.push(spawn(bin("tsx"), ["scripts/worker.ts"], { stdio: "inherit", env: childEnv }));
+  children.push({ name: "ingest worker", nodeArgs: ["--import", import.meta.resolve("tsx"), "scripts/worker.ts"], env: childEnv });
 }
-
-let stopping = false;
-async function shutdown(code: number) {
-  if (stopping) return;
-  stopping = true;
-  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM"))))));
-  await embedded?.stop();
-  process.exit(code);
-}
-for (const child of children) child.on("exit", (code) => void shutdown(code ?? 1));
-process.on("SIGINT", () => void shutdown(0));
-process.on("SIGTERM", () => void shutdown(0));
+supervise(children, { drainMs: config.SHUTDOWN_DRAIN_SECONDS * 1000, afterChildren: async () => embedded?.stop() });
 
 /** A signing secret for sessions, created once per install and kept beside the data. */
 function localSecret(): string {

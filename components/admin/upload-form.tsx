@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { tooLargeMessage } from "@/lib/ingest/upload-limit";
 
 interface FileState {
   name: string;
@@ -51,9 +52,11 @@ interface Props {
   groups: string[];
   /** Set on a document's page: the file becomes that document's next version, whatever its name. */
   documentId?: string;
+  /** UPLOAD_MAX_BYTES: a larger file is refused here, without sending it (the server refuses it too). */
+  maxBytes: number;
 }
 
-export function UploadForm({ groups, documentId }: Props) {
+export function UploadForm({ groups, documentId, maxBytes }: Props) {
   const router = useRouter();
   const [files, setFiles] = useState<FileState[]>([]);
   const [readers, setReaders] = useState<string[]>([]);
@@ -71,6 +74,10 @@ export function UploadForm({ groups, documentId }: Props) {
     let next = 0;
     const lane = async () => {
       for (let i = next++; i < chosen.length; i = next++) {
+        if (chosen[i]!.size > maxBytes) {
+          update(i, { ok: false, message: tooLargeMessage(chosen[i]!.name, maxBytes) });
+          continue;
+        }
         const { status, body } = await send(chosen[i]!, readers, documentId, (l) => update(i, { loaded: l }));
         update(i, { loaded: chosen[i]!.size, ...outcomeMessage(status, body) });
       }

@@ -21,3 +21,9 @@ export const ingestJobs = pgTable(
   },
   (t) => [index("ingest_jobs_claim_idx").on(t.status, t.runAfter)],
 );
+
+/** One row per running worker process, refreshed on a timer: readiness asks whether any is alive. */
+export const workerHeartbeats = pgTable("worker_heartbeats", {
+  workerId: text("worker_id").primaryKey(),
+  beatAt: timestamp("beat_at", { withTimezone: true }).notNull().defaultNow(),
+});

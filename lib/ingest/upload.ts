@@ -5,6 +5,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { detectMime } from "./parsers";
+import { tooLargeMessage, uploadRequestMaxBytes } from "./upload-limit";
 
 export interface UploadInput {
   filename: string;
@@ -36,7 +37,7 @@ export async function acceptUpload({ filename, bytes, uploadedBy, groups, docume
   if (bytes.length === 0) throw new AppError("bad_request", `"${name}" is empty. Choose a file with content.`);
   const max = env().UPLOAD_MAX_BYTES;
   if (bytes.length > max) {
-    throw new AppError("payload_too_large", `"${name}" is larger than the ${Math.round(max / 1024 / 1024)} MB limit.`);
+    throw new AppError("payload_too_large", tooLargeMessage(name, max));
   }
   const mime = detectMime(bytes, name);
   if (!mime) {
@@ -50,4 +51,13 @@ export async function acceptUpload({ filename, bytes, uploadedBy, groups, docume
   const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers, documentId });
   if (result.outcome === "missing") throw new AppError("not_found", "That document does not exist or was deleted; upload the file as a new document.");
   return { ...result, filename: name };
+}
+
+/**
+ * Refuses an upload by its declared Content-Length, before the body is read into memory: a 2 GB
+ * request is answered 413 at once instead of after buffering it.
+ */
+export function checkUploadLength(headers: Headers) {
+  const max = env().UPLOAD_MAX_BYTES;
+  if (Number(headers.get("content-length") ?? 0) > uploadRequestMaxBytes(max)) throw new AppError("payload_too_large", tooLargeMessage(null, max));
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { forgetWorker, recordWorkerHeartbeat } from "@/db/queries/health";
 import { claimJob, completeJob, failJob, heartbeat, type ClaimedJob } from "@/db/queries/ingest-jobs";
 import { ensureVectorIndex } from "@/db/queries/retrieval";
 import { pollNextFineTuneJob } from "../behaviour/fine-tune/poller";
@@ -100,12 +101,27 @@ export async function processNextJob(workerId: string): Promise<boolean> {
   return true;
 }
 
+/** How often a running worker tells readiness (/api/ready) it is alive: on a timer, so a long job does not silence it. */
+const WORKER_HEARTBEAT_MS = 10_000;
+
 /** Runs until the signal aborts, polling when the queue is empty. */
 export async function runWorker(signal: AbortSignal, { idleMs = 500 } = {}) {
   const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
   await registerConfiguredEmbeddingModels();
   const model = await activeEmbedder();
   await ensureVectorIndex(db(), model.id, model.dimensions);
+  const beat = () => recordWorkerHeartbeat(db(), workerId).catch((err: Error) => console.error("ingest worker heartbeat:", err.message));
+  await beat();
+  const beating = setInterval(() => void beat(), WORKER_HEARTBEAT_MS);
+  try {
+    await pollQueue(workerId, signal, idleMs);
+  } finally {
+    clearInterval(beating);
+    await forgetWorker(db(), workerId).catch(() => {});
+  }
+}
+
+async function pollQueue(workerId: string, signal: AbortSignal, idleMs: number) {
   while (!signal.aborted) {
     let worked = false;
     try {

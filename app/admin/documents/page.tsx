@@ -7,6 +7,7 @@ import { SampleOffer } from "@/components/admin/sample-offer";
 import { UploadForm } from "@/components/admin/upload-form";
 import { askerOf, currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { describeKeywordRanking, keywordRankingInUse } from "@/lib/retrieval/retrieve";
 import { loadSamplesAction } from "../actions";
 import { documentFiltersSchema } from "./filters";
@@ -24,7 +25,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Keyword ranking in use: {describeKeywordRanking(ranking)}</p>
       </div>
       <SampleOffer action={loadSamplesAction} compact={documents.length > 0 || filtered} />
-      <UploadForm groups={groups.map((g) => g.name)} />
+      <UploadForm groups={groups.map((g) => g.name)} maxBytes={env().UPLOAD_MAX_BYTES} />
       <DocumentFilters filters={filters} groups={groups} />
       <DocumentTable initial={JSON.parse(JSON.stringify(documents))} query={new URLSearchParams(JSON.parse(JSON.stringify(filters))).toString()} />
     </section>

@@ -4,7 +4,7 @@ import { askerOf, requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
 import { audit } from "@/lib/admin/audit";
-import { acceptUpload } from "@/lib/ingest/upload";
+import { acceptUpload, checkUploadLength } from "@/lib/ingest/upload";
 import { documentFiltersSchema } from "../../admin/documents/filters";
 import { requireSameOrigin } from "@/lib/security/origin";
 
@@ -23,6 +23,7 @@ export async function POST(request: Request) {
   try {
     requireSameOrigin(request);
     const user = await requireAdmin();
+    checkUploadLength(request.headers);
     const form = await request.formData().catch(() => null);
     const file = form?.get("file");
     if (!(file instanceof File)) throw new AppError("bad_request", "Attach a file in the 'file' field.");

@@ -7,6 +7,7 @@ import { UploadForm } from "@/components/admin/upload-form";
 import { VersionHistory } from "@/components/admin/version-history";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 import { deleteAction, reindexAction, setReadersAction } from "./actions";
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
@@ -24,7 +25,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{doc.filename}</p>
       </div>
       <DocumentActions reindex={reindexAction.bind(null, id)} remove={deleteAction.bind(null, id)} />
-      <UploadForm groups={[]} documentId={id} />
+      <UploadForm groups={[]} documentId={id} maxBytes={env().UPLOAD_MAX_BYTES} />
       <ReadersForm
         action={setReadersAction.bind(null, id)}
         everyone={doc.readableByEveryone}
