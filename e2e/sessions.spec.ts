@@ -8,7 +8,8 @@ import { ChatPage } from "./pages/chat";
 type SavedSession = Awaited<ReturnType<BrowserContext["storageState"]>>;
 
 /**
- * A session cookie copied before its session ended (sign-out, "Sign out everywhere", deactivation)
+ * A session cookie copied before its session ended (sign-out, "Sign out everywhere", deactivation,
+ * a password change)
  * and replayed afterwards must get nothing: not an answer from /api/chat, not a page.
  */
 async function replay(browser: Browser, saved: SavedSession, conversationId: string) {
@@ -34,7 +35,7 @@ async function startConversation(account: Account): Promise<string> {
 }
 
 test("a session cookie saved before its session ended is refused on route handlers and pages", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const admin = await signInAdmin(browser);
   const users = new AccessAdminPages(admin.page);
   let probes = 0;
@@ -51,6 +52,9 @@ test("a session cookie saved before its session ended is refused on route handle
   const employee = await registerUser(browser, "Sam Session");
   const conversationId = await startConversation(employee);
   const saved = await employee.context.storageState();
+  // The cookie lasts the idle limit (SESSION_IDLE_HOURS, 8 by default), not Auth.js's 30 days.
+  const cookie = saved.cookies.find((c) => c.name.endsWith("authjs.session-token"));
+  expect(Math.abs(cookie!.expires - (Date.now() / 1000 + 8 * 3600))).toBeLessThan(300);
   expect(await replay(browser, saved, conversationId), "the copied cookie works while the session lasts").toEqual({ "POST /api/chat": true, "GET /": true, "GET /c/:id": true });
   const secondDevice = await browser.newContext();
   const phone = await secondDevice.newPage();
@@ -78,6 +82,17 @@ test("a session cookie saved before its session ended is refused on route handle
   await users.userRow(employee.email).getByRole("button", { name: "Reactivate" }).click();
   await expect(users.userRow(employee.email).getByTestId("user-status")).toHaveText("active");
   await expectRefused("deactivation and reactivation", beforeDeactivation, conversationId);
+
+  // A password change on the account page: this browser is signed out as well, and the new password works.
+  await new AuthPages(employee.page).signIn(employee.email, employee.password);
+  const beforeChange = await employee.context.storageState();
+  await employee.page.goto("/account");
+  await employee.page.getByLabel("Current password").fill(employee.password);
+  await employee.page.getByLabel("New password").fill("a brand new password");
+  await employee.page.getByRole("button", { name: "Change password" }).click();
+  await expect(employee.page).toHaveURL(/\/login$/);
+  await expectRefused("a password change", beforeChange, conversationId);
+  await new AuthPages(employee.page).signIn(employee.email, "a brand new password");
 
   console.log(`sessions replayed after sign-out: ${probes} probes, ${accepted} accepted`);
   expect(accepted).toBe(0);
