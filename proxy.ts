@@ -1,19 +1,28 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { auth } from "@/lib/auth/config";
 import { env } from "@/lib/env";
-import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/security/headers";
+import { headersFor, newNonce } from "@/lib/security/headers";
 
 /**
  * Security headers on every page and route. Next reads the nonce from the request's CSP header
  * and puts it on its own scripts, so pages (all dynamically rendered) keep working under it.
+ * Wrapped in auth() so that every other request renews the session cookie: its lifetime is the idle
+ * limit. Whether the session still holds is decided where it is read (lib/auth/session.ts).
  */
-export function proxy(request: NextRequest) {
-  const csp = contentSecurityPolicy(newNonce(), env().NODE_ENV === "development");
+function secured(request: NextRequest) {
+  const headers = headersFor(request.nextUrl, request.headers, newNonce(), env().NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
+}
+
+const renewingSession = auth(secured);
+
+// Auth.js's own routes set the cookie themselves (sign-in, sign-out): a renewal there could race it.
+export function proxy(request: NextRequest) {
+  return request.nextUrl.pathname.startsWith("/api/auth/") ? secured(request) : renewingSession(request, { params: Promise.resolve({}) });
 }
 
 export const config = {

@@ -24,8 +24,8 @@ const BYPASS_HEADERS: Record<string, string>[] = [
 const PUBLIC = new Set(["/login", "/register", "/invite/[token]", "/api/auth/[...nextauth]"]);
 const PUBLIC_ACTIONS = new Set(["loginAction", "registerAction", "logoutAction", "oidcLoginAction", "acceptInviteAction"]);
 const REFUSALS = ["Please sign in to continue.", "Only administrators can do this."];
-/** Open to every signed-in user, on their own conversations only: aimed at someone else's, they change and show nothing. */
-const USER_ACTIONS = new Set(["renameConversationAction", "deleteConversationAction", "searchConversationsAction"]);
+/** Open to every signed-in user, on their own conversations or account only: aimed at someone else's, they change and show nothing. */
+const USER_ACTIONS = new Set(["renameConversationAction", "deleteConversationAction", "searchConversationsAction", "changePasswordAction"]);
 
 interface Endpoint {
   pattern: string;

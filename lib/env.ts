@@ -81,6 +81,10 @@ const schema = z.object({
   FINE_TUNE_PRICE_PER_MILLION: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(5)),
   FINE_TUNE_POLL_SECONDS: int(30),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
+  /** A session unused this long ends (the cookie is renewed on each request). */
+  SESSION_IDLE_HOURS: int(8),
+  /** A session ends this long after sign-in, however busy. */
+  SESSION_MAX_DAYS: int(7),
 }).refine((e) => !e.OIDC_ISSUER || e.AUTH_URL, {
   path: ["AUTH_URL"],
   message: "set it with OIDC_ISSUER, to the address people open Groundwork at (e.g. https://groundwork.example.com)",

@@ -19,7 +19,7 @@ await runCli(async (db) => {
   if (!admin) throw new Error("There is no administrator yet: start the app, register the first account, then import.");
   const files = await collectFiles(positionals);
   console.log(`Importing ${files.length} files${values.group ? ` for groups ${values.group.join(", ")}` : ""}…`);
-  const summary = await importFiles(files, { uploadedBy: admin.id, groups: values.group, onProgress: progressBar() });
+  const summary = await importFiles(files, { uploadedBy: admin.id, groups: values.group, via: "cli", onProgress: progressBar() });
   process.stderr.write("\n");
   console.log(`indexed ${summary.indexed.length}, unchanged ${summary.unchanged.length}, skipped ${summary.skipped.length}, failed ${summary.failed.length}`);
   for (const { file, reason } of summary.skipped) console.log(`  skipped ${file}: ${reason}`);

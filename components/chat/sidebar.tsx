@@ -96,7 +96,9 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
           )}
           <ThemeToggle />
           <div className="flex items-center justify-between">
-            <span className="truncate text-zinc-700 dark:text-zinc-300">{user.name}</span>
+            <Link href="/account" className="truncate text-zinc-700 underline dark:text-zinc-300" title="Your account">
+              {user.name}
+            </Link>
             <SignOutButton action={signOut} />
           </div>
         </div>

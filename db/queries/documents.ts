@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { documents, documentVersions, ingestJobs } from "../schema";
+import { documents, documentVersions, ingestJobs, users } from "../schema";
+import { recordAudit } from "./audit";
 import { canRead, type Asker } from "./access";
 import { setDocumentReaders } from "./groups";
 
@@ -16,7 +17,12 @@ export interface NewVersionInput {
   force?: boolean;
   /** Add the version to this document, whatever the file is called (an explicit new version). */
   documentId?: string;
+  /** Where the upload came from, for its audit entry (written in the same transaction as the version). */
+  via: UploadSource;
 }
+
+/** "route" is POST /api/documents, which the admin page's upload form uses too. */
+export type UploadSource = "route" | "cli" | "samples" | "reindex" | "evaluation";
 
 export type AddVersionResult =
   | { outcome: "missing" }
@@ -25,8 +31,9 @@ export type AddVersionResult =
 
 /**
  * Records an upload: a new document, or version n+1 of the live document with the same name,
- * plus its ingest job, in one transaction. Identical bytes (same sha256 as the latest version)
- * change nothing.
+ * plus its ingest job and its audit entry, in one transaction: every entry point is audited, and
+ * a failed upload leaves no entry. Identical bytes (same sha256 as the latest version) change
+ * nothing.
  */
 export async function addVersion(db: Executor, input: NewVersionInput): Promise<AddVersionResult> {
   return db.transaction(async (tx) => {
@@ -76,6 +83,15 @@ export async function addVersion(db: Executor, input: NewVersionInput): Promise<
       })
       .returning({ id: documentVersions.id });
     await tx.insert(ingestJobs).values({ versionId: version!.id });
+    const [uploader] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.createdBy));
+    await recordAudit(tx, {
+      actorId: input.createdBy,
+      actorEmail: uploader?.email ?? null,
+      action: input.via === "reindex" ? "document.reindex" : "document.upload",
+      targetType: "document",
+      targetId: documentId,
+      details: { filename: input.filename, version: number, via: input.via, readers: input.readers ?? "unchanged" },
+    });
     return { outcome: "queued", documentId, versionId: version!.id, number };
   });
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findGroupsByIds, setUserGroups } from "@/db/queries/group-admin";
 import { findUserById } from "@/db/queries/users";
 import { countActiveAdmins, insertUser, lockAdminSet, updateUser, type Role } from "@/db/queries/user-admin";
+import { endSessionsOf } from "@/db/queries/sessions";
 import { hashPassword } from "../auth/password";
 import { registrationSchema } from "../auth/register";
 import type { CurrentUser } from "../auth/user";
@@ -45,7 +46,7 @@ export async function createUserAsAdmin(admin: CurrentUser, input: unknown) {
 }
 
 /**
- * Deactivation signs the user out on their next request (every request re-reads the account).
+ * Deactivation ends every session of the user (their next request is refused).
  * Nobody can deactivate themselves, nor the last active administrator.
  */
 export async function setUserActive(admin: CurrentUser, userId: string, active: boolean) {
@@ -59,6 +60,8 @@ export async function setUserActive(admin: CurrentUser, userId: string, active: 
       throw new AppError("bad_request", "This is the last active administrator. Make someone else an administrator first.");
     }
     await updateUser(tx, userId, { active });
+    // Reactivation must not revive the sessions that were open before.
+    if (!active) await endSessionsOf(tx, userId);
     await audit(tx, admin, active ? "user.reactivate" : "user.deactivate", { type: "user", id: userId }, { email: user.email });
   });
 }

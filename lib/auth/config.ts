@@ -7,8 +7,10 @@ import { recordSignIn } from "@/db/queries/user-admin";
 import { audit } from "../admin/audit";
 import { db } from "../db";
 import { env } from "../env";
+import { sessionLifetime } from "./session-claims";
 import { oidcSettings, signInFromProvider } from "./oidc";
 import { verifyPassword } from "./password";
+import { endSessionsOnSignOut, issueSession, renewSession, sessionFields } from "./session-token";
 import { clientAddress, countSignInAttempt, forgiveSignIn } from "./throttle";
 
 const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
@@ -74,7 +76,8 @@ async function signedIn(userId: string, email: string, method: string, address?:
 export const { handlers, auth, signIn, signOut } = NextAuth({
   secret: env().AUTH_SECRET,
   trustHost: true,
-  session: { strategy: "jwt" },
+  // The cookie's lifetime is the idle limit: it is renewed on every request (proxy.ts).
+  session: { strategy: "jwt", maxAge: sessionLifetime().idleSeconds },
   pages: { signIn: "/login", error: "/login" },
   providers: providers(),
   callbacks: {
@@ -93,12 +96,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return true;
     },
     jwt({ token, user }) {
-      if (user?.id) token.sub = user.id;
-      return token;
+      return user?.id ? issueSession(token, user.id) : renewSession(token);
     },
     session({ session, token }) {
-      if (token.sub) session.user.id = token.sub;
-      return session;
+      return sessionFields(session, token);
     },
   },
+  events: { signOut: endSessionsOnSignOut },
 });

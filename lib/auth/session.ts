@@ -1,19 +1,18 @@
 import { AppError } from "../errors";
-import { activeUser } from "./active-user";
+import { sessionUser } from "./active-user";
 import { auth } from "./config";
 import type { CurrentUser } from "./user";
 
 export { askerOf, type CurrentUser } from "./user";
 
 /**
- * The signed-in user, re-read from the database on every call: a deactivated account or a changed
- * role takes effect on the next request, even for a session cookie issued before. Every route
+ * The signed-in user, re-read from the database on every call: a deactivated account, a changed
+ * role or ended sessions take effect on the next request, even for a session cookie issued before. Every route
  * handler, server action and server page calls this (or requireAdmin) itself.
  */
 export async function currentUser(): Promise<CurrentUser | null> {
-  const session = await auth();
-  const id = session?.user?.id;
-  return id ? activeUser(id) : null;
+  const claims = (await auth())?.claims;
+  return claims ? sessionUser(claims) : null;
 }
 
 export async function requireUser(): Promise<CurrentUser> {

@@ -82,7 +82,7 @@ export async function ingestUploads(scratch: ScratchDatabase, uploads: EvalUploa
   const started = performance.now();
   for (const [index, upload] of uploads.entries()) {
     try {
-      const result = await acceptUpload({ filename: upload.filename, bytes: upload.bytes, uploadedBy: scratch.ownerId, groups: upload.groups });
+      const result = await acceptUpload({ filename: upload.filename, bytes: upload.bytes, uploadedBy: scratch.ownerId, groups: upload.groups, via: "evaluation" });
       documentIds.set(index, result.documentId);
       versions.set(result.versionId, index);
     } catch (err) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { versionStatuses } from "@/db/queries/documents";
 import { db } from "../db";
 import { AppError } from "../errors";
+import type { UploadSource } from "@/db/queries/documents";
 import { acceptUpload } from "./upload";
 import { processNextJob } from "./worker";
 
@@ -47,14 +48,14 @@ export async function collectFiles(paths: string[]): Promise<ImportFile[]> {
  */
 export async function importFiles(
   files: ImportFile[],
-  options: { uploadedBy: string; groups?: string[]; onProgress?: (p: ImportProgress) => void },
+  options: { uploadedBy: string; groups?: string[]; via?: UploadSource; onProgress?: (p: ImportProgress) => void },
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { indexed: [], unchanged: [], skipped: [], failed: [] };
   const queued = new Map<string, string>(); // version id -> file
   for (const { path: file, name } of files) {
     try {
       const bytes = new Uint8Array(await fs.readFile(file));
-      const result = await acceptUpload({ filename: name, bytes, uploadedBy: options.uploadedBy, groups: options.groups });
+      const result = await acceptUpload({ filename: name, bytes, uploadedBy: options.uploadedBy, groups: options.groups, via: options.via ?? "cli" });
       if (result.outcome === "unchanged") summary.unchanged.push(file);
       else queued.set(result.versionId, file);
     } catch (err) {

@@ -12,9 +12,8 @@ const notFound = () => new AppError("not_found", "This document does not exist o
 export async function reindexDocument(admin: CurrentUser, documentId: string) {
   const original = await latestOriginal(db(), documentId);
   if (!original || !(await findDocument(db(), documentId))) throw notFound();
-  const result = await addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true, documentId });
+  const result = await addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true, documentId, via: "reindex" });
   if (result.outcome === "missing") throw notFound();
-  await audit(db(), admin, "document.reindex", { type: "document", id: documentId }, { version: result.number });
   return result;
 }
 

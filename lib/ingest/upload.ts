@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { addVersion } from "@/db/queries/documents";
+import { addVersion, type UploadSource } from "@/db/queries/documents";
 import { ensureGroups } from "@/db/queries/groups";
 import { db } from "../db";
 import { env } from "../env";
@@ -15,13 +15,16 @@ export interface UploadInput {
   groups?: string[];
   /** Upload as the next version of this document instead of matching by name. */
   documentId?: string;
+  /** Recorded in the upload's audit entry; unset: the upload route. */
+  via?: UploadSource;
 }
 
 /**
- * Accepts a file for ingestion: checks it, stores the original bytes and queues the ingest job.
+ * Accepts a file for ingestion: checks it, stores the original bytes and queues the ingest job
+ * (audited with it, whoever uploads).
  * Parsing happens later in the worker, so the upload request returns at once.
  */
-export async function acceptUpload({ filename, bytes, uploadedBy, groups, documentId }: UploadInput) {
+export async function acceptUpload({ filename, bytes, uploadedBy, groups, documentId, via = "route" }: UploadInput) {
   // The name is a label stored in the database, never a filesystem path; still, "." and ".." are
   // dropped so "../../etc/passwd" cannot even look like one. Folders imported in bulk keep their
   // relative path ("leave/index.md"), so same-named files in different folders stay distinct.
@@ -48,7 +51,7 @@ export async function acceptUpload({ filename, bytes, uploadedBy, groups, docume
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const readers = groups === undefined ? undefined : groups.length === 0 ? "everyone" : await ensureGroups(db(), groups);
-  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers, documentId });
+  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers, documentId, via });
   if (result.outcome === "missing") throw new AppError("not_found", "That document does not exist or was deleted; upload the file as a new document.");
   return { ...result, filename: name };
 }

@@ -37,6 +37,34 @@ export const SECURITY_HEADERS: Record<string, string> = {
   "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
 };
 
+/** A downloaded original: an uploaded HTML file opened from it must not run as our origin. */
+export const DOWNLOAD_POLICY = "default-src 'none'; sandbox";
+const DOWNLOAD_ROUTE = /^\/sources\/[^/]+\/[^/]+\/file\/?$/;
+
+/** Browsers then refuse plain http to this host for a year; sent only over HTTPS, as the spec asks. */
+const HSTS = "max-age=31536000; includeSubDomains";
+
+/**
+ * HTTPS as the client sees it: the URL, or the scheme a TLS-terminating proxy reports. A client
+ * forging the header only earns HSTS on its own response, which costs nobody anything.
+ */
+export function servedOverHttps(url: URL, headers: Headers): boolean {
+  const forwarded = headers.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase();
+  return url.protocol === "https:" || forwarded === "https";
+}
+
+/** Every response's security headers, by route: the page CSP, or the download's own sandbox. */
+export function headersFor(url: URL, requestHeaders: Headers, nonce: string, development = false): Record<string, string> {
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    "Content-Security-Policy": DOWNLOAD_ROUTE.test(url.pathname) ? DOWNLOAD_POLICY : contentSecurityPolicy(nonce, development),
+  };
+  if (servedOverHttps(url, requestHeaders)) headers["Strict-Transport-Security"] = HSTS;
+  // API answers hold what one person may read: no shared cache or history copy may keep them.
+  if (url.pathname.startsWith("/api/")) headers["Cache-Control"] = "private, no-store";
+  return headers;
+}
+
 /** A fresh, unguessable nonce per response (128 random bits). */
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");

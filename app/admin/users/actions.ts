@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { ActionState } from "@/components/admin/action-form";
 import { inviteUser } from "@/lib/admin/invites";
 import { createUserAsAdmin, setGroupsOfUser, setUserActive, setUserRole } from "@/lib/admin/users";
+import { endSessions } from "@/lib/auth/end-sessions";
 import { AppError } from "@/lib/errors";
 import { adminAction } from "../admin-action";
 
@@ -36,7 +37,14 @@ export async function inviteUserAction(_: ActionState, form: FormData): Promise<
 export async function setActiveAction(id: string, active: boolean, _?: ActionState): Promise<ActionState> {
   return adminAction(async (admin) => {
     await setUserActive(admin, userId(id), active);
-    return active ? "Reactivated." : "Deactivated: signed out on their next request.";
+    return active ? "Reactivated." : "Deactivated: every session of theirs has ended.";
+  });
+}
+
+export async function signOutEverywhereAction(id: string, _?: ActionState): Promise<ActionState> {
+  return adminAction(async (admin) => {
+    await endSessions(userId(id), admin, "sign_out_everywhere");
+    return "Signed out everywhere: their next request asks them to sign in.";
   });
 }
 

@@ -8,7 +8,7 @@ import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filter
 import { input } from "@/components/admin/styles";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
-import { createUserAction, inviteUserAction, setActiveAction, setRoleAction, setUserGroupsAction } from "./actions";
+import { createUserAction, inviteUserAction, setActiveAction, setRoleAction, setUserGroupsAction, signOutEverywhereAction } from "./actions";
 
 const filtersSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -119,6 +119,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   ) : (
                     <ActionForm action={setActiveAction.bind(null, u.id, true)} submit="Reactivate" />
                   ))}
+                {u.active && (
+                  <ActionForm action={signOutEverywhereAction.bind(null, u.id)} submit="Sign out everywhere" confirm={`End every session of ${u.email}? They sign in again to continue.`} />
+                )}
               </td>
             </tr>
           ))}

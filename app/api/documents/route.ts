@@ -3,7 +3,6 @@ import { listDocuments } from "@/db/queries/documents";
 import { askerOf, requireAdmin } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
-import { audit } from "@/lib/admin/audit";
 import { acceptUpload, checkUploadLength } from "@/lib/ingest/upload";
 import { documentFiltersSchema } from "../../admin/documents/filters";
 import { requireSameOrigin } from "@/lib/security/origin";
@@ -36,10 +35,8 @@ export async function POST(request: Request) {
       uploadedBy: user.id,
       groups: groups.length > 0 ? groups : undefined,
       documentId: typeof documentId === "string" ? documentId : undefined,
+      via: "route",
     });
-    if (result.outcome === "queued") {
-      await audit(db(), user, "document.upload", { type: "document", id: result.documentId }, { filename: file.name, version: result.number, groups });
-    }
     return Response.json(result, { status: result.outcome === "queued" ? 202 : 200 });
   } catch (err) {
     return toErrorResponse(err);

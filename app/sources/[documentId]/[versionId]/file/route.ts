@@ -4,6 +4,7 @@ import { findReadableOriginal } from "@/db/queries/documents";
 import { askerOf, requireUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { AppError, toErrorResponse } from "@/lib/errors";
+import { DOWNLOAD_POLICY } from "@/lib/security/headers";
 import { attachmentDisposition } from "@/lib/sources/content-disposition";
 
 const paramsSchema = z.object({ documentId: z.uuid(), versionId: z.uuid() });
@@ -24,8 +25,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
         "Content-Length": String(file.original.length),
         "Content-Disposition": attachmentDisposition(file.filename),
         "X-Content-Type-Options": "nosniff",
-        // An uploaded HTML file opened from here must not run as our origin.
-        "Content-Security-Policy": "default-src 'none'; sandbox",
+        "Content-Security-Policy": DOWNLOAD_POLICY,
         // Readers can lose access: no shared or stored copies.
         "Cache-Control": "private, no-store",
       },
