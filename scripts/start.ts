@@ -8,9 +8,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createDatabase } from "@/db/client";
 import { startEmbeddedServer, type EmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
+import { issueSetupToken } from "@/lib/auth/first-admin";
+import { useDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 
 // Like Next itself, read .env files; variables already set in the environment win.
@@ -28,9 +29,11 @@ if (!url) {
   url = embedded.url;
   console.log(`Embedded database: ${config.PGLITE_DATA_DIR}`);
 }
-const { db, pool } = createDatabase(url, { max: 1 });
+const { db, pool } = useDatabase(url);
 await migrateDatabase(db);
+const setupToken = await issueSetupToken();
 await pool.end();
+if (setupToken) printSetupLink(`${config.AUTH_URL ?? `http://localhost:${config.PORT}`}/setup/${setupToken}`);
 
 const childEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: config.AUTH_SECRET ?? localSecret(), PORT: String(config.PORT) };
 const bin = (name: string) => path.join(process.cwd(), "node_modules", ".bin", name);
@@ -50,6 +53,12 @@ async function shutdown(code: number) {
 for (const child of children) child.on("exit", (code) => void shutdown(code ?? 1));
 process.on("SIGINT", () => void shutdown(0));
 process.on("SIGTERM", () => void shutdown(0));
+
+/** On a fresh install, the link that creates the administrator: the one line the operator must see. */
+function printSetupLink(link: string) {
+  const rule = "=".repeat(Math.max(64, link.length + 4));
+  console.log(`\n${rule}\n  Groundwork is not set up yet. Open this link to create the administrator (it works once):\n\n  ${link}\n${rule}\n`);
+}
 
 /** A signing secret for sessions, created once per install and kept beside the data. */
 function localSecret(): string {
