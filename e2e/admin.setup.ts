@@ -4,7 +4,7 @@ import { ADMIN, SETUP_TOKEN } from "./accounts";
 // Runs before every other browser test, on a fresh database: only the setup link makes the admin.
 setup("a fresh install makes its administrator only through the one-time setup link", async ({ page }) => {
   await page.goto("/register");
-  await expect(page.getByRole("alert")).toContainText("Groundwork is not set up yet");
+  await expect(page.getByRole("alert").filter({ hasText: "Groundwork is not set up yet" })).toBeVisible();
   await expect(page.getByLabel("Password")).toHaveCount(0);
 
   await page.goto("/setup/not-the-setup-token-at-all");
@@ -15,7 +15,7 @@ setup("a fresh install makes its administrator only through the one-time setup l
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Create administrator" }).click();
-  await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible({ timeout: 30_000 });
   await page.goto("/admin/documents");
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
 

@@ -10,7 +10,7 @@ export class AuthPages {
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Create account" }).click();
     // The same notice whether the address was new or not; then signing in as anyone would.
-    await expect(this.page.getByRole("status")).toContainText("If this address could be registered, its account is ready.");
+    await expect(this.page.getByRole("status")).toContainText("If this address could be registered, its account is ready.", { timeout: 20_000 });
     await this.signIn(email, password);
   }
 
