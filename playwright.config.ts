@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { SETUP_TOKEN } from "./e2e/accounts";
 
 // E2E_PORT lets several checkouts run their browser tests side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -33,11 +34,17 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, started exactly as `npm start` does, on a fresh embedded database.
-    command: `rm -rf ${dataDir} && node_modules/.bin/tsx scripts/start.ts start`,
+    command: `rm -rf ${dataDir} ${dataDir}.password && node_modules/.bin/tsx scripts/start.ts start`,
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", BUILTIN_MODEL_DELAY_MS: "25" },
+    // Specs register their own employees through /register, many a minute from one address: the
+    // policy is open and the per-address limit high here (signup.spec.ts switches policies itself;
+    // lib/auth/register.test.ts proves the limit).
+    env: {
+      PORT: String(PORT), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", BUILTIN_MODEL_DELAY_MS: "25",
+      SIGNUP_POLICY: "open", REGISTER_MAX_PER_ADDRESS: "1000", SETUP_TOKEN,
+    },
   },
 });

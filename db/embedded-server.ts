@@ -7,6 +7,7 @@ import { vector } from "@electric-sql/pglite-pgvector";
 import { keepStatisticsFresh } from "./embedded-statistics";
 import { sessionSettings } from "./search-settings";
 import { WireMultiplexer } from "./wire-multiplexer";
+import { newPassword } from "./wire-password";
 
 export interface EmbeddedServer {
   url: string;
@@ -32,11 +33,14 @@ export async function startEmbeddedServer(
     // Every client shares this one session, and PGlite ignores a startup packet's settings: they
     // are set once, here (a server applies them per connection: db/client.ts).
     for (const [name, value] of Object.entries(sessionSettings("embedded"))) await db.query("SELECT set_config($1, $2, false)", [name, value]);
-    const server = new WireMultiplexer(db);
+    // Loopback only, and a password: any local process could otherwise read or rewrite everything.
+    const password = dataDir ? passwordOf(dataDir) : newPassword();
+    const server = new WireMultiplexer(db, password);
     const boundPort = await server.listen(port, "127.0.0.1");
-    const url = `postgres://postgres:postgres@127.0.0.1:${boundPort}/postgres?sslmode=disable`;
-    // The lock file also tells other commands (npm run ingest) where to connect while the app runs.
-    if (dataDir) fs.writeFileSync(lockPathOf(dataDir), `${process.pid}\n${url}\n`);
+    const url = urlOf(boundPort, password);
+    // The lock file also tells other commands (npm run ingest) where to connect while the app runs:
+    // the port only; the password stays in its owner-only file.
+    if (dataDir) fs.writeFileSync(lockPathOf(dataDir), `${process.pid}\n${boundPort}\n`);
     // PGlite has no autovacuum: the server gathers its planner statistics itself.
     const statistics = await keepStatisticsFresh(url);
     return {
@@ -55,12 +59,27 @@ export async function startEmbeddedServer(
 }
 
 const lockPathOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.lock`);
+export const passwordPathOf = (dataDir: string) => path.join(path.dirname(dataDir), `${path.basename(dataDir)}.password`);
+const urlOf = (port: number, password: string) => `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`;
 
-/** The URL of the embedded server that owns `dataDir`, if one is running. */
+/** The database's password: made at first start, kept beside it in a file only its owner may read. */
+function passwordOf(dataDir: string): string {
+  const file = passwordPathOf(dataDir);
+  try {
+    fs.writeFileSync(file, newPassword(), { flag: "wx", mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  fs.chmodSync(file, 0o600); // an older or copied file may have been readable by others
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+/** The URL of the embedded server that owns `dataDir`, if one is running (for its owner: it reads the password file). */
 export function runningEmbeddedServer(dataDir: string): string | null {
   try {
-    const [pid, url] = fs.readFileSync(lockPathOf(dataDir), "utf8").split("\n");
-    return url && isAlive(Number(pid)) ? url : null;
+    const [pid, port] = fs.readFileSync(lockPathOf(dataDir), "utf8").split("\n");
+    if (!port || !/^\d+$/.test(port) || !isAlive(Number(pid))) return null;
+    return urlOf(Number(port), fs.readFileSync(passwordPathOf(dataDir), "utf8").trim());
   } catch {
     return null;
   }

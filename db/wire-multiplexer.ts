@@ -1,5 +1,6 @@
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
+import { md5Challenge, passwordFailed, PasswordCheck } from "./wire-password";
 
 /**
  * Serves one PGlite instance to many PostgreSQL wire-protocol clients.
@@ -24,13 +25,17 @@ class Client {
   private buffer = Buffer.alloc(0);
   private pending: Uint8Array[] = [];
   private started = false;
+  /** Set between the startup message and a right password: nothing reaches PGlite before. */
+  private check: PasswordCheck | null = null;
 
   constructor(
     readonly socket: net.Socket,
     private readonly submit: (batch: Batch) => void,
+    private readonly password: string,
   ) {}
 
   receive(data: Buffer) {
+    if (this.socket.writableEnded) return; // refused: whatever else it sends goes nowhere
     this.buffer = Buffer.concat([this.buffer, data]);
     for (;;) {
       if (!this.started) {
@@ -54,7 +59,9 @@ class Client {
           return;
         }
         this.started = true;
-        this.submit({ client: this, messages: [new Uint8Array(this.buffer.subarray(0, length))] });
+        // PGlite answers any startup with AuthenticationOk: the password is asked for here first.
+        this.check = new PasswordCheck(new Uint8Array(this.buffer.subarray(0, length)), this.password);
+        this.socket.write(md5Challenge(this.check.salt));
         this.buffer = this.buffer.subarray(length);
         continue;
       }
@@ -67,6 +74,16 @@ class Client {
       if (type === "X") {
         this.socket.end();
         return;
+      }
+      if (this.check) {
+        if (type !== "p" || !this.check.accepts(message)) {
+          this.socket.end(passwordFailed(this.check.user));
+          this.buffer = Buffer.alloc(0);
+          return;
+        }
+        this.submit({ client: this, messages: [this.check.startup] });
+        this.check = null;
+        continue;
       }
       this.pending.push(message);
       // Sync ends an extended-protocol exchange; Query is a whole exchange; Flush asks for output.
@@ -86,7 +103,8 @@ export class WireMultiplexer {
   private readonly server: net.Server;
   private readonly sockets = new Set<net.Socket>();
 
-  constructor(private readonly db: PGlite) {
+  /** `password`: what every client must give (MD5 challenge; loopback only, so no TLS). */
+  constructor(private readonly db: PGlite, private readonly password: string) {
     this.server = net.createServer((socket) => this.accept(socket));
   }
 
@@ -106,10 +124,14 @@ export class WireMultiplexer {
   private accept(socket: net.Socket) {
     socket.setNoDelay(true);
     this.sockets.add(socket);
-    const client = new Client(socket, (batch) => {
-      this.queue.push(batch);
-      void this.drain();
-    });
+    const client = new Client(
+      socket,
+      (batch) => {
+        this.queue.push(batch);
+        void this.drain();
+      },
+      this.password,
+    );
     socket.on("data", (data) => client.receive(data));
     socket.on("error", () => socket.destroy());
     socket.on("close", () => {

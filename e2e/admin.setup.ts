@@ -1,13 +1,26 @@
 import { expect, test as setup } from "@playwright/test";
-import { ADMIN } from "./accounts";
-import { AuthPages } from "./pages/auth";
+import { ADMIN, SETUP_TOKEN } from "./accounts";
 
-// Runs before every other browser test, on a fresh database: the first account becomes the admin.
-setup("the first account registered becomes the administrator", async ({ page }) => {
+// Runs before every other browser test, on a fresh database: only the setup link makes the admin.
+setup("a fresh install makes its administrator only through the one-time setup link", async ({ page }) => {
   await page.goto("/register");
-  await expect(page.getByText("the first account becomes the administrator")).toBeVisible();
-  await new AuthPages(page).register(ADMIN.name, ADMIN.email, ADMIN.password);
-  await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible();
+  await expect(page.getByRole("alert").filter({ hasText: "Groundwork is not set up yet" })).toBeVisible();
+  await expect(page.getByLabel("Password")).toHaveCount(0);
+
+  await page.goto("/setup/not-the-setup-token-at-all");
+  await expect(page.getByRole("heading", { name: "Setup link not valid" })).toBeVisible();
+
+  await page.goto(`/setup/${SETUP_TOKEN}`);
+  await page.getByLabel("Name").fill(ADMIN.name);
+  await page.getByLabel("Email").fill(ADMIN.email);
+  await page.getByLabel("Password").fill(ADMIN.password);
+  await page.getByRole("button", { name: "Create administrator" }).click();
+  await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible({ timeout: 30_000 });
   await page.goto("/admin/documents");
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
+
+  // The link dies with its use.
+  await page.context().clearCookies();
+  await page.goto(`/setup/${SETUP_TOKEN}`);
+  await expect(page.getByRole("heading", { name: "Setup link not valid" })).toBeVisible();
 });

@@ -21,8 +21,8 @@ const BYPASS_HEADERS: Record<string, string>[] = [
   { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
 ];
 /** Open to anyone by design; still checked for never showing protected data. */
-const PUBLIC = new Set(["/login", "/register", "/invite/[token]", "/api/auth/[...nextauth]"]);
-const PUBLIC_ACTIONS = new Set(["loginAction", "registerAction", "logoutAction", "oidcLoginAction", "acceptInviteAction"]);
+const PUBLIC = new Set(["/login", "/register", "/invite/[token]", "/setup/[token]", "/api/auth/[...nextauth]"]);
+const PUBLIC_ACTIONS = new Set(["loginAction", "registerAction", "logoutAction", "oidcLoginAction", "acceptInviteAction", "setupAdminAction"]);
 const REFUSALS = ["Please sign in to continue.", "Only administrators can do this."];
 /** Open to every signed-in user, on their own conversations or account only: aimed at someone else's, they change and show nothing. */
 const USER_ACTIONS = new Set(["renameConversationAction", "deleteConversationAction", "searchConversationsAction", "changePasswordAction"]);

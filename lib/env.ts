@@ -52,6 +52,14 @@ const schema = z.object({
   /** A streaming slot left behind by a crashed process stops counting after this long. */
   CHAT_STREAM_SLOT_SECONDS: int(300),
   INVITE_TTL_HOURS: int(72),
+  /** Accounts created through /register from one address per minute (invitation acceptances count too). */
+  REGISTER_MAX_PER_ADDRESS: int(10),
+  /** Who may create an account until an admin chooses on /admin/users (docs/security.md). */
+  SIGNUP_POLICY: z.preprocess(emptyAsUndefined, z.enum(["invite", "open", "domains", "sso-only"]).default("invite")),
+  /** Comma-separated e-mail domains that may register under the `domains` policy. */
+  SIGNUP_DOMAINS: z.preprocess(emptyAsUndefined, z.string().default("")),
+  /** The first administrator's setup token, preset (automated deploys); else one is generated and printed at start. */
+  SETUP_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, "use at least 16 characters").max(200).optional()),
   /** Optional single sign-on through an OpenID Connect provider (Okta, Entra ID, Google Workspace...). */
   OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url().optional()),
   OIDC_CLIENT_ID: str(),

@@ -9,9 +9,10 @@ import "@/lib/process/watch-parent.mjs";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { createDatabase } from "@/db/client";
 import { startEmbeddedServer, type EmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
+import { issueSetupToken } from "@/lib/auth/first-admin";
+import { useDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
 import { supervise, type ChildSpec } from "@/lib/process/supervisor";
 
@@ -30,9 +31,11 @@ if (!url) {
   url = embedded.url;
   console.log(`Embedded database: ${config.PGLITE_DATA_DIR}`);
 }
-const { db, pool } = createDatabase(url, { max: 1 });
+const { db, pool } = useDatabase(url);
 await migrateDatabase(db);
+const setupToken = await issueSetupToken();
 await pool.end();
+if (setupToken) printSetupLink(`${config.AUTH_URL ?? `http://localhost:${config.PORT}`}/setup/${setupToken}`);
 
 const childEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: config.AUTH_SECRET ?? localSecret(), PORT: String(config.PORT) };
 // Children run on this process's Node directly, not through wrapper binaries: a wrapper killed by
@@ -43,6 +46,12 @@ if (config.INGEST_WORKER === "inline") {
   children.push({ name: "ingest worker", nodeArgs: ["--import", import.meta.resolve("tsx"), "scripts/worker.ts"], env: childEnv });
 }
 supervise(children, { drainMs: config.SHUTDOWN_DRAIN_SECONDS * 1000, afterChildren: async () => embedded?.stop() });
+
+/** On a fresh install, the link that creates the administrator: the one line the operator must see. */
+function printSetupLink(link: string) {
+  const rule = "=".repeat(Math.max(64, link.length + 4));
+  console.log(`\n${rule}\n  Groundwork is not set up yet. Open this link to create the administrator (it works once):\n\n  ${link}\n${rule}\n`);
+}
 
 /** A signing secret for sessions, created once per install and kept beside the data. */
 function localSecret(): string {

@@ -1,8 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/config";
-import { throttledMessage } from "@/lib/auth/throttle";
+import { clientAddress, throttledMessage } from "@/lib/auth/throttle";
 import { register } from "@/lib/auth/register";
 import { AppError } from "@/lib/errors";
 
@@ -24,16 +26,19 @@ export async function loginAction(_: AuthFormState, form: FormData): Promise<Aut
   return {};
 }
 
+/**
+ * New and already-registered addresses both land on the sign-in page with the same notice, and
+ * neither is signed in here: signing in only the new one would tell them apart.
+ */
 export async function registerAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
   const input = { name: form.get("name"), email: form.get("email"), password: form.get("password") };
   try {
-    await register(input);
+    await register(input, clientAddress(await headers()));
   } catch (err) {
-    if (err instanceof AppError) return { error: err.message };
+    if (err instanceof AppError) return { error: err.message, email: String(input.email ?? "") };
     throw err;
   }
-  await signIn("credentials", { email: input.email, password: input.password, redirectTo: "/" });
-  return {};
+  redirect("/login?registered=1");
 }
 
 export async function logoutAction() {

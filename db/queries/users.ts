@@ -31,9 +31,10 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
   return user ?? null;
 }
 
-export async function countUsers(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(users);
-  return row?.n ?? 0;
+/** Whether any administrator exists: until one does, only the setup link creates an account. */
+export async function hasAdmin(db: Executor): Promise<boolean> {
+  const rows = await db.select({ id: users.id }).from(users).where(eq(users.role, "admin")).limit(1);
+  return rows.length > 0;
 }
 
 export async function setUserRole(db: Executor, id: string, role: "admin" | "employee") {

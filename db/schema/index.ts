@@ -10,3 +10,4 @@ export * from "./eval";
 export * from "./training";
 export * from "./access";
 export * from "./keyword-postings";
+export * from "./instance";

@@ -9,7 +9,9 @@ export class AuthPages {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
     await this.page.getByRole("button", { name: "Create account" }).click();
-    await expect(this.page.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+    // The same notice whether the address was new or not; then signing in as anyone would.
+    await expect(this.page.getByRole("status")).toContainText("If this address could be registered, its account is ready.", { timeout: 20_000 });
+    await this.signIn(email, password);
   }
 
   async signIn(email: string, password: string) {

@@ -11,10 +11,13 @@ const NOTICES: Record<string, string> = {
   CredentialsSignin: "The email or password is not right. Check them and try again.",
 };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; code?: string }> }) {
+/** After /register, for new and existing addresses alike (no telling which). */
+const REGISTERED = "If this address could be registered, its account is ready. Sign in with it and your password.";
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ error?: string; code?: string; registered?: string }> }) {
   if (await currentUser()) redirect("/");
-  const { error, code } = await searchParams;
+  const { error, code, registered } = await searchParams;
   const notice = error ? (NOTICES[code ?? ""] ?? NOTICES[error] ?? "Signing in did not work. Please try again.") : undefined;
   const oidc = oidcSettings();
-  return <AuthForm mode="login" action={loginAction} notice={notice} sso={oidc ? { name: oidc.name, action: oidcLoginAction } : undefined} />;
+  return <AuthForm mode="login" action={loginAction} notice={notice} info={registered ? REGISTERED : undefined} sso={oidc ? { name: oidc.name, action: oidcLoginAction } : undefined} />;
 }

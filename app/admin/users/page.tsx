@@ -5,10 +5,13 @@ import { listOpenInvites } from "@/db/queries/invites";
 import { listUsersWithGroups } from "@/db/queries/user-admin";
 import { ActionForm, GroupChoices } from "@/components/admin/action-form";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filters";
+import { SignupPolicyForm } from "@/components/admin/signup-policy-form";
 import { input } from "@/components/admin/styles";
 import { currentUser } from "@/lib/auth/session";
+import { signupRules } from "@/lib/auth/signup-policy";
 import { db } from "@/lib/db";
 import { createUserAction, inviteUserAction, setActiveAction, setRoleAction, setUserGroupsAction, signOutEverywhereAction } from "./actions";
+import { setSignupPolicyAction } from "./signup-actions";
 
 const filtersSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -31,10 +34,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const me = await currentUser();
   if (me?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
   const filters = filtersSchema.parse(await searchParams);
-  const [users, groups, invites] = await Promise.all([
+  const [users, groups, invites, signup] = await Promise.all([
     listUsersWithGroups(db(), { q: filters.q, role: filters.role, active: filters.status ? filters.status === "active" : undefined }),
     listGroups(db()),
     listOpenInvites(db()),
+    signupRules(),
   ]);
   return (
     <section className="flex flex-col gap-6">
@@ -73,6 +77,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           )}
         </section>
       </div>
+      <SignupPolicyForm rules={signup} action={setSignupPolicyAction} />
 
       <FilterForm label="Filter users">
         <FilterInput label="Search" name="q" value={filters.q} placeholder="name or email" />
