@@ -3,18 +3,29 @@
 import { useEffect, useState } from "react";
 import { THEME_COOKIE } from "@/lib/ui/theme";
 
+/** Whether the page shows dark now: the user's choice if any (a class on <html>), else the system's. */
+function showsDark(): boolean {
+  const root = document.documentElement.classList;
+  return root.contains("dark") || (!root.contains("light") && window.matchMedia("(prefers-color-scheme: dark)").matches);
+}
+
 /**
  * Light or dark. Until the user chooses, the page follows the system (see the dark variant in
- * globals.css); the choice is kept in a cookie so the server renders it without a flash.
+ * globals.css); the choice is kept in a cookie so the server renders it without a flash. The
+ * button says what pressing it does ("Switch to light theme"), so it reads right in either theme.
  */
 export function ThemeToggle() {
   const [dark, setDark] = useState<boolean | null>(null);
   useEffect(() => {
-    const root = document.documentElement.classList;
-    setDark(root.contains("dark") || (!root.contains("light") && window.matchMedia("(prefers-color-scheme: dark)").matches));
+    setDark(showsDark());
+    // While the system decides, follow it when it changes.
+    const system = window.matchMedia("(prefers-color-scheme: dark)");
+    const onChange = () => setDark(showsDark());
+    system.addEventListener("change", onChange);
+    return () => system.removeEventListener("change", onChange);
   }, []);
   const toggle = () => {
-    const next = !dark;
+    const next = !showsDark();
     document.documentElement.classList.toggle("dark", next);
     document.documentElement.classList.toggle("light", !next);
     document.cookie = `${THEME_COOKIE}=${next ? "dark" : "light"}; path=/; max-age=31536000; samesite=lax`;
@@ -24,10 +35,10 @@ export function ThemeToggle() {
     <button
       type="button"
       onClick={toggle}
-      aria-pressed={dark ?? false}
+      data-testid="theme-toggle"
       className="rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
     >
-      Dark theme
+      {dark === null ? "Switch theme" : dark ? "Switch to light theme" : "Switch to dark theme"}
     </button>
   );
 }

@@ -5,6 +5,7 @@ import { Chat } from "@/components/chat/chat";
 import { currentUser } from "@/lib/auth/session";
 import { starterQuestions } from "@/lib/chat/starters";
 import { hasDocuments } from "@/lib/setup";
+import { env } from "@/lib/env";
 import { loadSamplesAction } from "../admin/actions";
 
 export default async function NewChatPage() {
@@ -16,7 +17,7 @@ export default async function NewChatPage() {
     <div className="flex h-full flex-col">
       {offerSamples && <SampleOffer action={loadSamplesAction} />}
       <div className="min-h-0 flex-1">
-        <Chat key={id} id={id} initialMessages={[]} starters={starters} />
+        <Chat key={id} id={id} initialMessages={[]} starters={starters} maxQuestionChars={env().QUESTION_MAX_CHARS} />
       </div>
     </div>
   );

@@ -16,9 +16,22 @@ export interface DocumentRow {
   groups: string[];
   readableByEveryone: boolean;
   pagesWithoutText: number[];
+  pages: number | null;
+  chunks: number;
+  sizeBytes: number;
+  uploadedBy: string | null;
 }
 
 const POLL_MS = 1500;
+
+/** 1,234 bytes as "1.2 kB": what an admin needs to tell a note from a manual. */
+export function readableSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+const number = "px-2 text-right tabular-nums";
 
 /** Lists documents; while any is queued or processing it polls for status changes. */
 export function DocumentTable({ initial, query }: { initial: DocumentRow[]; query: string }) {
@@ -36,41 +49,57 @@ export function DocumentTable({ initial, query }: { initial: DocumentRow[]; quer
 
   if (rows.length === 0) return <p className="text-zinc-500 dark:text-zinc-400">No documents match.</p>;
   return (
-    <table className="w-full text-left text-sm">
-      <thead className="border-b border-zinc-200 dark:border-zinc-800">
-        <tr>
-          <th className="py-2">Document</th>
-          <th>File</th>
-          <th>Readers</th>
-          <th>Version</th>
-          <th>Status</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} className="border-b border-zinc-100 dark:border-zinc-900" data-testid="document-row">
-            <td className="py-2 font-medium">
-              <Link className="underline" href={`/admin/documents/${r.id}`}>
-                {r.title}
-              </Link>
-            </td>
-            <td className="text-zinc-600 dark:text-zinc-400">{r.filename}</td>
-            <td>{r.readableByEveryone ? "everyone" : r.groups.join(", ")}</td>
-            <td>{r.latestVersion}</td>
-            <td>
-              <span data-testid="document-status" className={r.latestStatus === "failed" ? "text-red-700 dark:text-red-400" : undefined}>
-                {r.latestStatus}
-              </span>
-              {r.latestError && <p className="text-xs text-red-700 dark:text-red-400">{r.latestError}</p>}
-              {r.pagesWithoutText.length > 0 && (
-                <p className="text-xs text-amber-700 dark:text-amber-400">
-                  {r.pagesWithoutText.length} page{r.pagesWithoutText.length > 1 ? "s" : ""} without text: needs OCR
-                </p>
-              )}
-            </td>
+    // Scrolls sideways on a phone rather than pushing the page wider; focusable so the keyboard can scroll it.
+    <div role="region" aria-label="Documents" tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" data-testid="document-table">
+      <table className="w-full min-w-[56rem] text-left text-sm">
+        <thead className="border-b border-zinc-200 dark:border-zinc-800">
+          <tr>
+            <th className="py-2 pr-2">Document</th>
+            <th className="px-2">File</th>
+            <th className="px-2">Readers</th>
+            <th className={number}>Version</th>
+            <th className={number}>Pages</th>
+            <th className={number}>Chunks</th>
+            <th className={number}>Size</th>
+            <th className="px-2">Uploaded by</th>
+            <th className="px-2">Date</th>
+            <th className="pl-2">Status</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-zinc-100 align-top dark:border-zinc-900" data-testid="document-row">
+              <td className="py-2 pr-2 font-medium">
+                <Link className="underline" href={`/admin/documents/${r.id}`}>
+                  {r.title}
+                </Link>
+              </td>
+              <td className="px-2 py-2 break-all text-zinc-600 dark:text-zinc-400">{r.filename}</td>
+              <td className="px-2 py-2">{r.readableByEveryone ? "everyone" : r.groups.join(", ")}</td>
+              <td className={`${number} py-2`}>{r.latestVersion}</td>
+              <td className={`${number} py-2`} data-testid="document-pages">{r.pages ?? "–"}</td>
+              <td className={`${number} py-2`} data-testid="document-chunks">{r.chunks}</td>
+              <td className={`${number} py-2 whitespace-nowrap`} data-testid="document-size">{readableSize(r.sizeBytes)}</td>
+              <td className="px-2 py-2" data-testid="document-uploader">{r.uploadedBy ?? "–"}</td>
+              <td className="px-2 py-2 whitespace-nowrap">
+                {/* The UTC date, the same on server and client (no hydration mismatch across time zones). */}
+                <time dateTime={r.updatedAt} data-testid="document-date">{r.updatedAt.slice(0, 10)}</time>
+              </td>
+              <td className="py-2 pl-2">
+                <span data-testid="document-status" className={r.latestStatus === "failed" ? "text-red-700 dark:text-red-400" : undefined}>
+                  {r.latestStatus}
+                </span>
+                {r.latestError && <p className="text-xs text-red-700 dark:text-red-400">{r.latestError}</p>}
+                {r.pagesWithoutText.length > 0 && (
+                  <p className="text-xs text-amber-700 dark:text-amber-400">
+                    {r.pagesWithoutText.length} page{r.pagesWithoutText.length > 1 ? "s" : ""} without text: needs OCR
+                  </p>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { tooLargeMessage } from "@/lib/ingest/upload-limit";
+import type { DocumentRow } from "./document-table";
 
 interface FileState {
   name: string;
@@ -10,13 +11,22 @@ interface FileState {
   total: number;
   message?: string;
   ok?: boolean;
+  /** The version the upload queued, followed until ingestion is final. */
+  queued?: { documentId: string; number: number };
+  /** Ingestion of that version, as last polled: queued, processing, ready or failed. */
+  status?: string;
+  error?: string | null;
 }
 
 interface UploadResponse {
   outcome?: string;
+  documentId?: string;
   number?: number;
   error?: { message: string };
 }
+
+const POLL_MS = 1500;
+const inProgress = (f: FileState) => f.queued !== undefined && (f.status === "queued" || f.status === "processing");
 
 /** XMLHttpRequest rather than fetch: only it reports upload progress. */
 function send(file: File, groups: string[], documentId: string | undefined, onProgress: (loaded: number) => void): Promise<{ status: number; body: UploadResponse | null }> {
@@ -64,6 +74,32 @@ export function UploadForm({ groups, documentId, maxBytes }: Props) {
   const busy = files.some((f) => f.ok === undefined);
   const total = files.reduce((sum, f) => sum + f.total, 0);
   const loaded = files.reduce((sum, f) => sum + f.loaded, 0);
+  const ingesting = files.some(inProgress);
+
+  // Follows each queued version until it is ready or failed, so the list never ends on "queued".
+  useEffect(() => {
+    if (!ingesting) return;
+    const timer = setInterval(async () => {
+      const response = await fetch("/api/documents").catch(() => null);
+      if (!response?.ok) return;
+      const rows = new Map(((await response.json()) as { documents: DocumentRow[] }).documents.map((r) => [r.id, r]));
+      setFiles((prev) =>
+        prev.map((f) => {
+          const row = f.queued && rows.get(f.queued.documentId);
+          if (!row || !inProgress(f)) return f;
+          // A newer version took its place: this one's outcome is no longer shown anywhere, stop following.
+          if (row.latestVersion !== f.queued!.number) return { ...f, status: "replaced" };
+          return { ...f, status: row.latestStatus, error: row.latestError };
+        }),
+      );
+    }, POLL_MS);
+    return () => clearInterval(timer);
+  }, [ingesting]);
+  // Once every file is final, the page's own lists (versions, documents) catch up too.
+  const followed = files.some((f) => f.queued);
+  useEffect(() => {
+    if (followed && !ingesting) router.refresh();
+  }, [followed, ingesting, router]);
 
   async function upload(list: FileList | null) {
     if (!list || list.length === 0 || busy) return;
@@ -79,7 +115,9 @@ export function UploadForm({ groups, documentId, maxBytes }: Props) {
           continue;
         }
         const { status, body } = await send(chosen[i]!, readers, documentId, (l) => update(i, { loaded: l }));
-        update(i, { loaded: chosen[i]!.size, ...outcomeMessage(status, body) });
+        const outcome = outcomeMessage(status, body);
+        const queued = outcome.ok && body?.outcome === "queued" && body.documentId && body.number ? { documentId: body.documentId, number: body.number } : undefined;
+        update(i, { loaded: chosen[i]!.size, ...outcome, queued, status: queued ? "queued" : undefined });
       }
     };
     await Promise.all([lane(), lane()]);
@@ -142,17 +180,35 @@ export function UploadForm({ groups, documentId, maxBytes }: Props) {
           </label>
           <ul className="flex flex-col gap-1">
             {files.map((f, i) => (
-              <li key={i} className="flex flex-wrap items-center gap-2">
-                <progress className="w-32" max={f.total || 1} value={f.loaded} aria-label={`Upload progress of ${f.name}`} />
+              <li key={i} className="flex flex-wrap items-center gap-2" data-testid="upload-item">
+                {f.ok === false ? (
+                  // Refused: no bar that reads as done, the reason in red.
+                  <span className="w-32 font-medium text-red-700 dark:text-red-400">Rejected</span>
+                ) : (
+                  <progress className="w-32" max={f.total || 1} value={f.loaded} aria-label={`Upload progress of ${f.name}`} />
+                )}
                 <span className={f.ok === false ? "text-red-700 dark:text-red-400" : undefined} role={f.ok === false ? "alert" : undefined}>
                   {f.name}
                   {f.message && `: ${f.message}`}
                 </span>
+                {f.status && f.status !== "replaced" && <IngestStatus status={f.status} error={f.error ?? null} />}
               </li>
             ))}
           </ul>
         </div>
       )}
     </div>
+  );
+}
+
+/** Where ingestion of an uploaded version stands; a failure in red with its reason. */
+function IngestStatus({ status, error }: { status: string; error: string | null }) {
+  const failed = status === "failed";
+  const colour = failed ? "bg-red-50 text-red-800 dark:bg-red-950 dark:text-red-200" : status === "ready" ? "bg-green-50 text-green-800 dark:bg-green-950 dark:text-green-200" : "bg-zinc-100 text-zinc-700 dark:bg-zinc-800 dark:text-zinc-300";
+  return (
+    <span data-testid="upload-status" className={`rounded px-1.5 py-0.5 text-xs ${colour}`} role={failed ? "alert" : undefined}>
+      {status === "processing" ? "processing…" : status}
+      {failed && error ? `: ${error}` : ""}
+    </span>
   );
 }

@@ -2,7 +2,7 @@
 
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport } from "ai";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AnswerView, type Feedback } from "./answer-view";
 import { Composer } from "./composer";
@@ -19,10 +19,15 @@ interface Props {
   initialFeedback?: Record<string, Feedback>;
   /** Offered on the empty screen. */
   starters?: string[];
+  /** The longest question the server accepts (QUESTION_MAX_CHARS). */
+  maxQuestionChars: number;
 }
 
-export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedback = {}, starters = [] }: Props) {
+export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedback = {}, starters = [], maxQuestionChars }: Props) {
   const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState("");
+  // The question in flight: put back in the box if the server refuses it, so it is not lost.
+  const sent = useRef("");
   const { messages, setMessages, sendMessage, regenerate, status, stop } = useChat<ChatMessage>({
     id,
     messages: initialMessages,
@@ -31,15 +36,24 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
       // Only the question travels (new, edited, or asked again): the server reads the history from the database.
       prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages.findLast((m) => m.role === "user") } }),
     }),
-    onError: (err) => setError(readableError(err)),
+    onError: (err) => {
+      setError(readableError(err));
+      setDraft((text) => text || sent.current);
+    },
     onFinish: announceConversationsChanged,
   });
   const busy = status === "submitted" || status === "streaming";
 
-  // The server marks the stored answer stopped when the request goes away; show the same here.
+  // The server marks the stored answer stopped when the request goes away; show the same here,
+  // also when no word had arrived yet (the server stores that empty answer as stopped too).
   const stopAnswer = useCallback(async () => {
     await stop();
-    setMessages((all) => all.map((m, i) => (i === all.length - 1 && m.role === "assistant" ? { ...m, metadata: { ...m.metadata, stopped: true } } : m)));
+    setMessages((all) =>
+      all.at(-1)?.role === "assistant"
+        ? all.map((m, i) => (i === all.length - 1 ? { ...m, metadata: { ...m.metadata, stopped: true } } : m))
+        : [...all, { id: `stopped-${crypto.randomUUID()}`, role: "assistant", parts: [], metadata: { stopped: true } }],
+    );
+    announceConversationsChanged();
   }, [stop, setMessages]);
 
   // Escape stops the answer from anywhere on the page, as the Stop button does.
@@ -54,6 +68,8 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
 
   const ask = (text: string) => {
     setError(null);
+    sent.current = text;
+    setDraft("");
     if (messages.length === 0) window.history.replaceState(null, "", `/c/${id}`);
     void sendMessage({ text });
   };
@@ -102,14 +118,9 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
               Searching the documents…
             </p>
           )}
-          {error && (
-            <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-              {error}
-            </p>
-          )}
         </div>
       </div>
-      <Composer busy={busy} onStop={() => void stopAnswer()} onSend={ask} />
+      <Composer busy={busy} text={draft} onTextChange={setDraft} maxChars={maxQuestionChars} error={error} onStop={() => void stopAnswer()} onSend={ask} />
     </div>
   );
 }

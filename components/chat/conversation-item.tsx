@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
+import { PencilIcon, TrashIcon } from "../ui/icons";
 import { announceConversationsChanged } from "./conversation-events";
 
 export interface ConversationActions {
@@ -16,7 +17,16 @@ interface Props {
   actions: ConversationActions;
 }
 
+/** The whole title as a tooltip, only where the row cuts it short. */
+function showTitleIfCut(e: React.SyntheticEvent<HTMLElement>) {
+  const link = e.currentTarget;
+  if (link.scrollWidth > link.clientWidth) link.title = link.textContent ?? "";
+  else link.removeAttribute("title");
+}
+
 const small = "rounded px-1.5 py-0.5 text-xs hover:bg-zinc-300 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-700";
+// Icons rather than words: the two buttons take 56 px of the row, not half of it.
+const icon = "rounded p-1.5 text-zinc-600 hover:bg-zinc-300 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100";
 
 export function ConversationItem({ conversation, active, actions }: Props) {
   const router = useRouter();
@@ -68,15 +78,22 @@ export function ConversationItem({ conversation, active, actions }: Props) {
         </form>
       ) : (
         <div className="flex items-center">
-          <Link href={`/c/${conversation.id}`} aria-current={active ? "page" : undefined} className="block min-w-0 flex-1 truncate px-2 py-1.5 text-sm">
+          <Link
+            href={`/c/${conversation.id}`}
+            aria-current={active ? "page" : undefined}
+            onMouseEnter={showTitleIfCut}
+            onFocus={showTitleIfCut}
+            className="block min-w-0 flex-1 truncate px-2 py-1.5 text-sm"
+          >
             {conversation.title}
           </Link>
-          <div className="flex opacity-100 md:opacity-0 md:group-focus-within:opacity-100 md:group-hover:opacity-100">
-            <button type="button" className={small} aria-label={`Rename ${conversation.title}`} onClick={() => setEditing(true)}>
-              Rename
+          {/* Out of the layout until wanted on wide screens, so the title has the row's whole width. */}
+          <div className="flex md:hidden md:group-focus-within:flex md:group-hover:flex">
+            <button type="button" className={icon} aria-label={`Rename ${conversation.title}`} title="Rename" onClick={() => setEditing(true)}>
+              <PencilIcon />
             </button>
-            <button type="button" className={small} aria-label={`Delete ${conversation.title}`} onClick={() => dialog.current?.showModal()}>
-              Delete
+            <button type="button" className={icon} aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => dialog.current?.showModal()}>
+              <TrashIcon />
             </button>
           </div>
         </div>

@@ -61,7 +61,7 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
       <nav
         id="conversation-sidebar"
         aria-label="Conversations"
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-12 bottom-0 z-30 flex-col border-r border-zinc-200 bg-zinc-50 md:static md:flex md:w-64 md:shrink-0 dark:border-zinc-800 dark:bg-zinc-900`}
+        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-12 bottom-0 z-30 flex-col border-r border-zinc-200 bg-zinc-50 md:static md:flex md:w-72 md:shrink-0 dark:border-zinc-800 dark:bg-zinc-900`}
       >
         <div className="flex items-center justify-between gap-2 p-3">
           <span className="hidden font-semibold md:inline">Groundwork</span>

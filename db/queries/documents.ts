@@ -109,6 +109,12 @@ export type DocumentListRow = {
   updatedAt: Date;
   groups: string[];
   pagesWithoutText: number[];
+  /** Of the newest version: null until a PDF is parsed (other formats have no pages). */
+  pages: number | null;
+  chunks: number;
+  sizeBytes: number;
+  /** Who uploaded the newest version; null once that account is deleted. */
+  uploadedBy: string | null;
 };
 
 export interface DocumentFilters {
@@ -132,12 +138,15 @@ export async function listDocuments(db: Executor, asker: Asker, filters: Documen
            cv.number AS "currentVersion", lv.number AS "latestVersion", lv.status AS "latestStatus",
            lv.error AS "latestError", lv.mime, lv.created_at AS "updatedAt",
            COALESCE(lv.pages_without_text, '{}') AS "pagesWithoutText",
+           lv.page_count AS pages, lv.size_bytes AS "sizeBytes", u.name AS "uploadedBy",
+           (SELECT count(*)::int FROM chunks c WHERE c.version_id = lv.id) AS chunks,
            COALESCE((SELECT array_agg(g.name ORDER BY g.name) FROM document_groups dg JOIN groups g ON g.id = dg.group_id
                      WHERE dg.document_id = d.id), '{}') AS groups
     FROM documents d
-    JOIN LATERAL (SELECT number, status, error, mime, created_at, pages_without_text FROM document_versions v
-                  WHERE v.document_id = d.id ORDER BY number DESC LIMIT 1) lv ON TRUE
+    JOIN LATERAL (SELECT id, number, status, error, mime, created_at, pages_without_text, page_count, size_bytes, created_by
+                  FROM document_versions v WHERE v.document_id = d.id ORDER BY number DESC LIMIT 1) lv ON TRUE
     LEFT JOIN document_versions cv ON cv.id = d.current_version_id
+    LEFT JOIN users u ON u.id = lv.created_by
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY lv.created_at DESC
     LIMIT ${filters.limit ?? 500}`);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { chunkEmbeddings, embeddingModels } from "../schema";
 
@@ -45,8 +45,22 @@ async function fitEmbeddingStorage(db: Executor) {
   await db.execute(sql.raw(`ALTER TABLE chunk_embeddings ALTER COLUMN embedding SET STORAGE ${row.wanted === "p" ? "PLAIN" : "EXTERNAL"}`));
 }
 
+/**
+ * The registry, the active model's progress counted now: its stored counters are written by its
+ * switch only (on a fresh install, never), while ingestion since then adds chunks and their vectors.
+ */
 export async function listEmbeddingModels(db: Executor): Promise<EmbeddingModelRow[]> {
-  return db.select().from(embeddingModels).orderBy(asc(embeddingModels.createdAt), asc(embeddingModels.id));
+  // Qualified by table name: drizzle leaves a one-table select's columns bare, and "id" inside the subquery is ambiguous.
+  const active = sql`embedding_models.status = 'active'`;
+  return db
+    .select({
+      ...getTableColumns(embeddingModels),
+      totalChunks: sql<number>`CASE WHEN ${active} THEN (SELECT count(*)::int FROM ${currentChunks}) ELSE embedding_models.total_chunks END`,
+      embeddedChunks: sql<number>`CASE WHEN ${active} THEN (SELECT count(*)::int FROM ${currentChunks}
+        JOIN chunk_embeddings e ON e.chunk_id = c.id AND e.model = embedding_models.id) ELSE embedding_models.embedded_chunks END`,
+    })
+    .from(embeddingModels)
+    .orderBy(asc(embeddingModels.createdAt), asc(embeddingModels.id));
 }
 
 export async function findEmbeddingModel(db: Executor, id: string): Promise<EmbeddingModelRow | null> {

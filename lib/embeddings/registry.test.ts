@@ -3,7 +3,7 @@
  * registry the model its stored vectors were made by, even after the default has moved on.
  */
 import { afterEach, expect, it } from "vitest";
-import { activeEmbeddingModel } from "@/db/queries/embedding-models";
+import { activeEmbeddingModel, listEmbeddingModels } from "@/db/queries/embedding-models";
 import { ensureGroups } from "@/db/queries/groups";
 import { openScratchDatabase, type ScratchDatabase } from "../evaluation/scratch-database";
 import { buildSyntheticCorpus } from "../retrieval/synthetic-corpus";
@@ -32,3 +32,12 @@ it("keeps an install from before the registry on the model its vectors were made
   expect((await activeEmbedder()).id).toBe(v1.id);
   expect(v1.id).not.toBe(HASHING_MODEL_ID);
 }, 60_000);
+
+it("counts the active model's chunks as they are now, not as its last switch left them", async () => {
+  scratch = await openScratchDatabase({ fresh: true });
+  const model = await activeEmbedder(); // registers and activates the default, with counters at 0
+  const [group] = await ensureGroups(scratch.db, ["registry-count-test"]);
+  await buildSyntheticCorpus(scratch.db, { chunks: 5, groups: [group!], sources: samplePolicyParagraphs(), embedder: model });
+  const active = (await listEmbeddingModels(scratch.db)).find((m) => m.status === "active");
+  expect(active).toMatchObject({ id: model.id, totalChunks: 5, embeddedChunks: 5 });
+}, 120_000); // a fresh embedded database migrates first: over a minute on a busy machine

@@ -34,6 +34,9 @@ describe("ingest to retrieval, on a real database", () => {
     await drainQueue();
     const after = (await listDocuments(db(), askerOf(admin))).find((d) => d.id === upload.documentId);
     expect(after).toMatchObject({ latestStatus: "ready", title: `Sabbatical Policy ${code}`, currentVersion: 1 });
+    // What the documents table shows besides: chunks, size, uploader (pages only for PDFs).
+    expect(after!.chunks).toBeGreaterThan(0);
+    expect(after).toMatchObject({ sizeBytes: Buffer.byteLength(policy(code, "six")), uploadedBy: admin.name, pages: null });
 
     const employee = await createTestUser("employee");
     const { sources } = await retrieve(askerOf(employee), `How long is a sabbatical under ${code}?`);

@@ -7,6 +7,7 @@ import { Chat } from "@/components/chat/chat";
 import { currentUser } from "@/lib/auth/session";
 import type { ChatMessage } from "@/lib/chat/types";
 import { db } from "@/lib/db";
+import { env } from "@/lib/env";
 
 export default async function ConversationPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
@@ -24,5 +25,5 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
     deletedDocumentIds(db(), [...new Set(cited)]),
     feedbackFor(db(), user.id, messages.flatMap((m) => (m.role === "assistant" ? [m.id] : []))),
   ]);
-  return <Chat key={id} id={id} initialMessages={messages} deletedDocuments={deleted} initialFeedback={Object.fromEntries(feedback)} />;
+  return <Chat key={id} id={id} initialMessages={messages} deletedDocuments={deleted} initialFeedback={Object.fromEntries(feedback)} maxQuestionChars={env().QUESTION_MAX_CHARS} />;
 }
