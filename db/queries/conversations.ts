@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import type { ServedBy } from "../read-replicas";
 import { citations, conversations, messages, retrievalTraces } from "../schema";
 
 /** Conversations belong to one user: every query here is scoped by that user's id. */
@@ -60,6 +61,7 @@ export interface StoredTurn {
     rerank?: { model: string; error?: string } | null;
     keywordRanking: "bm25" | "fts";
     results: unknown[];
+    servedBy?: ServedBy | null;
   };
 }
 
