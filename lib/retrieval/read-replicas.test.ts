@@ -19,7 +19,9 @@ import { createTestUser, drainQueue } from "../testing/fixtures";
 import { createStreamingReplica } from "../testing/streaming-replica";
 import { retrieve } from "./retrieve";
 
+const madeIn = performance.now();
 const setup = await createStreamingReplica(env().DATABASE_URL!);
+if ("replica" in setup) console.log(`streaming replica made and started in ${Math.round(performance.now() - madeIn)} ms`);
 if ("skipped" in setup) console.warn(`read-replica tests skipped: ${setup.skipped}`);
 const replica = "replica" in setup ? setup.replica : null;
 
@@ -30,6 +32,16 @@ it.runIf("skipped" in setup && setup.primaryIsServer && process.env.CI)("makes a
 it("runs retrieval on the primary, and says so, when no replica is configured", async () => {
   const result = await retrieve(askerOf(await createTestUser("employee")), "How many days of annual leave do I get?");
   expect(result.servedBy).toEqual({ server: "primary" });
+});
+
+it("never reads from a server that is not a standby: a primary listed as a replica is passed over, and the trace says why", async () => {
+  await useReadReplicas([env().DATABASE_URL!], { maxLagMs: 60_000, checkEveryMs: 60_000 });
+  try {
+    const result = await retrieve(askerOf(await createTestUser("employee")), "How many days of annual leave do I get?");
+    expect(result.servedBy).toMatchObject({ server: "primary", fallback: expect.stringContaining("is not in recovery") });
+  } finally {
+    await useReadReplicas([], { maxLagMs: 60_000, checkEveryMs: 60_000 });
+  }
 });
 
 const MAX_LAG_MS = 2000;

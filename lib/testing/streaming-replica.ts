@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
@@ -28,7 +27,7 @@ shared_buffers = 32MB
 
 /**
  * A second PostgreSQL cluster streaming from the primary at `primaryUrl`: `pg_basebackup -R`
- * into a directory under the system's temporary folder, started on a private Unix socket (about
+ * into a directory under /tmp, started on a private Unix socket (about
  * a second for a small cluster). Runs the server binaries as `postgres` when this process is root
  * (PostgreSQL refuses to run as root), which Debian's default `local replication all peer` line
  * admits. Says why instead when it cannot: an embedded primary, no server binaries, no rights.
@@ -51,7 +50,8 @@ export async function createStreamingReplica(primaryUrl: string): Promise<Replic
 
   const url = new URL(primaryUrl);
   const asRoot = process.getuid?.() === 0;
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-replica-"));
+  // Under /tmp, not TMPDIR: the server user must be able to reach it (and Unix socket paths are short).
+  const dir = fs.mkdtempSync("/tmp/groundwork-replica-");
   const data = path.join(dir, "data");
   const asServerUser = (command: string, args: string[]) =>
     asRoot ? run("runuser", ["-u", "postgres", "--", path.join(bin, command), ...args]) : run(path.join(bin, command), args);
