@@ -48,7 +48,7 @@ const messageOf = (err: unknown) => {
 };
 
 /** host:port of a connection URL (the socket directory when it is given as ?host=). */
-export function serverName(url: string): string {
+function serverName(url: string): string {
   const u = new URL(url);
   return `${u.searchParams.get("host") ?? u.hostname}:${u.port || "5432"}`;
 }
@@ -91,11 +91,6 @@ export class ReadReplicas {
     }
   }
 
-  /** Each replica's state as of its last check, for the operator. */
-  status() {
-    return this.replicas.map(({ name, usable, reason, checkedAt }) => ({ name, usable, reason, checkedAt }));
-  }
-
   async close() {
     await Promise.all(this.replicas.map((r) => r.pool.end()));
   }
@@ -136,7 +131,7 @@ export class ReadReplicas {
  * on an idle primary whose last commit is old. Otherwise the lag is the age of the last commit the
  * replica replayed, which on an idle-then-busy primary can overstate it: the safe side.
  */
-export async function replicaLagMs(primary: Database, replica: Database): Promise<number | null> {
+async function replicaLagMs(primary: Database, replica: Database): Promise<number | null> {
   const { rows: [position] } = await primary.execute<{ lsn: string }>(sql`SELECT pg_current_wal_lsn()::text AS lsn`);
   const { rows: [state] } = await replica.execute<{ standby: boolean; caught_up: boolean | null; since_commit_ms: number | null }>(sql`
     SELECT pg_is_in_recovery() AS standby,
