@@ -22,7 +22,7 @@ port = 5433
 unix_socket_directories = '${socketDir}'
 hot_standby = on
 wal_receiver_status_interval = 1s
-shared_buffers = 32MB
+shared_buffers = 128MB
 `;
 
 /**
