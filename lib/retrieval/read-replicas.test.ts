@@ -82,6 +82,17 @@ describe.runIf(replica)("retrieval on a streaming read replica", () => {
       await sleep(20);
     }
   }
+  /** A commit on the primary that the replica has replayed: its lag is counted from now on. */
+  async function replayedCommit() {
+    await createTestUser("employee");
+    const { rows: [primary] } = await db().execute<{ lsn: string }>(sql`SELECT pg_current_wal_lsn()::text AS lsn`);
+    for (let i = 0; i < 500; i++) {
+      const { rows: [replayed] } = await replicaDb!.db.execute<{ done: boolean }>(sql`SELECT pg_last_wal_replay_lsn() >= ${primary!.lsn}::pg_lsn AS done`);
+      if (replayed!.done) return;
+      await sleep(10);
+    }
+    throw new Error("the replica did not replay the primary's last commit");
+  }
   const finds = (documentId: string) => (r: Awaited<ReturnType<typeof retrieve>>) => r.sources.some((s) => s.documentId === documentId);
 
   it("serves retrieval and the chat's answers from the replica, and says so in the trace", async () => {
@@ -99,6 +110,7 @@ describe.runIf(replica)("retrieval on a streaming read replica", () => {
   it("keeps finding a document deleted on the primary only within the lag bound", async () => {
     const { admin, documentId, question } = await document();
     await retrieveUntil(question, (r) => finds(documentId)(r) && r.servedBy.server === "replica");
+    await replayedCommit();
     // Replay paused: the replica stops applying the primary's changes and falls behind from now on.
     await replicaDb!.db.execute(sql`SELECT pg_wal_replay_pause()`);
     try {
