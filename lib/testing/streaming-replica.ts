@@ -60,7 +60,8 @@ export async function createStreamingReplica(primaryUrl: string): Promise<Replic
     if (asRoot) await run("chown", ["postgres", dir]);
     const host = url.searchParams.get("host") ?? url.hostname;
     const user = asRoot ? [] : ["-U", decodeURIComponent(url.username)];
-    await asServerUser("pg_basebackup", ["-D", data, "-R", "-X", "stream", "-c", "fast", "-h", host, "-p", url.port || "5432", ...user]);
+    // --no-sync: a throwaway copy need not be flushed to disk, which took 4 of the 6 s on a busy machine.
+    await asServerUser("pg_basebackup", ["-D", data, "-R", "-X", "stream", "-c", "fast", "--no-sync", "-h", host, "-p", url.port || "5432", ...user]);
     // Debian keeps the configuration outside the data directory, so the copy has none.
     const write = (name: string, text: string) => fs.writeFileSync(path.join(data, name), text);
     write("postgresql.conf", REPLICA_CONF(dir));
