@@ -40,6 +40,8 @@ test("an admin inspects retrieval, as themself and as an employee; employees can
   await expect(first.getByTestId("keyword-rank")).toHaveText(/^1 \(\d+\.\d\d\)$/);
   await expect(first.getByTestId("vector-rank")).toHaveText(/^\d+ \(0\.\d{3}\)|–$/);
   await expect(retrieval.rows("Board Parking")).toHaveCount(1);
+  // No read replica configured here: the console says the primary answered, with no fallback.
+  await expect(page.getByTestId("served-by")).toHaveText("Served by: the primary database");
 
   // As the employee: the restricted document is not there. (Counting rows would
   // not show it: other specs' documents fill the console's 20 places either way.)

@@ -1,11 +1,12 @@
 import { createDatabase, type Database } from "@/db/client";
+import { ReadReplicas, type ReplicaSettings } from "@/db/read-replicas";
 import { env } from "./env";
 
 /**
  * The process's database, created on first use and cached on globalThis so that development
  * hot reloads do not open a new pool each time.
  */
-const holder = globalThis as unknown as { groundworkDb?: Database };
+const holder = globalThis as unknown as { groundworkDb?: Database; groundworkReplicas?: ReadReplicas };
 
 /** For command-line entry points that find or start their database before any query. */
 export function useDatabase(url: string) {
@@ -14,6 +15,7 @@ export function useDatabase(url: string) {
   return database;
 }
 
+/** The primary: writes, jobs, and every read that must see its own writes. */
 export function db(): Database {
   if (!holder.groundworkDb) {
     const url = env().DATABASE_URL;
@@ -23,4 +25,19 @@ export function db(): Database {
     holder.groundworkDb = createDatabase(url).db;
   }
   return holder.groundworkDb;
+}
+
+/** Reads that tolerate the replicas' bounded lag (retrieval): DATABASE_READ_URLS, else the primary. */
+export function readReplicas(): ReadReplicas {
+  holder.groundworkReplicas ??= new ReadReplicas(db(), env().DATABASE_READ_URLS, {
+    maxLagMs: env().READ_REPLICA_MAX_LAG_MS, checkEveryMs: env().READ_REPLICA_CHECK_MS,
+  });
+  return holder.groundworkReplicas;
+}
+
+/** For tests and command-line entry points: read from these replicas from now on. */
+export async function useReadReplicas(urls: string[], settings: ReplicaSettings): Promise<ReadReplicas> {
+  await holder.groundworkReplicas?.close();
+  holder.groundworkReplicas = new ReadReplicas(db(), urls, settings);
+  return holder.groundworkReplicas;
 }

@@ -11,6 +11,16 @@ const int = (def: number) => z.preprocess(emptyAsUndefined, z.coerce.number().in
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  /**
+   * Streaming replicas of DATABASE_URL (comma-separated URLs): retrieval reads from them while they
+   * are no further behind than READ_REPLICA_MAX_LAG_MS, measured at most every READ_REPLICA_CHECK_MS.
+   */
+  DATABASE_READ_URLS: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").map((u) => u.trim()).filter(Boolean) : v),
+    z.array(z.url()).default([]),
+  ),
+  READ_REPLICA_MAX_LAG_MS: int(5000),
+  READ_REPLICA_CHECK_MS: int(2000),
   PGLITE_DATA_DIR: z.preprocess(emptyAsUndefined, z.string().default(".data/pglite")),
   PORT: int(3000),
   /** On SIGTERM, how long open requests (answer streams) may run before the processes are killed. */

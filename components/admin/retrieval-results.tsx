@@ -13,6 +13,10 @@ export function RetrievalResults({ inspection, asUser }: { inspection: Inspectio
         As <strong>{asUser}</strong>: {result.sources.length} chunk{result.sources.length === 1 ? "" : "s"}; the first {topK} are what the chat gives the
         model.
       </p>
+      <p className="text-sm" data-testid="served-by">
+        Served by: {result.servedBy.server === "replica" ? `read replica ${result.servedBy.name}` : "the primary database"}
+        {result.servedBy.fallback && <span className="text-amber-700"> (replicas passed over: {result.servedBy.fallback})</span>}
+      </p>
       {rewrite.method !== "none" && (
         <p className="text-sm" data-testid="rewritten-query">
           Searched as ({rewrite.method === "model" ? "rewritten by the model" : "rewritten by rules"}): <q>{rewrite.query}</q>

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import type { ServedBy } from "../read-replicas";
 import { citations, conversations, messages, retrievalTraces } from "../schema";
 
 /** Conversations belong to one user: every query here is scoped by that user's id. */
@@ -61,6 +62,7 @@ export interface StoredTurn {
     keywordRanking: "bm25" | "fts";
     corrections?: { from: string; to: string }[] | null;
     results: unknown[];
+    servedBy?: ServedBy | null;
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ServedBy } from "../read-replicas";
 import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { chunks, documents, documentVersions } from "./documents";
 import { users } from "./users";
@@ -60,5 +61,7 @@ export const retrievalTraces = pgTable("retrieval_traces", {
   /** Misspelt question words the keyword search read as corrected ("pasword" -> "password"). */
   corrections: jsonb("corrections").$type<{ from: string; to: string }[]>(),
   results: jsonb("results").notNull().$type<unknown[]>(),
+  /** Which server the retrieval ran on (a read replica, or the primary and why); null before replicas. */
+  servedBy: jsonb("served_by").$type<ServedBy>(),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -52,7 +52,7 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
 
   // A follow-up ("what about contractors?") is searched for as a standalone question.
   const rewrite = await standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model);
-  const { sources, keywordRanking, rerank, corrections } = await retrieve(askerOf(user), rewrite.query);
+  const { sources, keywordRanking, rerank, corrections, servedBy } = await retrieve(askerOf(user), rewrite.query);
   const refs = sources.map(toSourceRef);
   const valid = new Set(refs.map((r) => r.n));
   const known = { notFound: spec.notFound, referrals: spec.refuse.map((t) => t.referral) };
@@ -113,6 +113,7 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
           rerank: rerank ?? null,
           keywordRanking,
           corrections: corrections.length > 0 ? corrections : null,
+          servedBy,
           results: sources.map((s) => ({
             n: s.n, chunkId: s.chunkId, keywordRank: s.keywordRank, vectorRank: s.vectorRank, exactRank: s.exactRank, score: s.score, rerankScore: s.rerankScore,
           })),

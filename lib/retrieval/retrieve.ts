@@ -2,7 +2,9 @@ import type { Asker } from "@/db/queries/access";
 import {
   candidateDocuments, chunkDetails, chunksContaining, detectKeywordRanking, type ChunkDetails, exactSearch, keywordSearch, type LegHit, readerScope, vectorSearch, type KeywordRanking,
 } from "@/db/queries/retrieval";
-import { db } from "../db";
+import type { Database } from "@/db/client";
+import type { ServedBy } from "@/db/read-replicas";
+import { db, readReplicas } from "../db";
 import { activeEmbedder } from "../embeddings/registry";
 import { env } from "../env";
 import { identifierPattern, identifiersIn } from "../text/identifiers";
@@ -50,6 +52,8 @@ export interface RetrievalResult {
   corrections: SpellingCorrection[];
   /** Documents the question names, whose passages were preferred. */
   named: NamedDocument[];
+  /** The server the retrieval queries ran on: a read replica, or the primary (and why). */
+  servedBy: ServedBy;
 }
 
 export interface NamedDocument {
@@ -92,10 +96,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** The three legs, filtered for the asker in SQL, and their fusion: chunk ids only. */
-export async function rankCandidates(asker: Asker, question: string, depth = LEG_DEPTH): Promise<Candidates> {
+export async function rankCandidates(asker: Asker, question: string, depth = LEG_DEPTH, database: Database = db()): Promise<Candidates> {
   if (!asker?.userId) throw new Error("retrieve() needs an asker: there is no unscoped retrieval.");
   const start = performance.now();
-  const database = db();
   const identifiers = identifiersIn(question);
   // Whether the asker reads few enough chunks to score them all decides both legs' plans. Nothing
   // here waits for what it does not need: the keyword leg never waits for the embedding model.
@@ -154,10 +157,15 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
  * call this (or rankCandidates, its first half), so what is measured is what employees get.
  */
 export async function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
-  const candidates = await rankCandidates(asker, question);
   const rerank = reranker();
-  const pool = candidates.fused.slice(0, rerank ? Math.max(k, env().RERANK_CANDIDATES) : k);
-  const details = new Map((await chunkDetails(db(), asker, pool.map((f) => f.chunkId))).map((d) => [d.chunkId, d]));
+  // Retrieval tolerates the replicas' bounded lag: a document deleted a moment ago may still be
+  // found for that moment (docs/scaling.md). Its queries are repeated on the primary if a replica fails.
+  const { value: [candidates, pool, found], servedBy } = await readReplicas().read(async (database) => {
+    const ranked = await rankCandidates(asker, question, LEG_DEPTH, database);
+    const pool = ranked.fused.slice(0, rerank ? Math.max(k, env().RERANK_CANDIDATES) : k);
+    return [ranked, pool, await chunkDetails(database, asker, pool.map((f) => f.chunkId))] as const;
+  });
+  const details = new Map(found.map((d) => [d.chunkId, d]));
   const scoreOf = (hits: LegHit[]) => new Map(hits.map((h) => [h.chunkId, h.score]));
   const keywordScores = scoreOf(candidates.keyword);
   const vectorScores = scoreOf(candidates.vector);
@@ -189,6 +197,7 @@ export async function retrieve(asker: Asker, question: string, k = env().RETRIEV
     rerank: outcome,
     corrections: candidates.corrections,
     named: candidates.named,
+    servedBy,
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "retrieval_traces" ADD COLUMN "served_by" jsonb;
