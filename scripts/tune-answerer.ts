@@ -44,14 +44,14 @@ const pct = (x: number | null) => (x === null ? "  -  " : `${(100 * x).toFixed(1
 function line(label: string, settings: AnswererSettings) {
   const cells = sets.map(({ name, prepared }) => {
     const { report: r } = tryAnswerer(name, prepared, settings);
-    return `${pct(r.unanswerable.n ? r.unanswerable.declineRate : null)} ${pct(r.answerable.falseRefusalRate)} ${pct(r.answerable.citationFileHit)} ${pct(r.answerable.answerRecall)}`;
+    return `${pct(r.unanswerable.n ? r.unanswerable.declineRate : null)} ${pct(r.answerable.falseRefusalRate)} ${pct(r.answerable.citationFileHit)} ${pct(r.answerable.citationPageHit)} ${pct(r.answerable.answerRecall)}`;
   });
   console.log(`${label.padEnd(40)} ${cells.join(" | ")}`);
 }
-const header = () => console.log(`${"".padEnd(40)} ${sets.map((s) => `${s.name}: declined refused fileHit recall`).join(" | ")}`);
+const header = () => console.log(`${"".padEnd(40)} ${sets.map((s) => `${s.name}: declined refused fileHit pageHit recall`).join(" | ")}`);
 
 // The answer-or-decline trade-off at the other settings' defaults.
-console.log("\nThreshold (minEvidence): unanswerable declined, answerable refused, cited a supporting file, answer recall (%)");
+console.log("\nThreshold (minEvidence): unanswerable declined, answerable refused, cited a supporting file, cited a supporting page, answer recall (%)");
 header();
 const thresholds = Array.from({ length: 10 }, (_, i) => 0.2 + i * 0.05);
 for (const m of thresholds) line(`minEvidence ${m.toFixed(2)}${Math.abs(m - ANSWERER_DEFAULTS.minEvidence) < 1e-9 ? " (default)" : ""}`, { ...ANSWERER_DEFAULTS, minEvidence: m });
@@ -76,6 +76,7 @@ header();
 const alternatives: Partial<Record<keyof AnswererSettings, number[]>> = {
   unknownShare: [0, 0.5, 1], unknownNameFactor: [1, 2], carriedShare: [0.25, 0.5, 0.75], contextShare: [0, 0.3, 0.8], phraseShare: [0, 0.5],
   rankDecay: [0.03, 0.2], noFigureFactor: [0.5, 1], maxSentences: [1, 3, 5], minRelativeScore: [0.5, 0.7],
+  referenceShare: [0, 0.25, 1],
 };
 for (const [key, options] of Object.entries(alternatives)) {
   for (const value of options!) line(`${key} ${value}`, { ...ANSWERER_DEFAULTS, [key]: value });

@@ -105,4 +105,24 @@ describe("composeExtractiveAnswer", () => {
   it("drops the words of asking and of the document from the question", () => {
     expect(questionTerms("According to the handbook, please explain the travel policy for contractors")).toEqual(["travel", "contractor"]);
   });
+
+  it("answers from the document the question names, not from its introduction or its twin", () => {
+    const booklet = (n: number, plan: string, deductible: string): PromptSource[] => [
+      { n, title: `Medical Plan - ${plan}, Summary Plan Description`, headingPath: [], text: `This booklet is the summary plan description for the ${plan} plan.` },
+      { n: n + 1, title: `Medical Plan - ${plan}, Summary Plan Description`, headingPath: ["What you pay"], text: `The annual deductible is ${deductible} for one person.` },
+    ];
+    const sources = [...booklet(1, "Choice Plus PPO", "$1,500"), ...booklet(3, "Select HMO", "$750")];
+    const weights: TermWeights = { chunks: 200, df: new Map([["choic", 60], ["plus", 60], ["plan", 150], ["booklet", 5], ["deduct", 40], ["select", 60], ["hmo", 60], ["annual", 50]]) };
+    const answer = compose("According to the Choice Plus plan booklet, what is the deductible?", sources, weights);
+    expect(answer.text).toBe("The annual deductible is $1,500 for one person. [2]");
+    expect(compose("What is the annual deductible under the Select HMO plan?", sources, weights).cited).toEqual([4]);
+  });
+
+  it("declines a figure question whose sentences carry a figure of another kind", () => {
+    const plan: PromptSource = { n: 1, title: "Benefits FAQ", headingPath: [], text: "You must request a change to your premium within 31 days of the event." };
+    const weights: TermWeights = { chunks: 200, df: new Map([["pay", 40], ["premium", 10], ["month", 30]]) };
+    expect(compose("How much does the company pay toward the premium each month?", [plan], weights).text).toBe(NOT_FOUND);
+    expect(compose("How much does the company pay toward the premium each month?", [{ ...plan, text: "The company pays $450 toward the premium each month." }], weights).text)
+      .toContain("$450");
+  });
 });

@@ -1,4 +1,6 @@
 import { ASKING_WORDS, STOPWORDS } from "../text/stopwords";
+import { documentReference, REFERENCE_KINDS, type DocumentReference } from "./document-reference";
+import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
 import { passageUnits, type TextUnit } from "../text/sentences";
 import { contentTerms, contentWords, snowballStem } from "../text/terms";
 import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
@@ -12,7 +14,7 @@ import type { PromptSource } from "./prompt";
  * by how rare it is in the whole index (corpus statistics, not the handful of retrieved passages);
  * words of the passage's title and section count for less; question words standing next to each
  * other in the sentence count extra; a question asking how many, how much, how long or by when
- * prefers the sentence carrying a figure; and retrieval's rank breaks near-ties. Words about the
+ * prefers the sentence carrying a figure of the kind asked (lib/ai/answer-figures.ts); and retrieval's rank breaks near-ties. Words about the
  * document ("according to the handbook") weigh nothing. A word found nowhere in the index cannot
  * point at any sentence, so it ranks nothing, but it counts against the evidence: the question may
  * be about just that ("the Tokyo office").
@@ -42,6 +44,8 @@ export interface AnswererSettings {
   /** Further sentences must score at least this share of the best one, so weak matches don't pad the answer. */
   minRelativeScore: number;
   maxSentences: number;
+  /** Weight of a word naming the document ("Choice Plus", "booklet"), as a share of its own. */
+  referenceShare: number;
 }
 
 export const ANSWERER_DEFAULTS: AnswererSettings = {
@@ -56,6 +60,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   rankDecay: 0.1,
   minRelativeScore: 0.6,
   maxSentences: 4,
+  referenceShare: 0.5,
 };
 
 /** Items of a list quoted after the lead-in sentence that introduces it. */
@@ -122,8 +127,6 @@ const PLANTED_INSTRUCTION = new RegExp(
   "i",
 );
 
-const ASKS_FOR_FIGURE = /\b(?:how (?:many|much|long|often|soon|far|old|early|late)|by when|what (?:is|are) the (?:limit|maximum|minimum|deadline|rate|amount|cost|fee|number)|what percentage|how many days)\b/i;
-const FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|twice|once|daily|weekly|monthly|annually|yearly)\b/i;
 
 const ASKING_STEMS = new Set([...ASKING_WORDS].map(snowballStem));
 
@@ -192,7 +195,9 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   if (terms.length === 0 || units.length === 0) return decline();
 
   const idf = termWeights(terms, sources, options.weights);
-  const weight = (t: string) => idf(t) * (carried.has(t) ? settings.carriedShare : 1);
+  // Words naming the document to look in ("according to the HMO booklet") say where, not what.
+  const reference = documentReference(question, sources);
+  const weight = (t: string) => idf(t) * (carried.has(t) ? settings.carriedShare : 1) * (reference?.terms.has(t) ? settings.referenceShare : 1);
   const known = terms.filter((t) => weight(t) > 0);
   if (known.length === 0) return decline();
   const ownKnown = carried.size > 0 ? own.filter((t) => weight(t) > 0) : [];
@@ -207,12 +212,12 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const names = namesIn(question);
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
     terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1), 0);
-  const wantsFigure = ASKS_FOR_FIGURE.test(question);
+  const wantsFigure = askedFigure(question);
 
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -224,7 +229,8 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const chosen: Scored[] = [best];
   const covered = new Set(best.matched);
   // Further sentences first when they carry question words the best one lacks.
-  const rest = scored.slice(1).filter((s) => s.score >= best.score * settings.minRelativeScore && !s.leadIn);
+  // When the question names a document, another document's sentence answers for something it did not ask about.
+  const rest = scored.slice(1).filter((s) => s.score >= best.score * settings.minRelativeScore && !s.leadIn && (!reference || reference.named.has(s.n)));
   const adds = (s: Scored) => [...s.matched].some((t) => !covered.has(t));
   for (const s of [...rest.filter(adds), ...rest.filter((s) => !adds(s))]) {
     if (chosen.length >= settings.maxSentences) break;
@@ -325,23 +331,33 @@ function termWeights(terms: string[], sources: PromptSource[], stats?: TermWeigh
   };
 }
 
-function scoreUnit(u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: boolean, settings: AnswererSettings): Scored {
-  const matched = new Set(terms.filter((t) => u.termSet.has(t) && weight(t) > 0));
+function scoreUnit(
+  u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
+  reference: DocumentReference | undefined,
+): Scored {
+  // A word naming the document counts for every sentence of the named document that its title or
+  // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
+  // ("unlike the HMO, ...") does not make it the HMO's answer.
+  const inNamed = reference?.named.has(u.n) ?? false;
+  const has = (t: string) =>
+    !reference?.terms.has(t) ? u.termSet.has(t) : inNamed && (u.termSet.has(t) || u.context.has(t) || REFERENCE_KINDS.has(t));
+  const matched = new Set(terms.filter((t) => has(t) && weight(t) > 0));
   let own = 0;
   let context = 0;
   for (const t of terms) {
     if (matched.has(t)) own += weight(t);
-    else if (u.context.has(t)) context += weight(t) * settings.contextShare;
+    else if (u.context.has(t) && !reference?.terms.has(t)) context += weight(t) * settings.contextShare;
   }
   let score = (own + context) / total;
   // Question words that stand together ("annual leave", "expense claim") and do so in the sentence.
   let phrase = 0;
   for (let i = 0; i + 1 < terms.length; i++) {
     const [a, b] = [terms[i]!, terms[i + 1]!];
+    if (reference?.terms.has(a) || reference?.terms.has(b)) continue;
     if (matched.has(a) && matched.has(b) && near(u.terms, a, b)) phrase += (settings.phraseShare * (weight(a) + weight(b))) / total;
   }
   score += Math.min(phrase, 0.3);
-  if (wantsFigure) score = FIGURE.test(u.text) ? score + settings.figureBonus : score * settings.noFigureFactor;
+  if (wantsFigure) score = carriesFigure(u.text, wantsFigure) ? score + settings.figureBonus : score * settings.noFigureFactor;
   return { ...u, score: score * (1 - settings.rankDecay * u.rank), evidence: score, matched };
 }
 

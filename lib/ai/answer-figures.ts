@@ -1,0 +1,103 @@
+import { ASKING_WORDS } from "../text/stopwords";
+import { contentTerms, snowballStem } from "../text/terms";
+
+/**
+ * What kind of figure a question asks for, and whether a sentence carries one of that kind.
+ *
+ * "How much does the company pay toward the premium?" is not answered by "within 31 days", nor
+ * "how many counselling sessions?" by "$25 copay": a sentence with some number is not a sentence
+ * with the asked one. Near-miss questions, whose topic the documents cover but whose figure they
+ * lack, are exactly where an extractive answerer quotes a wrong figure.
+ */
+export type AskedFigure =
+  | { kind: "money" }
+  | { kind: "percent" }
+  | { kind: "duration" }
+  /** "how many <unit>": a number counting one of these stems (any time unit stands for another). */
+  | { kind: "count"; units: readonly string[] }
+  | { kind: "any" };
+
+const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half|a|an|single|several|multiple";
+const NUMBER = String.raw`(?:\d[\d,.]*|${NUMBER_WORDS})`;
+const ANY_FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|twice|once|daily|weekly|monthly|annually|yearly)\b/i;
+const TIME_UNITS = ["second", "minut", "hour", "day", "week", "fortnight", "month", "quarter", "year", "semest", "term"];
+const TIME_UNIT_WORDS = String.raw`(?:business |working |calendar |consecutive |full |school |fiscal |academic )?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|semesters?)`;
+// "How long" asks for a length as well as a duration: "how long must passwords be?".
+const LENGTH_UNIT_WORDS = String.raw`(?:characters?|words?|pages?|lines?|digits?|letters?|feet|foot|inch(?:es)?|met(?:re|er)s?|miles?|kilomet(?:re|er)s?|km|cm|mm)`;
+const DURATION = new RegExp(
+  String.raw`\b${NUMBER}[\s-]+(?:\S+[\s-]+)?(?:${TIME_UNIT_WORDS}|${LENGTH_UNIT_WORDS})\b|\b(?:annually|yearly|monthly|weekly|daily|indefinitely|permanently)\b`,
+  "i",
+);
+const MONEY = /[$£€¥₹]\s?\d|\d\s?(?:k\b|dollars?|usd|eur|gbp|pounds?|euros?|cents?)|\d\s?%|\bper\s?cent\b|\bpercent\b|\bfree\b|\bno (?:cost|charge|fee)\b|\bat no\b|\bin full\b|\bfully (?:paid|covered|reimbursed)\b|\bnothing\b/i;
+const PERCENT = /\d\s?%|\bper\s?cent(?:age)?\b|\bpercent(?:age)?\b|\bhalf\b|\bin full\b|\bfull (?:pay|salary)\b/i;
+
+/** Question words that ask for an amount of money when "how much" asks about them. */
+const MONEY_STEMS = new Set(
+  ("cost costs pay paid pays payment premium premiums price fee fees charge charges reimburse reimbursed reimbursement allowance " +
+    "salary spend spent worth budget dollar dollars contribute contribution deductible copay copayment coinsurance reward stipend " +
+    "bonus refund compensation per diem rate wage wages afford expense expenses match matching owe").split(" ").map(snowballStem),
+);
+const ASKING = new Set([...ASKING_WORDS].map(snowballStem));
+
+export function askedFigure(question: string): AskedFigure | undefined {
+  const q = question.toLowerCase();
+  if (/\bwhat (?:percentage|percent|proportion|share)\b|\bwhat % /.test(q)) return { kind: "percent" };
+  const many = /\bhow many\b/.exec(q);
+  if (many) {
+    // The counted thing: the words after "how many" up to its verb ("how many sick days can I ...").
+    const counted = wordsAfter(q, many.index + many[0].length, 4);
+    const end = counted.findIndex((w) => CLAUSE_WORDS.has(w));
+    const units = contentTerms(counted.slice(0, end < 0 ? undefined : end).join(" ")).filter((t) => !ASKING.has(t));
+    return units.length > 0 ? { kind: "count", units } : { kind: "any" };
+  }
+  if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late)\b|\bby when\b/.test(q)) return { kind: "duration" };
+  if (/\bin dollars\b|\bwhat (?:is|are|'s) the (?:cost|price|fee|premium|deductible|copay|reimbursement)\b/.test(q)) return { kind: "money" };
+  const much = /\bhow much\b/.exec(q);
+  if (much) {
+    // "How much does it cost", "how much of it is reimbursed": money; "how much leave": any figure.
+    const asked = contentTerms(wordsAfter(q, much.index + much[0].length, 6).join(" "));
+    return asked.some((t) => MONEY_STEMS.has(t)) ? { kind: "money" } : { kind: "any" };
+  }
+  if (/\bhow (?:often|far|old)\b|\bwhat (?:is|are) the (?:limit|maximum|minimum|deadline|number)\b/.test(q)) return { kind: "any" };
+  return undefined;
+}
+
+/** Words that end the phrase naming what is counted: the question's verb or its subject. */
+const CLAUSE_WORDS = new Set("can could do does did will would should must may might are is am was were have has had i we you they he she it there".split(" "));
+
+function wordsAfter(text: string, at: number, count: number): string[] {
+  return (text.slice(at).split(/[?.!;]/)[0]!.match(/[\p{L}\p{N}'-]+/gu) ?? []).slice(0, count);
+}
+
+/** Whether a sentence carries a figure of the kind asked for. */
+export function carriesFigure(sentence: string, asked: AskedFigure): boolean {
+  switch (asked.kind) {
+    case "money":
+      return MONEY.test(sentence);
+    case "percent":
+      return PERCENT.test(sentence);
+    case "duration":
+      return DURATION.test(sentence);
+    case "count":
+      return countsUnit(sentence, asked.units);
+    case "any":
+      return ANY_FIGURE.test(sentence);
+  }
+}
+
+/** A number followed, within two words, by one of the units ("up to 6 free sessions", "12 weeks"). */
+function countsUnit(sentence: string, units: readonly string[]): boolean {
+  if (units.includes("time") && /\b(?:once|twice|thrice)\b/i.test(sentence)) return true;
+  const timeAsked = units.some((u) => TIME_UNITS.includes(u));
+  const words = sentence.toLowerCase().match(/[\p{L}\p{N}$%.,-]+/gu) ?? [];
+  const isNumber = new RegExp(`^(?:${NUMBER}|\\$?\\d[\\d,.]*%?)$`);
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!.replace(/[.,]+$/, "");
+    if (!isNumber.test(word) || word === "a" || word === "an") continue;
+    for (const next of words.slice(i + 1, i + 4)) {
+      const stem = snowballStem(next.replace(/[^\p{L}]/gu, ""));
+      if (units.includes(stem) || (timeAsked && TIME_UNITS.includes(stem))) return true;
+    }
+  }
+  return false;
+}
