@@ -111,6 +111,9 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   // Which words no chunk holds is asked beside the legs, so a question without typos waits for nothing more.
   const correctable = correctableWords(question);
   const absent = absentWords(database, correctable);
+  // Awaited only after the legs: should a leg fail first (a read replica going away), this query's
+  // failure must not surface as an unhandled rejection; it is still thrown where it is awaited.
+  absent.catch(() => undefined);
   const vectorLeg = timed(async () => {
     const model = await activeModel;
     const [embedding] = await model.embed([question]);
