@@ -45,6 +45,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", BUILTIN_MODEL_DELAY_MS: "25",
       SIGNUP_POLICY: "open", REGISTER_MAX_PER_ADDRESS: "1000", SETUP_TOKEN,
+      // A 2 s first wait after failed sign-ins, so users.spec.ts reliably sees it before it ends.
+      SIGNIN_DELAY_BASE_MS: "2000",
     },
   },
 });

@@ -109,12 +109,14 @@ test("an invitation link lets the invitee choose name and password, once", async
   await context.close();
 });
 
-test("repeated wrong passwords are throttled with a clear message", async ({ page }) => {
-  // Its own account: throttling the shared admin would lock out the specs that follow.
+test("repeated wrong passwords slow the account down with a clear message, and never lock its owner out", async ({ page, browser }) => {
+  // Its own account: slowing down the shared admin would delay the specs that follow.
   const victim = { email: `tess-${Date.now()}@example.com`, password: "tess's password" };
   const auth = new AuthPages(page);
   await auth.register("Tess", victim.email, victim.password);
   await auth.signOut();
+  // No proxy is trusted here (TRUSTED_PROXIES is empty): the forged header must not become the address.
+  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.77" });
   const attempt = async (password: string) => {
     await page.getByLabel("Email").fill(victim.email);
     await page.getByLabel("Password").fill(password);
@@ -122,15 +124,32 @@ test("repeated wrong passwords are throttled with a clear message", async ({ pag
     // One attempt at a time: the form clears itself once the answer is in.
     await expect(page.getByLabel("Password")).toHaveValue("");
   };
-  // Five wrong guesses a minute are allowed, then the account is throttled even for the right password.
-  for (let i = 0; i < 5; i++) {
+  // Three free failures, then a fourth that starts a wait (SIGNIN_DELAY_BASE_MS, playwright.config.ts).
+  for (let i = 0; i < 4; i++) {
     await attempt(`wrong guess ${i}`);
     await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right. Check them and try again." })).toBeVisible();
     await expect(page.getByLabel("Email")).toHaveValue(victim.email); // kept for the next try
   }
+  // During the wait even the right password is turned away, with how long to wait...
   await attempt(victim.password);
-  await expect(page.getByRole("alert").filter({ hasText: /^Too many sign-in attempts\. Try again in \d+ seconds\.$/ })).toBeVisible();
+  const throttled = page.getByRole("alert").filter({ hasText: /^Too many failed sign-ins\. Try again in \d+ seconds?\.$/ });
+  await expect(throttled).toBeVisible();
   await expect(page).toHaveURL(/\/login$/);
+  // ...and once it has passed, the owner gets in: slowed down, not locked out.
+  const seconds = Number(/in (\d+) second/.exec((await throttled.textContent()) ?? "")?.[1]);
+  expect(seconds).toBeGreaterThan(0);
+  expect(seconds).toBeLessThanOrEqual(2);
+  await page.waitForTimeout(seconds * 1000);
+  await page.getByLabel("Password").fill(victim.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+  // The audit log names the address the connection came from, not the one the header claimed.
+  const admin = await signedIn(browser, ADMIN.email, ADMIN.password);
+  await admin.goto("/admin/audit?action=auth.sign_in_failed");
+  const failed = admin.getByRole("row").filter({ hasText: victim.email }).first();
+  await expect(failed).toContainText(/"address":"(127\.0\.0\.1|::1)"/);
+  await expect(failed).not.toContainText("203.0.113.77");
+  await admin.context().close();
 });
 
 test("chat requests past the per-minute limit get 429 with a wait; over-long questions say how long they may be", async ({ page }) => {

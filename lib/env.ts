@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isAddressOrRange } from "./security/address-ranges";
 
 /**
  * The only reader of process.env. Defaults work on a laptop with nothing configured; every
@@ -7,6 +8,7 @@ import { z } from "zod";
 const emptyAsUndefined = (v: unknown) => (v === "" ? undefined : v);
 const str = () => z.preprocess(emptyAsUndefined, z.string().optional());
 const int = (def: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().positive().default(def));
+const count = (def: number) => z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(def));
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -54,9 +56,23 @@ const schema = z.object({
   /** Tests only: pause after each embedding batch, so a test can kill a worker in the middle of a job. */
   INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),
+  /**
+   * Failed sign-ins slow the next attempt down, never lock it: after the free failures of an account
+   * or an address, each failure doubles the wait (from SIGNIN_DELAY_BASE_MS up to SIGNIN_DELAY_MAX_MS).
+   */
+  SIGNIN_FREE_FAILURES_PER_ACCOUNT: count(3),
+  SIGNIN_FREE_FAILURES_PER_ADDRESS: count(20),
+  SIGNIN_DELAY_BASE_MS: int(1000),
+  SIGNIN_DELAY_MAX_MS: int(30_000),
+  /**
+   * Proxies (comma-separated IPs or CIDRs) whose X-Forwarded-For is believed. Empty: nobody's, and
+   * the per-address limits key on the connection's own address (lib/security/client-address.ts).
+   */
+  TRUSTED_PROXIES: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",").map((p) => p.trim()).filter(Boolean) : v),
+    z.array(z.string().refine(isAddressOrRange, "use IP addresses or CIDR ranges, e.g. 10.0.0.0/8,::1")).default([]),
+  ),
   /** Abuse limits (per minute unless named otherwise); a request past one is answered 429 with a wait. */
-  SIGNIN_MAX_PER_ACCOUNT: int(5),
-  SIGNIN_MAX_PER_ADDRESS: int(20),
   CHAT_MAX_PER_MINUTE: int(20),
   CHAT_MAX_CONCURRENT_STREAMS: int(2),
   /** A streaming slot left behind by a crashed process stops counting after this long. */

@@ -4,7 +4,8 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/config";
-import { clientAddress, throttledMessage } from "@/lib/auth/throttle";
+import { throttledMessage } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/security/client-address";
 import { register } from "@/lib/auth/register";
 import { AppError } from "@/lib/errors";
 
@@ -19,7 +20,7 @@ export async function loginAction(_: AuthFormState, form: FormData): Promise<Aut
     await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: "/" });
   } catch (err) {
     const email = String(form.get("email") ?? "");
-    if (err instanceof SignInThrottled) return { error: throttledMessage(err.retryAfter), email };
+    if (err instanceof SignInThrottled) return { error: throttledMessage(err.retryAfterMs), email };
     if (err instanceof AuthError) return { error: "The email or password is not right. Check them and try again.", email };
     throw err; // the redirect after a successful sign-in
   }

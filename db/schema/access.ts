@@ -18,11 +18,23 @@ export const invites = pgTable("invites", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Fixed-window counters shared by every web server process (sign-in attempts, chat requests). */
+/** Fixed-window counters shared by every web server process (registrations, chat requests). */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
+});
+
+/**
+ * Failed sign-ins per account and per address (`key`), shared by every web server process. Each
+ * failure past the free ones doubles the wait before the next attempt (lib/auth/throttle.ts);
+ * nothing is ever locked: once `retryAt` has passed, the next attempt is checked as usual.
+ */
+export const signInFailures = pgTable("sign_in_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  retryAt: timestamp("retry_at", { withTimezone: true }).notNull(),
+  lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
 });
 
 /**

@@ -1,24 +1,20 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
-import { z } from "zod";
-import { findUserByEmail } from "@/db/queries/users";
 import { recordSignIn } from "@/db/queries/user-admin";
 import { audit } from "../admin/audit";
 import { db } from "../db";
 import { env } from "../env";
 import { sessionLifetime } from "./session-claims";
 import { oidcSettings, signInFromProvider } from "./oidc";
-import { verifyPassword } from "./password";
+import { checkCredentials } from "./credentials";
 import { endSessionsOnSignOut, issueSession, renewSession, sessionFields } from "./session-token";
-import { clientAddress, countSignInAttempt, forgiveSignIn } from "./throttle";
+import { clientAddress } from "../security/client-address";
 
-const credentials = z.object({ email: z.string().trim().toLowerCase().email(), password: z.string().min(1).max(200) });
-
-/** Too many attempts: the sign-in form tells the person how long to wait. */
+/** Slowed down after failures: the sign-in form tells the person how long to wait. */
 export class SignInThrottled extends CredentialsSignin {
   code = "rate_limited";
-  constructor(readonly retryAfter: number) {
+  constructor(readonly retryAfterMs: number) {
     super();
   }
 }
@@ -28,25 +24,12 @@ function providers(): Provider[] {
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
-        const parsed = credentials.safeParse(raw);
-        if (!parsed.success) throw new CredentialsSignin();
-        const { email, password } = parsed.data;
         const address = clientAddress(request.headers);
-        const wait = await countSignInAttempt(email, address);
-        const user = await findUserByEmail(db(), email);
-        const target = { type: "user", id: user?.id ?? null };
-        if (wait !== null) {
-          await audit(db(), null, "auth.sign_in_throttled", target, { email, address, retryAfter: wait });
-          throw new SignInThrottled(wait);
-        }
-        // Verify even for unknown accounts would be kinder to timing; the hash cost dominates either way.
-        if (!user || !user.active || !(await verifyPassword(user.passwordHash, password))) {
-          await audit(db(), null, "auth.sign_in_failed", target, { email, address, reason: !user ? "unknown_account" : !user.active ? "inactive" : "wrong_password" });
-          throw new CredentialsSignin();
-        }
-        await forgiveSignIn(email, address);
-        await signedIn(user.id, user.email, "credentials", address);
-        return { id: user.id, email: user.email, name: user.name };
+        const outcome = await checkCredentials(raw, address);
+        if ("retryAfterMs" in outcome) throw new SignInThrottled(outcome.retryAfterMs);
+        if (!outcome.ok) throw new CredentialsSignin();
+        await signedIn(outcome.user.id, outcome.user.email, "credentials", address);
+        return outcome.user;
       },
     }),
   ];

@@ -5,7 +5,7 @@ import type { ActionState } from "@/components/admin/action-form";
 import { acceptInvite } from "@/lib/admin/invites";
 import { signIn } from "@/lib/auth/config";
 import { countRegistration } from "@/lib/auth/register";
-import { clientAddress } from "@/lib/auth/throttle";
+import { clientAddress } from "@/lib/security/client-address";
 import { AppError } from "@/lib/errors";
 
 export async function acceptInviteAction(token: string, _: ActionState, form: FormData): Promise<ActionState> {

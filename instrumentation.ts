@@ -1,0 +1,10 @@
+/**
+ * Runs once when the Next.js server starts. Only the Node.js server has sockets to read the peer
+ * address from; the check is Next's own documented switch between its runtimes.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { stampPeerAddresses } = await import("./lib/security/peer-address");
+    stampPeerAddresses();
+  }
+}
