@@ -4,7 +4,7 @@ import { THEME_COOKIE } from "@/lib/ui/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: "Groundwork",
+  title: { template: "%s · Groundwork", default: "Groundwork" },
   description: "Answers from your company's own documents, every claim cited.",
   // The files in public/ (drawn by scripts/generate-icons.ts).
   icons: {

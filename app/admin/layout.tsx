@@ -1,11 +1,14 @@
-import Link from "next/link";
+import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { AdminNav, type AdminSection } from "@/components/admin/admin-nav";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { currentUser } from "@/lib/auth/session";
 import { logoutAction } from "../(auth)/actions";
 
+export const metadata: Metadata = { title: { template: "%s · Groundwork admin", default: "Groundwork admin" } };
+
 /** Grouped as an admin thinks of the work: content, people, retrieval, behaviour. */
-const SECTIONS: { href: string; label: string }[] = [
+const SECTIONS: AdminSection[] = [
   { href: "/admin/documents", label: "Documents" },
   { href: "/admin/analytics", label: "Cited sources" },
   { href: "/admin/users", label: "Users" },
@@ -20,33 +23,21 @@ const SECTIONS: { href: string; label: string }[] = [
   { href: "/admin/models", label: "Models" },
 ];
 
+// One navigation and one <main> (issue 19): each page's own title is its <h1>.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
   if (!user) redirect("/login");
   if (user.role !== "admin") notFound();
   return (
-    <div className="mx-auto max-w-5xl p-6">
-      <header className="mb-6 flex flex-wrap items-center gap-4">
-        <Link href="/" className="underline">
-          ← Chat
-        </Link>
-        <h1 className="text-xl font-semibold">Administration</h1>
-        <nav aria-label="Administration" className="flex flex-1 gap-3 text-sm">
-          <Link href="/admin/documents">Documents</Link>
-          <Link href="/admin/users">Users</Link>
-          <Link href="/admin/groups">Groups</Link>
-          <Link href="/admin/audit">Audit log</Link>
-        </nav>
-        <SignOutButton action={logoutAction} />
-        <nav aria-label="Administration" className="flex w-full flex-wrap gap-x-3 gap-y-1 text-sm">
-          {SECTIONS.map((s) => (
-            <Link key={s.href} href={s.href} className="underline">
-              {s.label}
-            </Link>
-          ))}
-        </nav>
+    <div className="mx-auto max-w-5xl p-4 sm:p-6">
+      <header className="mb-6 flex flex-col gap-2 border-b border-zinc-200 pb-3 dark:border-zinc-800">
+        <div className="flex items-center justify-between gap-4 text-sm">
+          <span className="font-semibold">Groundwork administration</span>
+          <SignOutButton action={logoutAction} />
+        </div>
+        <AdminNav sections={SECTIONS} />
       </header>
-      {children}
+      <main>{children}</main>
     </div>
   );
 }

@@ -7,9 +7,9 @@ export function BehaviourReport({ title, report }: { title: string; report: Spli
   const { labels, matrix } = report.confusion;
   return (
     <div className="flex flex-col gap-1" data-testid={`behaviour-report-${title.toLowerCase()}`}>
-      <h4 className="font-medium">
+      <h3 className="font-medium">
         {title}: {report.examples} examples, accuracy {pct(report.accuracy)}
-      </h4>
+      </h3>
       <table className="w-fit border-collapse text-xs">
         <caption className="text-left text-zinc-600 dark:text-zinc-400">Rows: the example&apos;s behaviour; columns: what the model chose.</caption>
         <thead>

@@ -32,9 +32,9 @@ export function FineTuneJobCard({
   return (
     <article className={`${card} text-sm`} data-testid="fine-tune-job">
       <div className="flex flex-wrap items-baseline gap-3">
-        <h3 className="font-medium">
+        <h2 className="font-medium">
           {PROVIDER[job.provider]} · {job.baseModel} · dataset v{datasetVersion ?? "?"}
-        </h3>
+        </h2>
         <span className={`font-medium ${STATUS_COLOR[job.status] ?? "text-blue-700 dark:text-blue-400"}`} data-testid="job-status">
           {job.status.replace("_", " ")}
         </span>

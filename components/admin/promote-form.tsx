@@ -12,7 +12,7 @@ export function PromoteForm({ action, candidateName, blocked }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
-      <h4 className="font-medium">Promote {candidateName}</h4>
+      <h3 className="font-medium">Promote {candidateName}</h3>
       {blocked && (
         <>
           <p role="note" className="text-amber-800 dark:text-amber-300">

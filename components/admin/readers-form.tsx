@@ -14,7 +14,7 @@ export function ReadersForm({ action, everyone, selected, groups }: Props) {
   const [open, setOpen] = useState(everyone);
   return (
     <form action={formAction} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
-      <h3 className="font-medium">Who may read this document</h3>
+      <h2 className="font-medium">Who may read this document</h2>
       <label className="flex items-center gap-2">
         <input type="checkbox" name="everyone" checked={open} onChange={(e) => setOpen(e.target.checked)} />
         Everyone

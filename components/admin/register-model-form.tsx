@@ -11,7 +11,7 @@ export function RegisterModelForm({ action }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
   return (
     <form action={formAction} className="flex flex-col gap-2 rounded-lg border border-zinc-200 p-4 text-sm dark:border-zinc-800">
-      <h3 className="font-medium">Register a base model</h3>
+      <h2 className="font-medium">Register a base model</h2>
       <p className="text-zinc-600 dark:text-zinc-400">API keys stay in the environment (OPENAI_API_KEY, OPENAI_COMPATIBLE_API_KEY); a new model is a candidate until promoted.</p>
       <div className="grid grid-cols-2 gap-2">
         <label className="flex flex-col gap-1">

@@ -4,7 +4,7 @@ export function RegressionList({ regressions }: { regressions: ResultLike[] }) {
   if (regressions.length === 0) return <p className="text-sm">No regressions: the candidate does at least as well as the active model on every behaviour.</p>;
   return (
     <section aria-label="Regressions" className="flex flex-col gap-3 text-sm">
-      <h4 className="font-medium">Regressions ({regressions.length} failed cases)</h4>
+      <h3 className="font-medium">Regressions ({regressions.length} failed cases)</h3>
       {regressions.map((r) => (
         <article key={r.caseId} data-testid="regression" className="rounded-lg border border-red-200 p-3 dark:border-red-900">
           <p className="font-medium">

@@ -13,7 +13,7 @@ const CHOICES: [SignupRules["policy"], string][] = [
 export function SignupPolicyForm({ rules, action }: { rules: SignupRules; action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
   return (
     <section aria-labelledby="signup-policy" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-      <h3 id="signup-policy" className="mb-2 font-medium">Sign-up policy</h3>
+      <h2 id="signup-policy" className="mb-2 font-medium">Sign-up policy</h2>
       <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">
         {rules.source === "admin" ? "Chosen here." : "The server's default (SIGNUP_POLICY) until you choose here."}
       </p>

@@ -8,7 +8,7 @@ interface Version {
 export function SpecHistory({ versions, current }: { versions: Version[]; current: number }) {
   return (
     <section aria-label="Spec versions" className="text-sm">
-      <h3 className="mb-2 font-medium">Version history</h3>
+      <h2 className="mb-2 font-medium">Version history</h2>
       <table className="w-full text-left">
         <thead className="border-b border-zinc-200 dark:border-zinc-800">
           <tr>

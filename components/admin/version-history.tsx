@@ -15,7 +15,7 @@ interface Version {
 export function VersionHistory({ versions, currentVersionId, documentId }: { versions: Version[]; currentVersionId: string | null; documentId: string }) {
   return (
     <section aria-label="Version history" className="text-sm">
-      <h3 className="mb-2 font-medium">Version history</h3>
+      <h2 className="mb-2 font-medium">Version history</h2>
       <table className="w-full text-left">
         <thead className="border-b border-zinc-200 dark:border-zinc-800">
           <tr>

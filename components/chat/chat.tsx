@@ -5,6 +5,7 @@ import { DefaultChatTransport } from "ai";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ChatMessage } from "@/lib/chat/types";
 import { AnswerView, type Feedback } from "./answer-view";
+import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { announceConversationsChanged } from "./conversation-events";
 import { QuestionView } from "./question-view";
@@ -21,9 +22,11 @@ interface Props {
   starters?: string[];
   /** The longest question the server accepts (QUESTION_MAX_CHARS). */
   maxQuestionChars: number;
+  /** The saved conversation's title; a new chat has none yet. */
+  title?: string;
 }
 
-export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedback = {}, starters = [], maxQuestionChars }: Props) {
+export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedback = {}, starters = [], maxQuestionChars, title }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [draft, setDraft] = useState("");
   // The question in flight: put back in the box if the server refuses it, so it is not lost.
@@ -78,6 +81,7 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
 
   return (
     <div className="flex h-full flex-col">
+      <ChatHeader title={title ?? "New chat"} exportUrl={messages.length > 0 && !busy ? `/api/conversations/${id}/export` : undefined} />
       <div className="flex-1 overflow-y-auto px-4 py-6">
         <div className="mx-auto flex max-w-3xl flex-col gap-6">
           {messages.length === 0 && <StarterQuestions questions={starters} onAsk={ask} />}

@@ -1,7 +1,7 @@
 export function StarterQuestions({ questions, onAsk }: { questions: string[]; onAsk: (q: string) => void }) {
   return (
     <div className="mt-12 flex flex-col items-center gap-6">
-      <h1 className="text-center text-xl font-semibold">Ask a question about your company&apos;s policies</h1>
+      <h2 className="text-center text-xl font-semibold">Ask a question about your company&apos;s policies</h2>
       {questions.length > 0 && (
         <ul aria-label="Suggested questions" className="grid w-full gap-2 sm:grid-cols-2">
           {questions.map((q) => (

@@ -1,5 +1,6 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../client";
+import { canRead, type Asker } from "./access";
 import { documentGroups, documents, documentVersions, groups } from "../schema";
 
 /** Admin-only reads and writes on documents; callers check the admin role first. */
@@ -55,6 +56,19 @@ export async function softDeleteDocument(db: Executor, id: string) {
     .where(sql`${documents.id} = ${id} AND ${documents.deletedAt} IS NULL`)
     .returning({ id: documents.id });
   return rows.length > 0;
+}
+
+/**
+ * Renames a live document the asker may read. Returns the title it had (the self-join reads the row
+ * as it was before this statement), or null when there is no such document for this asker.
+ */
+export async function setDocumentTitle(db: Executor, asker: Asker, id: string, title: string): Promise<string | null> {
+  const result = await db.execute<{ previous: string }>(sql`
+    UPDATE documents d SET title = ${title}
+    FROM documents old
+    WHERE d.id = ${id} AND old.id = d.id AND d.deleted_at IS NULL AND ${canRead(asker)}
+    RETURNING old.title AS previous`);
+  return result.rows[0]?.previous ?? null;
 }
 
 export async function listGroups(db: Executor) {

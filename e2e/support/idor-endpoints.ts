@@ -48,6 +48,7 @@ export const ENDPOINTS: IdorEndpoint[] = [
   { name: "GET /sources/[document]/[version]", scope: "document", ownerGets: 200, call: (api, ids) => page(api, `/sources/${ids.documentId}/${ids.versionId}`) },
   { name: "GET /admin/documents/[document]", scope: "document", call: (api, ids) => page(api, `/admin/documents/${ids.documentId}`) },
   { name: "GET /sources/[document]/[version]/file", scope: "document", ownerGets: 200, call: (api, ids) => page(api, `/sources/${ids.documentId}/${ids.versionId}/file`) },
+  { name: "GET /api/conversations/[conversation]/export", scope: "conversation", ownerGets: 200, call: (api, ids) => page(api, `/api/conversations/${ids.conversationId}/export`) },
   { name: "GET /api/citations/[answer]/1", scope: "conversation", ownerGets: 200, call: (api, ids) => page(api, `/api/citations/${ids.answerId}/1`) },
   {
     name: "PUT /api/messages/[answer]/feedback",

@@ -1,8 +1,9 @@
 import { addVersion } from "@/db/queries/documents";
-import { findDocument, latestOriginal, softDeleteDocument } from "@/db/queries/document-admin";
+import { z } from "zod";
+import { findDocument, latestOriginal, setDocumentTitle, softDeleteDocument } from "@/db/queries/document-admin";
 import { ensureGroups, setDocumentReaders } from "@/db/queries/groups";
 import { audit, type Actor } from "../admin/audit";
-import type { CurrentUser } from "../auth/user";
+import { askerOf, type CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
 
@@ -35,4 +36,27 @@ export async function setReaders(documentId: string, readers: { everyone: true }
     await setDocumentReaders(tx, documentId, ids);
     await audit(tx, actor, "document.readers_set", { type: "document", id: documentId }, "everyone" in readers ? { everyone: true } : { groups: readers.groups });
   });
+}
+
+// Line breaks and runs of spaces in a pasted title would only show as odd gaps in tables and citations.
+const title = z.string().transform((t) => t.replace(/\s+/g, " ").trim()).pipe(
+  z.string().min(1, "Give the document a title.").max(200, "Titles can be at most 200 characters."),
+);
+
+/**
+ * Gives a document the title an admin chose. Authorized here as well as by the action: only admins,
+ * and only a live document they may read. Chunks keep the title they were indexed with until re-indexed.
+ */
+export async function retitleDocument(actor: CurrentUser, documentId: unknown, newTitle: unknown) {
+  if (actor.role !== "admin") throw new AppError("forbidden", "Only administrators can do this.");
+  const id = z.uuid().safeParse(documentId);
+  if (!id.success) throw notFound();
+  const parsed = title.safeParse(newTitle);
+  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That title is not valid.");
+  await db().transaction(async (tx) => {
+    const previous = await setDocumentTitle(tx, askerOf(actor), id.data, parsed.data);
+    if (previous === null) throw notFound();
+    await audit(tx, actor, "document.retitle", { type: "document", id: id.data }, { from: previous, to: parsed.data });
+  });
+  return parsed.data;
 }

@@ -1,7 +1,10 @@
+import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PasswordForm } from "@/components/auth/password-form";
 import { currentUser } from "@/lib/auth/session";
 import { changePasswordAction } from "./actions";
+
+export const metadata: Metadata = { title: "Your account" };
 
 export default async function AccountPage() {
   const user = await currentUser();

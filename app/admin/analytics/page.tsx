@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActivityChart } from "@/components/admin/analytics/activity-chart";
@@ -5,6 +6,8 @@ import { BarChart } from "@/components/admin/analytics/bar-chart";
 import { FailedAnswers } from "@/components/admin/analytics/failed-answers";
 import { currentUser } from "@/lib/auth/session";
 import { citedSourcesReport, WINDOWS, windowOf } from "@/lib/analytics/cited-sources";
+
+export const metadata: Metadata = { title: "Cited sources" };
 
 const documentHref = (id: string) => `/admin/documents/${id}`;
 
@@ -16,7 +19,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   return (
     <section className="flex flex-col gap-8">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h2 className="text-lg font-medium">Cited sources</h2>
+        <h1 className="text-xl font-semibold">Cited sources</h1>
         <nav aria-label="Time window" className="flex gap-1 text-sm">
           {WINDOWS.map((w) => (
             <Link
@@ -46,9 +49,9 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         />
       </div>
       <section aria-labelledby="not-cited" className="flex flex-col gap-2">
-        <h3 id="not-cited" className="font-medium">
+        <h2 id="not-cited" className="font-medium">
           Not cited in the last {days} days ({report.notCited.length})
-        </h3>
+        </h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Possibly stale or hard to find: check whether they are still needed and current.</p>
         <ul className="flex flex-col gap-1 text-sm" data-testid="not-cited">
           {report.notCited.map((d) => (

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
@@ -5,6 +6,8 @@ import { auditActions, listAudit } from "@/db/queries/audit";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filters";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+
+export const metadata: Metadata = { title: "Audit log" };
 
 const PAGE_SIZE = 50;
 
@@ -44,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   };
   return (
     <section className="flex flex-col gap-4">
-      <h2 className="text-lg font-medium">Audit log</h2>
+      <h1 className="text-xl font-semibold">Audit log</h1>
       <FilterForm label="Filter the audit log">
         <FilterSelect label="Action" name="action" value={f.action} options={actions.map((a) => [a, a])} />
         <FilterInput label="Actor" name="actor" value={f.actor} placeholder="email" />

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listSpecVersions } from "@/db/queries/behaviour-specs";
 import { SpecForm } from "@/components/admin/spec-form";
@@ -7,6 +8,8 @@ import { currentSpec } from "@/lib/behaviour/spec-store";
 import { db } from "@/lib/db";
 import { saveSpecAction } from "./actions";
 
+export const metadata: Metadata = { title: "Behaviour" };
+
 export default async function BehaviourPage() {
   const user = await currentUser();
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
@@ -15,7 +18,7 @@ export default async function BehaviourPage() {
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <h2 className="text-lg font-medium">Behaviour</h2>
+        <h1 className="text-xl font-semibold">Behaviour</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           How the assistant must answer, whatever the facts: the system prompt of base models, the target of fine-tuning and the oracle of the
           behaviour evaluation. Current version: {version}.

@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listDatasets } from "@/db/queries/datasets";
 import { ActionForm } from "@/components/admin/action-form";
@@ -8,6 +9,8 @@ import { defaultCosting, reportOf, VALIDATION_SHARE } from "@/lib/behaviour/data
 import { db } from "@/lib/db";
 import { freezeAction, startFineTuneAction } from "./actions";
 
+export const metadata: Metadata = { title: "Datasets" };
+
 export default async function DatasetsPage() {
   const user = await currentUser();
   if (user?.role !== "admin") notFound();
@@ -15,7 +18,7 @@ export default async function DatasetsPage() {
   const costing = defaultCosting();
   return (
     <section className="flex flex-col gap-6">
-      <h2 className="text-lg font-medium">Datasets</h2>
+      <h1 className="text-xl font-semibold">Datasets</h1>
       <ActionForm action={freezeAction} submit="Freeze a new dataset version" className={`${card} text-sm`}>
         <p>
           Copies every trainable example of the current behaviour spec (flagged knowledge leaks left out unless accepted), splits them{" "}
@@ -46,9 +49,9 @@ export default async function DatasetsPage() {
         const report = reportOf(d);
         return (
           <article key={d.id} className={card} data-testid="dataset">
-            <h3 className="font-medium">
+            <h2 className="font-medium">
               Dataset version {d.version} <span className="text-sm font-normal text-zinc-600 dark:text-zinc-400">· spec v{d.specVersion} · {d.createdAt.toISOString().slice(0, 16).replace("T", " ")} {d.note ? `· ${d.note}` : ""}</span>
-            </h3>
+            </h2>
             <p className="text-sm">
               {report.stats.examples} examples: {report.stats.train} train, {report.stats.validation} validation ·{" "}
               {report.stats.trainTokens.toLocaleString("en-US")} training tokens · estimated ${report.stats.estimatedCostUsd.toFixed(2)}

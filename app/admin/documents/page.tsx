@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listGroups } from "@/db/queries/document-admin";
 import { listDocuments } from "@/db/queries/documents";
@@ -12,6 +13,8 @@ import { describeKeywordRanking, keywordRankingInUse } from "@/lib/retrieval/ret
 import { loadSamplesAction } from "../actions";
 import { documentFiltersSchema } from "./filters";
 
+export const metadata: Metadata = { title: "Documents" };
+
 export default async function DocumentsPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const user = await currentUser();
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
@@ -21,7 +24,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <h2 className="text-lg font-medium">Documents</h2>
+        <h1 className="text-xl font-semibold">Documents</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Keyword ranking in use: {describeKeywordRanking(ranking)}</p>
       </div>
       <SampleOffer action={loadSamplesAction} compact={documents.length > 0 || filtered} />

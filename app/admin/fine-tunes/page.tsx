@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { builtinReports } from "@/db/queries/builtin-weights";
 import { listChatModels } from "@/db/queries/chat-models";
@@ -11,6 +12,8 @@ import { TERMINAL_STATUSES } from "@/lib/behaviour/fine-tune/provider";
 import { db } from "@/lib/db";
 import { cancelAction, registerEndpointAction } from "./actions";
 
+export const metadata: Metadata = { title: "Fine-tuning jobs" };
+
 export default async function FineTunesPage() {
   const user = await currentUser();
   if (user?.role !== "admin") notFound();
@@ -23,13 +26,13 @@ export default async function FineTunesPage() {
   return (
     <section className="flex flex-col gap-6">
       <LiveRefresh active={moving} />
-      <h2 className="text-lg font-medium">Fine-tuning jobs</h2>
+      <h1 className="text-xl font-semibold">Fine-tuning jobs</h1>
       {jobs.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No jobs yet. Start one from a valid dataset on the Datasets page.</p>}
       {jobs.map((j) => (
         <FineTuneJobCard key={j.id} job={j} datasetVersion={versions.get(j.datasetId)} report={reports.get(j.id) as BuiltinReport | undefined} cancel={cancelAction} registerEndpoint={registerEndpointAction} />
       ))}
       <div className="flex flex-col gap-2">
-        <h3 className="font-medium">Fine-tuned models</h3>
+        <h2 className="font-medium">Fine-tuned models</h2>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">Each arrives as a candidate: it answers no one until the behaviour evaluation passes and it is promoted.</p>
         {candidates.length === 0 ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">None yet.</p>

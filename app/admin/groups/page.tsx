@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { listGroupsWithCounts } from "@/db/queries/group-admin";
@@ -7,12 +8,14 @@ import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { createGroupAction } from "./actions";
 
+export const metadata: Metadata = { title: "Groups" };
+
 export default async function GroupsPage() {
   if ((await currentUser())?.role !== "admin") notFound();
   const groups = await listGroupsWithCounts(db());
   return (
     <section className="flex flex-col gap-6">
-      <h2 className="text-lg font-medium">Groups</h2>
+      <h1 className="text-xl font-semibold">Groups</h1>
       <p className="text-sm text-zinc-600 dark:text-zinc-400">
         A document restricted to groups is readable by their members (and administrators). Choose a document&apos;s groups on its page.
       </p>

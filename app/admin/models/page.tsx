@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { listChatModels, previousActiveChatModel } from "@/db/queries/chat-models";
@@ -16,6 +17,8 @@ import { currentSpec } from "@/lib/behaviour/spec-store";
 import { db } from "@/lib/db";
 import { promoteAction, registerModelAction, rollbackAction, runEvalAction } from "./actions";
 
+export const metadata: Metadata = { title: "Models" };
+
 export default async function ModelsPage({ searchParams }: { searchParams: Promise<{ candidate?: string; promoted?: string }> }) {
   const user = await currentUser();
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
@@ -33,7 +36,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <h2 className="text-lg font-medium">Models</h2>
+        <h1 className="text-xl font-semibold">Models</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Active model: <strong data-testid="active-model">{active.name}</strong>. Behaviour spec version {version}. Every answer records the model that gave it.
         </p>
@@ -52,9 +55,9 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
 
       {check ? (
         <section aria-label="Candidate beside active" className="flex flex-col gap-4">
-          <h3 className="font-medium">
+          <h2 className="font-medium">
             {check.candidate.name} beside {check.active.name} (spec version {check.specVersion})
-          </h3>
+          </h2>
           {check.comparison ? (
             <>
               <PassRateChart comparison={check.comparison} candidateName={check.candidate.name} activeName={check.active.name} />
@@ -68,9 +71,9 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
       ) : (
         solo && (
           <section aria-label="Active model evaluation" className="flex flex-col gap-4">
-            <h3 className="font-medium">
+            <h2 className="font-medium">
               {active.name} on spec version {version}
-            </h3>
+            </h2>
             <PassRateChart comparison={solo} activeName={active.name} />
           </section>
         )

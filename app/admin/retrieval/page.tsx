@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { listUserChoices } from "@/db/queries/users";
@@ -9,6 +10,8 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { inspectRetrieval } from "@/lib/retrieval/inspect";
 import { describeKeywordRanking, keywordRankingInUse } from "@/lib/retrieval/retrieve";
+
+export const metadata: Metadata = { title: "Retrieval console" };
 
 const querySchema = z.object({
   q: z.string().trim().max(2000).optional().catch(undefined),
@@ -28,7 +31,7 @@ export default async function RetrievalConsolePage({ searchParams }: { searchPar
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <h2 className="text-lg font-medium">Retrieval console</h2>
+        <h1 className="text-xl font-semibold">Retrieval console</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="retrieval-config">
           Keyword ranking: {describeKeywordRanking(await keywordRankingInUse())} · Embedding model: {(await activeEmbedder()).id} · Rerank:{" "}
           {env().RERANK_PROVIDER === "off" ? "off" : env().RERANK_MODEL}

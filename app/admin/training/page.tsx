@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { countExamplesByTag, listExamples } from "@/db/queries/training-examples";
 import { reviewQueue } from "@/db/queries/training-sources";
@@ -9,6 +10,8 @@ import { askerOf, currentUser } from "@/lib/auth/session";
 import { retrieve } from "@/lib/retrieval/retrieve";
 import { db } from "@/lib/db";
 import { addThumbsUpAction, correctAction, flagAction, generateAction, writeAction } from "./actions";
+
+export const metadata: Metadata = { title: "Training examples" };
 
 export default async function TrainingPage({ searchParams }: { searchParams: Promise<{ find?: string }> }) {
   const user = await currentUser();
@@ -24,7 +27,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
   return (
     <section className="flex flex-col gap-8">
       <div className="flex flex-col gap-3">
-        <h2 className="text-lg font-medium">Training examples</h2>
+        <h1 className="text-xl font-semibold">Training examples</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Examples teach behaviour (citing, format, refusing, escalating, saying when the sources lack the answer), never facts: each carries
           the sources it was answered from, and one whose answer states facts its sources lack is flagged and left out of datasets.
@@ -39,12 +42,12 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
       </div>
 
       <div className="flex flex-col gap-3">
-        <h3 className="font-medium">Review queue</h3>
+        <h2 className="font-medium">Review queue</h2>
         <ReviewQueue turns={queue} correct={correctAction} addThumbsUp={addThumbsUpAction} />
       </div>
 
       <div className="flex flex-col gap-3">
-        <h3 className="font-medium">Write an example</h3>
+        <h2 className="font-medium">Write an example</h2>
         <form method="get" className="flex gap-2 text-sm">
           <input name="find" defaultValue={find} placeholder="Find passages to use as sources" aria-label="Find passages" className={`${input} flex-1`} />
           <button className="rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700">Find</button>
@@ -88,7 +91,7 @@ export default async function TrainingPage({ searchParams }: { searchParams: Pro
       </div>
 
       <div className="flex flex-col gap-3">
-        <h3 className="font-medium">Examples ({examples.length})</h3>
+        <h2 className="font-medium">Examples ({examples.length})</h2>
         <ExampleList examples={examples} flag={flagAction} />
       </div>
     </section>

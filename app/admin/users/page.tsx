@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { listGroups } from "@/db/queries/document-admin";
@@ -12,6 +13,8 @@ import { signupRules } from "@/lib/auth/signup-policy";
 import { db } from "@/lib/db";
 import { createUserAction, inviteUserAction, setActiveAction, setRoleAction, setUserGroupsAction, signOutEverywhereAction } from "./actions";
 import { setSignupPolicyAction } from "./signup-actions";
+
+export const metadata: Metadata = { title: "Users" };
 
 const filtersSchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -42,11 +45,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   ]);
   return (
     <section className="flex flex-col gap-6">
-      <h2 className="text-lg font-medium">Users</h2>
+      <h1 className="text-xl font-semibold">Users</h1>
 
       <div className="grid gap-4 md:grid-cols-2">
         <section aria-labelledby="create-user" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h3 id="create-user" className="mb-2 font-medium">Create a user</h3>
+          <h2 id="create-user" className="mb-2 font-medium">Create a user</h2>
           <ActionForm action={createUserAction} submit="Create user" className="flex flex-col gap-2 text-sm">
             <label className="flex flex-col gap-1">Name<input name="name" required className={input} /></label>
             <label className="flex flex-col gap-1">Email<input name="email" type="email" required className={input} /></label>
@@ -59,7 +62,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </ActionForm>
         </section>
         <section aria-labelledby="invite-user" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-          <h3 id="invite-user" className="mb-2 font-medium">Invite by link</h3>
+          <h2 id="invite-user" className="mb-2 font-medium">Invite by link</h2>
           <p className="mb-2 text-xs text-zinc-600 dark:text-zinc-400">The invitee chooses their name and password. The link works once and expires.</p>
           <ActionForm action={inviteUserAction} submit="Create invitation" className="flex flex-col gap-2 text-sm">
             <label className="flex flex-col gap-1">Email<input name="email" type="email" required className={input} /></label>

@@ -16,9 +16,9 @@ export function FailedAnswers({ thumbsDown, unanswered, days }: Props) {
   return (
     <div className="grid gap-8 md:grid-cols-2">
       <section aria-labelledby="thumbs-down" className="flex flex-col gap-2">
-        <h3 id="thumbs-down" className="font-medium">
+        <h2 id="thumbs-down" className="font-medium">
           Answers rated thumbs down ({thumbsDown.length})
-        </h3>
+        </h2>
         {thumbsDown.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No thumbs down in the last {days} days.</p>}
         <ul className="flex flex-col gap-3 text-sm">
           {thumbsDown.map((t) => (
@@ -45,9 +45,9 @@ export function FailedAnswers({ thumbsDown, unanswered, days }: Props) {
         </ul>
       </section>
       <section aria-labelledby="unanswered" className="flex flex-col gap-2">
-        <h3 id="unanswered" className="font-medium">
+        <h2 id="unanswered" className="font-medium">
           Questions the assistant could not answer ({unanswered.length})
-        </h3>
+        </h2>
         {unanswered.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">Every question in the last {days} days found an answer.</p>}
         <ul className="flex flex-col gap-1 text-sm">
           {unanswered.map((q) => (

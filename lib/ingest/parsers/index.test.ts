@@ -41,7 +41,7 @@ describe("detectMime", () => {
 describe("parseDocument", () => {
   it("dispatches on the mime type and uses the file name as fallback title", async () => {
     const doc = await parseDocument({ bytes: bytes("Hello\r\n\r\nWorld"), filename: "greeting.txt", mime: MIME.text });
-    expect(doc.title).toBe("greeting");
+    expect(doc.title).toBe("Greeting");
     expect(doc.blocks.map((b) => b.text)).toEqual(["Hello", "World"]);
     const html = await parseDocument({ bytes: bytes("<h1>Hi</h1><p>there</p>"), filename: "a.html", mime: MIME.html });
     expect(html.title).toBe("Hi");

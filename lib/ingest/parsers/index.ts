@@ -1,6 +1,7 @@
 import type { ParsedDocument } from "../document-model";
 import { UnprocessableDocumentError } from "../errors";
 import { stripDocument } from "../invisible";
+import { titleFromFilename } from "../readable-title";
 import { parseDocx } from "./docx";
 import { parseHtml } from "./html";
 import { parseMarkdown } from "./markdown";
@@ -36,7 +37,8 @@ export interface ParseInput {
 
 /** Parses a stored file into the document model; throws an Error with a user-facing message on failure. */
 export async function parseDocument({ bytes, filename, mime }: ParseInput): Promise<ParsedDocument> {
-  const fallbackTitle = filename.replace(/\.[^.]+$/, "") || filename;
+  // Used when the file names no title itself (no heading, no metadata): the one place titles are derived from names.
+  const fallbackTitle = titleFromFilename(filename);
   // Invalid UTF-8 sequences past the sniffed prefix become U+FFFD rather than failing the document.
   const text = () => normalizeText(new TextDecoder("utf-8").decode(bytes));
   let doc: ParsedDocument;

@@ -31,7 +31,7 @@ describe.skipIf(!existsSync(SAMPLES))("public parser samples", () => {
 
   it("markitdown test.pdf: all expected text, the section heading, fallback title", async () => {
     const doc = await parse("markitdown", "test.pdf");
-    expect(doc.title).toBe("test");
+    expect(doc.title).toBe("Test");
     expect(doc.pageCount).toBe(1);
     expect(doc.blocks[0]).toMatchObject({ kind: "heading", text: "1 Introduction", level: 1, page: 1 });
     const text = squash(documentText(doc.blocks));
@@ -46,7 +46,7 @@ describe.skipIf(!existsSync(SAMPLES))("public parser samples", () => {
     expect(repair.pageCount).toBeGreaterThan(1);
     expect(Math.max(...repair.blocks.map((b) => b.page ?? 0))).toBe(repair.pageCount);
     const sparse = await parse("markitdown", "SPARSE-2024-INV-1234_borderless_table.pdf");
-    expect(sparse.title).toBe("SPARSE-2024-INV-1234_borderless_table"); // metadata title "(anonymous)" is ignored
+    expect(sparse.title).toBe("SPARSE 2024 INV 1234 Borderless Table"); // metadata title "(anonymous)" is ignored
     expect(sparse.blocks[0]).toMatchObject({ kind: "heading", text: "INVENTORY RECONCILIATION REPORT" });
   });
 

@@ -134,7 +134,7 @@ describe.skipIf(!existsSync(SAMPLES))("markitdown test.xlsx", () => {
     const bytes = new Uint8Array(readFileSync(path.join(SAMPLES, "markitdown/test.xlsx")));
     expect(detectMime(bytes, "test.docx")).toBe(MIME.xlsx);
     const doc = await parseDocument({ bytes, filename: "test.xlsx", mime: MIME.xlsx });
-    expect(doc.title).toBe("test");
+    expect(doc.title).toBe("Test");
     expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => b.text)).toEqual(["Sheet1", "09060124-b5e7-4717-9d07-3c046eb"]);
     const [first, second] = doc.blocks.filter((b) => b.kind === "table");
     expect(first?.text.split("\n")[0]).toBe("| Alpha | Beta | Gamma | Delta |");

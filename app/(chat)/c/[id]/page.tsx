@@ -25,5 +25,5 @@ export default async function ConversationPage({ params }: { params: Promise<{ i
     deletedDocumentIds(db(), [...new Set(cited)]),
     feedbackFor(db(), user.id, messages.flatMap((m) => (m.role === "assistant" ? [m.id] : []))),
   ]);
-  return <Chat key={id} id={id} initialMessages={messages} deletedDocuments={deleted} initialFeedback={Object.fromEntries(feedback)} maxQuestionChars={env().QUESTION_MAX_CHARS} />;
+  return <Chat key={id} id={id} initialMessages={messages} deletedDocuments={deleted} initialFeedback={Object.fromEntries(feedback)} maxQuestionChars={env().QUESTION_MAX_CHARS} title={conversation.title} />;
 }

@@ -26,7 +26,7 @@ export default async function ConversationReviewPage({ params }: { params: Promi
   return (
     <section className="flex flex-col gap-4">
       <div>
-        <h2 className="text-lg font-medium">{conversation.title}</h2>
+        <h1 className="text-xl font-semibold">{conversation.title}</h1>
         <p className="text-sm text-zinc-600 dark:text-zinc-400">
           Conversation of {conversation.ownerName} ({conversation.ownerEmail}), started {conversation.createdAt.toISOString().slice(0, 10)}.
           Read-only; your viewing is recorded in the audit log.

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, type CurrentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { deleteDocument, reindexDocument, setReaders } from "@/lib/ingest/manage";
+import { deleteDocument, reindexDocument, retitleDocument, setReaders } from "@/lib/ingest/manage";
 
 export interface ActionState {
   error?: string;
@@ -42,6 +42,14 @@ export async function setReadersAction(documentId: string, _: ActionState, form:
     const groups = [...form.getAll("group").map(String), ...typed];
     await setReaders(docId, form.get("everyone") === "on" ? { everyone: true } : { groups }, admin);
     return "Readers saved. They apply from the next question on.";
+  });
+}
+
+export async function retitleAction(documentId: string, _: ActionState, form: FormData): Promise<ActionState> {
+  return run(documentId, async (docId, admin) => {
+    await retitleDocument(admin, docId, form.get("title"));
+    revalidatePath("/admin/documents"); // the table shows titles too
+    return "Title saved.";
   });
 }
 

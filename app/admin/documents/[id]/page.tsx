@@ -3,12 +3,13 @@ import { z } from "zod";
 import { findDocument, listGroups, listVersions } from "@/db/queries/document-admin";
 import { DocumentActions } from "@/components/admin/document-actions";
 import { ReadersForm } from "@/components/admin/readers-form";
+import { TitleForm } from "@/components/admin/title-form";
 import { UploadForm } from "@/components/admin/upload-form";
 import { VersionHistory } from "@/components/admin/version-history";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { deleteAction, reindexAction, setReadersAction } from "./actions";
+import { deleteAction, reindexAction, retitleAction, setReadersAction } from "./actions";
 
 export default async function DocumentPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await currentUser();
@@ -21,9 +22,10 @@ export default async function DocumentPage({ params }: { params: Promise<{ id: s
   return (
     <section className="flex flex-col gap-6">
       <div>
-        <h2 className="text-lg font-medium">{doc.title}</h2>
+        <h1 className="text-xl font-semibold">{doc.title}</h1>
         <p className="text-sm text-zinc-500 dark:text-zinc-400">{doc.filename}</p>
       </div>
+      <TitleForm action={retitleAction.bind(null, id)} title={doc.title} />
       <DocumentActions reindex={reindexAction.bind(null, id)} remove={deleteAction.bind(null, id)} />
       <UploadForm groups={[]} documentId={id} maxBytes={env().UPLOAD_MAX_BYTES} />
       <ReadersForm

@@ -20,7 +20,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
       <Link href="/admin/groups" className="text-sm underline">
         ← Groups
       </Link>
-      <h2 className="text-lg font-medium">Group {group.name}</h2>
+      <h1 className="text-xl font-semibold">Group {group.name}</h1>
       <div className="flex flex-wrap items-end gap-6">
         <ActionForm action={renameGroupAction.bind(null, group.id)} submit="Rename">
           <label className="flex flex-col gap-1">
@@ -37,7 +37,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
       </div>
 
       <section aria-labelledby="members" className="flex flex-col gap-2">
-        <h3 id="members" className="font-medium">Members ({members.length})</h3>
+        <h2 id="members" className="font-medium">Members ({members.length})</h2>
         <ActionForm action={addMemberAction.bind(null, group.id)} submit="Add member">
           <label className="flex flex-col gap-1">
             Member email
@@ -57,7 +57,7 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
       </section>
 
       <section aria-labelledby="documents" className="flex flex-col gap-2">
-        <h3 id="documents" className="font-medium">Documents this group can read ({documents.length})</h3>
+        <h2 id="documents" className="font-medium">Documents this group can read ({documents.length})</h2>
         <ul className="flex flex-col gap-1 text-sm">
           {documents.map((d) => (
             <li key={d.id}>

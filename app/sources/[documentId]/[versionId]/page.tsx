@@ -30,12 +30,12 @@ export default async function SourcePage({ params, searchParams }: Props) {
   await audit(db(), user, "document.view", { type: "document", id: documentId }, { versionId });
   if (version.deleted) {
     return (
-      <div className="mx-auto max-w-3xl p-6">
+      <>
         <h1 className="text-2xl font-semibold">{version.title}</h1>
         <p role="status" className="mt-3 rounded-md bg-zinc-100 p-3 text-sm dark:bg-zinc-900">
           This source was deleted. It is no longer used to answer questions.
         </p>
-      </div>
+      </>
     );
   }
   if (!version.blocks) notFound();
@@ -47,11 +47,8 @@ export default async function SourcePage({ params, searchParams }: Props) {
   const marks = span ? marksInDocument(text, span, marksParam.parse(mark)) : [];
   const textView = <DocumentView blocks={blocks} highlight={span} marks={marks} />;
   return (
-    <div className="mx-auto max-w-3xl p-6">
-      <Link href="/" className="text-sm underline">
-        ← Back to chat
-      </Link>
-      <h1 className="mt-4 text-2xl font-semibold">{version.title}</h1>
+    <>
+      <h1 className="text-2xl font-semibold">{version.title}</h1>
       <p className="flex flex-wrap gap-x-3 text-sm text-zinc-500 dark:text-zinc-400">
         <span>
           {version.filename} · version {version.number}
@@ -84,6 +81,6 @@ export default async function SourcePage({ params, searchParams }: Props) {
           textView
         )}
       </div>
-    </div>
+    </>
   );
 }
