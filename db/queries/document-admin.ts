@@ -64,7 +64,7 @@ export async function softDeleteDocument(db: Executor, id: string) {
  */
 export async function setDocumentTitle(db: Executor, asker: Asker, id: string, title: string): Promise<string | null> {
   const result = await db.execute<{ previous: string }>(sql`
-    UPDATE documents d SET title = ${title}
+    UPDATE documents d SET title = ${title}, title_edited = true
     FROM documents old
     WHERE d.id = ${id} AND old.id = d.id AND d.deleted_at IS NULL AND ${canRead(asker)}
     RETURNING old.title AS previous`);

@@ -104,7 +104,7 @@ export async function completeJob(db: Executor, jobId: string, workerId: string,
       .returning({ documentId: documentVersions.documentId, number: documentVersions.number });
     // The pointer only moves forward: a slow older version finishing late must not replace a newer one.
     await tx.execute(sql`
-      UPDATE documents d SET current_version_id = ${versionId}, title = ${result.title}
+      UPDATE documents d SET current_version_id = ${versionId}, title = CASE WHEN d.title_edited THEN d.title ELSE ${result.title} END
       WHERE d.id = ${version!.documentId} AND (d.current_version_id IS NULL OR
         (SELECT number FROM document_versions WHERE id = d.current_version_id) < ${version!.number})`);
     await tx.update(ingestJobs).set({ status: "done", progress: 100, leaseUntil: null, updatedAt: sql`now()` }).where(eq(ingestJobs.id, jobId));

@@ -10,6 +10,8 @@ export const documents = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     title: text("title").notNull(),
+    /** Set when an admin renames the document: a new version's parsed title then leaves the name alone. */
+    titleEdited: boolean("title_edited").notNull().default(false),
     /** The name the document is known by; a later upload with the same name is a new version. */
     filename: text("filename").notNull(),
     ownerId: uuid("owner_id").references(() => users.id, { onDelete: "set null" }),

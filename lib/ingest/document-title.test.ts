@@ -55,6 +55,21 @@ describe("document titles", () => {
     expect(entry).toMatchObject({ actorId: admin.id, details: { from: `Benefits Guide ${word}`, to: saved } });
   });
 
+  it("keeps an admin's title when a new version is indexed, and takes the parsed title otherwise", async () => {
+    const word = code();
+    const { admin, documentId, filename } = await untitledPdf(word);
+    const nextVersion = async (text: string) => {
+      const bytes = await makePdf((pdf) => pdf.font("Helvetica").fontSize(11).text(text));
+      await acceptUpload({ filename, bytes: Buffer.from(bytes), uploadedBy: admin.id, documentId });
+      await drainQueue();
+      return (await findDocument(db(), documentId))!.title;
+    };
+    // Without an edit, each version names the document as it is parsed (here from its file name again).
+    expect(await nextVersion(`Dental cover under plan ${word} now pays 85 percent.`)).toBe(`Benefits Guide ${word}`);
+    await retitleDocument(admin, documentId, `Dental Benefits ${word}`);
+    expect(await nextVersion(`Dental cover under plan ${word} now pays 90 percent.`)).toBe(`Dental Benefits ${word}`);
+  });
+
   it("refuses employees, unknown, deleted and malformed documents, and empty titles, changing nothing", async () => {
     const word = code();
     const { admin, documentId } = await untitledPdf(word);
