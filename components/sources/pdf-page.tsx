@@ -16,10 +16,14 @@ interface Props {
   sentences: PageHighlight[];
   /** The page the citation points at: drawn at once and scrolled to. */
   cited: boolean;
+  /** Whether this page may be drawn once near the screen: the others wait for the cited page. */
+  mayDraw: boolean;
+  /** Called once this page is drawn. */
+  onDrawn?: () => void;
 }
 
 /** One page: a placeholder until it nears the screen, then a canvas with the highlight above it. */
-export function PdfPage({ doc, number, scale, estimate, highlight, sentences, cited }: Props) {
+export function PdfPage({ doc, number, scale, estimate, highlight, sentences, cited, mayDraw, onDrawn }: Props) {
   const box = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const mark = useRef<HTMLDivElement>(null);
@@ -40,7 +44,7 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
   }, [near]);
 
   useEffect(() => {
-    if (!near) return;
+    if (!near || !mayDraw) return;
     let task: { cancel(): void; promise: Promise<void> } | null = null;
     let cancelled = false;
     void doc.getPage(number).then(async (page) => {
@@ -60,11 +64,16 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
       cancelled = true;
       task?.cancel();
     };
-  }, [near, doc, number, scale]);
+  }, [near, mayDraw, doc, number, scale]);
 
   useEffect(() => {
+    if (rendered) onDrawn?.();
+  }, [rendered, onDrawn]);
+
+  // The marks can arrive after the page is drawn (the passage is located while it is drawn).
+  useEffect(() => {
     if (rendered && cited) (sentence.current ?? mark.current)?.scrollIntoView({ block: "center" });
-  }, [rendered, cited]);
+  }, [rendered, cited, highlight, sentences]);
 
   const width = viewport?.width ?? estimate.width;
   const height = viewport?.height ?? estimate.height;
