@@ -18,7 +18,7 @@ interface Props {
   cited: boolean;
   /** Whether this page may be drawn once near the screen: the others wait for the cited page. */
   mayDraw: boolean;
-  /** Called once this page is drawn. */
+  /** Called once this page is drawn, or could not be (so the pages waiting for it go on). */
   onDrawn?: () => void;
 }
 
@@ -31,6 +31,7 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
   const [near, setNear] = useState(cited);
   const [viewport, setViewport] = useState<PageViewport | null>(null);
   const [rendered, setRendered] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     if (cited) box.current?.scrollIntoView({ block: "start" });
@@ -47,7 +48,8 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
     if (!near || !mayDraw) return;
     let task: { cancel(): void; promise: Promise<void> } | null = null;
     let cancelled = false;
-    void doc.getPage(number).then(async (page) => {
+    const fail = () => !cancelled && setFailed(true);
+    doc.getPage(number).then(async (page) => {
       if (cancelled || !canvas.current) return;
       const vp = page.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
@@ -55,11 +57,9 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
       canvas.current.height = Math.floor(vp.height * ratio);
       setViewport(vp);
       task = page.render({ canvas: canvas.current, viewport: vp, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
-      await task.promise.then(
-        () => !cancelled && setRendered(true),
-        () => undefined, // cancelled: the page left the tree
-      );
-    });
+      // A cancelled task (the page left the tree) rejects too; `fail` ignores it.
+      await task.promise.then(() => !cancelled && setRendered(true), fail);
+    }).catch(fail);
     return () => {
       cancelled = true;
       task?.cancel();
@@ -67,8 +67,8 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
   }, [near, mayDraw, doc, number, scale]);
 
   useEffect(() => {
-    if (rendered) onDrawn?.();
-  }, [rendered, onDrawn]);
+    if (rendered || failed) onDrawn?.();
+  }, [rendered, failed, onDrawn]);
 
   // The marks can arrive after the page is drawn (the passage is located while it is drawn).
   useEffect(() => {
