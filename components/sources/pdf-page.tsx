@@ -16,10 +16,14 @@ interface Props {
   sentences: PageHighlight[];
   /** The page the citation points at: drawn at once and scrolled to. */
   cited: boolean;
+  /** Whether this page may be drawn once near the screen: the others wait for the cited page. */
+  mayDraw: boolean;
+  /** Called once this page is drawn, or could not be (so the pages waiting for it go on). */
+  onDrawn?: () => void;
 }
 
 /** One page: a placeholder until it nears the screen, then a canvas with the highlight above it. */
-export function PdfPage({ doc, number, scale, estimate, highlight, sentences, cited }: Props) {
+export function PdfPage({ doc, number, scale, estimate, highlight, sentences, cited, mayDraw, onDrawn }: Props) {
   const box = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const mark = useRef<HTMLDivElement>(null);
@@ -27,6 +31,7 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
   const [near, setNear] = useState(cited);
   const [viewport, setViewport] = useState<PageViewport | null>(null);
   const [rendered, setRendered] = useState(false);
+  const [failed, setFailed] = useState(false);
 
   useEffect(() => {
     if (cited) box.current?.scrollIntoView({ block: "start" });
@@ -40,10 +45,11 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
   }, [near]);
 
   useEffect(() => {
-    if (!near) return;
+    if (!near || !mayDraw) return;
     let task: { cancel(): void; promise: Promise<void> } | null = null;
     let cancelled = false;
-    void doc.getPage(number).then(async (page) => {
+    const fail = () => !cancelled && setFailed(true);
+    doc.getPage(number).then(async (page) => {
       if (cancelled || !canvas.current) return;
       const vp = page.getViewport({ scale });
       const ratio = window.devicePixelRatio || 1;
@@ -51,20 +57,23 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
       canvas.current.height = Math.floor(vp.height * ratio);
       setViewport(vp);
       task = page.render({ canvas: canvas.current, viewport: vp, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] });
-      await task.promise.then(
-        () => !cancelled && setRendered(true),
-        () => undefined, // cancelled: the page left the tree
-      );
-    });
+      // A cancelled task (the page left the tree) rejects too; `fail` ignores it.
+      await task.promise.then(() => !cancelled && setRendered(true), fail);
+    }).catch(fail);
     return () => {
       cancelled = true;
       task?.cancel();
     };
-  }, [near, doc, number, scale]);
+  }, [near, mayDraw, doc, number, scale]);
 
   useEffect(() => {
+    if (rendered || failed) onDrawn?.();
+  }, [rendered, failed, onDrawn]);
+
+  // The marks can arrive after the page is drawn (the passage is located while it is drawn).
+  useEffect(() => {
     if (rendered && cited) (sentence.current ?? mark.current)?.scrollIntoView({ block: "center" });
-  }, [rendered, cited]);
+  }, [rendered, cited, highlight, sentences]);
 
   const width = viewport?.width ?? estimate.width;
   const height = viewport?.height ?? estimate.height;

@@ -1,10 +1,11 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import type { PDFDocumentProxy } from "pdfjs-dist";
 import { MIN_MATCH_CHARS, passageKey } from "@/lib/sources/pdf-passage";
 import { highlightOnPage, type PageHighlight } from "./pdf-highlight";
 import { PdfPage } from "./pdf-page";
+import { pdfJs } from "./pdfjs";
 
 interface Props {
   fileUrl: string;
@@ -21,22 +22,31 @@ type Loaded = {
   doc: PDFDocumentProxy;
   scale: number;
   size: { width: number; height: number };
+};
+
+type Located = {
   highlights: Map<number, PageHighlight | "page">;
   strong: Map<number, PageHighlight[]>;
 };
 
-async function loadPdfJs() {
-  const pdfjs = await import("pdfjs-dist");
-  // The worker is a module of its own: Turbopack bundles `new Worker(new URL(...))` as a separate
-  // entry and serves it from our origin, so no copy in public/ and no CDN.
-  pdfjs.GlobalWorkerOptions.workerPort ??= new Worker(new URL("pdfjs-dist/build/pdf.worker.min.mjs", import.meta.url), { type: "module" });
-  return pdfjs;
+const NO_SENTENCES: PageHighlight[] = [];
+
+// Started as soon as this code runs in the browser, not after hydration (see pdfjs.ts); a failure
+// is reported by the viewer that awaits it.
+if (typeof window !== "undefined") pdfJs().catch(() => undefined);
+
+/** The file's bytes, fetched beside pdf.js's start-up rather than after it. */
+async function fetchPdf(url: string, signal: AbortSignal): Promise<Uint8Array> {
+  const response = await fetch(url, { signal });
+  if (!response.ok) throw new Error(`The PDF could not be fetched (HTTP ${response.status}).`);
+  return new Uint8Array(await response.arrayBuffer());
 }
 
 /**
  * The PDF's pages drawn with pdf.js, scrolled to the cited page, with the cited passage marked on
- * the page. Pages are drawn only as they come near the screen. Where the passage cannot be located
- * in the page's text, the whole page is marked and says so.
+ * the page. Pages are drawn only as they come near the screen, and only once the cited page is
+ * drawn; the passage is located in that page's text while it is drawn. Where the passage cannot be
+ * located in the page's text, the whole page is marked and says so.
  */
 export function PdfView({ fileUrl, page: passagePage, passage, sentences, textView }: Props) {
   // The page shown first: the cited sentence's, else the passage's.
@@ -46,28 +56,36 @@ export function PdfView({ fileUrl, page: passagePage, passage, sentences, textVi
   const container = useRef<HTMLDivElement>(null);
   const [mode, setMode] = useState<"pages" | "text">("pages");
   const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [located, setLocated] = useState<Located | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The cited page is drawn alone first: its neighbours (several are near the screen at once)
+  // would otherwise share the one pdf.js worker with it while the reader waits for the highlight.
+  const [citedDrawn, setCitedDrawn] = useState(page === null);
+  const onCitedDrawn = useCallback(() => setCitedDrawn(true), []);
 
   useEffect(() => {
     let cancelled = false;
     let doc: PDFDocumentProxy | null = null;
+    const aborted = new AbortController();
     (async () => {
-      const pdfjs = await loadPdfJs();
-      doc = await pdfjs.getDocument({ url: fileUrl, withCredentials: true }).promise;
+      const [pdfjs, data] = await Promise.all([pdfJs(), fetchPdf(fileUrl, aborted.signal)]);
+      doc = await pdfjs.getDocument({ data }).promise;
       const first = (await doc.getPage(page ?? 1)).getViewport({ scale: 1 });
       const scale = Math.min(2, (container.current?.clientWidth ?? first.width) / first.width);
+      if (cancelled) return;
+      setLoaded({ doc, scale, size: { width: first.width * scale, height: first.height * scale } });
       const highlights = passage && passagePage ? await locate(doc, passagePage, passageKey(passage)) : new Map();
       const strong = await locateSentences(doc, JSON.parse(sentenceKey) as Props["sentences"]);
-      if (!cancelled) setLoaded({ doc, scale, size: { width: first.width * scale, height: first.height * scale }, highlights, strong });
+      if (!cancelled) setLocated({ highlights, strong });
     })().catch((err: unknown) => {
+      if (cancelled) return;
       console.error(err);
-      if (!cancelled) {
-        setError("The pages of this PDF could not be drawn here; its text is shown instead.");
-        setMode("text");
-      }
+      setError("The pages of this PDF could not be drawn here; its text is shown instead.");
+      setMode("text");
     });
     return () => {
       cancelled = true;
+      aborted.abort();
       void doc?.loadingTask.destroy();
     };
   }, [fileUrl, page, passagePage, passage, sentenceKey]);
@@ -107,9 +125,11 @@ export function PdfView({ fileUrl, page: passagePage, passage, sentences, textVi
               number={n}
               scale={loaded.scale}
               estimate={loaded.size}
-              highlight={loaded.highlights.get(n) ?? null}
-              sentences={loaded.strong.get(n) ?? []}
+              highlight={located?.highlights.get(n) ?? null}
+              sentences={located?.strong.get(n) ?? NO_SENTENCES}
               cited={n === page}
+              mayDraw={citedDrawn || n === page || !page || page > loaded.doc.numPages}
+              onDrawn={n === page ? onCitedDrawn : undefined}
             />
           ))}
         </div>

@@ -194,6 +194,18 @@ export function chunkTexts(versionId: string): Promise<string[]> {
   });
 }
 
+/** The first chunk of a version (in document order) whose text contains `text`: a viewer link's target. */
+export function chunkContaining(versionId: string, text: string): Promise<string> {
+  return withTestDb(async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      "SELECT id FROM chunks WHERE version_id = $1 AND strpos(text, $2) > 0 ORDER BY span_start LIMIT 1",
+      [versionId, text],
+    );
+    if (!rows[0]) throw new Error(`No chunk of ${versionId} contains "${text}"`);
+    return rows[0].id;
+  });
+}
+
 /** The comment stored with an answer's feedback, if any. */
 export function storedFeedbackComment(messageId: string): Promise<string | null> {
   return withTestDb(async (client) => {
