@@ -6,7 +6,7 @@ import { PROBES, type Observation } from "./support/leak-probes";
 
 /*
  * The canary leak matrix: documents restricted to different groups each hold a unique canary
- * string. Every user asks about every document in several phrasings, and every surface in PROBES
+ * string. Every user asks about every document in six phrasings (one with typos, one vague), and every surface in PROBES
  * is scanned for the canaries (and ids) of the documents that user may not read. Documents they
  * may read, and the administrator who reads all, are the controls: there the canary must be found,
  * so a broken chat or an empty index cannot pass as "no leaks".
@@ -35,7 +35,10 @@ const DOCUMENTS: MatrixDocument[] = [
       mimeType: "text/markdown",
       content: `# Project Heron Budget\n\nThe Project Heron acquisition budget is filed under code ${c} with the board.\n\n## Reporting\n\nThe controller reports Heron spending every month to the steering committee.\n`,
     }),
-    phrasings: (c) => ["What is the Project Heron acquisition budget?", c.toLowerCase(), "Which code is the acquisition budget filed under?"],
+    phrasings: (c) => [
+      "What is the Project Heron acquisition budget?", c.toLowerCase(), "Which code is the acquisition budget filed under?",
+      "Who does the controller report Heron spending to?", "heron budgett code", "Summarise the acquisition budget document",
+    ],
   },
   {
     key: "hr (html)",
@@ -48,7 +51,10 @@ const DOCUMENTS: MatrixDocument[] = [
         <p>Retention bonuses under the Orion plan use salary band reference ${c} for senior engineers.</p>
         <p>Managers nominate candidates before the end of each quarter.</p></body></html>`,
     }),
-    phrasings: (c) => ["Orion retention plan bonuses", c.toLowerCase(), "Which salary band reference applies to senior engineers?"],
+    phrasings: (c) => [
+      "Orion retention plan bonuses", c.toLowerCase(), "Which salary band reference applies to senior engineers?",
+      "When do managers nominate retention candidates?", "orion retenshun bonus band", "What does the Orion plan say about senior engineers?",
+    ],
   },
   {
     key: "legal (docx, two groups)",
@@ -62,7 +68,10 @@ const DOCUMENTS: MatrixDocument[] = [
         [{ text: "Deleting any archived message during the hold is a disciplinary offence." }],
       ]),
     }),
-    phrasings: (c) => ["Falcon litigation hold", c.toLowerCase(), "Which matter number covers the email archives?"],
+    phrasings: (c) => [
+      "Falcon litigation hold", c.toLowerCase(), "Which matter number covers the email archives?",
+      "Can I delete archived email during the hold?", "falcon litigaton matter number", "How long does the Falcon hold last?",
+    ],
   },
   {
     key: "public (txt, control)",
@@ -73,7 +82,10 @@ const DOCUMENTS: MatrixDocument[] = [
       mimeType: "text/plain",
       content: `Visitor Badges\n\nVisitors sign in at reception and receive visitor badge ${c} for the day.\n`,
     }),
-    phrasings: (c) => ["How do visitors sign in at reception?", c.toLowerCase(), "Which visitor badge do visitors receive?"],
+    phrasings: (c) => [
+      "How do visitors sign in at reception?", c.toLowerCase(), "Which visitor badge do visitors receive?",
+      "How long is a visitor badge valid?", "vistor badge number", "What happens when a visitor arrives?",
+    ],
   },
 ];
 
@@ -140,11 +152,12 @@ test("no user sees any trace of a document outside their groups, on any surface"
 
   console.log(`leak matrix: ${probes} probes, ${leakingProbes} leaks (${leaks.length} findings)`);
   expect(leaks).toEqual([]);
+  expect(probes).toBeGreaterThanOrEqual(1000);
 
   // The controls: wherever a user may read a document, its canary reaches them in the answer and the viewer.
   for (const user of users) {
     for (const d of DOCUMENTS.filter((doc) => mayRead(user, doc))) {
-      for (const kind of ["chat answer", "history page", "viewer: cited chunk"]) {
+      for (const kind of ["chat answer", "history page", "exported conversation", "viewer: cited chunk"]) {
         expect(found.has(`${user.account.name}|${d.key}|${kind}`), `${user.account.name} finds the canary of ${d.key} in the ${kind}`).toBe(true);
       }
     }

@@ -57,6 +57,7 @@ export const PROBES: LeakProbe[] = [
     },
   },
   { kind: "conversation list", observe: async ({ request }) => [await get(request, "/")] },
+  { kind: "exported conversation", observe: async ({ request, asked }) => [await get(request, `/api/conversations/${asked.conversationId}/export`)] },
   { kind: "viewer: cited chunk", deniedStatus: 404, idsInRequest: true, observe: async ({ request, target }) => [await get(request, sourceHref(target))] },
   {
     kind: "viewer: version",
