@@ -148,6 +148,8 @@ test("history: search by title and message text, rename, delete with confirmatio
   await search.fill("");
   await expect(list.getByRole("link")).toHaveCount(2);
 
+  // On a wide screen a row's buttons show on hover or focus, as for a mouse user.
+  await list.getByRole("link", { name: LEASE_QUESTION }).hover();
   await list.getByRole("button", { name: `Rename ${LEASE_QUESTION}` }).click();
   const name = list.getByLabel("New name");
   await name.fill("Bike leasing");
@@ -160,11 +162,13 @@ test("history: search by title and message text, rename, delete with confirmatio
   await expect(list.getByRole("link", { name: "Bike leasing" })).toBeVisible();
 
   // Delete asks first; Cancel keeps the conversation.
+  await list.getByRole("link", { name: "Bike leasing" }).hover();
   await list.getByRole("button", { name: "Delete Bike leasing" }).click();
   const dialog = page.getByRole("dialog", { name: /Delete “Bike leasing”/ });
   await expect(dialog).toBeVisible();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(list.getByRole("link", { name: "Bike leasing" })).toBeVisible();
+  await list.getByRole("link", { name: "Bike leasing" }).hover();
   await list.getByRole("button", { name: "Delete Bike leasing" }).click();
   await dialog.getByRole("button", { name: "Delete conversation" }).click();
   await expect(list.getByRole("link", { name: "Bike leasing" })).toHaveCount(0);
