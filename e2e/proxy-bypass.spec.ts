@@ -21,7 +21,8 @@ const BYPASS_HEADERS: Record<string, string>[] = [
   { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy" },
 ];
 /** Open to anyone by design; still checked for never showing protected data. */
-const PUBLIC = new Set(["/login", "/register", "/invite/[token]", "/setup/[token]", "/api/auth/[...nextauth]"]);
+// The liveness and readiness probes answer load balancers without a session (docs/operations.md).
+const PUBLIC = new Set(["/login", "/register", "/invite/[token]", "/setup/[token]", "/api/auth/[...nextauth]", "/api/health", "/api/ready"]);
 const PUBLIC_ACTIONS = new Set(["loginAction", "registerAction", "logoutAction", "oidcLoginAction", "acceptInviteAction", "setupAdminAction"]);
 const REFUSALS = ["Please sign in to continue.", "Only administrators can do this."];
 /** Open to every signed-in user, on their own conversations or account only: aimed at someone else's, they change and show nothing. */
