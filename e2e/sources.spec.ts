@@ -4,17 +4,24 @@ import { AuthPages } from "./pages/auth";
 import { ChatPage } from "./pages/chat";
 import { DocumentsPage } from "./pages/documents";
 import { SourcePage } from "./pages/source";
+import { latestAnswerId } from "./support/api";
 
 test.describe.configure({ mode: "serial" });
 const stamp = Date.now();
 
-/** Asks and returns the stored answer's id, which the chat stream announces in its start chunk. */
+/**
+ * Asks and returns the stored answer's id. Read from the test database once the chat has moved to
+ * the conversation's address: the stream's own body is gone once that navigation happens.
+ */
 async function askForId(page: Page, question: string): Promise<string> {
-  const response = page.waitForResponse((r) => r.url().endsWith("/api/chat") && r.request().method() === "POST");
   await new ChatPage(page).ask(question);
-  const start = (await (await response).text()).split("\n").find((line) => line.includes('"type":"start"'));
-  const id = /"messageId":"([^"]+)"/.exec(start ?? "")?.[1];
-  expect(id, "the chat stream names the answer's id").toBeTruthy();
+  await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
+  const conversationId = page.url().split("/").at(-1)!;
+  let id: string | undefined;
+  await expect(async () => {
+    id = await latestAnswerId(conversationId);
+    expect(id, "the answer is stored").toBeTruthy();
+  }).toPass({ timeout: 15_000 });
   return id!;
 }
 

@@ -95,6 +95,17 @@ export function storedAnswers(conversationId: string): Promise<string[]> {
   });
 }
 
+/** The id of a conversation's latest stored answer: what citation details are addressed by. */
+export function latestAnswerId(conversationId: string): Promise<string | undefined> {
+  return withTestDb(async (client) => {
+    const { rows } = await client.query<{ id: string }>(
+      "SELECT id FROM messages WHERE conversation_id = $1 AND role = 'assistant' ORDER BY created_at DESC LIMIT 1",
+      [conversationId],
+    );
+    return rows[0]?.id;
+  });
+}
+
 export interface Upload {
   name: string;
   content: string | Buffer;
