@@ -122,8 +122,8 @@ test("a citation into page 97 of a 109-page PDF shows its highlight within 2 s",
   for (const key of ["server", "file", "opened", "marked", "drawn", "highlight"] as const) {
     console.log(`  ${key.padEnd(9)} ${timings.map((t) => String(t[key]).padStart(5)).join(" ")}   median ${median(key)}`);
   }
-  // The issue's goal is 2 s; measured 3.5-5.7 s on the shared 2-CPU machine at load 7-17
-  // (docs/viewer-speed.md), so it is reported, not asserted. The assertion is the ceiling a citation
+  // The issue's goal is 2 s: met in CI (median 1.9 s), not on a machine at load 7-17 (3.5-5.7 s;
+  // docs/viewer-speed.md), so it is reported, not asserted. The assertion is the ceiling a citation
   // must never exceed again: it took 19 s before the viewer loaded pages around the cited one.
   console.log(`  2 s goal ${median("highlight") < 2000 ? "met" : "not met"} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`);
   expect(median("highlight")).toBeLessThan(10_000);
