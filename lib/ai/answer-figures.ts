@@ -1,5 +1,4 @@
-import { ASKING_WORDS } from "../text/stopwords";
-import { contentTerms, snowballStem } from "../text/terms";
+import { ASKING_STEMS, contentTerms, snowballStem } from "../text/terms";
 
 /**
  * What kind of figure a question asks for, and whether a sentence carries one of that kind.
@@ -17,15 +16,17 @@ export type AskedFigure =
   | { kind: "count"; units: readonly string[] }
   | { kind: "any" };
 
-const NUMBER_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand|half|a|an|single|several|multiple";
-const NUMBER = String.raw`(?:\d[\d,.]*|${NUMBER_WORDS})`;
-const ANY_FIGURE = /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|twice|once|daily|weekly|monthly|annually|yearly)\b/i;
+const FIGURE_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half";
+const FREQUENCIES = "daily|weekly|monthly|annually|yearly";
+/** What may stand before a unit it counts: "6", "six", "a", "several" (sessions). */
+const NUMBER = String.raw`(?:\d[\d,.]*|${FIGURE_WORDS}|sixty|thousand|a|an|single|several|multiple)`;
+const ANY_FIGURE = new RegExp(String.raw`\d|\b(?:${FIGURE_WORDS}|twice|once|${FREQUENCIES})\b`, "i");
 const TIME_UNITS = ["second", "minut", "hour", "day", "week", "fortnight", "month", "quarter", "year", "semest", "term"];
 const TIME_UNIT_WORDS = String.raw`(?:business |working |calendar |consecutive |full |school |fiscal |academic )?(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|semesters?)`;
 // "How long" asks for a length as well as a duration: "how long must passwords be?".
 const LENGTH_UNIT_WORDS = String.raw`(?:characters?|words?|pages?|lines?|digits?|letters?|feet|foot|inch(?:es)?|met(?:re|er)s?|miles?|kilomet(?:re|er)s?|km|cm|mm)`;
 const DURATION = new RegExp(
-  String.raw`\b${NUMBER}[\s-]+(?:\S+[\s-]+)?(?:${TIME_UNIT_WORDS}|${LENGTH_UNIT_WORDS})\b|\b(?:annually|yearly|monthly|weekly|daily|indefinitely|permanently)\b`,
+  String.raw`\b${NUMBER}[\s-]+(?:\S+[\s-]+)?(?:${TIME_UNIT_WORDS}|${LENGTH_UNIT_WORDS})\b|\b(?:${FREQUENCIES}|indefinitely|permanently)\b`,
   "i",
 );
 const MONEY = /[$£€¥₹]\s?\d|\d\s?(?:k\b|dollars?|usd|eur|gbp|pounds?|euros?|cents?)|\d\s?%|\bper\s?cent\b|\bpercent\b|\bfree\b|\bno (?:cost|charge|fee)\b|\bat no\b|\bin full\b|\bfully (?:paid|covered|reimbursed)\b|\bnothing\b/i;
@@ -37,7 +38,6 @@ const MONEY_STEMS = new Set(
     "salary spend spent worth budget dollar dollars contribute contribution deductible copay copayment coinsurance reward stipend " +
     "bonus refund compensation per diem rate wage wages afford expense expenses match matching owe").split(" ").map(snowballStem),
 );
-const ASKING = new Set([...ASKING_WORDS].map(snowballStem));
 
 export function askedFigure(question: string): AskedFigure | undefined {
   const q = question.toLowerCase();
@@ -47,7 +47,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
     // The counted thing: the words after "how many" up to its verb ("how many sick days can I ...").
     const counted = wordsAfter(q, many.index + many[0].length, 4);
     const end = counted.findIndex((w) => CLAUSE_WORDS.has(w));
-    const units = contentTerms(counted.slice(0, end < 0 ? undefined : end).join(" ")).filter((t) => !ASKING.has(t));
+    const units = contentTerms(counted.slice(0, end < 0 ? undefined : end).join(" ")).filter((t) => !ASKING_STEMS.has(t));
     return units.length > 0 ? { kind: "count", units } : { kind: "any" };
   }
   if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late)\b|\bby when\b/.test(q)) return { kind: "duration" };

@@ -1,8 +1,8 @@
-import { ASKING_WORDS, STOPWORDS } from "../text/stopwords";
+import { STOPWORDS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
 import { passageUnits, type TextUnit } from "../text/sentences";
-import { contentTerms, contentWords, snowballStem } from "../text/terms";
+import { ASKING_STEMS, contentTerms, contentWords, snowballStem } from "../text/terms";
 import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
@@ -128,7 +128,6 @@ const PLANTED_INSTRUCTION = new RegExp(
 );
 
 
-const ASKING_STEMS = new Set([...ASKING_WORDS].map(snowballStem));
 
 /** The stems a question is weighed by: its content words, less the words about documents and asking. */
 export function questionTerms(question: string): string[] {

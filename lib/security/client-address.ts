@@ -8,6 +8,14 @@ import { addressMatcher, normalizeAddress } from "./address-ranges";
  */
 export const PEER_HEADER = "x-groundwork-peer";
 
+// Built once per list (the environment's is one array for the process), not on every request.
+const matchers = new WeakMap<string[], (address: string) => boolean>();
+function matcherFor(entries: string[]) {
+  let matcher = matchers.get(entries);
+  if (!matcher) matchers.set(entries, (matcher = addressMatcher(entries)));
+  return matcher;
+}
+
 /**
  * The address the per-address limits key on. X-Forwarded-For is read only when the connection
  * comes from a trusted proxy (TRUSTED_PROXIES), and then from the right: the first entry that is
@@ -18,7 +26,7 @@ export const PEER_HEADER = "x-groundwork-peer";
 export function clientAddress(headers: Headers, trustedProxies: string[] = env().TRUSTED_PROXIES): string {
   const peer = headers.get(PEER_HEADER);
   if (!peer) return "unknown";
-  const trusted = addressMatcher(trustedProxies);
+  const trusted = matcherFor(trustedProxies);
   if (!trusted(peer)) return normalizeAddress(peer);
   const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
   const hops = [...forwarded, peer];

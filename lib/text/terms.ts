@@ -1,5 +1,5 @@
 import { stem as porter2 } from "porter2";
-import { STOPWORDS } from "./stopwords";
+import { ASKING_WORDS, STOPWORDS } from "./stopwords";
 
 /**
  * Words for the keyword leg: split at every non-alphanumeric, so an identifier such as
@@ -30,3 +30,6 @@ export function contentWords(text: string): string[] {
 export function snowballStem(word: string): string {
   return /^[a-z]+$/.test(word) ? porter2(word) : word;
 }
+
+/** Stems of the words of asking and about documents ("explain", "according", "pdf"): never what a question is about. */
+export const ASKING_STEMS: ReadonlySet<string> = new Set([...ASKING_WORDS].map(snowballStem));
