@@ -11,19 +11,29 @@ export class ChatPage {
     return this.page.getByTestId("assistant-message").last();
   }
 
-  /** Asks and records the answer's visible length while it streams. */
+  /**
+   * Asks and records the answer's visible length at every change while it streams. Recorded in the
+   * page by a MutationObserver: polling from the test missed steps on a loaded machine.
+   */
   async ask(question: string): Promise<number[]> {
     await this.question().fill(question);
+    await this.page.evaluate(() => {
+      const seen: number[] = [];
+      const record = () => {
+        const answers = document.querySelectorAll('[data-testid="assistant-message"]');
+        const length = (answers[answers.length - 1]?.textContent ?? "").length;
+        if (seen.at(-1) !== length) seen.push(length);
+      };
+      (window as { __answerLengths?: number[] }).__answerLengths = seen;
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const before = await this.page.getByTestId("assistant-message").count();
     await this.page.getByRole("button", { name: "Ask" }).click();
     const answer = this.lastAnswer();
-    await expect(answer).toBeVisible();
-    const lengths: number[] = [];
-    while ((await answer.getAttribute("aria-busy")) === "true") {
-      lengths.push(((await answer.textContent()) ?? "").length);
-      await this.page.waitForTimeout(20);
-    }
+    await expect(this.page.getByTestId("assistant-message")).toHaveCount(before + 1);
+    await expect(answer).not.toHaveAttribute("aria-busy", "true", { timeout: 30_000 });
     await expect(answer.getByTestId("answered-by")).toBeVisible();
-    return lengths;
+    return this.page.evaluate(() => (window as { __answerLengths?: number[] }).__answerLengths ?? []);
   }
 
   /** Sends with the Enter key and returns once some of the answer has streamed in. */

@@ -6,7 +6,7 @@ import type { FusedHit } from "./fusion";
  * Added to the fused score of every candidate of a document the question names, as a share of the
  * best fused score (fusion methods differ in scale): it lifts a named document's passages above
  * near-ties from its twin, not an unrelated passage over a good match. Chosen with
- * `npm run eval:answers` (docs/answer-quality.md, "Documents the question names").
+ * `npm run eval:answers` (docs/answer-quality.md, "Spelling, named documents and figures of the asked kind").
  */
 export const NAMED_DOCUMENT_BONUS = 0.15;
 
