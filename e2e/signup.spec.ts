@@ -7,21 +7,12 @@
 import { randomUUID } from "node:crypto";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ADMIN } from "./accounts";
+import { AccessAdminPages, type Policy } from "./pages/admin-access";
 import { AuthPages } from "./pages/auth";
 import { signInAdmin } from "./support/api";
 
 const REGISTERED = "If this address could be registered, its account is ready.";
-const POLICY_LABEL = { invite: /^Invitation only/, open: /^Open:/, domains: /^Allowed e-mail domains/, "sso-only": /^Single sign-on only/ } as const;
-type Policy = keyof typeof POLICY_LABEL;
-
-async function choosePolicy(admin: Page, policy: Policy, domains = "") {
-  await admin.goto("/admin/users");
-  const form = admin.getByRole("region", { name: "Sign-up policy" });
-  await form.getByLabel(POLICY_LABEL[policy]).check();
-  await form.getByLabel("Allowed domains").fill(domains);
-  await form.getByRole("button", { name: "Save sign-up policy" }).click();
-  await expect(form.getByRole("status")).toHaveText("Sign-up policy saved. It applies to the next registration.");
-}
+const choosePolicy = (admin: Page, policy: Policy, domains = "") => new AccessAdminPages(admin).choosePolicy(policy, domains);
 
 async function fillRegister(page: Page, email: string) {
   await page.getByLabel("Name").fill("Probe Person");

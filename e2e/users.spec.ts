@@ -89,11 +89,7 @@ test("an admin grants and withdraws a document through a group; deactivation sig
 test("an invitation link lets the invitee choose name and password, once", async ({ page, browser }) => {
   const email = `ivan-${Date.now()}@example.com`;
   await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
-  await page.goto("/admin/users");
-  const invite = page.getByRole("region", { name: "Invite by link" });
-  await invite.getByLabel("Email").fill(email);
-  await invite.getByRole("button", { name: "Create invitation" }).click();
-  const link = await invite.getByLabel("Invitation link").inputValue();
+  const link = await new AccessAdminPages(page).invite(email);
   expect(link).toMatch(/\/invite\/[\w-]{40,}$/);
 
   const context = await browser.newContext();

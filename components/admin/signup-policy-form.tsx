@@ -3,13 +3,13 @@ import { ActionForm, type ActionState } from "./action-form";
 import { input } from "./styles";
 
 const CHOICES: [SignupRules["policy"], string][] = [
-  ["invite", "Invitation only: people join through an invitation link or an admin creates them"],
-  ["open", "Open: anyone who can reach Groundwork may create an employee account"],
-  ["domains", "Allowed e-mail domains: anyone with an address at one of the domains below"],
+  ["invite", "Invitation only: people join through an invitation link (or by single sign-on with an invited address), or an admin creates them"],
+  ["open", "Open: anyone who can reach Groundwork, or your provider vouches for, may create an employee account"],
+  ["domains", "Allowed e-mail domains: anyone with an address at one of the domains below, by registering or single sign-on"],
   ["sso-only", "Single sign-on only: no registration page; accounts come from your provider"],
 ];
 
-/** Who may create an account through /register; the register page and its action both obey it. */
+/** Who may create an account, through /register or a first single sign-on; the register page, its action and the sign-on all obey it. */
 export function SignupPolicyForm({ rules, action }: { rules: SignupRules; action: (s: ActionState, f: FormData) => Promise<ActionState> }) {
   return (
     <section aria-labelledby="signup-policy" className="rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">

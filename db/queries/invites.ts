@@ -18,6 +18,17 @@ export async function findOpenInvite(db: Executor, tokenHash: string): Promise<I
   return row ?? null;
 }
 
+/** The newest invitation for an address that can still be accepted: single sign-on honours it without its link. */
+export async function findOpenInviteByEmail(db: Executor, email: string): Promise<InviteRow | null> {
+  const [row] = await db
+    .select()
+    .from(invites)
+    .where(and(eq(invites.email, email), isNull(invites.usedAt), gt(invites.expiresAt, sql`now()`)))
+    .orderBy(desc(invites.createdAt))
+    .limit(1);
+  return row ?? null;
+}
+
 /** Marks the invite used; false when another request used it first (single use under races). */
 export async function consumeInvite(db: Executor, id: string): Promise<boolean> {
   const rows = await db

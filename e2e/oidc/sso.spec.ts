@@ -63,3 +63,29 @@ test("single sign-on creates the account, follows the provider's groups and admi
   await page.goto(`/admin/users?q=unverified-${stamp}`);
   await expect(page.getByText("No users match.")).toBeVisible();
 });
+
+test("single sign-on follows the sign-up policy: by invitation only, the provider's word is not enough, an invitation for the address is", async ({ page, browser }) => {
+  const stamp = Date.now();
+  const [stranger, invited] = [`stranger-${stamp}@example.com`, `invited-${stamp}@example.com`];
+  atProvider({ [stranger]: { name: "Sam Stranger", groups: ["groundwork-admins"] }, [invited]: { name: "Ines Invited" } });
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const admin = new AccessAdminPages(page);
+  await admin.choosePolicy("invite");
+  try {
+    const refused = await ssoSignIn(browser, stranger);
+    await expect(refused).toHaveURL(/\/login\?error=AccessDenied&code=not_invited/);
+    await expect(refused.getByRole("alert").filter({ hasText: "Groundwork is by invitation only" })).toBeVisible();
+    await page.goto(`/admin/users?q=${encodeURIComponent(stranger)}`);
+    await expect(page.getByText("No users match.")).toBeVisible();
+
+    const link = await admin.invite(invited);
+    const welcomed = await ssoSignIn(browser, invited);
+    await expect(welcomed.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+    await expect(welcomed.getByText("Ines Invited")).toBeVisible();
+    // The sign-in used the invitation up.
+    await welcomed.goto(link);
+    await expect(welcomed.getByRole("alert").filter({ hasText: "used already or has expired" })).toBeVisible();
+  } finally {
+    await admin.choosePolicy("open"); // the server's default in the browser tests
+  }
+});

@@ -71,7 +71,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const outcome = await signInFromProvider(profile, settings);
       if (!outcome.ok) {
         await audit(db(), null, "auth.sign_in_failed", { type: "user" }, { email: profile.email, method: "oidc", reason: outcome.reason });
-        return false;
+        // The sign-up policy's refusals say what to do (ask for an invitation); the others are one notice.
+        return outcome.reason === "inactive" || outcome.reason === "unverified_email" ? false : `/login?error=AccessDenied&code=${outcome.reason}`;
       }
       // The session names our account, not the provider's subject.
       user.id = outcome.userId;

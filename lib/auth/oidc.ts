@@ -1,12 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { ensureGroups } from "@/db/queries/groups";
 import { findGroupsByIds, setUserGroups } from "@/db/queries/group-admin";
-import { findUserByEmail } from "@/db/queries/users";
+import { consumeInvite, findOpenInviteByEmail } from "@/db/queries/invites";
+import { findUserByEmail, hasAdmin } from "@/db/queries/users";
 import { countActiveAdmins, insertUser, lockAdminSet, updateUser, type Role } from "@/db/queries/user-admin";
 import { audit } from "../admin/audit";
 import { db } from "../db";
 import { env } from "../env";
 import { hashPassword } from "./password";
+import { signupRules, ssoSignupRefusal, type SsoRefusal } from "./signup-policy";
 
 /** Settings for the optional OpenID Connect sign-in; null when it is not configured. */
 export function oidcSettings() {
@@ -26,7 +28,7 @@ export function oidcSettings() {
 
 export type OidcSettings = NonNullable<ReturnType<typeof oidcSettings>>;
 
-export type OidcOutcome = { ok: true; userId: string } | { ok: false; reason: "unverified_email" | "inactive" };
+export type OidcOutcome = { ok: true; userId: string } | { ok: false; reason: "unverified_email" | "inactive" | SsoRefusal };
 
 function claimedGroups(profile: Record<string, unknown>, claim: string | null): string[] | null {
   if (!claim) return null;
@@ -36,10 +38,12 @@ function claimedGroups(profile: Record<string, unknown>, claim: string | null): 
 }
 
 /**
- * A person the provider vouches for: finds their account by verified email or creates one (with
- * an unusable random password: they sign in through the provider). When a groups claim is
- * configured, memberships become exactly the claimed groups (created by name as needed), and
- * membership of the admin group decides the role. Deactivated accounts are refused.
+ * A person the provider vouches for: finds their account by verified email or, when the sign-up
+ * policy admits them or an open invitation names their address, creates one (with an unusable
+ * random password: they sign in through the provider). An invitation is used up and gives its role
+ * and groups. When a groups claim is configured, memberships become exactly the claimed groups
+ * (created by name as needed), and membership of the admin group decides the role. Deactivated
+ * accounts are refused, and nobody is created before the setup link has made the first administrator.
  */
 export async function signInFromProvider(profile: Record<string, unknown>, settings: OidcSettings): Promise<OidcOutcome> {
   const email = typeof profile.email === "string" ? profile.email.trim().toLowerCase() : "";
@@ -48,15 +52,24 @@ export async function signInFromProvider(profile: Record<string, unknown>, setti
   const groups = claimedGroups(profile, settings.groupsClaim);
   const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
   const source = { source: "oidc", issuer: settings.issuer };
+  const rules = await signupRules();
 
-  return db().transaction(async (tx) => {
+  return db().transaction(async (tx): Promise<OidcOutcome> => {
+    // Under the lock, a setup link racing this sign-in is either done (an admin exists) or not begun.
     await lockAdminSet(tx);
     let user = await findUserByEmail(tx, email);
-    if (user && !user.active) return { ok: false, reason: "inactive" } as const;
+    if (user && !user.active) return { ok: false, reason: "inactive" };
     const wantsAdmin = groups && settings.adminGroup ? groups.includes(settings.adminGroup) : null;
+    let inviteGroups: string[] | null = null;
     if (!user) {
-      user = (await insertUser(tx, { email, name, passwordHash: unusablePassword, role: wantsAdmin ? "admin" : "employee" }))!;
-      await audit(tx, { id: user.id, email }, "user.create", { type: "user", id: user.id }, { ...source, role: user.role });
+      const invite = await findOpenInviteByEmail(tx, email);
+      const refusal = ssoSignupRefusal({ ...rules, setUp: await hasAdmin(tx) }, email);
+      if (refusal === "not_set_up" || (refusal && !invite)) return { ok: false, reason: refusal };
+      if (invite && !(await consumeInvite(tx, invite.id))) return { ok: false, reason: refusal ?? "not_invited" };
+      const role: Role = (wantsAdmin ?? invite?.role === "admin") ? "admin" : "employee";
+      user = (await insertUser(tx, { email, name, passwordHash: unusablePassword, role }))!;
+      await audit(tx, { id: user.id, email }, invite ? "user.invite_accept" : "user.create", { type: "user", id: user.id }, { ...source, role, ...(invite && { inviteId: invite.id }) });
+      if (invite && !groups) inviteGroups = (await findGroupsByIds(tx, invite.groupIds)).map((g) => g.id);
     } else if (wantsAdmin !== null && (user.role === "admin") !== wantsAdmin) {
       const role: Role = wantsAdmin ? "admin" : "employee";
       // The provider may not remove the last administrator: that would lock everyone out.
@@ -65,14 +78,14 @@ export async function signInFromProvider(profile: Record<string, unknown>, setti
         await audit(tx, { id: user.id, email }, "user.role_change", { type: "user", id: user.id }, { ...source, from: user.role, to: role });
       }
     }
-    if (groups) {
-      const ids = await ensureGroups(tx, groups);
+    if (groups || inviteGroups) {
+      const ids = groups ? await ensureGroups(tx, groups) : inviteGroups!;
       const { added, removed } = await setUserGroups(tx, user.id, ids);
       const names = new Map((await findGroupsByIds(tx, [...added, ...removed])).map((g) => [g.id, g.name]));
       const actor = { id: user.id, email };
       for (const id of added) await audit(tx, actor, "group.member_add", { type: "group", id }, { ...source, userId: user.id, email, group: names.get(id) });
       for (const id of removed) await audit(tx, actor, "group.member_remove", { type: "group", id }, { ...source, userId: user.id, email, group: names.get(id) });
     }
-    return { ok: true, userId: user.id } as const;
+    return { ok: true, userId: user.id };
   });
 }

@@ -51,6 +51,27 @@ export function signupRefusal(rules: SignupRules, email?: string): string | null
   }
 }
 
+/** Why single sign-on may not create an account for a person the provider vouches for, without an invitation. */
+export type SsoRefusal = "not_set_up" | "not_invited" | "domain_not_allowed";
+
+/**
+ * The policy for accounts made by single sign-on: the provider says who the person is, the policy
+ * whether they may join. `open` and `sso-only` admit them, `domains` by address, `invite` only
+ * with an invitation (the caller looks for one). Nobody joins before the first administrator exists.
+ */
+export function ssoSignupRefusal(rules: SignupRules, email: string): SsoRefusal | null {
+  if (!rules.setUp) return "not_set_up";
+  switch (rules.policy) {
+    case "open":
+    case "sso-only":
+      return null;
+    case "invite":
+      return "not_invited";
+    case "domains":
+      return rules.domains.includes(email.split("@").at(-1)!.toLowerCase()) ? null : "domain_not_allowed";
+  }
+}
+
 const settingsSchema = z.object({
   policy: z.enum(SIGNUP_POLICIES, "Choose a sign-up policy."),
   domains: z.array(domainSchema).max(100, "List at most 100 domains."),
