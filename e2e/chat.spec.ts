@@ -135,7 +135,11 @@ test("history: search by title and message text, rename, delete with confirmatio
   const chat = new ChatPage(page);
   await chat.ask(LEASE_QUESTION);
   await page.goto("/");
+  const header = page.getByRole("heading", { level: 1 });
+  await expect(header).toHaveText("New chat");
   await chat.ask(PARK_QUESTION);
+  // The first question names the new chat in its header at once, as the server names it.
+  await expect(header).toHaveText(PARK_QUESTION);
   const list = chat.conversations();
   await expect(list.getByRole("link")).toHaveCount(2);
 
@@ -174,6 +178,13 @@ test("history: search by title and message text, rename, delete with confirmatio
   await expect(list.getByRole("link", { name: "Bike leasing" })).toHaveCount(0);
   await page.reload();
   await expect(list.getByRole("link")).toHaveText([PARK_QUESTION]);
+
+  // Renaming the open conversation renames its header too, without a reload.
+  await list.getByRole("link", { name: PARK_QUESTION }).hover();
+  await list.getByRole("button", { name: `Rename ${PARK_QUESTION}` }).click();
+  await name.fill("Bike parking");
+  await name.press("Enter");
+  await expect(header).toHaveText("Bike parking");
 });
 
 test("citations: hover and keyboard focus show title, section and snippet; the source list shows the same", async ({ page }) => {

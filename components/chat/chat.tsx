@@ -7,7 +7,8 @@ import type { ChatMessage } from "@/lib/chat/types";
 import { AnswerView, type Feedback } from "./answer-view";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
-import { announceConversationsChanged } from "./conversation-events";
+import { titleFromQuestion } from "@/lib/chat/conversation-title";
+import { announceConversationsChanged, CONVERSATIONS_CHANGED, type Retitled } from "./conversation-events";
 import { QuestionView } from "./question-view";
 import { StarterQuestions } from "./starter-questions";
 
@@ -43,8 +44,19 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
       setError(readableError(err));
       setDraft((text) => text || sent.current);
     },
-    onFinish: announceConversationsChanged,
+    onFinish: () => announceConversationsChanged(),
   });
+  // The header follows the conversation's name: the first question names a new chat (as the
+  // server does when it stores it), and a rename in the sidebar renames it here too.
+  const [shownTitle, setShownTitle] = useState(title);
+  useEffect(() => {
+    const onChange = (e: Event) => {
+      const retitled = (e as CustomEvent<Retitled | undefined>).detail;
+      if (retitled?.id === id) setShownTitle(retitled.title);
+    };
+    window.addEventListener(CONVERSATIONS_CHANGED, onChange);
+    return () => window.removeEventListener(CONVERSATIONS_CHANGED, onChange);
+  }, [id]);
   const busy = status === "submitted" || status === "streaming";
 
   // The server marks the stored answer stopped when the request goes away; show the same here,
@@ -73,7 +85,10 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
     setError(null);
     sent.current = text;
     setDraft("");
-    if (messages.length === 0) window.history.replaceState(null, "", `/c/${id}`);
+    if (messages.length === 0) {
+      window.history.replaceState(null, "", `/c/${id}`);
+      setShownTitle((current) => current ?? titleFromQuestion(text));
+    }
     void sendMessage({ text });
   };
   const lastQuestion = messages.findLast((m) => m.role === "user");
@@ -81,7 +96,7 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
 
   return (
     <div className="flex h-full flex-col">
-      <ChatHeader title={title ?? "New chat"} exportUrl={messages.length > 0 && !busy ? `/api/conversations/${id}/export` : undefined} />
+      <ChatHeader title={shownTitle ?? "New chat"} exportUrl={messages.length > 0 && !busy ? `/api/conversations/${id}/export` : undefined} />
       <div className="flex-1 overflow-y-auto px-4 py-6">
         <div className="mx-auto flex max-w-3xl flex-col gap-6">
           {messages.length === 0 && <StarterQuestions questions={starters} onAsk={ask} />}

@@ -4,6 +4,12 @@
  */
 export const CONVERSATIONS_CHANGED = "groundwork:conversations-changed";
 
-export function announceConversationsChanged() {
-  window.dispatchEvent(new Event(CONVERSATIONS_CHANGED));
+/** A conversation's new name, carried by the event when it was renamed, so the open chat's header follows. */
+export interface Retitled {
+  id: string;
+  title: string;
+}
+
+export function announceConversationsChanged(retitled?: Retitled) {
+  window.dispatchEvent(new CustomEvent<Retitled | undefined>(CONVERSATIONS_CHANGED, { detail: retitled }));
 }

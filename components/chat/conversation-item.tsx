@@ -40,7 +40,7 @@ export function ConversationItem({ conversation, active, actions }: Props) {
     if (result.error) return setError(result.error);
     setError(null);
     setEditing(false);
-    announceConversationsChanged();
+    announceConversationsChanged({ id: conversation.id, title: title.trim() });
   };
   const remove = async () => {
     const result = await actions.remove(conversation.id);

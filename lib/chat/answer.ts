@@ -1,4 +1,5 @@
 import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageStream, type ToolSet } from "ai";
+import { titleFromQuestion } from "./conversation-title";
 import { ensureConversation, historyBefore, messageIdTakenElsewhere, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
@@ -46,7 +47,7 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
   ]);
   // Someone else's message id names nothing this user may touch (and would silently drop the question).
   if (takenElsewhere) throw new AppError("not_found", "This message does not exist.");
-  if (!(await ensureConversation(db(), user.id, conversationId, question.slice(0, 80)))) throw new AppError("not_found", "This conversation does not exist.");
+  if (!(await ensureConversation(db(), user.id, conversationId, titleFromQuestion(question)))) throw new AppError("not_found", "This conversation does not exist.");
   if (!turn) throw new AppError("bad_request", "Only the last question can be edited or asked again.");
   const history = turn.history as ChatMessage[];
 

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { titleFromQuestion } from "../chat/conversation-title";
 import fs from "node:fs";
 import path from "node:path";
 import { activateChatModel } from "@/db/queries/chat-models";
@@ -83,7 +84,7 @@ export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = 
 async function storeHistory(scratch: ScratchDatabase, user: CurrentUser, q: AnswerQuestion): Promise<string> {
   const conversationId = randomUUID();
   if (q.history.length === 0) return conversationId;
-  await ensureConversation(scratch.db, user.id, conversationId, q.history[0]!.text.slice(0, 80));
+  await ensureConversation(scratch.db, user.id, conversationId, titleFromQuestion(q.history[0]!.text));
   for (let t = 0; t < q.history.length; t += 2) {
     const [asked, answered] = [q.history[t]!, q.history[t + 1]!];
     await saveTurn(scratch.db, {
