@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { ScrollRegion } from "./scroll-region";
 
 export interface DocumentRow {
   id: string;
@@ -49,8 +50,7 @@ export function DocumentTable({ initial, query }: { initial: DocumentRow[]; quer
 
   if (rows.length === 0) return <p className="text-zinc-500 dark:text-zinc-400">No documents match.</p>;
   return (
-    // Scrolls sideways on a phone rather than pushing the page wider; focusable so the keyboard can scroll it.
-    <div role="region" aria-label="Documents" tabIndex={0} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-blue-600" data-testid="document-table">
+    <ScrollRegion label="Documents" testId="document-table">
       <table className="w-full min-w-[56rem] text-left text-sm">
         <thead className="border-b border-zinc-200 dark:border-zinc-800">
           <tr>
@@ -100,6 +100,6 @@ export function DocumentTable({ initial, query }: { initial: DocumentRow[]; quer
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

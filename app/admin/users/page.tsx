@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { ScrollRegion } from "@/components/admin/scroll-region";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { listGroups } from "@/db/queries/document-admin";
@@ -88,53 +89,55 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <FilterSelect label="Status" name="status" value={filters.status} options={[["active", "active"], ["inactive", "deactivated"]]} />
       </FilterForm>
 
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-zinc-600 dark:text-zinc-400">
-          <tr>
-            <th className="py-1">User</th>
-            <th>Role</th>
-            <th>Groups</th>
-            <th>Last sign-in</th>
-            <th>Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} data-testid="user-row" className="border-t border-zinc-200 align-top dark:border-zinc-800">
-              <td className="py-2">
-                <div className="font-medium">{u.name}</div>
-                <div className="text-xs text-zinc-600 dark:text-zinc-400">{u.email}</div>
-              </td>
-              <td className="py-2">
-                <ActionForm action={setRoleAction.bind(null, u.id)} submit="Save role">
-                  <RoleSelect value={u.role} />
-                </ActionForm>
-              </td>
-              <td className="py-2">
-                <details>
-                  <summary className="cursor-pointer">{u.groups.map((g) => g.name).join(", ") || "no groups"}</summary>
-                  <ActionForm action={setUserGroupsAction.bind(null, u.id)} submit="Save groups" className="mt-2 flex flex-col items-start gap-2 text-sm">
-                    <GroupChoices groups={groups} selected={u.groups.map((g) => g.id)} legend={`Groups of ${u.email}`} />
-                  </ActionForm>
-                </details>
-              </td>
-              <td className="py-2 text-xs">{when(u.lastSignInAt)}</td>
-              <td className="py-2">
-                <span data-testid="user-status" className="mr-2">{u.active ? "active" : "deactivated"}</span>
-                {u.id !== me.id &&
-                  (u.active ? (
-                    <ActionForm action={setActiveAction.bind(null, u.id, false)} submit="Deactivate" danger confirm={`Deactivate ${u.email}? They are signed out on their next request.`} />
-                  ) : (
-                    <ActionForm action={setActiveAction.bind(null, u.id, true)} submit="Reactivate" />
-                  ))}
-                {u.active && (
-                  <ActionForm action={signOutEverywhereAction.bind(null, u.id)} submit="Sign out everywhere" confirm={`End every session of ${u.email}? They sign in again to continue.`} />
-                )}
-              </td>
+      <ScrollRegion label="Users">
+        <table className="w-full min-w-[44rem] text-left text-sm">
+          <thead className="text-xs text-zinc-600 dark:text-zinc-400">
+            <tr>
+              <th className="py-1">User</th>
+              <th>Role</th>
+              <th>Groups</th>
+              <th>Last sign-in</th>
+              <th>Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-testid="user-row" className="border-t border-zinc-200 align-top dark:border-zinc-800">
+                <td className="py-2">
+                  <div className="font-medium">{u.name}</div>
+                  <div className="text-xs text-zinc-600 dark:text-zinc-400">{u.email}</div>
+                </td>
+                <td className="py-2">
+                  <ActionForm action={setRoleAction.bind(null, u.id)} submit="Save role">
+                    <RoleSelect value={u.role} />
+                  </ActionForm>
+                </td>
+                <td className="py-2">
+                  <details>
+                    <summary className="cursor-pointer">{u.groups.map((g) => g.name).join(", ") || "no groups"}</summary>
+                    <ActionForm action={setUserGroupsAction.bind(null, u.id)} submit="Save groups" className="mt-2 flex flex-col items-start gap-2 text-sm">
+                      <GroupChoices groups={groups} selected={u.groups.map((g) => g.id)} legend={`Groups of ${u.email}`} />
+                    </ActionForm>
+                  </details>
+                </td>
+                <td className="py-2 text-xs">{when(u.lastSignInAt)}</td>
+                <td className="py-2">
+                  <span data-testid="user-status" className="mr-2">{u.active ? "active" : "deactivated"}</span>
+                  {u.id !== me.id &&
+                    (u.active ? (
+                      <ActionForm action={setActiveAction.bind(null, u.id, false)} submit="Deactivate" danger confirm={`Deactivate ${u.email}? They are signed out on their next request.`} />
+                    ) : (
+                      <ActionForm action={setActiveAction.bind(null, u.id, true)} submit="Reactivate" />
+                    ))}
+                  {u.active && (
+                    <ActionForm action={signOutEverywhereAction.bind(null, u.id)} submit="Sign out everywhere" confirm={`End every session of ${u.email}? They sign in again to continue.`} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {users.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No users match.</p>}
     </section>
   );
