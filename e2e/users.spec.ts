@@ -105,40 +105,48 @@ test("an invitation link lets the invitee choose name and password, once", async
   await context.close();
 });
 
-test("repeated wrong passwords slow the account down with a clear message, and never lock its owner out", async ({ page, browser }) => {
+test("repeated wrong passwords slow the account down with a clear message, never lock its owner out, and never slow the owner's own browser", async ({ page, browser }) => {
   // Its own account: slowing down the shared admin would delay the specs that follow.
   const victim = { email: `tess-${Date.now()}@example.com`, password: "tess's password" };
   const auth = new AuthPages(page);
-  await auth.register("Tess", victim.email, victim.password);
+  await auth.register("Tess", victim.email, victim.password); // this browser is now known to her account
   await auth.signOut();
-  // No proxy is trusted here (TRUSTED_PROXIES is empty): the forged header must not become the address.
-  await page.setExtraHTTPHeaders({ "X-Forwarded-For": "203.0.113.77" });
+  // A stranger's browser. No proxy is trusted here (TRUSTED_PROXIES is empty): the forged header must not become the address.
+  const stranger = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.77" } });
+  const guesser = await stranger.newPage();
+  await guesser.goto("/login");
   const attempt = async (password: string) => {
-    await page.getByLabel("Email").fill(victim.email);
-    await page.getByLabel("Password").fill(password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await guesser.getByLabel("Email").fill(victim.email);
+    await guesser.getByLabel("Password").fill(password);
+    await guesser.getByRole("button", { name: "Sign in" }).click();
     // One attempt at a time: the form clears itself once the answer is in.
-    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(guesser.getByLabel("Password")).toHaveValue("");
   };
   // Three free failures, then a fourth that starts a wait (SIGNIN_DELAY_BASE_MS, playwright.config.ts).
   for (let i = 0; i < 4; i++) {
     await attempt(`wrong guess ${i}`);
-    await expect(page.getByRole("alert").filter({ hasText: "The email or password is not right. Check them and try again." })).toBeVisible();
-    await expect(page.getByLabel("Email")).toHaveValue(victim.email); // kept for the next try
+    await expect(guesser.getByRole("alert").filter({ hasText: "The email or password is not right. Check them and try again." })).toBeVisible();
+    await expect(guesser.getByLabel("Email")).toHaveValue(victim.email); // kept for the next try
   }
-  // During the wait even the right password is turned away, with how long to wait...
+  // During the wait even the right password is turned away there, with how long to wait...
   await attempt(victim.password);
-  const throttled = page.getByRole("alert").filter({ hasText: /^Too many failed sign-ins\. Try again in \d+ seconds?\.$/ });
+  const throttled = guesser.getByRole("alert").filter({ hasText: /^Too many failed sign-ins\. Try again in \d+ seconds?\.$/ });
   await expect(throttled).toBeVisible();
-  await expect(page).toHaveURL(/\/login$/);
-  // ...and once it has passed, the owner gets in: slowed down, not locked out.
+  await expect(guesser).toHaveURL(/\/login$/);
   const seconds = Number(/in (\d+) second/.exec((await throttled.textContent()) ?? "")?.[1]);
   expect(seconds).toBeGreaterThan(0);
   expect(seconds).toBeLessThanOrEqual(2);
-  await page.waitForTimeout(seconds * 1000);
+  // ...while Tess, on the browser she signed in with before, gets in at once (its device cookie).
+  await page.getByLabel("Email").fill(victim.email);
   await page.getByLabel("Password").fill(victim.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+  // And once the wait has passed, the right password works from anywhere: slowed down, not locked out.
+  await guesser.waitForTimeout(seconds * 1000);
+  await guesser.getByLabel("Password").fill(victim.password);
+  await guesser.getByRole("button", { name: "Sign in" }).click();
+  await expect(guesser.getByRole("navigation", { name: "Conversations" })).toBeVisible();
+  await stranger.close();
   // The audit log names the address the connection came from, not the one the header claimed.
   const admin = await signedIn(browser, ADMIN.email, ADMIN.password);
   await admin.goto("/admin/audit?action=auth.sign_in_failed");

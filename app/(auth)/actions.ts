@@ -1,10 +1,13 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { SignInThrottled, signIn, signOut } from "@/lib/auth/config";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE, issueDeviceCookie } from "@/lib/auth/device-cookie";
 import { throttledMessage } from "@/lib/auth/throttle";
+import { env } from "@/lib/env";
+import { servedOverHttps } from "@/lib/security/headers";
 import { clientAddress } from "@/lib/security/client-address";
 import { register } from "@/lib/auth/register";
 import { AppError } from "@/lib/errors";
@@ -16,15 +19,21 @@ export interface AuthFormState {
 }
 
 export async function loginAction(_: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const email = String(form.get("email") ?? "");
   try {
-    await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirectTo: "/" });
+    await signIn("credentials", { email, password: form.get("password"), redirect: false });
   } catch (err) {
-    const email = String(form.get("email") ?? "");
     if (err instanceof SignInThrottled) return { error: throttledMessage(err.retryAfterMs), email };
     if (err instanceof AuthError) return { error: "The email or password is not right. Check them and try again.", email };
-    throw err; // the redirect after a successful sign-in
+    throw err;
   }
-  return {};
+  // This browser is now known to the account: a stranger's failures will not slow it down.
+  const device = issueDeviceCookie(email);
+  if (device) {
+    const secure = servedOverHttps(new URL(env().AUTH_URL ?? "http://localhost"), await headers());
+    (await cookies()).set(DEVICE_COOKIE, device, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: DEVICE_COOKIE_MAX_AGE });
+  }
+  redirect("/");
 }
 
 /**

@@ -1,4 +1,5 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { NextRequest } from "next/server";
 import Credentials from "next-auth/providers/credentials";
 import type { Provider } from "next-auth/providers";
 import { recordSignIn } from "@/db/queries/user-admin";
@@ -8,6 +9,7 @@ import { env } from "../env";
 import { sessionLifetime } from "./session-claims";
 import { oidcSettings, signInFromProvider } from "./oidc";
 import { checkCredentials } from "./credentials";
+import { DEVICE_COOKIE } from "./device-cookie";
 import { endSessionsOnSignOut, issueSession, renewSession, sessionFields } from "./session-token";
 import { clientAddress } from "../security/client-address";
 
@@ -25,7 +27,8 @@ function providers(): Provider[] {
       credentials: { email: {}, password: {} },
       async authorize(raw, request) {
         const address = clientAddress(request.headers);
-        const outcome = await checkCredentials(raw, address);
+        const device = new NextRequest(request).cookies.get(DEVICE_COOKIE)?.value;
+        const outcome = await checkCredentials(raw, address, undefined, device);
         if ("retryAfterMs" in outcome) throw new SignInThrottled(outcome.retryAfterMs);
         if (!outcome.ok) throw new CredentialsSignin();
         await signedIn(outcome.user.id, outcome.user.email, "credentials", address);

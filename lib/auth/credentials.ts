@@ -2,6 +2,7 @@ import { z } from "zod";
 import { findUserByEmail } from "@/db/queries/users";
 import { audit } from "../admin/audit";
 import { db } from "../db";
+import { trustedDevice } from "./device-cookie";
 import { verifyPassword } from "./password";
 import { failSignIn, forgiveSignIn, takeSignInAttempt, throttlePolicy } from "./throttle";
 
@@ -20,12 +21,16 @@ export type SignInOutcome =
   | { ok: false }
   | { ok: false; retryAfterMs: number };
 
-/** Checks an e-mail and password, slowed down after failures (throttle.ts), never locked. */
-export async function checkCredentials(raw: unknown, address: string, policy = throttlePolicy()): Promise<SignInOutcome> {
+/**
+ * Checks an e-mail and password, slowed down after failures (throttle.ts), never locked. The
+ * browser's device cookie, when it was issued to this account, has its attempts counted apart.
+ */
+export async function checkCredentials(raw: unknown, address: string, policy = throttlePolicy(), deviceCookie?: string): Promise<SignInOutcome> {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return { ok: false };
   const { email, password } = parsed.data;
-  const wait = await takeSignInAttempt(email, address, policy);
+  const device = trustedDevice(deviceCookie, email);
+  const wait = await takeSignInAttempt(email, address, device, policy);
   const user = await findUserByEmail(db(), email);
   const target = { type: "user", id: user?.id ?? null };
   if (wait !== null) {
@@ -35,10 +40,10 @@ export async function checkCredentials(raw: unknown, address: string, policy = t
   // The hash is checked whoever asks, so neither time nor answer tells an unknown or a deactivated account from a wrong password.
   const matches = await verifyPassword(user?.passwordHash ?? UNKNOWN_ACCOUNT_HASH, password);
   if (!user || !user.active || !matches) {
-    await failSignIn(email, address, policy);
+    await failSignIn(email, address, device, policy);
     await audit(db(), null, "auth.sign_in_failed", target, { email, address, reason: !user ? "unknown_account" : !user.active ? "inactive" : "wrong_password" });
     return { ok: false };
   }
-  await forgiveSignIn(email, address, policy);
+  await forgiveSignIn(email, address, device, policy);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

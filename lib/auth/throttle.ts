@@ -17,7 +17,9 @@ export function throttlePolicy(): ThrottlePolicy {
 }
 
 // Every address the same way, known or not, so the throttle itself tells nobody who has an account.
-const accountKey = (email: string) => `account:${email}`;
+// A browser the account signed in with before (a device cookie, lib/auth/device-cookie.ts) has a
+// bucket of its own: failures elsewhere do not slow it, and its own failures slow only it.
+const accountKey = (email: string, device: string | null) => (device ? `account:${email}:device:${device}` : `account:${email}`);
 const addressKey = (address: string) => `address:${address}`;
 
 class Refused extends Error {
@@ -32,12 +34,12 @@ class Refused extends Error {
  * down; then neither is counted (one transaction), so an attacker cannot lengthen the wait by
  * hammering, and the real user gets in once it has passed: slowed down, never locked out.
  */
-export async function takeSignInAttempt(email: string, address: string, policy = throttlePolicy()): Promise<number | null> {
+export async function takeSignInAttempt(email: string, address: string, device: string | null, policy = throttlePolicy()): Promise<number | null> {
   // Now and then, not on every attempt: the sweep is cheap but need not be constant.
   if (Math.random() < 0.01) await pruneFailures(db(), FORGET_SECONDS);
   try {
     await db().transaction(async (tx) => {
-      const waits = [await takeAttempt(tx, accountKey(email), policy.account), await takeAttempt(tx, addressKey(address), policy.address)];
+      const waits = [await takeAttempt(tx, accountKey(email, device), policy.account), await takeAttempt(tx, addressKey(address), policy.address)];
       const longest = Math.max(...waits.map((w) => w ?? 0));
       if (longest > 0) throw new Refused(longest);
     });
@@ -49,8 +51,8 @@ export async function takeSignInAttempt(email: string, address: string, policy =
 }
 
 /** A failed sign-in: the waits its attempt set run from now. */
-export async function failSignIn(email: string, address: string, policy = throttlePolicy()) {
-  await restartWait(db(), accountKey(email), policy.account);
+export async function failSignIn(email: string, address: string, device: string | null, policy = throttlePolicy()) {
+  await restartWait(db(), accountKey(email, device), policy.account);
   await restartWait(db(), addressKey(address), policy.address);
 }
 
@@ -58,8 +60,8 @@ export async function failSignIn(email: string, address: string, policy = thrott
  * A successful sign-in: the account starts afresh; the address only gets back this attempt, so
  * signing in to one's own account between guesses at others buys nothing.
  */
-export async function forgiveSignIn(email: string, address: string, policy = throttlePolicy()) {
-  await clearFailures(db(), accountKey(email));
+export async function forgiveSignIn(email: string, address: string, device: string | null, policy = throttlePolicy()) {
+  await clearFailures(db(), accountKey(email, device));
   await refundAttempt(db(), addressKey(address), policy.address);
 }
 
