@@ -217,7 +217,7 @@ test("citations: hover and keyboard focus show title, section and snippet; the s
   await expect(page).toHaveURL(/\/sources\/[0-9a-f-]+\/[0-9a-f-]+\?chunk=[0-9a-f-]+(&mark=\d+-\d+(,\d+-\d+)*)?$/);
 });
 
-test("starter questions come from the documents and ask with one click; Enter sends, Shift+Enter is a new line", async ({ page }) => {
+test("starter questions come from the documents and ask with one click; Enter sends, Shift+Enter is a new line; Ctrl+K searches, Ctrl+Shift+O starts a new chat", async ({ page }) => {
   await newEmployee(page, "starter");
   const suggestions = page.getByRole("list", { name: "Suggested questions" });
   const starter = suggestions.getByRole("button", { name: /Bicycle Policy/ }).first();
@@ -233,6 +233,13 @@ test("starter questions come from the documents and ask with one click; Enter se
   await question.pressSequentially("second line");
   await expect(question).toHaveValue("first line\nsecond line");
   await expect(page.getByTestId("user-message")).toHaveCount(1);
+
+  await page.keyboard.press("Control+K");
+  await expect(page.getByRole("searchbox", { name: "Search conversations" })).toBeFocused();
+  await page.keyboard.press("Control+Shift+O");
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("New chat");
+  await expect(page.getByTestId("user-message")).toHaveCount(0);
 });
 
 test("on a phone-sized screen the history is a menu and the chat fits", async ({ page }) => {
@@ -250,10 +257,15 @@ test("on a phone-sized screen the history is a menu and the chat fits", async ({
   await expect(nav).toBeVisible();
   await nav.getByRole("link", { name: "New chat" }).click();
   await expect(nav).toBeHidden();
+  await expect(page.getByTestId("user-message")).toHaveCount(0); // a new chat, not the one just asked
   await menu.click();
   await nav.getByRole("link", { name: PARK_QUESTION }).click();
   await expect(nav).toBeHidden();
   await expect(chat.lastAnswer()).toContainText("level minus two");
+  // Ctrl+K opens the menu to its search box.
+  await page.keyboard.press("Control+K");
+  await expect(nav).toBeVisible();
+  await expect(nav.getByRole("searchbox", { name: "Search conversations" })).toBeFocused();
 });
 
 test("dark theme: follows the system, and a toggle that persists overrides it", async ({ page }) => {

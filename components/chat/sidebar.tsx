@@ -1,8 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { SignOutButton } from "../auth/sign-out-button";
 import { ThemeToggle } from "../theme-toggle";
 import { CONVERSATIONS_CHANGED } from "./conversation-events";
@@ -31,6 +31,27 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
 
   // The menu closes when the user goes somewhere.
   useEffect(() => setOpen(false), [pathname]);
+
+  // Keyboard shortcuts, as in the chat apps people know: Ctrl+K (⌘K) searches, Ctrl+Shift+O (⌘⇧O) starts a new chat.
+  const router = useRouter();
+  const search = useRef<HTMLInputElement>(null);
+  const newChat = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key === "k" && !e.shiftKey) {
+        e.preventDefault();
+        setOpen(true); // on a phone the search is inside the menu
+        requestAnimationFrame(() => search.current?.focus());
+      } else if (key === "o" && e.shiftKey) {
+        e.preventDefault();
+        newChat.current?.click();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
 
   const reload = useCallback(async (q: string) => setFetched(await actions.search(q.trim())), [actions]);
   useEffect(() => {
@@ -65,7 +86,21 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
       >
         <div className="flex items-center justify-between gap-2 p-3">
           <span className="hidden font-semibold md:inline">Groundwork</span>
-          <Link href="/" className="rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700">
+          <Link
+            ref={newChat}
+            href="/"
+            aria-keyshortcuts="Control+Shift+O Meta+Shift+O"
+            title="New chat (Ctrl+Shift+O)"
+            onClick={(e) => {
+              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window
+              // A chat begun on "/" lives at /c/<id> by replaceState only: the router still holds the
+              // page it rendered at "/", and a plain link there would show that chat again.
+              e.preventDefault();
+              router.push("/");
+              router.refresh();
+            }}
+            className="rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
+          >
             New chat
           </Link>
         </div>
@@ -74,11 +109,13 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
             Search conversations
           </label>
           <input
+            ref={search}
             id="conversation-search"
             type="search"
+            aria-keyshortcuts="Control+K Meta+K"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search conversations"
+            placeholder="Search conversations (Ctrl+K)"
             className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
           />
         </div>
