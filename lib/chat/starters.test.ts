@@ -4,7 +4,7 @@ import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
 import { createTestUser, drainQueue } from "../testing/fixtures";
-import { starterQuestions } from "./starters";
+import { starterQuestion, starterQuestions } from "./starters";
 
 describe("starter questions", () => {
   it("come from sections of documents the user can read, and are the same every time", async () => {
@@ -28,13 +28,22 @@ describe("starter questions", () => {
     const insider = await createTestUser("employee");
     await addUserToGroups(db(), insider.id, await ensureGroups(db(), [group]));
 
-    const open = `What does the Aaa Open ${tag} say about Lunch Hours ${tag}?`;
-    const secret = `What does the Aaa Secret ${tag} say about Merger Plans ${tag}?`;
+    const open = `What are the rules on lunch hours ${tag} in Aaa Open ${tag}?`;
+    const secret = `What are the rules on merger plans ${tag} in Aaa Secret ${tag}?`;
     const forOutsider = await starterQuestions(outsider);
     const forInsider = await starterQuestions(insider);
     expect(forOutsider).toContain(open);
     expect(forOutsider.join("\n")).not.toContain("Merger");
     expect(forInsider).toContain(secret);
     expect(await starterQuestions(insider)).toEqual(forInsider);
+  });
+
+  it("are phrased as a person asks: numbering dropped, framing sections passed over, a question heading kept", () => {
+    expect(starterQuestion({ title: "Expenses Policy", section: "4. Submitting a Claim" })).toBe("What are the rules on submitting a claim in the Expenses Policy?");
+    expect(starterQuestion({ title: "IT Security Policy", section: "2.1 Accounts and Passwords" })).toBe("What are the rules on accounts and passwords in the IT Security Policy?");
+    expect(starterQuestion({ title: "Travel", section: "Booking with GSA" })).toBe("What are the rules on booking with GSA in Travel?");
+    expect(starterQuestion({ title: "Expenses Policy", section: "1. Principles" })).toBeNull();
+    expect(starterQuestion({ title: "Leave Policy", section: "Purpose" })).toBeNull();
+    expect(starterQuestion({ title: "Leave Policy", section: "How do I request leave?" })).toBe("How do I request leave?");
   });
 });
