@@ -12,6 +12,10 @@ const holder = globalThis as unknown as { groundworkDb?: Database; groundworkRep
 export function useDatabase(url: string) {
   const database = createDatabase(url);
   holder.groundworkDb = database.db;
+  // Replicas read beside the primary they were made with: a new primary starts them afresh, or
+  // retrieval would go on reading the old one (a closed pool, when a tool opens one database per set).
+  void holder.groundworkReplicas?.close();
+  holder.groundworkReplicas = undefined;
   return database;
 }
 

@@ -61,11 +61,14 @@ export interface NamedDocument {
   title: string;
 }
 
-let ranking: Promise<KeywordRanking> | undefined;
+/** By database: a tool that evaluates several sets opens one after another, not all alike. */
+const rankings = new WeakMap<Database, Promise<KeywordRanking>>();
 
 /** The keyword ranking this database offers: BM25 where pg_textsearch is installed, else built-in full-text search. */
 export function keywordRankingInUse(): Promise<KeywordRanking> {
-  ranking ??= detectKeywordRanking(db());
+  const primary = db();
+  let ranking = rankings.get(primary);
+  if (!ranking) rankings.set(primary, (ranking = detectKeywordRanking(primary)));
   return ranking;
 }
 
