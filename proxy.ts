@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { auth } from "@/lib/auth/config";
 import { env } from "@/lib/env";
-import { headersFor, newNonce } from "@/lib/security/headers";
+import { headersFor, newNonce, requestIdFrom } from "@/lib/security/headers";
 
 /**
  * Security headers on every page and route. Next reads the nonce from the request's CSP header
@@ -13,8 +13,12 @@ function secured(request: NextRequest) {
   const headers = headersFor(request.nextUrl, request.headers, newNonce(), env().NODE_ENV === "development");
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
+  // Every request gets an id, kept from a proxy in front when it sent a sane one, for the logs (lib/log.ts) and the client.
+  const requestId = requestIdFrom(request.headers);
+  requestHeaders.set("x-request-id", requestId);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  response.headers.set("X-Request-Id", requestId);
   return response;
 }
 

@@ -7,11 +7,14 @@ export type Database = NodePgDatabase<typeof schema>;
 /** A database or an open transaction: every query takes one, so callers compose transactions. */
 export type Executor = Pick<Database, "select" | "insert" | "update" | "delete" | "execute" | "transaction" | "query">;
 
-export function createDatabase(url: string, options: { max?: number; connectionTimeoutMillis?: number } = {}): { db: Database; pool: pg.Pool } {
+export function createDatabase(
+  url: string,
+  options: { max?: number; connectionTimeoutMillis?: number; onError?: (err: Error) => void } = {},
+): { db: Database; pool: pg.Pool } {
   // The session settings travel in the startup packet: applied before the first query, no round trip.
   const sessionOptions = Object.entries(sessionSettings("server")).map(([name, value]) => `-c ${name}=${value}`).join(" ");
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: options.connectionTimeoutMillis, options: sessionOptions });
   // An idle client's error (e.g. the server restarting) must not crash the process.
-  pool.on("error", (err) => console.error("database pool error:", err.message));
+  pool.on("error", options.onError ?? ((err) => console.error("database pool error:", err.message)));
   return { db: drizzle(pool, { schema }), pool };
 }

@@ -1,13 +1,18 @@
 import { expect, test } from "@playwright/test";
 import { signInAdmin } from "./support/api";
 
-test("HSTS over HTTPS only, the download keeps its sandbox, API answers are never stored", async ({ browser, playwright, baseURL }) => {
+test("HSTS over HTTPS only, the download keeps its sandbox, API answers are never stored, every response names its request", async ({ browser, playwright, baseURL }) => {
   const anonymous = await playwright.request.newContext({ baseURL });
   // Plain http on localhost: no HSTS (it would pin the browser to a TLS port that is not there).
   expect((await anonymous.get("/login")).headers()["strict-transport-security"]).toBeUndefined();
   // Behind a TLS-terminating proxy, which reports the scheme.
   const https = await anonymous.get("/login", { headers: { "X-Forwarded-Proto": "https" } });
   expect(https.headers()["strict-transport-security"]).toMatch(/^max-age=31536000/);
+  // Every response names its request for the logs: a proxy's sane id is kept, others replaced.
+  const fresh = (await anonymous.get("/api/health")).headers()["x-request-id"];
+  expect(fresh).toMatch(/^[0-9a-f-]{36}$/);
+  expect((await anonymous.get("/login", { headers: { "X-Request-Id": "lb-4711" } })).headers()["x-request-id"]).toBe("lb-4711");
+  expect((await anonymous.get("/login", { headers: { "X-Request-Id": "bad id <x>" } })).headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
   await anonymous.dispose();
 
   const admin = await signInAdmin(browser);

@@ -1,6 +1,10 @@
 import { createDatabase, type Database } from "@/db/client";
 import { ReadReplicas, type ReplicaSettings } from "@/db/read-replicas";
 import { env } from "./env";
+import { log } from "./log";
+
+// An idle connection's error (the server restarting, a replica stopped) is logged, not thrown.
+const onPoolError = (err: Error) => log().warn({ err }, "database pool error");
 
 /**
  * The process's database, created on first use and cached on globalThis so that development
@@ -10,7 +14,7 @@ const holder = globalThis as unknown as { groundworkDb?: Database; groundworkRep
 
 /** For command-line entry points that find or start their database before any query. */
 export function useDatabase(url: string) {
-  const database = createDatabase(url);
+  const database = createDatabase(url, { onError: onPoolError });
   holder.groundworkDb = database.db;
   // Replicas read beside the primary they were made with: a new primary starts them afresh, or
   // retrieval would go on reading the old one (a closed pool, when a tool opens one database per set).
@@ -26,7 +30,7 @@ export function db(): Database {
     if (!url) {
       throw new Error("DATABASE_URL is not set. Start Groundwork with `npm run dev` or `npm start`, which provide the embedded database.");
     }
-    holder.groundworkDb = createDatabase(url).db;
+    holder.groundworkDb = createDatabase(url, { onError: onPoolError }).db;
   }
   return holder.groundworkDb;
 }

@@ -12,6 +12,8 @@ const count = (def: number) => z.preprocess(emptyAsUndefined, z.coerce.number().
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The server's log level (pino's levels; `silent` logs nothing). */
+  LOG_LEVEL: z.preprocess(emptyAsUndefined, z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
   /**
    * Streaming replicas of DATABASE_URL (comma-separated URLs): retrieval reads from them while they

@@ -1,3 +1,5 @@
+import { log, requestIdOf } from "./log";
+
 /**
  * The one error type the product raises on purpose. Its code decides the HTTP status; its message
  * is safe to show a person and says what to do. Anything else is an infrastructure failure,
@@ -37,10 +39,10 @@ export class AppError extends Error {
   }
 }
 
-/** The boundary: route handlers catch once, here. */
-export function toErrorResponse(err: unknown): Response {
+/** The boundary: route handlers catch once, here; an unexpected failure is logged with the request's id. */
+export function toErrorResponse(err: unknown, request?: Request): Response {
   if (err instanceof AppError) return err.toResponse();
-  console.error(err);
+  log().error({ err, requestId: requestIdOf(request), path: request ? new URL(request.url).pathname : undefined }, "request failed");
   return Response.json(
     { error: { code: "unavailable", message: "Something went wrong on our side. Please try again in a moment." } },
     { status: 503 },

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { countRequest } from "../limits/rate-limit";
+import { log } from "../log";
 
 /**
  * Admits one chat request for the user: counts it against the per-minute limit and takes one of
@@ -31,7 +32,7 @@ export async function admitChat(user: CurrentUser): Promise<() => Promise<void>>
   return async () => {
     if (released) return;
     released = true;
-    await releaseStreamSlot(db(), slot).catch((err) => console.error("could not release stream slot:", err));
+    await releaseStreamSlot(db(), slot).catch((err: unknown) => log().error({ err }, "could not release a stream slot"));
   };
 }
 

@@ -9,6 +9,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { embedderFor } from "./registry";
+import { log } from "../log";
 
 /** Chunks embedded per step: small enough that uploads interleave and the lease stays fresh. */
 const SWITCH_BATCH = 256;
@@ -81,12 +82,12 @@ export async function processEmbeddingSwitch(workerId: string): Promise<boolean>
     }
     if (await activateSwitchedModel(db(), row.id, workerId)) {
       cursors.delete(row.id);
-      console.log(`Embedding model switched to ${row.id}.`);
+      log().info({ model: row.id }, "embedding model switched");
     }
     return true;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);
-    console.error(`embedding switch to ${row.id}:`, reason);
+    log().error({ model: row.id, reason }, "embedding switch failed");
     await noteSwitchError(db(), row.id, workerId, `${reason} (retrying in ${RETRY_SECONDS} s)`, RETRY_SECONDS);
     return true;
   }

@@ -10,6 +10,7 @@ import { processEmbeddingSwitch } from "../embeddings/switch";
 import { chunkDocument } from "./chunker";
 import { failureReason, isUnprocessable } from "./errors";
 import { parseIsolated } from "./isolated-parse";
+import { log } from "../log";
 
 const EMBED_BATCH = 64;
 const leaseSeconds = () => env().INGEST_LEASE_SECONDS;
@@ -110,7 +111,7 @@ export async function runWorker(signal: AbortSignal, { idleMs = 500 } = {}) {
   await registerConfiguredEmbeddingModels();
   const model = await activeEmbedder();
   await ensureVectorIndex(db(), model.id, model.dimensions);
-  const beat = () => recordWorkerHeartbeat(db(), workerId).catch((err: Error) => console.error("ingest worker heartbeat:", err.message));
+  const beat = () => recordWorkerHeartbeat(db(), workerId).catch((err: unknown) => log().error({ err }, "ingest worker heartbeat failed"));
   await beat();
   const beating = setInterval(() => void beat(), WORKER_HEARTBEAT_MS);
   try {
@@ -130,7 +131,7 @@ async function pollQueue(workerId: string, signal: AbortSignal, idleMs: number) 
       // Fine-tuning jobs ride along: each poll is a few HTTP calls, due every FINE_TUNE_POLL_SECONDS.
       if (await pollNextFineTuneJob(workerId)) worked = true;
     } catch (err) {
-      console.error("ingest worker:", err instanceof Error ? err.message : err);
+      log().error({ err }, "ingest worker failed; retrying");
     }
     if (!worked) await new Promise((resolve) => setTimeout(resolve, idleMs));
   }

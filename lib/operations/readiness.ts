@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Executor } from "@/db/client";
 import { latestAppliedMigration, latestHeartbeatAge } from "@/db/queries/health";
+import { log } from "../log";
 
 export interface Readiness {
   ready: boolean;
@@ -32,7 +33,7 @@ export async function readiness(db: Executor, { workerMaxAgeSeconds, migrationsF
     [applied, heartbeatAge] = await Promise.all([latestAppliedMigration(db), latestHeartbeatAge(db)]);
   } catch (err) {
     // The detail (host, port) goes to the log, not to an anonymous caller.
-    console.error("readiness: database unreachable:", err instanceof Error ? err.message : err);
+    log().warn({ err }, "readiness: database unreachable");
     return { ready: false, reason: "database unreachable", checks: { database: "unreachable", migrations: "unknown", worker: "unknown" } };
   }
   const migrations = applied !== null && applied >= newestShippedMigration(migrationsFolder) ? "ok" : "pending";

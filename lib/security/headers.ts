@@ -69,3 +69,9 @@ export function headersFor(url: URL, requestHeaders: Headers, nonce: string, dev
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
+
+/** A request id sent by a proxy in front (letters, digits, "-", "_", ".", ":"; at most 128), else a new one. */
+export function requestIdFrom(headers: Headers): string {
+  const given = headers.get("x-request-id");
+  return given && /^[\w.:-]{1,128}$/.test(given) ? given : crypto.randomUUID();
+}

@@ -22,6 +22,6 @@ export async function POST(request: Request) {
       throw err;
     }
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }

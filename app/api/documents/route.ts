@@ -13,7 +13,7 @@ export async function GET(request: Request) {
     const filters = documentFiltersSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     return Response.json({ documents: await listDocuments(db(), askerOf(user), filters) });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }
 
@@ -39,6 +39,6 @@ export async function POST(request: Request) {
     });
     return Response.json(result, { status: result.outcome === "queued" ? 202 : 200 });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }

@@ -6,7 +6,7 @@ import { citationDetails } from "@/lib/sources/citation-details";
 const paramsSchema = z.object({ messageId: z.string().min(1).max(200), n: z.coerce.number().int().min(1).max(999) });
 
 /** Where citation [n] of an answer points: title, section, page, snippet, version and viewer URL. */
-export async function GET(_request: Request, { params }: { params: Promise<{ messageId: string; n: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ messageId: string; n: string }> }) {
   try {
     const user = await requireUser();
     const parsed = paramsSchema.safeParse(await params);
@@ -15,6 +15,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ mes
       headers: { "Cache-Control": "private, no-store" },
     });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }

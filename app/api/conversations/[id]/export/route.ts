@@ -4,7 +4,7 @@ import { exportConversation } from "@/lib/chat/export-markdown";
 import { AppError, toErrorResponse } from "@/lib/errors";
 
 /** The signed-in user's own conversation as a Markdown download; 404 for any other id. */
-export async function GET(_request: Request, ctx: { params: Promise<{ id: string }> }) {
+export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
   try {
     const user = await requireUser();
     const { id } = await ctx.params;
@@ -18,6 +18,6 @@ export async function GET(_request: Request, ctx: { params: Promise<{ id: string
       },
     });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }

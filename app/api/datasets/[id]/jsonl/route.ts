@@ -22,6 +22,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
       },
     });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }

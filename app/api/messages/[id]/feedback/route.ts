@@ -12,6 +12,6 @@ export async function PUT(request: Request, { params }: { params: Promise<{ id: 
     await giveFeedback(user, id, await request.json().catch(() => null));
     return new Response(null, { status: 204 });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }

@@ -10,7 +10,7 @@ import { attachmentDisposition } from "@/lib/sources/content-disposition";
 const paramsSchema = z.object({ documentId: z.uuid(), versionId: z.uuid() });
 
 /** The original uploaded file of one version, as a download; 404 unless the asker may read it. */
-export async function GET(_request: Request, { params }: { params: Promise<{ documentId: string; versionId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ documentId: string; versionId: string }> }) {
   try {
     const user = await requireUser();
     const ids = paramsSchema.safeParse(await params);
@@ -31,6 +31,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ doc
       },
     });
   } catch (err) {
-    return toErrorResponse(err);
+    return toErrorResponse(err, request);
   }
 }
