@@ -20,7 +20,7 @@ const waitOf = (outcome: object) => ("retryAfterMs" in outcome ? (outcome.retryA
 
 describe("device cookies: a stranger's guesses never make the owner wait on a browser they used before", () => {
   it("is accepted only for the account it was issued to, unaltered", () => {
-    const cookie = issueDeviceCookie("Owner@Example.com")!;
+    const cookie = issueDeviceCookie(" Owner@Example.com ")!; // as typed into the form
     expect(trustedDevice(cookie, "owner@example.com")).toBe(cookie.split(".")[0]);
     expect(trustedDevice(cookie, "someone.else@example.com")).toBeNull();
     const [device, signature] = cookie.split(".");
