@@ -3,18 +3,20 @@ import type { Executor } from "../client";
 import { canRead, type Asker } from "./access";
 
 export type StarterTopic = {
+  documentId: string;
   title: string;
   section: string;
 };
 
 /**
- * Sections of readable documents for the questions offered on the empty chat: every document's
- * first section, then every document's second, and so on, documents in title order. Deterministic,
- * and filtered by the reader groups in SQL so a topic never reveals a document the user may not read.
+ * Sections of readable documents for the questions offered on the empty chat: the first
+ * `sectionsEach` sections of each of the first `documents` documents in title order, each
+ * document's in document order. Deterministic, and filtered by the reader groups in SQL so a topic
+ * never reveals a document the user may not read. The caller picks which sections make questions.
  */
-export async function starterTopics(db: Executor, asker: Asker, limit: number): Promise<StarterTopic[]> {
+export async function starterTopics(db: Executor, asker: Asker, documents: number, sectionsEach: number): Promise<StarterTopic[]> {
   const result = await db.execute<StarterTopic>(sql`
-    SELECT title, section FROM (
+    SELECT id AS "documentId", title, section FROM (
       SELECT d.id, d.title, s.section, row_number() OVER (PARTITION BY d.id ORDER BY s.first_ordinal) AS rank
       FROM documents d
       JOIN LATERAL (
@@ -25,7 +27,8 @@ export async function starterTopics(db: Executor, asker: Asker, limit: number): 
       ) s ON s.section <> d.title
       WHERE d.deleted_at IS NULL AND ${canRead(asker)}
     ) ranked
-    ORDER BY rank, title, id
-    LIMIT ${limit}`);
+    WHERE rank <= ${sectionsEach}
+    ORDER BY title, id, rank
+    LIMIT ${documents * sectionsEach}`);
   return result.rows;
 }

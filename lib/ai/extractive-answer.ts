@@ -127,8 +127,6 @@ const PLANTED_INSTRUCTION = new RegExp(
   "i",
 );
 
-
-
 /** The stems a question is weighed by: its content words, less the words about documents and asking. */
 export function questionTerms(question: string): string[] {
   return [...new Set(contentTerms(question))].filter((t) => !ASKING_STEMS.has(t));

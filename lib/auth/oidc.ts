@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { ensureGroups } from "@/db/queries/groups";
 import { findGroupsByIds, setUserGroups } from "@/db/queries/group-admin";
 import { consumeInvite, findOpenInviteByEmail } from "@/db/queries/invites";
-import { findUserByEmail, hasAdmin } from "@/db/queries/users";
+import { findUserByEmail } from "@/db/queries/users";
 import { countActiveAdmins, insertUser, lockAdminSet, updateUser, type Role } from "@/db/queries/user-admin";
 import { audit } from "../admin/audit";
 import { db } from "../db";
@@ -52,7 +52,6 @@ export async function signInFromProvider(profile: Record<string, unknown>, setti
   const groups = claimedGroups(profile, settings.groupsClaim);
   const unusablePassword = await hashPassword(randomBytes(32).toString("base64url"));
   const source = { source: "oidc", issuer: settings.issuer };
-  const rules = await signupRules();
 
   return db().transaction(async (tx): Promise<OidcOutcome> => {
     // Under the lock, a setup link racing this sign-in is either done (an admin exists) or not begun.
@@ -63,7 +62,8 @@ export async function signInFromProvider(profile: Record<string, unknown>, setti
     let inviteGroups: string[] | null = null;
     if (!user) {
       const invite = await findOpenInviteByEmail(tx, email);
-      const refusal = ssoSignupRefusal({ ...rules, setUp: await hasAdmin(tx) }, email);
+      // Read under the lock: whether the first admin exists decides, as for the setup link.
+      const refusal = ssoSignupRefusal(await signupRules(tx), email);
       if (refusal === "not_set_up" || (refusal && !invite)) return { ok: false, reason: refusal };
       if (invite && !(await consumeInvite(tx, invite.id))) return { ok: false, reason: refusal ?? "not_invited" };
       const role: Role = (wantsAdmin ?? invite?.role === "admin") ? "admin" : "employee";

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Executor } from "@/db/client";
 import { findSignupSettings, saveSignupSettings, type SignupPolicy } from "@/db/queries/signup-settings";
 import { hasAdmin } from "@/db/queries/users";
 import { audit } from "../admin/audit";
@@ -24,8 +25,8 @@ const domainSchema = z.string().trim().toLowerCase().regex(/^[a-z0-9-]+(\.[a-z0-
 
 export const parseDomains = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
-export async function signupRules(): Promise<SignupRules> {
-  const [chosen, setUp] = await Promise.all([findSignupSettings(db()), hasAdmin(db())]);
+export async function signupRules(executor: Executor = db()): Promise<SignupRules> {
+  const [chosen, setUp] = await Promise.all([findSignupSettings(executor), hasAdmin(executor)]);
   if (chosen) return { ...chosen, source: "admin", setUp };
   const e = env();
   return { policy: e.SIGNUP_POLICY, domains: parseDomains(e.SIGNUP_DOMAINS.toLowerCase()), source: "environment", setUp };

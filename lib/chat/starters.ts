@@ -13,15 +13,14 @@ const DOCUMENT_KIND = /\b(?:policy|policies|handbook|guide|guidelines|manual|pro
 
 /** Questions for the empty chat, drawn from sections of documents this user can read, phrased as a person asks. */
 export async function starterQuestions(user: CurrentUser): Promise<string[]> {
-  // Framing sections are passed over, so ask for more than are shown.
-  const topics = await starterTopics(db(), askerOf(user), STARTERS * 3);
-  // Each document's first section worth asking about, then each one's second, as starterTopics orders them.
+  // A few sections of each of a few documents: framing sections are passed over, so ask for more than are shown.
+  const topics = await starterTopics(db(), askerOf(user), STARTERS * 2, 3);
   const byDocument = new Map<string, string[]>();
   for (const topic of topics) {
     const question = starterQuestion(topic);
-    if (!byDocument.has(topic.title)) byDocument.set(topic.title, []);
-    if (question) byDocument.get(topic.title)!.push(question);
+    if (question) byDocument.set(topic.documentId, [...(byDocument.get(topic.documentId) ?? []), question]);
   }
+  // Each document's first question, then each one's second, and so on.
   const lists = [...byDocument.values()];
   const questions: string[] = [];
   for (let rank = 0; questions.length < STARTERS && lists.some((l) => l.length > rank); rank++) {
@@ -34,7 +33,7 @@ export async function starterQuestions(user: CurrentUser): Promise<string[]> {
 }
 
 /** "4. Submitting a Claim" of the Expenses Policy -> "What are the rules on submitting a claim in the Expenses Policy?". */
-export function starterQuestion({ title, section }: StarterTopic): string | null {
+export function starterQuestion({ title, section }: Pick<StarterTopic, "title" | "section">): string | null {
   const heading = section.replace(NUMBERING, "").trim();
   if (!heading || FRAMING.test(heading)) return null;
   if (heading.endsWith("?")) return heading; // already a question
