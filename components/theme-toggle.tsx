@@ -1,5 +1,6 @@
 "use client";
 
+import { Moon, Sun, SunMoon } from "lucide-react";
 import { useEffect, useState } from "react";
 import { THEME_COOKIE } from "@/lib/ui/theme";
 
@@ -36,8 +37,9 @@ export function ThemeToggle() {
       type="button"
       onClick={toggle}
       data-testid="theme-toggle"
-      className="rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
+      className="inline-flex items-center gap-1.5 rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
     >
+      {dark === null ? <SunMoon size={14} aria-hidden /> : dark ? <Sun size={14} aria-hidden /> : <Moon size={14} aria-hidden />}
       {dark === null ? "Switch theme" : dark ? "Switch to light theme" : "Switch to dark theme"}
     </button>
   );

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { lastUserMessage, startOpenAIServer } from "../lib/testing/openai-server";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
+import { confirm } from "./pages/confirm";
 import { BehaviourPage, ModelsPage } from "./pages/behaviour";
 import { ChatPage } from "./pages/chat";
 
@@ -72,8 +73,8 @@ test("an admin evaluates models, sees a bad candidate's regressions, overrides w
 
     await models.open();
     await expect(models.activeModel()).toHaveText("bad-bot");
-    page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: "Roll back to builtin-extractive" }).click();
+    await confirm(page, "Roll back to builtin-extractive");
     await expect(page.getByRole("status").filter({ hasText: "Rolled back" })).toBeVisible();
     await expect(models.activeModel()).toHaveText("builtin-extractive");
 

@@ -152,9 +152,17 @@ test("history: search by title and message text, rename, delete with confirmatio
   await search.fill("");
   await expect(list.getByRole("link")).toHaveCount(2);
 
-  // On a wide screen a row's buttons show on hover or focus, as for a mouse user.
+  // On a wide screen a row's actions button shows on hover or focus; its menu works by keyboard.
   await list.getByRole("link", { name: LEASE_QUESTION }).hover();
-  await list.getByRole("button", { name: `Rename ${LEASE_QUESTION}` }).click();
+  const actionsFor = (title: string) => list.getByRole("button", { name: `Actions for ${title}` });
+  await actionsFor(LEASE_QUESTION).click();
+  await expect(page.getByRole("menuitem")).toHaveText(["Rename", "Delete"]);
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu")).toHaveCount(0);
+  await expect(actionsFor(LEASE_QUESTION)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+  await page.keyboard.press("Enter");
   const name = list.getByLabel("New name");
   await name.fill("Bike leasing");
   await name.press("Enter");
@@ -167,13 +175,16 @@ test("history: search by title and message text, rename, delete with confirmatio
 
   // Delete asks first; Cancel keeps the conversation.
   await list.getByRole("link", { name: "Bike leasing" }).hover();
-  await list.getByRole("button", { name: "Delete Bike leasing" }).click();
-  const dialog = page.getByRole("dialog", { name: /Delete “Bike leasing”/ });
+  await actionsFor("Bike leasing").click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
+  const dialog = page.getByRole("alertdialog", { name: /Delete “Bike leasing”/ });
   await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Cancel" }), "Enter pressed by habit destroys nothing").toBeFocused();
   await dialog.getByRole("button", { name: "Cancel" }).click();
   await expect(list.getByRole("link", { name: "Bike leasing" })).toBeVisible();
   await list.getByRole("link", { name: "Bike leasing" }).hover();
-  await list.getByRole("button", { name: "Delete Bike leasing" }).click();
+  await actionsFor("Bike leasing").click();
+  await page.getByRole("menuitem", { name: "Delete" }).click();
   await dialog.getByRole("button", { name: "Delete conversation" }).click();
   await expect(list.getByRole("link", { name: "Bike leasing" })).toHaveCount(0);
   await page.reload();
@@ -181,7 +192,8 @@ test("history: search by title and message text, rename, delete with confirmatio
 
   // Renaming the open conversation renames its header too, without a reload.
   await list.getByRole("link", { name: PARK_QUESTION }).hover();
-  await list.getByRole("button", { name: `Rename ${PARK_QUESTION}` }).click();
+  await actionsFor(PARK_QUESTION).click();
+  await page.getByRole("menuitem", { name: "Rename" }).click();
   await name.fill("Bike parking");
   await name.press("Enter");
   await expect(header).toHaveText("Bike parking");

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
+import { confirm, confirmation } from "./pages/confirm";
 import { ChatPage } from "./pages/chat";
 import { DocumentsPage } from "./pages/documents";
 
@@ -68,8 +69,16 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
   const conversation = page.url();
 
   await page.goto(documentPage);
-  page.once("dialog", (dialog) => void dialog.accept());
-  await page.getByRole("button", { name: "Delete" }).click();
+  // Asked first: Escape keeps the document, and the focus goes back to the button.
+  const remove = page.getByRole("button", { name: "Delete", exact: true });
+  await remove.click();
+  await expect(confirmation(page)).toContainText("Delete this document?");
+  await page.keyboard.press("Escape");
+  await expect(confirmation(page)).toHaveCount(0);
+  await expect(remove).toBeFocused();
+  await expect(page).toHaveURL(documentPage);
+  await remove.click();
+  await confirm(page, "Delete document");
   await expect(page).toHaveURL(/\/admin\/documents$/);
   await expect(documents.row(name)).toHaveCount(0);
 

@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
+import { confirm } from "./pages/confirm";
 import { DocumentsPage } from "./pages/documents";
 import { EmbeddingsPage } from "./pages/embeddings";
 
@@ -30,7 +31,7 @@ test("an admin switches the embedding model: progress shows, the new model becom
   // Back again (the retired model's vectors are still there), then its vectors can be dropped.
   await embeddings.switchTo(CURRENT);
   await expect(embeddings.status(CURRENT)).toHaveText("active", { timeout: 45_000 });
-  page.once("dialog", (dialog) => void dialog.accept());
   await embeddings.row(OTHER).getByRole("button", { name: "Drop vectors" }).click();
+  await confirm(page, "Drop vectors");
   await expect(embeddings.status(OTHER)).toHaveText("available");
 });

@@ -3,6 +3,7 @@ import { expect, test, type Browser, type BrowserContext } from "@playwright/tes
 import { signInAdmin, registerUser, type Account } from "./support/api";
 import { AccessAdminPages } from "./pages/admin-access";
 import { AuthPages } from "./pages/auth";
+import { confirm } from "./pages/confirm";
 import { ChatPage } from "./pages/chat";
 
 type SavedSession = Awaited<ReturnType<BrowserContext["storageState"]>>;
@@ -68,16 +69,16 @@ test("a session cookie saved before its session ended is refused on route handle
   await new AuthPages(employee.page).signIn(employee.email, employee.password);
   const again = await employee.context.storageState();
   await admin.page.goto("/admin/users");
-  admin.page.once("dialog", (d) => void d.accept());
   await users.userRow(employee.email).getByRole("button", { name: "Sign out everywhere" }).click();
+  await confirm(admin.page, "Sign out everywhere");
   await expect(users.userRow(employee.email).getByRole("status")).toContainText("Signed out everywhere");
   await expectRefused("Sign out everywhere", again, conversationId);
 
   // Deactivation, and reactivation does not revive the old cookie.
   await new AuthPages(employee.page).signIn(employee.email, employee.password);
   const beforeDeactivation = await employee.context.storageState();
-  admin.page.once("dialog", (d) => void d.accept());
   await users.userRow(employee.email).getByRole("button", { name: "Deactivate" }).click();
+  await confirm(admin.page, "Deactivate");
   await expect(users.userRow(employee.email).getByTestId("user-status")).toHaveText("deactivated");
   await users.userRow(employee.email).getByRole("button", { name: "Reactivate" }).click();
   await expect(users.userRow(employee.email).getByTestId("user-status")).toHaveText("active");

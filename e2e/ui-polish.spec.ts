@@ -87,7 +87,7 @@ for (const size of WIDTHS) {
       // Not cut: the whole short title fits.
       expect(await short.evaluate((a) => a.scrollWidth <= a.clientWidth)).toBe(true);
       if (size.width >= 768) {
-        // The hidden Rename and Delete take no room: the title has nearly the row's whole width.
+        // The hidden actions button takes no room: the title has nearly the row's whole width.
         const [link, row] = await short.evaluate((a) => [a.clientWidth, a.closest("li")!.clientWidth]);
         expect(link).toBeGreaterThan(row! * 0.9);
       }

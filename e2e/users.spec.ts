@@ -2,6 +2,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { ADMIN } from "./accounts";
 import { AccessAdminPages } from "./pages/admin-access";
 import { AuthPages } from "./pages/auth";
+import { confirm } from "./pages/confirm";
 import { ChatPage } from "./pages/chat";
 import { DocumentsPage } from "./pages/documents";
 
@@ -59,8 +60,8 @@ test("an admin grants and withdraws a document through a group; deactivation sig
 
   // Deactivated: the open session ends on its next request.
   await page.goto("/admin/users");
-  page.once("dialog", (d) => void d.accept());
   await admin.userRow(user.email).getByRole("button", { name: "Deactivate" }).click();
+  await confirm(page, "Deactivate");
   await expect(admin.userRow(user.email).getByTestId("user-status")).toHaveText("deactivated");
   await member.reload();
   await expect(member).toHaveURL(/\/login$/);

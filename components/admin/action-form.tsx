@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useRef } from "react";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 
 export interface ActionState {
   error?: string;
@@ -9,13 +10,19 @@ export interface ActionState {
   link?: string;
 }
 
+/** The question asked before an action that is hard to undo, and what it does. */
+export interface Confirmation {
+  title: string;
+  description?: string;
+}
+
 interface Props {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   submit: string;
   children?: React.ReactNode;
   className?: string;
   /** Asked before submitting, for actions that are hard to undo. */
-  confirm?: string;
+  confirm?: Confirmation;
   danger?: boolean;
   /** A quieter button for secondary actions in lists. */
   secondary?: boolean;
@@ -24,16 +31,10 @@ interface Props {
 /** A server-action form that shows the action's message or error beside its button. */
 export function ActionForm({ action, submit, children, className, confirm, danger, secondary }: Props) {
   const [state, formAction, pending] = useActionState(action, {});
-  return (
-    <form
-      action={formAction}
-      onSubmit={(e) => {
-        if (confirm && !window.confirm(confirm)) e.preventDefault();
-      }}
-      className={className ?? "flex flex-wrap items-end gap-2 text-sm"}
-    >
-      {children}
-      <button
+  const form = useRef<HTMLFormElement>(null);
+  const button = (
+    <button
+        type={confirm ? "button" : "submit"}
         disabled={pending}
         className={
           danger
@@ -44,7 +45,17 @@ export function ActionForm({ action, submit, children, className, confirm, dange
         }
       >
         {pending ? "Working…" : submit}
-      </button>
+    </button>
+  );
+  return (
+    <form ref={form} action={formAction} className={className ?? "flex flex-wrap items-end gap-2 text-sm"}>
+      {children}
+      {confirm ? (
+        // requestSubmit, not submit: the form's own checks (required fields) still run.
+        <ConfirmDialog trigger={button} title={confirm.title} description={confirm.description} confirmLabel={submit} danger={danger} onConfirm={() => form.current?.requestSubmit()} />
+      ) : (
+        button
+      )}
       {state.message && <span role="status">{state.message}</span>}
       {state.link && (
         <input

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { ConfirmDialog } from "../ui/confirm-dialog";
 
 export interface EmbeddingModelView {
   id: string;
@@ -80,13 +81,18 @@ export function EmbeddingModelTable({ models, start, cancel, drop }: Props) {
                   </button>
                 )}
                 {m.status === "retired" && (
-                  <button
-                    disabled={pending}
-                    className={`${button} ml-2 text-red-700 dark:text-red-400`}
-                    onClick={() => window.confirm(`Delete the vectors of ${m.id}? Switching back to it would re-embed everything.`) && act(drop, m.id)}
-                  >
-                    Drop vectors
-                  </button>
+                  <ConfirmDialog
+                    trigger={
+                      <button disabled={pending} className={`${button} ml-2 text-red-700 dark:text-red-400`}>
+                        Drop vectors
+                      </button>
+                    }
+                    title={`Drop the vectors of ${m.id}?`}
+                    description="Switching back to this model would re-embed every document."
+                    confirmLabel="Drop vectors"
+                    danger
+                    onConfirm={() => act(drop, m.id)}
+                  />
                 )}
               </td>
             </tr>

@@ -2,8 +2,10 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { Ellipsis, Pencil, Trash2 } from "lucide-react";
 import { useRef, useState } from "react";
-import { PencilIcon, TrashIcon } from "../ui/icons";
+import { ConfirmDialog } from "../ui/confirm-dialog";
+import { Menu, MenuItem } from "../ui/menu";
 import { announceConversationsChanged } from "./conversation-events";
 
 export interface ConversationActions {
@@ -25,7 +27,7 @@ function showTitleIfCut(e: React.SyntheticEvent<HTMLElement>) {
 }
 
 const small = "rounded px-1.5 py-0.5 text-xs hover:bg-zinc-300 focus-visible:outline-2 focus-visible:outline-blue-600 dark:hover:bg-zinc-700";
-// Icons rather than words: the two buttons take 56 px of the row, not half of it.
+// One icon button for the row's actions: the title keeps the rest of the row.
 const icon = "rounded p-1.5 text-zinc-600 hover:bg-zinc-300 hover:text-zinc-900 focus-visible:outline-2 focus-visible:outline-blue-600 dark:text-zinc-400 dark:hover:bg-zinc-700 dark:hover:text-zinc-100";
 
 export function ConversationItem({ conversation, active, actions }: Props) {
@@ -33,7 +35,9 @@ export function ConversationItem({ conversation, active, actions }: Props) {
   const [editing, setEditing] = useState(false);
   const [title, setTitle] = useState(conversation.title);
   const [error, setError] = useState<string | null>(null);
-  const dialog = useRef<HTMLDialogElement>(null);
+  const [confirming, setConfirming] = useState(false);
+  // Rename puts the focus in its input: the closing menu must not take it back to its button.
+  const renaming = useRef(false);
 
   const saveTitle = async () => {
     const result = await actions.rename(conversation.id, title);
@@ -44,7 +48,6 @@ export function ConversationItem({ conversation, active, actions }: Props) {
   };
   const remove = async () => {
     const result = await actions.remove(conversation.id);
-    dialog.current?.close();
     if (result.error) return setError(result.error);
     announceConversationsChanged();
     if (active) router.push("/");
@@ -87,14 +90,29 @@ export function ConversationItem({ conversation, active, actions }: Props) {
           >
             {conversation.title}
           </Link>
-          {/* Out of the layout until wanted on wide screens, so the title has the row's whole width. */}
-          <div className="flex md:hidden md:group-focus-within:flex md:group-hover:flex">
-            <button type="button" className={icon} aria-label={`Rename ${conversation.title}`} title="Rename" onClick={() => setEditing(true)}>
-              <PencilIcon />
-            </button>
-            <button type="button" className={icon} aria-label={`Delete ${conversation.title}`} title="Delete" onClick={() => dialog.current?.showModal()}>
-              <TrashIcon />
-            </button>
+          {/* Out of the layout until wanted on wide screens (and kept while its menu is open), so the title has the row's whole width. */}
+          <div className="flex md:hidden md:group-focus-within:flex md:group-hover:flex md:has-[[data-state=open]]:flex">
+            <Menu
+              label={`Actions for ${conversation.title}`}
+              icon={<Ellipsis size={16} aria-hidden />}
+              triggerClassName={icon}
+              onCloseAutoFocus={(e) => {
+                if (renaming.current) e.preventDefault();
+                renaming.current = false;
+              }}
+            >
+              <MenuItem
+                onSelect={() => {
+                  renaming.current = true;
+                  setEditing(true);
+                }}
+              >
+                <Pencil size={14} aria-hidden /> Rename
+              </MenuItem>
+              <MenuItem danger onSelect={() => setConfirming(true)}>
+                <Trash2 size={14} aria-hidden /> Delete
+              </MenuItem>
+            </Menu>
           </div>
         </div>
       )}
@@ -103,20 +121,15 @@ export function ConversationItem({ conversation, active, actions }: Props) {
           {error}
         </p>
       )}
-      <dialog ref={dialog} aria-labelledby={`delete-${conversation.id}`} className="m-auto rounded-lg p-4 backdrop:bg-black/40 dark:bg-zinc-900 dark:text-zinc-100">
-        <h2 id={`delete-${conversation.id}`} className="font-semibold">
-          Delete “{conversation.title}”?
-        </h2>
-        <p className="mt-1 text-sm">Its questions, answers and feedback are removed for good.</p>
-        <div className="mt-4 flex justify-end gap-2 text-sm">
-          <button type="button" autoFocus onClick={() => dialog.current?.close()} className="rounded-md border border-zinc-300 px-3 py-1 dark:border-zinc-700">
-            Cancel
-          </button>
-          <button type="button" onClick={() => void remove()} className="rounded-md bg-red-700 px-3 py-1 text-white">
-            Delete conversation
-          </button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        open={confirming}
+        onOpenChange={setConfirming}
+        title={`Delete “${conversation.title}”?`}
+        description="Its questions, answers and feedback are removed for good."
+        confirmLabel="Delete conversation"
+        danger
+        onConfirm={() => void remove()}
+      />
     </li>
   );
 }

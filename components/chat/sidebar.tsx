@@ -1,5 +1,6 @@
 "use client";
 
+import { SquarePen } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
@@ -99,8 +100,9 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
               router.push("/");
               router.refresh();
             }}
-            className="rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
+            className="inline-flex items-center gap-1.5 rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
           >
+            <SquarePen size={14} aria-hidden />
             New chat
           </Link>
         </div>

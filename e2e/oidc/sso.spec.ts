@@ -3,6 +3,7 @@ import { expect, test, type Browser } from "@playwright/test";
 import { ADMIN } from "../accounts";
 import { AccessAdminPages } from "../pages/admin-access";
 import { AuthPages } from "../pages/auth";
+import { confirm } from "../pages/confirm";
 
 test.skip(!process.env.E2E_OIDC_CLAIMS, "needs the test provider: npx playwright test -c playwright.oidc.config.ts");
 
@@ -49,8 +50,8 @@ test("single sign-on creates the account, follows the provider's groups and admi
 
   // Deactivated here: the provider still vouches for her, but Groundwork refuses.
   await page.goto(`/admin/users?q=${encodeURIComponent(email)}`);
-  page.once("dialog", (d) => void d.accept());
   await admin.userRow(email).getByRole("button", { name: "Deactivate" }).click();
+  await confirm(page, "Deactivate");
   await expect(admin.userRow(email).getByTestId("user-status")).toHaveText("deactivated");
   await again.reload();
   await expect(again).toHaveURL(/\/login/);

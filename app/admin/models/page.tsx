@@ -48,7 +48,7 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
       )}
       {previous && (
         <div className="text-sm">
-          <ActionButton action={rollbackAction} label={`Roll back to ${previous.name}`} confirm={`Make ${previous.name} the active model again?`} />
+          <ActionButton action={rollbackAction} label={`Roll back to ${previous.name}`} confirm={{ title: `Make ${previous.name} the active model again?` }} />
         </div>
       )}
       <ModelTable models={JSON.parse(JSON.stringify(models))} runs={JSON.parse(JSON.stringify(runs))} specVersion={version} runEval={runEvalAction} />

@@ -125,12 +125,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                   <span data-testid="user-status" className="mr-2">{u.active ? "active" : "deactivated"}</span>
                   {u.id !== me.id &&
                     (u.active ? (
-                      <ActionForm action={setActiveAction.bind(null, u.id, false)} submit="Deactivate" danger confirm={`Deactivate ${u.email}? They are signed out on their next request.`} />
+                      <ActionForm action={setActiveAction.bind(null, u.id, false)} submit="Deactivate" danger confirm={{ title: `Deactivate ${u.email}?`, description: "They are signed out on their next request." }} />
                     ) : (
                       <ActionForm action={setActiveAction.bind(null, u.id, true)} submit="Reactivate" />
                     ))}
                   {u.active && (
-                    <ActionForm action={signOutEverywhereAction.bind(null, u.id)} submit="Sign out everywhere" confirm={`End every session of ${u.email}? They sign in again to continue.`} />
+                    <ActionForm action={signOutEverywhereAction.bind(null, u.id)} submit="Sign out everywhere" confirm={{ title: `End every session of ${u.email}?`, description: "They sign in again to continue." }} />
                   )}
                 </td>
               </tr>

@@ -32,7 +32,10 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
           action={deleteGroupAction.bind(null, group.id)}
           submit="Delete group"
           danger
-          confirm={`Delete the group ${group.name}? Its members lose access to documents only it could read; those stay restricted (administrators only), never public.`}
+          confirm={{
+            title: `Delete the group ${group.name}?`,
+            description: "Its members lose access to documents only it could read; those stay restricted (administrators only), never public.",
+          }}
         />
       </div>
 
