@@ -47,6 +47,7 @@ const PAGES: { name: string; signedIn: boolean; open: (page: Page, found: Found)
   },
   { name: "conversation", signedIn: true, open: (page, found) => page.goto(found.conversation) },
   { name: "source viewer", signedIn: true, open: (page, found) => page.goto(found.source) },
+  { name: "admin: get started", signedIn: true, open: (page) => page.goto("/admin/get-started") },
   { name: "admin: documents", signedIn: true, open: (page) => page.goto("/admin/documents") },
   { name: "admin: document", signedIn: true, open: (page, found) => page.goto(found.document) },
   { name: "admin: users", signedIn: true, open: (page) => page.goto("/admin/users") },

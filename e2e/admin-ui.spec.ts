@@ -58,6 +58,8 @@ for (const size of WIDTHS) {
       await expectOneNavAndMain(page, "Users");
       await expect(nav.getByRole("link", { name: "Users" })).toHaveAttribute("aria-current", "page");
       await expect(nav.getByRole("link", { name: "Documents" })).not.toHaveAttribute("aria-current", "page");
+      await nav.getByRole("link", { name: "Get started" }).click();
+      await expectOneNavAndMain(page, "Get started");
     });
 
     test("a file's name becomes a readable title, an admin edits it, and the table, answers and export show it", async ({ page, browser }) => {

@@ -15,7 +15,9 @@ setup("a fresh install makes its administrator only through the one-time setup l
   await page.getByLabel("Email").fill(ADMIN.email);
   await page.getByLabel("Password").fill(ADMIN.password);
   await page.getByRole("button", { name: "Create administrator" }).click();
-  await expect(page.getByRole("link", { name: "Manage documents" })).toBeVisible({ timeout: 30_000 });
+  // The new administrator lands on the first-run page.
+  await expect(page).toHaveURL(/\/admin\/get-started$/, { timeout: 30_000 });
+  await expect(page.getByRole("heading", { level: 1, name: "Get started" })).toBeVisible();
   await page.goto("/admin/documents");
   await expect(page.getByRole("heading", { name: "Documents" })).toBeVisible();
 

@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: { template: "%s · Groundwork admin",
 
 /** Grouped as an admin thinks of the work: content, people, retrieval, behaviour. */
 const SECTIONS: AdminSection[] = [
+  { href: "/admin/get-started", label: "Get started" },
   { href: "/admin/documents", label: "Documents" },
   { href: "/admin/analytics", label: "Cited sources" },
   { href: "/admin/users", label: "Users" },

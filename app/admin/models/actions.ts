@@ -6,6 +6,7 @@ import { z } from "zod";
 import { requireAdmin, type CurrentUser } from "@/lib/auth/session";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
 import { promoteModel, registerBaseModel, rollbackModel } from "@/lib/behaviour/promotion";
+import { readModelRegistration } from "@/lib/ai/model-registration";
 import { AppError } from "@/lib/errors";
 
 export interface ActionState {
@@ -17,7 +18,7 @@ export interface ActionState {
 async function run(work: (admin: CurrentUser) => Promise<string>): Promise<ActionState> {
   try {
     const message = await work(await requireAdmin());
-    revalidatePath("/admin/models");
+    revalidatePath("/admin", "layout"); // the models page, and the first-run page's model step
     return { message };
   } catch (err) {
     if (err instanceof AppError) return { error: err.message };
@@ -53,18 +54,9 @@ export async function rollbackAction(): Promise<ActionState> {
   return run(async (admin) => `Rolled back: ${(await rollbackModel(admin)).name} is the active model again.`);
 }
 
-const registration = z.object({
-  name: z.string().trim().min(1, "Give the model a name.").max(100),
-  provider: z.enum(["openai", "openai-compatible"], "Choose a provider."),
-  model: z.string().trim().min(1, "Enter the provider's model id, e.g. gpt-4.1-mini."),
-  baseUrl: z.union([z.literal(""), z.url("Enter a full URL, e.g. http://localhost:11434/v1.")]),
-});
-
 export async function registerModelAction(_: ActionState, form: FormData): Promise<ActionState> {
   return run(async (admin) => {
-    const parsed = registration.safeParse(Object.fromEntries(["name", "provider", "model", "baseUrl"].map((k) => [k, String(form.get(k) ?? "").trim()])));
-    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues.map((i) => i.message).join(" "));
-    const row = await registerBaseModel(admin, { ...parsed.data, baseUrl: parsed.data.baseUrl || undefined });
+    const row = await registerBaseModel(admin, readModelRegistration(form));
     return `Registered ${row.name}. Run its behaviour evaluation before promoting it.`;
   });
 }

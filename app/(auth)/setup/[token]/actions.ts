@@ -14,6 +14,6 @@ export async function setupAdminAction(token: string, _: ActionState, form: Form
     if (err instanceof AppError) return { error: err.message };
     throw err;
   }
-  await signIn("credentials", { email, password, redirectTo: "/" });
+  await signIn("credentials", { email, password, redirectTo: "/admin/get-started" }); // the first-run page: what to do next
   return {};
 }
