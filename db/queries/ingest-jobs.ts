@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { chunkEmbeddings, chunks, documentVersions, ingestJobs } from "../schema";
 import { lockLiveEmbeddingModels } from "./embedding-models";
@@ -37,6 +37,16 @@ export async function claimJob(db: Executor, workerId: string, leaseSeconds: num
       .returning({ filename: documentVersions.filename, mime: documentVersions.mime, original: documentVersions.original });
     return { ...job, ...version! };
   });
+}
+
+/**
+ * A file imported again while its version is still waiting (or was left running by a process that
+ * died) is asked for afresh: the attempts its earlier, interrupted runs used are forgiven, so that
+ * kills of the importer do not add up to "stopped responding repeatedly".
+ */
+export async function forgiveAttempts(db: Executor, versionIds: string[]) {
+  if (versionIds.length === 0) return;
+  await db.update(ingestJobs).set({ attempts: 0, updatedAt: sql`now()` }).where(and(inArray(ingestJobs.versionId, versionIds), inArray(ingestJobs.status, ["queued", "running"])));
 }
 
 /** Extends the lease while work is in progress; false when the job is no longer ours. */

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { versionStatuses } from "@/db/queries/documents";
+import { forgiveAttempts } from "@/db/queries/ingest-jobs";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { UploadSource } from "@/db/queries/documents";
@@ -52,11 +53,12 @@ export async function importFiles(
 ): Promise<ImportSummary> {
   const summary: ImportSummary = { indexed: [], unchanged: [], skipped: [], failed: [] };
   const queued = new Map<string, string>(); // version id -> file
+  const unchanged = new Map<string, string>();
   for (const { path: file, name } of files) {
     try {
       const bytes = new Uint8Array(await fs.readFile(file));
       const result = await acceptUpload({ filename: name, bytes, uploadedBy: options.uploadedBy, groups: options.groups, via: options.via ?? "cli" });
-      if (result.outcome === "unchanged") summary.unchanged.push(file);
+      if (result.outcome === "unchanged") unchanged.set(result.versionId, file);
       else queued.set(result.versionId, file);
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -64,6 +66,16 @@ export async function importFiles(
       list.push({ file, reason: err.message });
     }
   }
+
+  // The same bytes as a version not indexed yet (an import killed mid-way, a worker that is down)
+  // are not "unchanged": this import waits for them, and works them if nobody else does. Imported
+  // again, they get their attempts back, as a re-upload would.
+  const final = new Set((await versionStatuses(db(), [...unchanged.keys()])).filter((v) => v.status === "ready" || v.status === "failed").map((v) => v.id));
+  for (const [versionId, file] of unchanged) {
+    if (final.has(versionId)) summary.unchanged.push(file);
+    else queued.set(versionId, file);
+  }
+  await forgiveAttempts(db(), [...unchanged.keys()].filter((id) => !final.has(id)));
 
   const workerId = `import-${process.pid}-${randomUUID().slice(0, 8)}`;
   const pending = new Set(queued.keys());

@@ -8,16 +8,16 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).h
 const workers: ChildProcess[] = [];
 
 /**
- * A real `scripts/worker.ts` process against the test database, resolved once it has started.
- * `node --import tsx`, not the tsx CLI: the CLI runs the script in a child process, so SIGKILL
- * would kill the CLI and leave the actual worker running.
+ * A repository script as one real process (`node --import tsx`), so that SIGKILL kills the script
+ * itself: the tsx CLI would run it in a child process and survive the signal alone.
  */
+export function spawnScript(script: string, args: string[], extraEnv: Record<string, string>) {
+  return spawn(process.execPath, ["--import", tsxLoader, script, ...args], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
+}
+
+/** A real `scripts/worker.ts` process against the test database, resolved once it has started. */
 export async function startWorker(extraEnv: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", tsxLoader, "scripts/worker.ts"], {
-    cwd: root,
-    env: { ...process.env, ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawnScript("scripts/worker.ts", [], extraEnv);
   workers.push(child);
   let output = "";
   child.stderr!.on("data", (d: Buffer) => (output += d));

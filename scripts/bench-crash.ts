@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:crash -- [--trials 50] [--files 16] [--seed N]`: 50 kills by default
+ *
+ * kill -9 trials on the embedded database: a bulk import (`npm run ingest`, which owns the
+ * database and runs the ingest worker in the same process) is killed with SIGKILL at a random
+ * moment, the database is reopened and what it acknowledged is noted; each trial imports a new
+ * folder and the previous one again (so an interrupted import is resumed). A last import of every
+ * folder runs to the end, then the script counts what must be 0: acknowledged uploads lost, stuck
+ * documents or jobs, duplicate documents, versions or chunks, orphaned rows, and failures to reopen.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { sql } from "drizzle-orm";
+import { createFirstAdmin, issueSetupToken } from "@/lib/auth/first-admin";
+import { openCliDatabase } from "@/lib/cli-database";
+import { spawnScript } from "@/lib/testing/worker-process";
+
+const { values } = parseArgs({ options: { trials: { type: "string", default: "50" }, files: { type: "string", default: "16" }, seed: { type: "string", default: "1" } } });
+const trials = Number(values.trials);
+const filesPerTrial = Number(values.files);
+let seed = Number(values.seed);
+const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31); // repeatable kill moments
+
+const work = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-crash-"));
+const dataDir = path.join(work, "data");
+process.env.PGLITE_DATA_DIR = dataDir;
+process.env.LOG_LEVEL = "error";
+// Short leases, so a killed import's job is taken over within seconds instead of a minute.
+const childEnv = { PGLITE_DATA_DIR: dataDir, INGEST_LEASE_SECONDS: "2", LOG_LEVEL: "error" };
+
+/** A policy-like Markdown file: a few sections of distinct sentences, some dozens of chunks. */
+function writeCorpus(trial: number): string {
+  const folder = path.join(work, "corpus", `t${String(trial).padStart(2, "0")}`);
+  fs.mkdirSync(folder, { recursive: true });
+  for (let f = 0; f < filesPerTrial; f++) {
+    const sections = Array.from({ length: 6 }, (_, s) => {
+      const sentences = Array.from({ length: 40 }, (_, i) => `Rule ${trial}.${f}.${s}.${i} says that item ${(i * 7919 + f * 104729 + trial) % 100_000} needs approval within ${1 + (i % 30)} days.`);
+      return `## Section ${s + 1}\n\n${sentences.join(" ")}\n`;
+    });
+    fs.writeFileSync(path.join(folder, `policy-${trial}-${f}.md`), `# Policy ${trial}-${f}\n\n${sections.join("\n")}`);
+  }
+  return folder;
+}
+
+async function withDatabase<T>(read: (db: Awaited<ReturnType<typeof openCliDatabase>>["db"]) => Promise<T>): Promise<T> {
+  const { db, close } = await openCliDatabase();
+  try {
+    return await read(db);
+  } finally {
+    await close();
+  }
+}
+
+/**
+ * Runs the import; kills it `killAfterMs` after it has opened the database and begun importing
+ * (start-up is the same every time and not what is tried), unless it finished first.
+ */
+function importRun(folders: string[], killAfterMs: number | null): Promise<{ killed: boolean; code: number | null; importMs: number; output: string }> {
+  const child = spawnScript("scripts/ingest.ts", folders, childEnv);
+  let output = "";
+  let importing = 0;
+  let timer: NodeJS.Timeout | undefined;
+  child.stdout!.on("data", (d: Buffer) => {
+    output += d;
+    if (importing || !output.includes("Importing ")) return;
+    importing = Date.now();
+    if (killAfterMs !== null) timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+  });
+  child.stderr!.on("data", (d: Buffer) => (output += d));
+  return new Promise((resolve) =>
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      resolve({ killed: signal === "SIGKILL", code, importMs: importing ? Date.now() - importing : 0, output });
+    }),
+  );
+}
+
+await withDatabase(async () => {
+  const token = await issueSetupToken();
+  if (token) await createFirstAdmin(token, { name: "Crash bench", email: "bench@example.com", password: "a long bench password" });
+});
+
+// How long one trial's import takes when left alone: kill moments are drawn across it.
+const folders = [writeCorpus(0)];
+const calm = await importRun(folders, null);
+if (calm.code !== 0) throw new Error(`the uninterrupted import failed:\n${calm.output}`);
+console.log(`uninterrupted import of ${filesPerTrial} files: ${calm.importMs} ms after start-up`);
+
+const acknowledged = new Set<string>();
+let reopenFailures = 0;
+let killedMidway = 0;
+// A run that finishes before its kill moment is not a trial: runs continue until `trials` kills landed mid-import.
+let t = 0;
+while (killedMidway < trials && t < trials * 3) {
+  t++;
+  folders.push(writeCorpus(t));
+  // The previous folder is mostly indexed already: the run does about one folder's work.
+  const killAt = Math.round(random() * calm.importMs);
+  const run = await importRun(folders.slice(-2), killAt);
+  if (run.killed) killedMidway++;
+  try {
+    const ids = await withDatabase(async (db) => (await db.execute<{ id: string }>(sql`SELECT id FROM document_versions`)).rows.map((r) => r.id));
+    ids.forEach((id) => acknowledged.add(id));
+  } catch (err) {
+    reopenFailures++;
+    console.log(`trial ${t}: the database did not reopen: ${(err as Error).message}`);
+  }
+  process.stdout.write(`run ${t}, kill ${killedMidway}/${trials}: ${run.killed ? `killed at ${killAt} ms` : `finished before ${killAt} ms`}, ${acknowledged.size} versions acknowledged so far\n`);
+}
+
+/** Acknowledged versions whose document is gone, or has no ready version. */
+async function lostUploads(db: Awaited<ReturnType<typeof openCliDatabase>>["db"], versionIds: string[]): Promise<number> {
+  if (versionIds.length === 0) return 0;
+  const { rows } = await db.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM unnest(${`{${versionIds.join(",")}}`}::uuid[]) AS a(id)
+    WHERE NOT EXISTS (
+      SELECT 1 FROM document_versions v JOIN documents d ON d.id = v.document_id
+      JOIN document_versions r ON r.document_id = d.id AND r.status = 'ready'
+      WHERE v.id = a.id AND d.deleted_at IS NULL)`);
+  return Number(rows[0]!.n);
+}
+
+const last = await importRun(folders, null);
+const expectedFiles = folders.length * filesPerTrial;
+const counts = await withDatabase(async (db) => {
+  const one = async (query: ReturnType<typeof sql>) => Number((await db.execute<{ n: number }>(query)).rows[0]!.n);
+  return {
+    "files imported": expectedFiles,
+    "live documents": await one(sql`SELECT count(*)::int AS n FROM documents WHERE deleted_at IS NULL`),
+    "documents with a ready version": await one(sql`SELECT count(DISTINCT document_id)::int AS n FROM document_versions WHERE status = 'ready'`),
+    "acknowledged versions": acknowledged.size,
+    // Document by document: a version parked as failed after repeated crashes is indexed anew by the next import of its file.
+    "acknowledged uploads lost (document has no ready version)": await lostUploads(db, [...acknowledged]),
+    "versions parked as failed (crashed every attempt), then indexed anew": await one(sql`SELECT count(*)::int AS n FROM document_versions WHERE status = 'failed' AND error LIKE 'Ingestion stopped responding repeatedly%'`),
+    "stuck versions (queued or processing)": await one(sql`SELECT count(*)::int AS n FROM document_versions WHERE status IN ('queued', 'processing')`),
+    "stuck jobs (queued or running)": await one(sql`SELECT count(*)::int AS n FROM ingest_jobs WHERE status IN ('queued', 'running')`),
+    "versions failed for another reason": await one(sql`SELECT count(*)::int AS n FROM document_versions WHERE status = 'failed' AND error NOT LIKE 'Ingestion stopped responding repeatedly%'`),
+    "duplicate documents (same file name, live)": await one(sql`SELECT count(*)::int AS n FROM (SELECT filename FROM documents WHERE deleted_at IS NULL GROUP BY filename HAVING count(*) > 1) x`),
+    "duplicate versions (same content indexed twice in a document)": await one(sql`SELECT count(*)::int AS n FROM (SELECT document_id, sha256 FROM document_versions WHERE status <> 'failed' GROUP BY 1, 2 HAVING count(*) > 1) x`),
+    "jobs per version other than one": await one(sql`SELECT count(*)::int AS n FROM document_versions v WHERE (SELECT count(*) FROM ingest_jobs j WHERE j.version_id = v.id) <> 1`),
+    "chunks of versions not ready (orphaned)": await one(sql`SELECT count(*)::int AS n FROM chunks c JOIN document_versions v ON v.id = c.version_id WHERE v.status <> 'ready'`),
+    "ready versions without chunks": await one(sql`SELECT count(*)::int AS n FROM document_versions v WHERE v.status = 'ready' AND NOT EXISTS (SELECT 1 FROM chunks c WHERE c.version_id = v.id)`),
+    "chunks without exactly one embedding per model": await one(sql`SELECT count(*)::int AS n FROM chunks c WHERE (SELECT count(*) FROM chunk_embeddings e WHERE e.chunk_id = c.id) <> (SELECT count(DISTINCT model) FROM chunk_embeddings)`),
+  };
+});
+console.log(`\n${t} runs, ${killedMidway} killed mid-import, the last import ${last.code === 0 ? "finished" : `exited with ${last.code}`}; failures to reopen: ${reopenFailures}\n`);
+for (const [what, n] of Object.entries(counts)) console.log(`${what.padEnd(68)} ${n}`);
+fs.rmSync(work, { recursive: true, force: true });
+const bad = reopenFailures + counts["acknowledged uploads lost (document has no ready version)"] + counts["stuck versions (queued or processing)"] + counts["stuck jobs (queued or running)"] +
+  counts["versions failed for another reason"] + counts["duplicate documents (same file name, live)"] + counts["duplicate versions (same content indexed twice in a document)"] + counts["jobs per version other than one"] +
+  counts["chunks of versions not ready (orphaned)"] + counts["ready versions without chunks"] + counts["chunks without exactly one embedding per model"] +
+  (counts["documents with a ready version"] === expectedFiles ? 0 : 1) + (last.code === 0 ? 0 : 1);
+process.exit(bad === 0 ? 0 : 1);
