@@ -34,17 +34,17 @@ export function ActionForm({ action, submit, children, className, confirm, dange
   const form = useRef<HTMLFormElement>(null);
   const button = (
     <button
-        type={confirm ? "button" : "submit"}
-        disabled={pending}
-        className={
-          danger
-            ? "rounded-md border border-red-300 px-3 py-1.5 text-red-700 disabled:opacity-60 dark:border-red-800 dark:text-red-400"
-            : secondary
-              ? "rounded-md border border-zinc-300 px-2 py-1 text-xs disabled:opacity-60 dark:border-zinc-700"
-              : "rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900"
-        }
-      >
-        {pending ? "Working…" : submit}
+      type={confirm ? "button" : "submit"}
+      disabled={pending}
+      className={
+        danger
+          ? "rounded-md border border-red-300 px-3 py-1.5 text-red-700 disabled:opacity-60 dark:border-red-800 dark:text-red-400"
+          : secondary
+            ? "rounded-md border border-zinc-300 px-2 py-1 text-xs disabled:opacity-60 dark:border-zinc-700"
+            : "rounded-md bg-zinc-900 px-3 py-1.5 font-medium text-white disabled:opacity-60 dark:bg-zinc-100 dark:text-zinc-900"
+      }
+    >
+      {pending ? "Working…" : submit}
     </button>
   );
   return (
