@@ -3,6 +3,7 @@ import { runningEmbeddedServer, startEmbeddedServer, type EmbeddedServer } from 
 import { migrateDatabase } from "@/db/migrate";
 import { useDatabase } from "./db";
 import { env } from "./env";
+import { stopJobQueue } from "./jobs/queue";
 
 /**
  * The database a command-line tool works on: DATABASE_URL, else the running app's embedded
@@ -19,6 +20,7 @@ export async function openCliDatabase() {
   }
   const { db, pool } = useDatabase(url);
   const close = async () => {
+    await stopJobQueue();
     await pool.end();
     await embedded?.stop();
   };

@@ -10,12 +10,13 @@ const onPoolError = (err: Error) => log().warn({ err }, "database pool error");
  * The process's database, created on first use and cached on globalThis so that development
  * hot reloads do not open a new pool each time.
  */
-const holder = globalThis as unknown as { groundworkDb?: Database; groundworkReplicas?: ReadReplicas };
+const holder = globalThis as unknown as { groundworkDb?: Database; groundworkDbUrl?: string; groundworkReplicas?: ReadReplicas };
 
 /** For command-line entry points that find or start their database before any query. */
 export function useDatabase(url: string) {
   const database = createDatabase(url, { onError: onPoolError });
   holder.groundworkDb = database.db;
+  holder.groundworkDbUrl = url;
   // Replicas read beside the primary they were made with: a new primary starts them afresh, or
   // retrieval would go on reading the old one (a closed pool, when a tool opens one database per set).
   void holder.groundworkReplicas?.close();
@@ -26,13 +27,18 @@ export function useDatabase(url: string) {
 /** The primary: writes, jobs, and every read that must see its own writes. */
 export function db(): Database {
   if (!holder.groundworkDb) {
-    const url = env().DATABASE_URL;
-    if (!url) {
-      throw new Error("DATABASE_URL is not set. Start Groundwork with `npm run dev` or `npm start`, which provide the embedded database.");
-    }
+    const url = databaseUrl();
     holder.groundworkDb = createDatabase(url, { onError: onPoolError }).db;
+    holder.groundworkDbUrl = url;
   }
   return holder.groundworkDb;
+}
+
+/** The primary's address, for clients with their own connections (the job queue). */
+export function databaseUrl(): string {
+  const url = holder.groundworkDbUrl ?? env().DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set. Start Groundwork with `npm run dev` or `npm start`, which provide the embedded database.");
+  return url;
 }
 
 /** Reads that tolerate the replicas' bounded lag (retrieval): DATABASE_READ_URLS, else the primary. */

@@ -51,8 +51,11 @@ const schema = z.object({
   /** Parsing runs in a worker thread that is stopped past this wall-clock time or heap size. */
   PARSE_TIMEOUT_MS: int(60_000),
   PARSE_MAX_MEMORY_MB: int(1024),
-  /** How long a claimed ingest job stays locked without a heartbeat before another worker may take it over. */
-  INGEST_LEASE_SECONDS: int(60),
+  /**
+   * Heartbeat of a background job (pg-boss's minimum is 10): a job whose worker stops beating for
+   * this long is presumed dead and retried by another.
+   */
+  INGEST_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(60)),
   /** /api/ready answers 503 when no worker has reported (every 10 s while running) for this long. */
   READY_WORKER_MAX_AGE_SECONDS: int(60),
   /** Tests only: pause after each embedding batch, so a test can kill a worker in the middle of a job. */
@@ -115,7 +118,7 @@ const schema = z.object({
   FINE_TUNE_BASE_MODEL: z.preprocess(emptyAsUndefined, z.string().default("gpt-4.1-mini-2025-04-14")),
   FINE_TUNE_EPOCHS: int(3),
   FINE_TUNE_PRICE_PER_MILLION: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(5)),
-  FINE_TUNE_POLL_SECONDS: int(30),
+  FINE_TUNE_POLL_SECONDS: count(30),
   BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   /** A session unused this long ends (the cookie is renewed on each request). */
   SESSION_IDLE_HOURS: int(8),

@@ -33,7 +33,7 @@ const app = useDatabase(server.url);
 const user = await createUser(db, { email: "bench@example.com", name: "bench", passwordHash: "x" });
 if (!user) throw new Error("could not create the benchmark user");
 await loadSamplePolicies(user.id);
-while (await processNextJob("bench")) {
+while (await processNextJob()) {
   // index the samples
 }
 const asker = { id: user.id, email: user.email, name: user.name, role: user.role };

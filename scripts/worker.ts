@@ -1,5 +1,5 @@
-/** `npm run worker`: processes the ingest queue and follows fine-tuning jobs. Run as many as you like; they share it safely. */
-import { runWorker } from "@/lib/ingest/worker";
+/** `npm run worker`: runs the background jobs (ingestion, embedding switches, fine-tunes). Run as many as you like; they share the queue. */
+import { runWorker } from "@/lib/jobs/worker";
 
 const controller = new AbortController();
 process.on("SIGINT", () => controller.abort());

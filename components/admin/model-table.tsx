@@ -12,6 +12,7 @@ interface Row {
 }
 
 interface LastRun {
+  runId: string;
   modelId: string;
   specVersion: number;
   status: string;
@@ -19,6 +20,8 @@ interface LastRun {
   passed: number;
   failed: number;
   skipped: number;
+  casesDone: number;
+  casesTotal: number;
 }
 
 interface Props {
@@ -55,13 +58,17 @@ export function ModelTable({ models, runs, specVersion, runEval }: Props) {
               </td>
               <td>{m.kind}</td>
               <td>{m.provider}</td>
-              <td>
+              <td data-testid="last-evaluation" data-run-id={run?.runId ?? ""} data-status={run?.status ?? "never"}>
                 {!run && "never"}
                 {run?.status === "failed" && <span className="text-red-700 dark:text-red-400">failed: {run.error}</span>}
-                {run?.status === "running" && "running…"}
+                {run?.status === "running" && (
+                  <span aria-live="polite">
+                    Evaluating… {run.casesDone} of {run.casesTotal} cases
+                  </span>
+                )}
                 {run?.status === "done" && (
                   <>
-                    {run.passed}/{run.passed + run.failed} passed{run.skipped ? `, ${run.skipped} skipped` : ""}
+                    {run.passed} of {run.passed + run.failed} cases passed{run.skipped ? `, ${run.skipped} skipped` : ""}
                     <span className={`block text-xs ${run.specVersion === specVersion ? "text-zinc-600 dark:text-zinc-400" : "text-amber-700 dark:text-amber-400"}`}>
                       spec v{run.specVersion}
                       {run.specVersion === specVersion ? "" : " (outdated)"}
@@ -70,7 +77,7 @@ export function ModelTable({ models, runs, specVersion, runEval }: Props) {
                 )}
               </td>
               <td className="flex flex-col items-start gap-1 py-2">
-                <ActionButton action={runEval.bind(null, m.id)} label="Run evaluation" pendingLabel="Evaluating…" />
+                <ActionButton action={runEval.bind(null, m.id)} label="Run evaluation" pendingLabel="Starting…" />
                 {!m.active && (
                   <Link className="underline" href={`/admin/models?candidate=${m.id}`}>
                     Compare with active

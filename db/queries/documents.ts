@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Executor } from "../client";
-import { documents, documentVersions, ingestJobs, users } from "../schema";
+import { documents, documentVersions, users } from "../schema";
 import { recordAudit } from "./audit";
 import { canRead, type Asker } from "./access";
 import { setDocumentReaders } from "./groups";
@@ -19,6 +19,8 @@ export interface NewVersionInput {
   documentId?: string;
   /** Where the upload came from, for its audit entry (written in the same transaction as the version). */
   via: UploadSource;
+  /** Queues the new version's ingestion in the same transaction: no version without its job, no job without its version. */
+  enqueue: (tx: Executor, versionId: string) => Promise<unknown>;
 }
 
 /** "route" is POST /api/documents, which the admin page's upload form uses too. */
@@ -82,7 +84,7 @@ export async function addVersion(db: Executor, input: NewVersionInput): Promise<
         createdBy: input.createdBy,
       })
       .returning({ id: documentVersions.id });
-    await tx.insert(ingestJobs).values({ versionId: version!.id });
+    await input.enqueue(tx, version!.id);
     const [uploader] = await tx.select({ email: users.email }).from(users).where(eq(users.id, input.createdBy));
     await recordAudit(tx, {
       actorId: input.createdBy,
@@ -211,11 +213,6 @@ export async function findReadableOriginal(db: Executor, asker: Asker, documentI
     FROM documents d JOIN document_versions v ON v.document_id = d.id AND v.id = ${versionId}
     WHERE d.id = ${documentId} AND d.deleted_at IS NULL AND ${canRead(asker)}`);
   return result.rows[0] ?? null;
-}
-
-export async function countDocuments(db: Executor): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(documents);
-  return row?.n ?? 0;
 }
 
 /** Status and error of the given versions (progress of a bulk import). */

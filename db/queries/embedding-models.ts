@@ -106,26 +106,29 @@ export async function activateIfNoneActive(db: Executor, id: string) {
 export async function activateEmbeddingModel(db: Executor, id: string) {
   await db.transaction(async (tx) => {
     await tx.update(embeddingModels).set({ status: "retired", updatedAt: sql`now()` }).where(eq(embeddingModels.status, "active"));
-    await tx.update(embeddingModels).set({ status: "active", activatedAt: sql`now()`, updatedAt: sql`now()`, lockedBy: null, leaseUntil: null }).where(eq(embeddingModels.id, id));
+    await tx.update(embeddingModels).set({ status: "active", activatedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(embeddingModels.id, id));
   });
 }
 
 /**
- * Starts a switch to `id`: it becomes `building` and the worker embeds every current chunk with it
- * in the background. Only one switch at a time; only from a model that is not serving.
+ * Starts a switch to `id`: it becomes `building`, and its job (queued by `enqueue` in the same
+ * transaction) embeds every current chunk with it in the background. Only one switch at a time;
+ * only from a model that is not serving.
  */
-export async function startEmbeddingSwitch(db: Executor, id: string): Promise<EmbeddingModelRow | null> {
+export async function startEmbeddingSwitch(db: Executor, id: string, enqueue: (tx: Executor, id: string) => Promise<unknown>): Promise<EmbeddingModelRow | null> {
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext('embedding_models_activate'))`);
     const busy = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE status IN ('building', 'ready')`);
     if (busy.rows.length > 0) return null;
     const [row] = await tx
       .update(embeddingModels)
-      .set({ status: "building", error: null, lockedBy: null, leaseUntil: null, updatedAt: sql`now()` })
+      .set({ status: "building", error: null, updatedAt: sql`now()` })
       .where(and(eq(embeddingModels.id, id), inArray(embeddingModels.status, ["available", "retired"])))
       .returning();
-    if (row) await refreshSwitchProgress(tx, id);
-    return row ?? null;
+    if (!row) return null;
+    await refreshSwitchProgress(tx, id);
+    await enqueue(tx, id);
+    return row;
   });
 }
 
@@ -138,27 +141,10 @@ export async function refreshSwitchProgress(db: Executor, id: string) {
     WHERE id = ${id}`);
 }
 
-/** Takes (or keeps) the lease on the switch in progress, if any is free or already ours. */
-export async function claimEmbeddingSwitch(db: Executor, workerId: string, leaseSeconds: number): Promise<EmbeddingModelRow | null> {
-  const result = await db.execute<{ id: string }>(sql`
-    UPDATE embedding_models SET locked_by = ${workerId}, lease_until = now() + make_interval(secs => ${leaseSeconds})
-    WHERE id = (
-      SELECT id FROM embedding_models
-      WHERE status IN ('building', 'ready') AND (locked_by = ${workerId} OR lease_until IS NULL OR lease_until < now())
-      FOR UPDATE SKIP LOCKED LIMIT 1)
-    RETURNING id`);
-  const id = result.rows[0]?.id;
-  return id ? findEmbeddingModel(db, id) : null;
-}
-
-/** Extends the switch's lease; false when another worker has taken it over. */
-export async function renewEmbeddingSwitch(db: Executor, id: string, workerId: string, leaseSeconds: number): Promise<boolean> {
-  const rows = await db
-    .update(embeddingModels)
-    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
-    .where(and(eq(embeddingModels.id, id), eq(embeddingModels.lockedBy, workerId), inArray(embeddingModels.status, ["building", "ready"])))
-    .returning({ id: embeddingModels.id });
-  return rows.length > 0;
+/** The switch in progress (building or ready), if any. */
+export async function switchInProgress(db: Executor): Promise<EmbeddingModelRow | null> {
+  const [row] = await db.select().from(embeddingModels).where(inArray(embeddingModels.status, ["building", "ready"])).limit(1);
+  return row ?? null;
 }
 
 /** Current chunks without a vector of `model`, in id order after `after` (a keyset cursor). */
@@ -171,10 +157,10 @@ export async function chunksWithoutEmbedding(db: Executor, model: string, after:
   return result.rows;
 }
 
-/** Stores a batch of the switch's vectors and counts them, if the switch is still ours. */
-export async function storeSwitchEmbeddings(db: Executor, model: string, workerId: string, rows: { chunkId: string; embedding: number[] }[]): Promise<boolean> {
+/** Stores a batch of the switch's vectors and counts them, if the switch is still under way (not cancelled). */
+export async function storeSwitchEmbeddings(db: Executor, model: string, rows: { chunkId: string; embedding: number[] }[]): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const owned = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE id = ${model} AND locked_by = ${workerId} AND status = 'building' FOR UPDATE`);
+    const owned = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE id = ${model} AND status = 'building' FOR UPDATE`);
     if (owned.rows.length === 0) return false;
     // A chunk deleted since it was read has no row to point at: keep only those still there.
     const inserted = await tx.execute(sql`
@@ -187,11 +173,11 @@ export async function storeSwitchEmbeddings(db: Executor, model: string, workerI
   });
 }
 
-export async function markSwitchReady(db: Executor, model: string, workerId: string): Promise<boolean> {
+export async function markSwitchReady(db: Executor, model: string): Promise<boolean> {
   const rows = await db
     .update(embeddingModels)
     .set({ status: "ready", updatedAt: sql`now()` })
-    .where(and(eq(embeddingModels.id, model), eq(embeddingModels.lockedBy, workerId), eq(embeddingModels.status, "building")))
+    .where(and(eq(embeddingModels.id, model), eq(embeddingModels.status, "building")))
     .returning({ id: embeddingModels.id });
   return rows.length > 0;
 }
@@ -201,11 +187,11 @@ export async function markSwitchReady(db: Executor, model: string, workerId: str
  * active and the previous model retired; retrieval sees either the old model or the new, never a
  * mix. Returns false (and sets the model back to building) if chunks arrived without its vectors.
  */
-export async function activateSwitchedModel(db: Executor, model: string, workerId: string): Promise<boolean> {
+export async function activateSwitchedModel(db: Executor, model: string): Promise<boolean> {
   return db.transaction(async (tx) => {
     // Waits for ingest transactions holding the live rows (lockLiveEmbeddingModels) to commit.
     await tx.execute(sql`SELECT id FROM embedding_models WHERE status IN ('active', 'building', 'ready') FOR UPDATE`);
-    const owned = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE id = ${model} AND locked_by = ${workerId} AND status = 'ready'`);
+    const owned = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE id = ${model} AND status = 'ready'`);
     if (owned.rows.length === 0) return false;
     const missing = await chunksWithoutEmbedding(tx, model, null, 1);
     if (missing.length > 0) {
@@ -215,7 +201,7 @@ export async function activateSwitchedModel(db: Executor, model: string, workerI
     await tx.update(embeddingModels).set({ status: "retired", updatedAt: sql`now()` }).where(eq(embeddingModels.status, "active"));
     await tx
       .update(embeddingModels)
-      .set({ status: "active", activatedAt: sql`now()`, updatedAt: sql`now()`, lockedBy: null, leaseUntil: null, error: null })
+      .set({ status: "active", activatedAt: sql`now()`, updatedAt: sql`now()`, error: null })
       .where(eq(embeddingModels.id, model));
     await refreshSwitchProgress(tx, model);
     return true;
@@ -226,7 +212,7 @@ export async function activateSwitchedModel(db: Executor, model: string, workerI
 export async function failEmbeddingSwitch(db: Executor, model: string, error: string | null) {
   await db
     .update(embeddingModels)
-    .set({ status: "available", error, lockedBy: null, leaseUntil: null, updatedAt: sql`now()` })
+    .set({ status: "available", error, updatedAt: sql`now()` })
     .where(and(eq(embeddingModels.id, model), inArray(embeddingModels.status, ["building", "ready"])));
 }
 
@@ -244,10 +230,10 @@ export async function dropRetiredEmbeddings(db: Executor, model: string): Promis
   });
 }
 
-/** Records why a switch step failed and lets it be retried after `retryInSeconds` by any worker. */
-export async function noteSwitchError(db: Executor, model: string, workerId: string, error: string, retryInSeconds: number) {
+/** Records why a switch step failed (shown on the admin page while the queue retries it). */
+export async function noteSwitchError(db: Executor, model: string, error: string) {
   await db
     .update(embeddingModels)
-    .set({ error, lockedBy: null, leaseUntil: sql`now() + make_interval(secs => ${retryInSeconds})`, updatedAt: sql`now()` })
-    .where(and(eq(embeddingModels.id, model), eq(embeddingModels.lockedBy, workerId)));
+    .set({ error, updatedAt: sql`now()` })
+    .where(and(eq(embeddingModels.id, model), inArray(embeddingModels.status, ["building", "ready"])));
 }

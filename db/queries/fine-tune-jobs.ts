@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { fineTuneJobs } from "../schema";
 import { registerChatModel, type ChatModelRow, type NewChatModel } from "./chat-models";
@@ -24,38 +24,23 @@ export async function findFineTuneJob(db: Executor, id: string): Promise<FineTun
 }
 
 /**
- * Claims the provider job most overdue for a poll. A lease left by a worker that died has expired,
- * so its job is simply claimed again: nothing is ever stuck with a dead owner.
+ * Saves what a step of the job learned and, while the job is still under way, queues its next step
+ * (`next`) in the same transaction: a poll's result is never saved without the poll that follows.
  */
-export async function claimFineTuneJob(db: Executor, workerId: string, leaseSeconds: number): Promise<FineTuneJobRow | null> {
-  const result = await db.execute<{ id: string }>(sql`
-    UPDATE fine_tune_jobs SET locked_by = ${workerId}, lease_until = now() + make_interval(secs => ${leaseSeconds}), updated_at = now()
-    WHERE id = (
-      SELECT id FROM fine_tune_jobs
-      WHERE provider IN ('openai', 'builtin') AND status IN ('pending', 'validating_files', 'queued', 'running')
-        AND next_poll_at <= now() AND (lease_until IS NULL OR lease_until < now())
-      ORDER BY next_poll_at FOR UPDATE SKIP LOCKED LIMIT 1)
-    RETURNING id`);
-  const id = result.rows[0]?.id;
-  return id ? findFineTuneJob(db, id) : null;
+export async function saveFineTuneStep(db: Executor, id: string, patch: FineTuneJobPatch, next: (tx: Executor) => Promise<unknown>) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(fineTuneJobs).set({ ...patch, updatedAt: sql`now()` }).where(eq(fineTuneJobs.id, id)).returning({ status: fineTuneJobs.status });
+    if (row && (ACTIVE_STATUSES as readonly string[]).includes(row.status)) await next(tx);
+  });
 }
 
-/** Keeps the lease while a long step (a large upload) is under way. */
-export async function renewFineTuneLease(db: Executor, id: string, workerId: string, leaseSeconds: number) {
-  await db
-    .update(fineTuneJobs)
-    .set({ leaseUntil: sql`now() + make_interval(secs => ${leaseSeconds})` })
-    .where(and(eq(fineTuneJobs.id, id), eq(fineTuneJobs.lockedBy, workerId)));
-}
-
-/** Saves what a poll learned and releases the lease; false when the job was taken over meanwhile. */
-export async function releaseFineTuneJob(db: Executor, id: string, workerId: string, patch: FineTuneJobPatch, pollInSeconds: number) {
+/** Jobs the worker still has to submit or follow (an install upgraded from the lease loop has them without a queued step). */
+export async function followedFineTuneJobs(db: Executor): Promise<string[]> {
   const rows = await db
-    .update(fineTuneJobs)
-    .set({ ...patch, lockedBy: null, leaseUntil: null, nextPollAt: sql`now() + make_interval(secs => ${pollInSeconds})`, updatedAt: sql`now()` })
-    .where(and(eq(fineTuneJobs.id, id), eq(fineTuneJobs.lockedBy, workerId)))
-    .returning({ id: fineTuneJobs.id });
-  return rows.length > 0;
+    .select({ id: fineTuneJobs.id })
+    .from(fineTuneJobs)
+    .where(and(inArray(fineTuneJobs.provider, ["openai", "builtin"]), inArray(fineTuneJobs.status, [...ACTIVE_STATUSES])));
+  return rows.map((r) => r.id);
 }
 
 /** Updates a job outside the worker (cancel, external endpoint); records nothing if it is gone. */
@@ -74,7 +59,7 @@ export async function completeFineTuneJob(db: Executor, id: string, patch: FineT
     if (!registered) throw new Error(`A model named "${model.name}" is already registered.`);
     await tx
       .update(fineTuneJobs)
-      .set({ ...patch, status: "succeeded", chatModelId: registered.id, lockedBy: null, leaseUntil: null, updatedAt: sql`now()` })
+      .set({ ...patch, status: "succeeded", chatModelId: registered.id, updatedAt: sql`now()` })
       .where(eq(fineTuneJobs.id, id));
     return registered;
   });

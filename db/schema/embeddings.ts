@@ -10,7 +10,7 @@ export const embeddingProviders = ["builtin", "openai", "openai-compatible"] as 
 export const embeddingModelStatuses = ["available", "building", "ready", "active", "retired"] as const;
 export type EmbeddingModelStatus = (typeof embeddingModelStatuses)[number];
 
-/** The embedding model registry: exactly one active; a switch is a background job on the target row. */
+/** The embedding model registry: exactly one active; a switch is a background job (queue `embedding-switch`) on the target row. */
 export const embeddingModels = pgTable(
   "embedding_models",
   {
@@ -24,9 +24,6 @@ export const embeddingModels = pgTable(
     /** Progress of a switch: current chunks to embed, and how many have vectors for this model. */
     totalChunks: integer("total_chunks").notNull().default(0),
     embeddedChunks: integer("embedded_chunks").notNull().default(0),
-    /** Lease of the worker running the switch; an expired lease lets another worker resume it. */
-    lockedBy: text("locked_by"),
-    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     error: text("error"),
     activatedAt: timestamp("activated_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -18,6 +18,9 @@ export const evalRuns = pgTable(
     /** The judge model used for the checks rules cannot make; null when none was configured. */
     judge: text("judge"),
     error: text("error"),
+    /** Progress of a run in the background: golden cases answered so far, of how many. */
+    casesDone: integer("cases_done").notNull().default(0),
+    casesTotal: integer("cases_total").notNull().default(0),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true }),

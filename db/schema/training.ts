@@ -116,14 +116,11 @@ export const fineTuneJobs = pgTable(
     trainedTokens: integer("trained_tokens"),
     metrics: jsonb("metrics").$type<Record<string, number>>(),
     chatModelId: uuid("chat_model_id").references(() => chatModels.id, { onDelete: "set null" }),
-    nextPollAt: timestamp("next_poll_at", { withTimezone: true }).notNull().defaultNow(),
-    lockedBy: text("locked_by"),
-    leaseUntil: timestamp("lease_until", { withTimezone: true }),
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("fine_tune_jobs_poll_idx").on(t.status, t.nextPollAt)],
+  (t) => [index("fine_tune_jobs_status_idx").on(t.status)],
 );
 
 /**

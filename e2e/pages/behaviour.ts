@@ -38,10 +38,20 @@ export class ModelsPage {
     return this.page.getByTestId("model-row").filter({ hasText: name });
   }
 
+  /** The model's latest evaluation, as the table shows it. */
+  lastEvaluation(name: string) {
+    return this.row(name).getByTestId("last-evaluation");
+  }
+
+  /** Starts an evaluation, which runs in the background, and waits for that run to finish. */
   async evaluate(name: string) {
     const row = this.row(name);
+    const before = await this.lastEvaluation(name).getAttribute("data-run-id");
     await row.getByRole("button", { name: "Run evaluation" }).click();
-    await expect(row.getByRole("status")).toContainText(/cases passed/, { timeout: 60_000 });
+    await expect(row.getByRole("status")).toContainText("in the background");
+    const cell = this.lastEvaluation(name);
+    await expect(cell).not.toHaveAttribute("data-run-id", before ?? "", { timeout: 15_000 });
+    await expect(cell).toHaveAttribute("data-status", "done", { timeout: 60_000 });
   }
 
   async register(name: string, model: string, baseUrl: string) {

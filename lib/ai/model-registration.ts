@@ -14,11 +14,16 @@ const refuse = (error: z.ZodError): never => {
   throw new AppError("bad_request", error.issues.map((i) => i.message).join(" "));
 };
 
+/** An OpenAI-compatible model is only reachable at its own server: refuses one without a base URL. */
+export function requireServerUrl(provider: string, baseUrl: string | null | undefined) {
+  if (provider === "openai-compatible" && !baseUrl) throw new AppError("bad_request", "An OpenAI-compatible model needs its server's base URL, e.g. http://localhost:11434/v1.");
+}
+
 /** A model's endpoint as an admin's form gives it (provider, model id, base URL), or a readable refusal. */
 export function readModelEndpoint(form: FormData): ModelSpec {
   const parsed = endpoint.safeParse(fields(form, ["provider", "model", "baseUrl"]));
   if (!parsed.success) return refuse(parsed.error);
-  if (parsed.data.provider === "openai-compatible" && !parsed.data.baseUrl) throw new AppError("bad_request", "An OpenAI-compatible model needs its server's base URL, e.g. http://localhost:11434/v1.");
+  requireServerUrl(parsed.data.provider, parsed.data.baseUrl);
   return { ...parsed.data, baseUrl: parsed.data.baseUrl || null };
 }
 

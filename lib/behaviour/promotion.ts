@@ -1,6 +1,7 @@
 import { audit } from "@/lib/admin/audit";
 import { activateChatModel, findChatModel, previousActiveChatModel, registerChatModel, type ChatModelRow } from "@/db/queries/chat-models";
 import { latestDoneRun, runResults } from "@/db/queries/eval-runs";
+import { requireServerUrl } from "../ai/model-registration";
 import { resolveActiveModel } from "../ai/registry";
 import type { CurrentUser } from "../auth/user";
 import { db } from "../db";
@@ -78,7 +79,7 @@ export interface BaseModelInput {
 }
 
 export async function registerBaseModel(admin: CurrentUser, input: BaseModelInput): Promise<ChatModelRow> {
-  if (input.provider === "openai-compatible" && !input.baseUrl) throw new AppError("bad_request", "An OpenAI-compatible model needs its server's base URL, e.g. http://localhost:11434/v1.");
+  requireServerUrl(input.provider, input.baseUrl);
   return db().transaction(async (tx) => {
     const row = await registerChatModel(tx, { name: input.name, provider: input.provider, model: input.model, baseUrl: input.baseUrl || null, kind: "base" });
     if (!row) throw new AppError("conflict", `A model named "${input.name}" is already registered. Choose another name.`);

@@ -1,13 +1,11 @@
 /**
  * Switching the embedding model on a real database: the old model serves while the new one is
- * built, new uploads get both, a worker that stops mid-switch is replaced when its lease lapses,
+ * built, new uploads get both, a worker that dies mid-switch is replaced when the queue retries its job,
  * and activation happens in one transaction only when every current chunk has a new vector.
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  activateSwitchedModel, chunksWithoutEmbedding, claimEmbeddingSwitch, findEmbeddingModel, markSwitchReady, startEmbeddingSwitch,
-} from "@/db/queries/embedding-models";
+import { activateSwitchedModel, chunksWithoutEmbedding, findEmbeddingModel, markSwitchReady } from "@/db/queries/embedding-models";
 import { softDeleteDocumentsOfGroups } from "@/db/queries/bulk-corpus";
 import { ensureGroups } from "@/db/queries/groups";
 import { vectorIndexName, vectorIndexType } from "@/db/queries/retrieval";
@@ -15,13 +13,14 @@ import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { acceptUpload } from "../ingest/upload";
+import { jobQueue, queues, runOneJob } from "../jobs/queue";
 import { retrieve } from "../retrieval/retrieve";
 import { buildSyntheticCorpus } from "../retrieval/synthetic-corpus";
 import { samplePolicyParagraphs } from "../retrieval/test-corpus";
 import { createTestUser, drainQueue } from "../testing/fixtures";
 import { HASHING_ALTERNATE_DIMENSIONS, HASHING_MODEL_ID, hashingModelId } from "./hashing-embedder";
 import { activeEmbedder, embedderFor, registerConfiguredEmbeddingModels } from "./registry";
-import { dropModelVectors, processEmbeddingSwitch, startModelSwitch } from "./switch";
+import { dropModelVectors, runModelSwitch, startModelSwitch, switchStep, type SwitchJob } from "./switch";
 
 const ALTERNATE = hashingModelId(HASHING_ALTERNATE_DIMENSIONS, 1);
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -34,9 +33,12 @@ async function vectorsOf(documentId: string) {
   return Object.fromEntries(rows.map((r) => [r.model, r.n]));
 }
 
-async function runUntilActive(workerId: string, model: string) {
-  for (let step = 0; step < 50 && (await status(model)).status !== "active"; step++) await processEmbeddingSwitch(workerId);
-  expect(await status(model)).toMatchObject({ status: "active", error: null });
+/** The switch's job, as the queue holds it. */
+async function switchJobOf(model: string) {
+  const { rows } = await db().execute<{ state: string; retryCount: number }>(sql`
+    SELECT state::text AS state, retry_count AS "retryCount" FROM pgboss.job WHERE name = ${queues.embeddingSwitch} AND data->>'modelId' = ${model}
+    ORDER BY created_on DESC LIMIT 1`);
+  return rows[0];
 }
 
 let admin: Awaited<ReturnType<typeof createTestUser>>;
@@ -67,19 +69,16 @@ describe("switching the embedding model", () => {
     expect(started.totalChunks).toBeGreaterThan(400);
     expect(started.embeddedChunks).toBe(0);
 
-    expect(await processEmbeddingSwitch("worker-a")).toBe(true);
+    // A worker takes the switch's job and embeds a first batch...
+    const boss = await jobQueue();
+    const [job] = await boss.fetch<SwitchJob>(queues.embeddingSwitch);
+    expect(job?.data).toEqual({ modelId: ALTERNATE });
+    expect(await switchStep(ALTERNATE)).toBe("more");
     const partway = await status(ALTERNATE);
     expect(partway.embeddedChunks).toBe(256);
     // The old model still answers, with the same results as before the switch.
     expect((await activeEmbedder()).id).toBe(HASHING_MODEL_ID);
     expect((await retrieve(askerOf(employee), `remote work ${code}`)).sources[0]?.title).toBe(`Remote work ${code}`);
-
-    // worker-a "crashes": its lease keeps others off until it lapses, then worker-b carries on.
-    expect(await processEmbeddingSwitch("worker-b")).toBe(false);
-    await db().execute(sql`UPDATE embedding_models SET lease_until = now() - interval '1 second' WHERE id = ${ALTERNATE}`);
-    expect(await processEmbeddingSwitch("worker-b")).toBe(true);
-    expect((await status(ALTERNATE)).embeddedChunks).toBeGreaterThan(256);
-    expect((await status(ALTERNATE)).lockedBy).toBe("worker-b");
 
     // An upload during the switch is embedded by both models.
     const during = await acceptUpload({ filename: `during-${code}.md`, bytes: Buffer.from(`# Hardware ${code}\n\nLaptops under ${code} are replaced every four years.\n`), uploadedBy: admin.id });
@@ -88,7 +87,14 @@ describe("switching the embedding model", () => {
     expect(Object.keys(both)).toEqual([ALTERNATE, HASHING_MODEL_ID].sort());
     expect(both[ALTERNATE]).toBe(both[HASHING_MODEL_ID]);
 
-    await runUntilActive("worker-b", ALTERNATE);
+    // ...then dies: its job is failed, as the queue's supervisor does once the heartbeat stops, and
+    // its retry (due now rather than in 30 s) carries on from what is stored.
+    await boss.fail(queues.embeddingSwitch, job!, { message: "worker died" });
+    expect(await switchJobOf(ALTERNATE)).toEqual({ state: "retry", retryCount: 0 });
+    await db().execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = ${queues.embeddingSwitch} AND data->>'modelId' = ${ALTERNATE}`);
+    expect(await runOneJob(queues.embeddingSwitch, runModelSwitch)).toBe(true);
+    expect(await switchJobOf(ALTERNATE)).toEqual({ state: "completed", retryCount: 1 });
+    expect(await status(ALTERNATE)).toMatchObject({ status: "active", error: null });
     expect((await status(HASHING_MODEL_ID)).status).toBe("retired");
     const done = await status(ALTERNATE);
     expect(done.embeddedChunks).toBe(done.totalChunks);
@@ -103,16 +109,16 @@ describe("switching the embedding model", () => {
   });
 
   it("does not activate while a current chunk lacks the new model's vector, and finishes once it has one", async () => {
-    expect(await startEmbeddingSwitch(db(), HASHING_MODEL_ID)).not.toBeNull();
-    expect(await claimEmbeddingSwitch(db(), "worker-c", 60)).toMatchObject({ id: HASHING_MODEL_ID });
-    expect(await markSwitchReady(db(), HASHING_MODEL_ID, "worker-c")).toBe(true);
+    await startModelSwitch(admin, HASHING_MODEL_ID);
+    expect(await markSwitchReady(db(), HASHING_MODEL_ID)).toBe(true);
     // A document written with the serving model's vectors only (as an ingest that began before the switch would).
     await buildSyntheticCorpus(db(), { chunks: 3, groups: [corpusGroup], sources: samplePolicyParagraphs(), embedder: embedderFor(await status(ALTERNATE)) });
-    expect(await activateSwitchedModel(db(), HASHING_MODEL_ID, "worker-c")).toBe(false);
+    expect(await activateSwitchedModel(db(), HASHING_MODEL_ID)).toBe(false);
     expect((await status(HASHING_MODEL_ID)).status).toBe("building");
     expect((await status(ALTERNATE)).status).toBe("active");
 
-    await runUntilActive("worker-c", HASHING_MODEL_ID);
+    expect(await runOneJob(queues.embeddingSwitch, runModelSwitch)).toBe(true);
+    expect(await status(HASHING_MODEL_ID)).toMatchObject({ status: "active", error: null });
     expect(await chunksWithoutEmbedding(db(), HASHING_MODEL_ID, null, 1)).toEqual([]);
     expect((await status(ALTERNATE)).status).toBe("retired");
   });

@@ -92,7 +92,7 @@ export async function ingestUploads(scratch: ScratchDatabase, uploads: EvalUploa
   }
   console.log(`Ingesting ${documentIds.size} documents…`);
   let done = 0;
-  while (await processNextJob("eval")) if (++done % 1000 === 0) console.log(`  ${done} indexed`);
+  while (await processNextJob()) if (++done % 1000 === 0) console.log(`  ${done} indexed`);
   for (const version of await versionStatuses(scratch.db, [...versions.keys()])) {
     if (version.status === "ready") continue;
     const i = versions.get(version.id)!;

@@ -1,8 +1,6 @@
-import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { versionStatuses } from "@/db/queries/documents";
-import { forgiveAttempts } from "@/db/queries/ingest-jobs";
 import { db } from "../db";
 import { AppError } from "../errors";
 import type { UploadSource } from "@/db/queries/documents";
@@ -68,19 +66,16 @@ export async function importFiles(
   }
 
   // The same bytes as a version not indexed yet (an import killed mid-way, a worker that is down)
-  // are not "unchanged": this import waits for them, and works them if nobody else does. Imported
-  // again, they get their attempts back, as a re-upload would.
+  // are not "unchanged": this import waits for them, and works them if nobody else does.
   const final = new Set((await versionStatuses(db(), [...unchanged.keys()])).filter((v) => v.status === "ready" || v.status === "failed").map((v) => v.id));
   for (const [versionId, file] of unchanged) {
     if (final.has(versionId)) summary.unchanged.push(file);
     else queued.set(versionId, file);
   }
-  await forgiveAttempts(db(), [...unchanged.keys()].filter((id) => !final.has(id)));
 
-  const workerId = `import-${process.pid}-${randomUUID().slice(0, 8)}`;
   const pending = new Set(queued.keys());
   while (pending.size > 0) {
-    const worked = await processNextJob(workerId);
+    const worked = await processNextJob();
     for (const v of await versionStatuses(db(), [...pending])) {
       if (v.status !== "ready" && v.status !== "failed") continue;
       pending.delete(v.id);

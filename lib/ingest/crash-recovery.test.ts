@@ -2,12 +2,17 @@
  * Real worker processes against the test database: one is killed with SIGKILL in the middle of a
  * job, and the queue must still end with every document indexed exactly once.
  */
+// Set before any configuration is read: jobs are sent with a 10 s heartbeat (pg-boss's shortest),
+// so that a killed worker's job comes due again within the test.
+process.env.INGEST_LEASE_SECONDS = "10";
+
 import { sql } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureVectorIndex } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { createTestUser, drainQueue } from "../testing/fixtures";
+import { INGEST_RETRY_LIMIT, jobQueue } from "../jobs/queue";
 import { killWorkers, startWorker, waitFor } from "../testing/worker-process";
 import { chunkDocument } from "./chunker";
 import { parseDocument } from "./parsers";
@@ -18,13 +23,14 @@ beforeAll(() => ensureVectorIndex(db(), embedder().id, embedder().dimensions));
 
 afterEach(killWorkers);
 
-type JobRow = { versionId: string; status: string; attempts: number; lockedBy: string | null; progress: number; versionStatus: string };
+type JobRow = { versionId: string; state: string; retryCount: number; worker: string | null; versionStatus: string };
 
+/** The pg-boss ingest jobs of these versions (one each) beside their versions' status. */
 async function jobsOf(versionIds: string[]): Promise<JobRow[]> {
   const { rows } = await db().execute<JobRow>(sql`
-    SELECT j.version_id AS "versionId", j.status, j.attempts, j.locked_by AS "lockedBy", j.progress, v.status AS "versionStatus"
-    FROM ingest_jobs j JOIN document_versions v ON v.id = j.version_id
-    WHERE j.version_id IN (${sql.join(versionIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    SELECT v.id AS "versionId", j.state::text AS state, j.retry_count AS "retryCount", j.output->>'worker' AS worker, v.status AS "versionStatus"
+    FROM pgboss.job j JOIN document_versions v ON v.id::text = j.data->>'versionId'
+    WHERE j.name = 'ingest' AND v.id IN (${sql.join(versionIds.map((id) => sql`${id}::uuid`), sql`, `)})`);
   return rows;
 }
 
@@ -52,7 +58,7 @@ function handbook(code: string, sections: number) {
 }
 
 describe("ingest workers as real processes", () => {
-  it("recovers a job whose worker was killed mid-job, indexing it exactly once", { timeout: 90_000 }, async () => {
+  it("recovers a job whose worker was killed mid-job, indexing it exactly once", { timeout: 120_000 }, async () => {
     const admin = await createTestUser("admin");
     const code = `CR-${unique()}`;
     const text = handbook(code, 100); // two embedding batches
@@ -60,24 +66,24 @@ describe("ingest workers as real processes", () => {
     const upload = await acceptUpload({ filename, bytes: Buffer.from(text), uploadedBy: admin.id });
     const versionId = upload.versionId;
 
-    // A short lease so that recovery happens within the test. The delay follows each embedding
-    // batch: the kill lands in the pause after the second, once the first is recorded as progress.
-    const first = await startWorker({ INGEST_LEASE_SECONDS: "2", INGEST_TEST_DELAY_MS: "3000" });
+    // The delay follows each embedding batch: the kill lands in the pause after the first.
+    const first = await startWorker({ INGEST_TEST_DELAY_MS: "3000" });
     const midJob = await waitFor("the first worker to be mid-job", async () => {
       const [job] = await jobsOf([versionId]);
-      return job?.status === "running" && job.lockedBy?.startsWith(first.id) && job.progress > 0 && job;
+      return job?.state === "active" && job.versionStatus === "processing" && job;
     });
-    expect(midJob.versionStatus).toBe("processing");
+    expect(midJob.retryCount).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
     first.child.kill("SIGKILL");
     await new Promise((resolve) => first.child.once("exit", resolve));
 
-    const second = await startWorker({ INGEST_LEASE_SECONDS: "2" });
+    const second = await startWorker({});
     const [done] = await waitFor("the job to finish", async () => {
       const jobs = await jobsOf([versionId]);
-      return jobs[0]?.status === "done" && jobs;
-    });
-    expect(done).toMatchObject({ status: "done", attempts: 2, versionStatus: "ready", progress: 100 });
-    expect(done!.lockedBy?.startsWith(second.id)).toBe(true);
+      return jobs[0]?.state === "completed" && jobs;
+    }, 75_000);
+    // The second attempt, by the second worker: the first one's heartbeat stopped with it.
+    expect(done).toMatchObject({ state: "completed", retryCount: 1, versionStatus: "ready", worker: expect.stringMatching(new RegExp(`:${second.child.pid}$`)) });
     await expectIndexedOnce(versionId, text, filename);
     expect(await orphanEmbeddings()).toBe(0);
     const { rows } = await db().execute<{ current: string }>(sql`SELECT current_version_id AS current FROM documents WHERE id = ${upload.documentId}`);
@@ -100,12 +106,12 @@ describe("ingest workers as real processes", () => {
     const ids = docs.map((d) => d.versionId);
     const jobs = await waitFor("all jobs to finish", async () => {
       const rows = await jobsOf(ids);
-      return rows.length === ids.length && rows.every((j) => j.status === "done" || j.status === "failed") && rows;
+      return rows.length === ids.length && rows.every((j) => j.state === "completed" || j.state === "failed") && rows;
     });
-    expect(jobs.map((j) => [j.status, j.versionStatus, j.attempts])).toEqual(ids.map(() => ["done", "ready", 1]));
+    expect(jobs.map((j) => [j.state, j.versionStatus, j.retryCount])).toEqual(ids.map(() => ["completed", "ready", 0]));
     for (const doc of docs) await expectIndexedOnce(doc.versionId, doc.text, doc.filename);
     // Both took part: the queue really was shared, not drained by whichever started first.
-    for (const w of workersUp) expect(jobs.some((j) => j.lockedBy?.startsWith(w.id))).toBe(true);
+    for (const w of workersUp) expect(jobs.some((j) => j.worker?.endsWith(`:${w.child.pid}`))).toBe(true);
     const { rows } = await db().execute<{ n: number }>(sql`
       SELECT count(*)::int AS n FROM document_versions WHERE id IN (${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)}) AND status = 'processing'`);
     expect(rows[0]!.n).toBe(0);
@@ -119,7 +125,8 @@ describe("failed ingestion", () => {
     const upload = await acceptUpload({ filename: `broken-${unique()}.pdf`, bytes: Buffer.from("%PDF-1.7 truncated"), uploadedBy: admin.id });
     await drainQueue();
     const [job] = await jobsOf([upload.versionId]);
-    expect(job).toMatchObject({ status: "failed", attempts: 1, versionStatus: "failed" });
+    // The job ran to its end, a recorded failure: nothing to retry.
+    expect(job).toMatchObject({ state: "completed", retryCount: 0, versionStatus: "failed" });
     const { rows } = await db().execute<{ error: string }>(sql`SELECT error FROM document_versions WHERE id = ${upload.versionId}`);
     expect(rows[0]!.error).toBe("The file is not a valid PDF (it may be damaged or incomplete).");
   });
@@ -135,11 +142,32 @@ describe("failed ingestion", () => {
     } finally {
       spy.mockRestore();
     }
-    expect((await jobsOf([upload.versionId]))[0]).toMatchObject({ status: "queued", attempts: 1, versionStatus: "queued" });
-    // Due now instead of in 5 s: the retry indexes it.
-    await db().execute(sql`UPDATE ingest_jobs SET run_after = now() WHERE version_id = ${upload.versionId}`);
+    expect((await jobsOf([upload.versionId]))[0]).toMatchObject({ state: "retry", retryCount: 0, versionStatus: "queued" });
+    const { rows: due } = await db().execute<{ seconds: number }>(sql`
+      SELECT extract(epoch FROM start_after - now())::float AS seconds FROM pgboss.job WHERE name = 'ingest' AND data->>'versionId' = ${upload.versionId}`);
+    expect(due[0]!.seconds).toBeGreaterThan(3); // backoff: 5-10 s
+    // Due now instead of in 5-10 s: the retry indexes it.
+    await db().execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = 'ingest' AND data->>'versionId' = ${upload.versionId}`);
     await drainQueue();
-    expect((await jobsOf([upload.versionId]))[0]).toMatchObject({ status: "done", attempts: 2, versionStatus: "ready" });
+    expect((await jobsOf([upload.versionId]))[0]).toMatchObject({ state: "completed", retryCount: 1, versionStatus: "ready" });
     await expectIndexedOnce(upload.versionId, text, `retry-${code}.md`);
+  });
+
+  it("marks a version failed when its job runs out of attempts without recording why (its workers kept dying)", async () => {
+    const admin = await createTestUser("admin");
+    const code = unique();
+    const upload = await acceptUpload({ filename: `dying-${code}.md`, bytes: Buffer.from(handbook(code, 2)), uploadedBy: admin.id });
+    const boss = await jobQueue();
+    // Each attempt is taken and dies: settled as failed, as the supervisor does when a heartbeat stops.
+    for (let attempt = 0; attempt <= INGEST_RETRY_LIMIT; attempt++) {
+      await db().execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = 'ingest' AND data->>'versionId' = ${upload.versionId}`);
+      const [job] = await boss.fetch<{ versionId: string }>("ingest");
+      expect(job?.data.versionId).toBe(upload.versionId);
+      await boss.fail("ingest", job!, { message: "worker died" });
+    }
+    expect((await jobsOf([upload.versionId]))[0]).toMatchObject({ state: "failed", retryCount: INGEST_RETRY_LIMIT });
+    await drainQueue();
+    const { rows } = await db().execute<{ status: string; error: string }>(sql`SELECT status, error FROM document_versions WHERE id = ${upload.versionId}`);
+    expect(rows[0]).toEqual({ status: "failed", error: "Ingestion stopped responding repeatedly and was abandoned. Try re-uploading the file." });
   });
 });

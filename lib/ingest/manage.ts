@@ -6,6 +6,7 @@ import { audit, type Actor } from "../admin/audit";
 import { askerOf, type CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { ingestionQueue } from "./upload";
 
 const notFound = () => new AppError("not_found", "This document does not exist or was deleted.");
 
@@ -13,7 +14,7 @@ const notFound = () => new AppError("not_found", "This document does not exist o
 export async function reindexDocument(admin: CurrentUser, documentId: string) {
   const original = await latestOriginal(db(), documentId);
   if (!original || !(await findDocument(db(), documentId))) throw notFound();
-  const result = await addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true, documentId, via: "reindex" });
+  const result = await addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true, documentId, via: "reindex", enqueue: await ingestionQueue() });
   if (result.outcome === "missing") throw notFound();
   return result;
 }

@@ -8,6 +8,7 @@ import { loadSamplePolicies } from "../samples/load";
 import { createTestUser } from "../testing/fixtures";
 import { writeTempFiles } from "../testing/temp-files";
 import { collectFiles, importFiles } from "./bulk-import";
+import { ingestionQueue } from "./upload";
 
 /** The audit entries of one document's uploads, as [version, via, actor]. */
 async function uploadEntries(documentId: string) {
@@ -56,7 +57,7 @@ describe("every upload is audited with the version it creates", () => {
     // An uploader that does not exist: the version's insert fails inside the transaction.
     const orphan = `orphan-${randomUUID()}.md`;
     const bytes = Buffer.from("# Orphan\n\nNobody uploaded this.\n");
-    await expect(addVersion(db(), { filename: orphan, mime: "text/markdown", sha256: randomUUID(), bytes, createdBy: randomUUID(), via: "cli" })).rejects.toThrow();
+    await expect(addVersion(db(), { filename: orphan, mime: "text/markdown", sha256: randomUUID(), bytes, createdBy: randomUUID(), via: "cli", enqueue: await ingestionQueue() })).rejects.toThrow();
     expect(await uploadEntriesNamed(orphan)).toEqual([]);
   });
 });

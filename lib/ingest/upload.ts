@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import { addVersion, type UploadSource } from "@/db/queries/documents";
+import type { Executor } from "@/db/client";
 import { ensureGroups } from "@/db/queries/groups";
 import { db } from "../db";
+import { queues, transactionalSender } from "../jobs/queue";
 import { env } from "../env";
 import { AppError } from "../errors";
 import { detectMime } from "./parsers";
@@ -51,9 +53,15 @@ export async function acceptUpload({ filename, bytes, uploadedBy, groups, docume
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const readers = groups === undefined ? undefined : groups.length === 0 ? "everyone" : await ensureGroups(db(), groups);
-  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers, documentId, via });
+  const result = await addVersion(db(), { filename: name, mime, sha256, bytes: Buffer.from(bytes), createdBy: uploadedBy, readers, documentId, via, enqueue: await ingestionQueue() });
   if (result.outcome === "missing") throw new AppError("not_found", "That document does not exist or was deleted; upload the file as a new document.");
   return { ...result, filename: name };
+}
+
+/** Queues a version's ingest job, in the transaction that writes the version. */
+export async function ingestionQueue() {
+  const send = await transactionalSender<{ versionId: string }>(queues.ingest);
+  return (tx: Executor, versionId: string) => send(tx, { versionId });
 }
 
 /**

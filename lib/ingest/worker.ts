@@ -1,42 +1,56 @@
-import { randomUUID } from "node:crypto";
-import { forgetWorker, recordWorkerHeartbeat } from "@/db/queries/health";
-import { claimJob, completeJob, failJob, heartbeat, type ClaimedJob } from "@/db/queries/ingest-jobs";
-import { ensureVectorIndex } from "@/db/queries/retrieval";
-import { pollNextFineTuneJob } from "../behaviour/fine-tune/poller";
+import { hostname } from "node:os";
+import type { Job } from "pg-boss";
+import { recordIndexingFailure, startIndexing, storeIndexedVersion, versionsWithoutIngestJob, type VersionToIndex } from "@/db/queries/ingestion";
 import { db } from "../db";
-import { activeEmbedder, liveEmbedders, registerConfiguredEmbeddingModels } from "../embeddings/registry";
+import { liveEmbedders } from "../embeddings/registry";
 import { env } from "../env";
-import { processEmbeddingSwitch } from "../embeddings/switch";
+import { INGEST_RETRY_LIMIT, queues, runOneJob } from "../jobs/queue";
 import { chunkDocument } from "./chunker";
 import { failureReason, isUnprocessable } from "./errors";
 import { parseIsolated } from "./isolated-parse";
-import { log } from "../log";
+import { ingestionQueue } from "./upload";
 
 const EMBED_BATCH = 64;
-const leaseSeconds = () => env().INGEST_LEASE_SECONDS;
+/** Recorded on each job this process completes: which machine and process indexed a version. */
+const thisProcess = `${hostname()}:${process.pid}`;
 
-/** Backoff before retry n (1-based): 5 s, 25 s, 125 s. */
-const backoffSeconds = (attempt: number) => 5 ** attempt;
+export interface IngestJob {
+  versionId: string;
+}
 
 /**
- * Runs one claimed job, renewing its lease on a timer throughout: parsing may take up to
- * PARSE_TIMEOUT_MS and an embedding call as long as the provider likes, and a lapsed lease would let
- * a second worker take over a job that is still running. Only a dead process stops renewing.
+ * The ingest queue's handler: indexes one document version. A file that cannot be parsed fails
+ * the same way every time, so it is recorded as failed at once and the job ends; any other error
+ * is thrown for the queue to retry after a backoff, and recorded as the version's failure on the
+ * last attempt.
  */
-async function runJob(job: ClaimedJob, workerId: string) {
-  const state = { progress: 0 };
-  const renew = setInterval(() => void heartbeat(db(), job.id, workerId, leaseSeconds(), state.progress).catch(() => {}), (leaseSeconds() * 1000) / 3);
+export async function ingestVersion(job: Job<IngestJob>) {
+  const { versionId } = job.data;
+  const version = await startIndexing(db(), versionId);
+  if (!version) return { skipped: "the version was deleted or is already indexed" };
   try {
-    return await indexDocument(job, workerId, state);
-  } finally {
-    clearInterval(renew);
+    return { chunks: await indexDocument(versionId, version), worker: thisProcess };
+  } catch (err) {
+    const reason = failureReason(err);
+    if (isUnprocessable(err)) {
+      await recordIndexingFailure(db(), versionId, reason, true);
+      return { failed: reason };
+    }
+    await recordIndexingFailure(db(), versionId, reason, job.retryCount >= INGEST_RETRY_LIMIT);
+    throw new Error(reason, { cause: err });
   }
 }
 
-/** Parses, chunks and embeds the job's file, then stores it all in one transaction. */
-async function indexDocument(job: ClaimedJob, workerId: string, state: { progress: number }) {
-  // job.original is handed over to the parse thread (transferred, not copied); it is not used after.
-  const doc = await parseIsolated({ bytes: job.original, filename: job.filename, mime: job.mime });
+/** The failed-ingest queue's handler: a job that ran out of attempts without recording why (its workers kept dying). */
+export async function abandonVersion(job: Job<IngestJob>) {
+  await recordIndexingFailure(db(), job.data.versionId, "Ingestion stopped responding repeatedly and was abandoned. Try re-uploading the file.", true);
+  return null;
+}
+
+/** Parses, chunks and embeds the version's file, then stores it all in one transaction; returns the chunk count. */
+async function indexDocument(versionId: string, version: VersionToIndex): Promise<number> {
+  // version.original is handed over to the parse thread (transferred, not copied); it is not used after.
+  const doc = await parseIsolated({ bytes: version.original, filename: version.filename, mime: version.mime });
   const pieces = chunkDocument(doc);
   const texts = pieces.map((c) => searchTextOf(doc.title, c.headingPath, c.text));
   const embeddings = new Map<string, number[][]>();
@@ -46,16 +60,13 @@ async function indexDocument(job: ClaimedJob, workerId: string, state: { progres
       if (embeddings.has(model.id)) continue;
       const vectors: number[][] = [];
       for (let i = 0; i < texts.length; i += EMBED_BATCH) {
-        const batch = texts.slice(i, i + EMBED_BATCH);
-        vectors.push(...(await model.embed(batch)));
+        vectors.push(...(await model.embed(texts.slice(i, i + EMBED_BATCH))));
         const delay = env().INGEST_TEST_DELAY_MS; // tests only: a window in which to kill the worker mid-job
         if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        state.progress = Math.round(((i + batch.length) / texts.length) * 90);
-        if (!(await heartbeat(db(), job.id, workerId, leaseSeconds(), state.progress))) return false;
       }
       embeddings.set(model.id, vectors);
     }
-    const outcome = await completeJob(db(), job.id, workerId, job.versionId, {
+    const outcome = await storeIndexedVersion(db(), versionId, {
       title: doc.title,
       blocks: doc.blocks,
       pageCount: doc.pageCount ?? null,
@@ -74,7 +85,7 @@ async function indexDocument(job: ClaimedJob, workerId: string, state: { progres
         tokenCount: c.tokenCount,
       })),
     });
-    if (outcome !== "models-changed") return outcome === "done";
+    if (outcome !== "models-changed") return pieces.length;
   }
 }
 
@@ -83,56 +94,18 @@ export function searchTextOf(title: string, headingPath: string[], text: string)
   return [title, ...headingPath.filter((h) => h !== title), text].join("\n");
 }
 
-/** Claims and runs one job; returns whether there was one. */
-export async function processNextJob(workerId: string): Promise<boolean> {
-  const job = await claimJob(db(), workerId, leaseSeconds());
-  if (!job) return false;
-  if (job.attempts > job.maxAttempts) {
-    await failJob(db(), job.id, workerId, job.versionId, "Ingestion stopped responding repeatedly and was abandoned. Try re-uploading the file.", null);
-    return true;
-  }
-  try {
-    await runJob(job, workerId);
-  } catch (err) {
-    const reason = failureReason(err);
-    // A document that cannot be parsed fails the same way every time: say so now, not in 155 s.
-    const retry = !isUnprocessable(err) && job.attempts < job.maxAttempts ? backoffSeconds(job.attempts) : null;
-    await failJob(db(), job.id, workerId, job.versionId, reason, retry);
-  }
-  return true;
+/**
+ * Runs one due ingest job in this process (a failed one's abandonment first); returns whether
+ * there was one. For imports and tests that work the queue themselves, beside any workers.
+ */
+export async function processNextJob(): Promise<boolean> {
+  return (await runOneJob(queues.ingestFailed, abandonVersion)) || (await runOneJob(queues.ingest, ingestVersion));
 }
 
-/** How often a running worker tells readiness (/api/ready) it is alive: on a timer, so a long job does not silence it. */
-const WORKER_HEARTBEAT_MS = 10_000;
-
-/** Runs until the signal aborts, polling when the queue is empty. */
-export async function runWorker(signal: AbortSignal, { idleMs = 500 } = {}) {
-  const workerId = `worker-${process.pid}-${randomUUID().slice(0, 8)}`;
-  await registerConfiguredEmbeddingModels();
-  const model = await activeEmbedder();
-  await ensureVectorIndex(db(), model.id, model.dimensions);
-  const beat = () => recordWorkerHeartbeat(db(), workerId).catch((err: unknown) => log().error({ err }, "ingest worker heartbeat failed"));
-  await beat();
-  const beating = setInterval(() => void beat(), WORKER_HEARTBEAT_MS);
-  try {
-    await pollQueue(workerId, signal, idleMs);
-  } finally {
-    clearInterval(beating);
-    await forgetWorker(db(), workerId).catch(() => {});
-  }
-}
-
-async function pollQueue(workerId: string, signal: AbortSignal, idleMs: number) {
-  while (!signal.aborted) {
-    let worked = false;
-    try {
-      // Documents first: an upload should not wait behind a re-embedding of the whole corpus.
-      worked = (await processNextJob(workerId)) || (await processEmbeddingSwitch(workerId));
-      // Fine-tuning jobs ride along: each poll is a few HTTP calls, due every FINE_TUNE_POLL_SECONDS.
-      if (await pollNextFineTuneJob(workerId)) worked = true;
-    } catch (err) {
-      log().error({ err }, "ingest worker failed; retrying");
-    }
-    if (!worked) await new Promise((resolve) => setTimeout(resolve, idleMs));
-  }
+/** Queues the versions that wait with no job (an install upgraded from the earlier queue table). */
+export async function queueWaitingVersions() {
+  const waiting = await versionsWithoutIngestJob(db(), queues.ingest);
+  const send = await ingestionQueue();
+  for (const versionId of waiting) await db().transaction((tx) => send(tx, versionId));
+  return waiting.length;
 }

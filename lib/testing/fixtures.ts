@@ -15,8 +15,8 @@ export async function createTestUser(role: "admin" | "employee"): Promise<Curren
 }
 
 /** Runs the ingest worker until the queue has nothing due. */
-export async function drainQueue(workerId = "test-worker") {
-  while (await processNextJob(workerId)) {
+export async function drainQueue() {
+  while (await processNextJob()) {
     // keep going
   }
 }

@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Get started" };
 
 function Step({ n, title, done, status, children }: { n: number; title: string; done: boolean; status: string; children: React.ReactNode }) {
   return (
-    <li className={card} aria-labelledby={`step-${n}`} data-testid={`step-${n}`} data-done={done}>
+    <li className={card} aria-labelledby={`step-${n}`} data-testid={`step-${n}`}>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`step-${n}`} className="font-medium">
           {n}. {title}

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireAdmin, type CurrentUser } from "@/lib/auth/session";
-import { runBehaviourEval } from "@/lib/behaviour/eval/run";
+import { queueBehaviourEval } from "@/lib/behaviour/eval/run";
 import { promoteModel, registerBaseModel, rollbackModel } from "@/lib/behaviour/promotion";
 import { readModelRegistration } from "@/lib/ai/model-registration";
 import { AppError } from "@/lib/errors";
@@ -35,10 +35,8 @@ const parseId = (id: unknown) => {
 
 export async function runEvalAction(id: string): Promise<ActionState> {
   return run(async (admin) => {
-    const outcome = await runBehaviourEval({ modelId: parseId(id), createdBy: admin.id });
-    const decided = outcome.results.filter((r) => r.status !== "skipped");
-    const passed = decided.filter((r) => r.status === "pass").length;
-    return `${outcome.modelName}: ${passed} of ${decided.length} cases passed on spec version ${outcome.specVersion}.`;
+    const { run, modelName } = await queueBehaviourEval({ modelId: parseId(id), createdBy: admin.id });
+    return `Evaluating ${modelName} on spec version ${run.specVersion} in the background: its ${run.casesTotal} cases' results appear here.`;
   });
 }
 

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { listChatModels, previousActiveChatModel } from "@/db/queries/chat-models";
 import { latestDoneRun, latestRunPerModel, runResults } from "@/db/queries/eval-runs";
 import { ActionButton } from "@/components/admin/action-button";
+import { LiveRefresh } from "@/components/admin/live-refresh";
 import { ModelTable } from "@/components/admin/model-table";
 import { PassRateChart } from "@/components/admin/pass-rate-chart";
 import { PromoteForm } from "@/components/admin/promote-form";
@@ -52,6 +53,8 @@ export default async function ModelsPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       <ModelTable models={JSON.parse(JSON.stringify(models))} runs={JSON.parse(JSON.stringify(runs))} specVersion={version} runEval={runEvalAction} />
+      {/* Evaluations run in the background: the page follows them until they finish. */}
+      <LiveRefresh active={runs.some((r) => r.status === "running")} everyMs={1500} />
 
       {check ? (
         <section aria-label="Candidate beside active" className="flex flex-col gap-4">

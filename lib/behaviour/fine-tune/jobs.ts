@@ -8,6 +8,7 @@ import { db } from "../../db";
 import { env } from "../../env";
 import { AppError } from "../../errors";
 import { reportOf } from "../datasets";
+import { fineTuneSteps } from "./poller";
 import { FineTuneError, TERMINAL_STATUSES } from "./provider";
 import { fineTuneProvider, type FineTuneProviderId } from "./providers";
 
@@ -30,6 +31,7 @@ export async function startFineTuneJob(admin: CurrentUser, input: StartInput): P
   if (input.provider === "openai" && !env().OPENAI_API_KEY) throw new AppError("bad_request", "Set OPENAI_API_KEY to fine-tune on OpenAI, or choose the external provider.");
   if (input.suffix && !/^[a-z0-9-]{1,18}$/i.test(input.suffix)) throw new AppError("bad_request", "The suffix may have up to 18 letters, digits and dashes.");
   const submitted = input.provider === "external" ? await fineTuneProvider("external").submit({ jobKey: "", trainingJsonl: "", baseModel: "", hyperparameters: {} }) : null;
+  const steps = await fineTuneSteps();
   return db().transaction(async (tx) => {
     const job = await createFineTuneJob(tx, {
       datasetId: dataset.id,
@@ -41,6 +43,8 @@ export async function startFineTuneJob(admin: CurrentUser, input: StartInput): P
       createdBy: admin.id,
     });
     await audit(tx, admin, "fine_tune.start", { type: "fine_tune_job", id: job.id }, { datasetVersion: dataset.version, provider: input.provider, baseModel: job.baseModel });
+    // The worker trains or submits it; an external job waits for its endpoint instead.
+    if (!submitted) await steps(tx, job.id);
     return job;
   });
 }

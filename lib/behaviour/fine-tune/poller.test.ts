@@ -1,3 +1,6 @@
+// Read by lib/env on first use, later in this file's process: each next poll is due at once.
+process.env.FINE_TUNE_POLL_SECONDS = "0";
+
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findChatModel, listChatModels } from "@/db/queries/chat-models";
@@ -9,7 +12,9 @@ import { createTestUser } from "../../testing/fixtures";
 import { freezeDataset } from "../datasets";
 import { generateExamples } from "../examples";
 import { cancelFineTuneJob, registerExternalEndpoint, startFineTuneJob } from "./jobs";
-import { pollNextFineTuneJob } from "./poller";
+import { hasLiveJob } from "@/db/queries/queued-jobs";
+import { jobQueue, queues, runOneJob } from "../../jobs/queue";
+import { followFineTuneJob } from "./poller";
 import { fineTuneProvider } from "./providers";
 
 let fake: FakeOpenAI;
@@ -27,10 +32,13 @@ beforeAll(async () => {
 });
 afterAll(() => fake.close());
 
-/** Polls as a worker would until the job is done (or stops moving), with no wait between polls. */
-async function runUntilSettled(jobId: string, workerId = "worker-a"): Promise<FineTuneJobRow> {
+/** Runs the next due step of any fine-tune, as a worker would. */
+const step = () => runOneJob(queues.fineTune, followFineTuneJob);
+
+/** Runs steps as a worker would until the job is done (or stops moving), with no wait between polls. */
+async function runUntilSettled(jobId: string): Promise<FineTuneJobRow> {
   for (let i = 0; i < 20; i++) {
-    await pollNextFineTuneJob(workerId, { pollSeconds: 0 });
+    await step();
     const job = (await findFineTuneJob(db(), jobId))!;
     if (["succeeded", "failed", "cancelled"].includes(job.status)) return job;
   }
@@ -43,7 +51,7 @@ describe("fine-tuning jobs, followed by the worker", () => {
     const started = await startFineTuneJob(admin, { datasetId, provider: "openai", suffix: "policy", epochs: 2 });
     expect(started.status).toBe("pending");
     const job = await runUntilSettled(started.id);
-    expect(job).toMatchObject({ status: "succeeded", trainedTokens: 4242, error: null, lockedBy: null, hyperparameters: { n_epochs: 2 } });
+    expect(job).toMatchObject({ status: "succeeded", trainedTokens: 4242, error: null, hyperparameters: { n_epochs: 2 } });
     expect(job.fineTunedModel).toMatch(/^ft:gpt-4\.1-mini/);
     expect(job.metrics).toMatchObject({ train_loss: 0.41, valid_loss: 0.52 });
     expect(job.events.map((e) => e.message)).toContain("The job has successfully completed");
@@ -66,9 +74,9 @@ describe("fine-tuning jobs, followed by the worker", () => {
   it("keeps a job through a provider outage and clears the error once it answers again", async () => {
     fake.script = ["running", "succeeded"];
     const started = await startFineTuneJob(admin, { datasetId, provider: "openai" });
-    await pollNextFineTuneJob("worker-a", { pollSeconds: 0 }); // submitted
+    await step(); // submitted
     fake.failNext(/^GET \/v1\/fine_tuning\/jobs\/[^/]+$/, 503);
-    await pollNextFineTuneJob("worker-a", { pollSeconds: 0 });
+    await step();
     expect(await findFineTuneJob(db(), started.id)).toMatchObject({ status: "validating_files", error: expect.stringContaining("(503)") });
     expect((await runUntilSettled(started.id)).status).toBe("succeeded");
     expect((await findFineTuneJob(db(), started.id))!.error).toBeNull();
@@ -81,14 +89,18 @@ describe("fine-tuning jobs, followed by the worker", () => {
     expect(job).toMatchObject({ status: "failed", error: "OpenAI rejected POST /fine_tuning/jobs (400): Model gpt-9 is not available for fine-tuning." });
   });
 
-  it("resumes a job whose worker died holding its lease, and leaves a live worker's job alone", async () => {
+  it("resumes a job whose worker died mid-step, without a second chain of polls", async () => {
     fake.script = ["running", "running", "succeeded"];
     const started = await startFineTuneJob(admin, { datasetId, provider: "openai" });
-    await pollNextFineTuneJob("worker-old", { pollSeconds: 0 }); // submitted, then the process dies mid-poll:
-    await db().execute(sql`UPDATE fine_tune_jobs SET locked_by = 'worker-old', lease_until = now() + interval '1 hour' WHERE id = ${started.id}`);
-    expect(await pollNextFineTuneJob("worker-new", { pollSeconds: 0 })).toBe(false);
-    await db().execute(sql`UPDATE fine_tune_jobs SET lease_until = now() - interval '1 second' WHERE id = ${started.id}`);
-    const job = await runUntilSettled(started.id, "worker-new");
+    await step(); // submitted; the next poll is queued
+    // A worker takes the poll and dies: the queue's supervisor fails it once its heartbeat stops,
+    // and its retry (due now rather than in 30 s) carries on from the row.
+    const boss = await jobQueue();
+    const [poll] = await boss.fetch<{ fineTuneJobId: string }>(queues.fineTune);
+    expect(poll?.data.fineTuneJobId).toBe(started.id);
+    await boss.fail(queues.fineTune, poll!, { message: "worker died" });
+    await db().execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = ${queues.fineTune} AND data->>'fineTuneJobId' = ${started.id} AND state = 'retry'`);
+    const job = await runUntilSettled(started.id);
     expect(job.status).toBe("succeeded");
     expect(job.chatModelId).toBeTruthy();
   });
@@ -99,7 +111,7 @@ describe("fine-tuning jobs, followed by the worker", () => {
     // The dead worker got as far as creating the job at OpenAI; the row still says pending.
     const orphan = await fineTuneProvider("openai").submit({ jobKey: started.id, trainingJsonl: "{}\n", baseModel: "gpt-4.1-mini-2025-04-14", hyperparameters: {} });
     const jobs = fake.jobs.size;
-    const job = await runUntilSettled(started.id, "worker-new");
+    const job = await runUntilSettled(started.id);
     expect(job).toMatchObject({ status: "succeeded", providerJobId: orphan.providerJobId });
     expect(fake.jobs.size).toBe(jobs);
   });
@@ -107,19 +119,22 @@ describe("fine-tuning jobs, followed by the worker", () => {
   it("cancels a running job at the provider", async () => {
     fake.script = ["running", "running", "running", "succeeded"];
     const started = await startFineTuneJob(admin, { datasetId, provider: "openai" });
-    await pollNextFineTuneJob("worker-a", { pollSeconds: 0 });
-    await pollNextFineTuneJob("worker-a", { pollSeconds: 0 });
+    await step();
+    await step();
     expect((await findFineTuneJob(db(), started.id))!.status).toBe("running");
     expect((await cancelFineTuneJob(admin, started.id)).status).toBe("cancelled");
     expect(fake.jobs.get((await findFineTuneJob(db(), started.id))!.providerJobId!)!.status).toBe("cancelled");
     await expect(cancelFineTuneJob(admin, started.id)).rejects.toMatchObject({ code: "conflict" });
-    expect(await pollNextFineTuneJob("worker-a", { pollSeconds: 0 })).toBe(false);
+    // The poll already queued finds the job cancelled, and queues no other.
+    await step();
+    expect(await hasLiveJob(db(), queues.fineTune, { fineTuneJobId: started.id })).toBe(false);
+    expect((await findFineTuneJob(db(), started.id))!.status).toBe("cancelled");
   });
 
   it("waits for an external job's endpoint, then registers it as an OpenAI-compatible candidate", async () => {
     const started = await startFineTuneJob(admin, { datasetId, provider: "external" });
     expect(started.status).toBe("awaiting_endpoint");
-    expect(await pollNextFineTuneJob("worker-a", { pollSeconds: 0 })).toBe(false);
+    expect(await hasLiveJob(db(), queues.fineTune, { fineTuneJobId: started.id })).toBe(false);
     await expect(registerExternalEndpoint(admin, started.id, { baseUrl: "not a url", model: "policy-lora" })).rejects.toMatchObject({ code: "bad_request" });
     const model = await registerExternalEndpoint(admin, started.id, { baseUrl: "http://gpu-host:8000/v1/", model: "policy-lora" });
     expect(model).toMatchObject({ provider: "openai-compatible", baseUrl: "http://gpu-host:8000/v1", model: "policy-lora", kind: "fine-tuned", fineTuneJobId: started.id, active: false });

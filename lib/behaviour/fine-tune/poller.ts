@@ -1,46 +1,65 @@
+import type { Job } from "pg-boss";
 import { datasetJsonl } from "../datasets";
-import { claimFineTuneJob, completeFineTuneJob, releaseFineTuneJob, renewFineTuneLease, type FineTuneJobRow } from "@/db/queries/fine-tune-jobs";
+import { completeFineTuneJob, findFineTuneJob, followedFineTuneJobs, saveFineTuneStep, type FineTuneJobPatch, type FineTuneJobRow } from "@/db/queries/fine-tune-jobs";
 import { findDataset } from "@/db/queries/datasets";
+import { hasLiveJob } from "@/db/queries/queued-jobs";
+import type { Executor } from "@/db/client";
 import type { FineTuneEvent } from "@/db/schema";
 import { db } from "../../db";
 import { AppError } from "../../errors";
 import { env } from "../../env";
-import { FineTuneError, type FineTuneProvider } from "./provider";
+import { queues, transactionalSender } from "../../jobs/queue";
+import { FineTuneError, TERMINAL_STATUSES, type FineTuneProvider } from "./provider";
 import { trainBuiltinJob } from "./builtin";
 import { fineTuneProvider } from "./providers";
 
-/** A poll is a few short HTTP calls; a worker silent for this long is presumed dead. */
-const LEASE_SECONDS = 120;
+export interface FineTuneStep {
+  fineTuneJobId: string;
+}
+
+/** Queues a step of a fine-tune, `inSeconds` from now, in the caller's transaction. */
+export async function fineTuneSteps() {
+  const send = await transactionalSender<FineTuneStep>(queues.fineTune);
+  return (tx: Executor, fineTuneJobId: string, inSeconds = 0) => send(tx, { fineTuneJobId }, { startAfterSeconds: inSeconds, singletonKey: fineTuneJobId });
+}
 
 /**
- * One step for one job, by whichever worker claims it: submit a pending job, or poll a submitted
- * one and record its status, events and metrics. A job that succeeds registers its model as a
- * candidate. Everything lives in the job row, so a restarted worker carries on where the last
- * one stopped. Returns whether there was a job to look at.
+ * The fine-tune queue's handler, one step of one job: train a built-in job, submit a pending one,
+ * or poll a submitted one and record its status, events and metrics, queueing the next poll with
+ * what it saved. A job that succeeds registers its model as a candidate. Everything lives in the
+ * job row, so a step retried after its worker died carries on where the last one stopped.
  */
-export async function pollNextFineTuneJob(workerId: string, options: { pollSeconds?: number } = {}): Promise<boolean> {
-  const job = await claimFineTuneJob(db(), workerId, LEASE_SECONDS);
-  if (!job) return false;
-  const pollIn = options.pollSeconds ?? env().FINE_TUNE_POLL_SECONDS;
-  const provider = fineTuneProvider(job.provider);
-  // Uploading a large file can outlast the lease; a second worker must not submit the job again meanwhile.
-  const renew = setInterval(() => void renewFineTuneLease(db(), job.id, workerId, LEASE_SECONDS).catch(() => {}), (LEASE_SECONDS * 1000) / 3);
+export async function followFineTuneJob(step: Job<FineTuneStep>) {
+  const job = await findFineTuneJob(db(), step.data.fineTuneJobId);
+  if (!job || TERMINAL_STATUSES.includes(job.status) || job.provider === "external") return { skipped: job?.status ?? "deleted" };
+  const pollIn = env().FINE_TUNE_POLL_SECONDS;
+  const steps = await fineTuneSteps();
+  const save = (patch: FineTuneJobPatch) => saveFineTuneStep(db(), job.id, patch, (tx) => steps(tx, job.id, pollIn));
   try {
     if (job.provider === "builtin") await trainBuiltinJob(job);
-    else if (job.status === "pending") await submit(job, workerId, provider, pollIn);
-    else await follow(job, workerId, provider, pollIn);
+    else if (job.status === "pending") await save(await submit(job, fineTuneProvider(job.provider)));
+    else {
+      const patch = await follow(job, fineTuneProvider(job.provider));
+      if (patch) await save(patch);
+    }
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     // Our own refusals (a dataset that no longer validates) will not pass by waiting; outages might.
     const transient = err instanceof FineTuneError ? err.transient : !(err instanceof AppError);
-    await releaseFineTuneJob(db(), job.id, workerId, transient ? { error: message } : { status: "failed", error: message }, pollIn);
-  } finally {
-    clearInterval(renew);
+    await save(transient ? { error: message } : { status: "failed", error: message });
   }
-  return true;
+  return null;
 }
 
-async function submit(job: FineTuneJobRow, workerId: string, provider: FineTuneProvider, pollIn: number) {
+/** Queues a step for every job still under way that has none (an install upgraded from the lease loop). */
+export async function resumeOrphanedFineTunes() {
+  const steps = await fineTuneSteps();
+  for (const id of await followedFineTuneJobs(db())) {
+    if (!(await hasLiveJob(db(), queues.fineTune, { fineTuneJobId: id }))) await db().transaction((tx) => steps(tx, id));
+  }
+}
+
+async function submit(job: FineTuneJobRow, provider: FineTuneProvider): Promise<FineTuneJobPatch> {
   const train = await datasetJsonl(job.datasetId, "train");
   const validation = await datasetJsonl(job.datasetId, "validation");
   const submitted = await provider.submit({
@@ -51,10 +70,11 @@ async function submit(job: FineTuneJobRow, workerId: string, provider: FineTuneP
     suffix: job.suffix ?? undefined,
     hyperparameters: job.hyperparameters,
   });
-  await releaseFineTuneJob(db(), job.id, workerId, { ...submitted, error: null }, pollIn);
+  return { ...submitted, error: null };
 }
 
-async function follow(job: FineTuneJobRow, workerId: string, provider: FineTuneProvider, pollIn: number) {
+/** What a poll learned, or null once the job succeeded and its model is registered. */
+async function follow(job: FineTuneJobRow, provider: FineTuneProvider): Promise<FineTuneJobPatch | null> {
   if (!job.providerJobId || !provider.poll) throw new FineTuneError("The job was never submitted to the provider; start a new one.", false);
   const remote = await provider.poll(job.providerJobId);
   const patch = {
@@ -76,9 +96,9 @@ async function follow(job: FineTuneJobRow, workerId: string, provider: FineTuneP
       specVersion: dataset?.specVersion ?? null,
       fineTuneJobId: job.id,
     });
-    return;
+    return null;
   }
-  await releaseFineTuneJob(db(), job.id, workerId, patch, pollIn);
+  return patch;
 }
 
 /** The provider lists recent events only: keep the older ones already recorded. */

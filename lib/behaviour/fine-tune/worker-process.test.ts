@@ -29,7 +29,8 @@ it("a worker killed while following a job is replaced by one that finishes it an
   const dataset = await freezeDataset(admin);
   fake.script = ["queued", "running", "running", "running", "running", "running", "succeeded"];
   const { id } = await startFineTuneJob(admin, { datasetId: dataset.id, provider: "openai" });
-  const workerEnv = { OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url, FINE_TUNE_POLL_SECONDS: "1" };
+  // Polls a second apart; a poll in hand when its worker is killed comes due again 10 s later.
+  const workerEnv = { OPENAI_API_KEY: fake.apiKey, OPENAI_BASE_URL: fake.url, FINE_TUNE_POLL_SECONDS: "1", INGEST_LEASE_SECONDS: "10" };
 
   const first = await startWorker(workerEnv);
   await waitFor("the job to be running", async () => (await findFineTuneJob(db(), id))?.status === "running");
