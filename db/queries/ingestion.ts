@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import { chunkEmbeddings, chunks, documentVersions } from "../schema";
 import { lockLiveEmbeddingModels } from "./embedding-models";
+import { liveJobIn } from "./queued-jobs";
 
 export interface VersionToIndex {
   filename: string;
@@ -100,15 +101,10 @@ export async function recordIndexingFailure(db: Executor, versionId: string, err
     .where(and(eq(documentVersions.id, versionId), inArray(documentVersions.status, ["queued", "processing"])));
 }
 
-/**
- * Versions waiting to be indexed that have no ingest job alive in the queue: those left by an
- * install from before the queue moved to pg-boss. Reads pg-boss's job table, its SQL interface.
- */
+/** Versions waiting to be indexed that have no ingest job alive in the queue: those left by an install from before the queue moved to pg-boss. */
 export async function versionsWithoutIngestJob(db: Executor, queue: string): Promise<string[]> {
   const { rows } = await db.execute<{ id: string }>(sql`
     SELECT v.id FROM document_versions v
-    WHERE v.status IN ('queued', 'processing') AND NOT EXISTS (
-      SELECT 1 FROM pgboss.job j
-      WHERE j.name = ${queue} AND j.data->>'versionId' = v.id::text AND j.state IN ('created', 'retry', 'active'))`);
+    WHERE v.status IN ('queued', 'processing') AND NOT ${liveJobIn(queue, sql`j.data->>'versionId' = v.id::text`)}`);
   return rows.map((r) => r.id);
 }

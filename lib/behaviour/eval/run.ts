@@ -1,5 +1,6 @@
 import { streamText, type LanguageModel } from "ai";
 import type { Job } from "pg-boss";
+import type { Executor } from "@/db/client";
 import { findChatModel, type ChatModelRow } from "@/db/queries/chat-models";
 import { failEvalRun, findEvalRun, finishEvalRun, recordEvalProgress, startEvalRun, type NewEvalResult } from "@/db/queries/eval-runs";
 import { modelFor, type ChatModel } from "../../ai/models";
@@ -35,16 +36,18 @@ export interface EvalJob {
  * dies mid-run is replaced by one that starts the run again.
  */
 export async function queueBehaviourEval(input: { modelId: string; createdBy?: string }) {
-  const row = await findChatModel(db(), input.modelId);
+  const send = await transactionalSender<EvalJob>(queues.behaviourEval);
+  const { run, row } = await recordRun(input.modelId, input.createdBy, configuredJudge(), (tx, runId) => send(tx, { runId }));
+  return { run, modelName: row.name };
+}
+
+/** Records a run of the model on the current spec version, as running (with its job, when queued). */
+async function recordRun(modelId: string, createdBy: string | undefined, judge: ChatModel | null, enqueue?: (tx: Executor, runId: string) => Promise<unknown>) {
+  const row = await findChatModel(db(), modelId);
   if (!row) throw new AppError("not_found", "This model is not in the registry.");
   const { version, spec } = await currentSpec();
-  const send = await transactionalSender<EvalJob>(queues.behaviourEval);
-  const run = await startEvalRun(
-    db(),
-    { modelId: row.id, specVersion: version, judge: configuredJudge()?.id ?? null, createdBy: input.createdBy, casesTotal: goldenCases(spec).length },
-    (tx, runId) => send(tx, { runId }),
-  );
-  return { run, modelName: row.name };
+  const run = await startEvalRun(db(), { modelId: row.id, specVersion: version, judge: judge?.id ?? null, createdBy, casesTotal: goldenCases(spec).length }, enqueue);
+  return { run, row, spec };
 }
 
 /** The behaviour-eval queue's handler: answers and checks a queued run's cases. */
@@ -76,14 +79,11 @@ export async function abandonEval(job: Job<EvalJob>) {
  * result (`npm run eval:behaviour`, tests). The admin page queues runs instead (queueBehaviourEval).
  */
 export async function runBehaviourEval(input: { modelId: string; createdBy?: string; judge?: ChatModel | null }): Promise<EvalRunOutcome> {
-  const row = await findChatModel(db(), input.modelId);
-  if (!row) throw new AppError("not_found", "This model is not in the registry.");
-  const { version, spec } = await currentSpec();
   const judge = input.judge === undefined ? configuredJudge() : input.judge;
-  const run = await startEvalRun(db(), { modelId: row.id, specVersion: version, judge: judge?.id ?? null, createdBy: input.createdBy, casesTotal: goldenCases(spec).length });
+  const { run, row, spec } = await recordRun(input.modelId, input.createdBy, judge);
   try {
     const results = await evaluateRun(run.id, row, judge, spec);
-    return { runId: run.id, modelName: row.name, specVersion: version, judge: judge?.id ?? null, results };
+    return { runId: run.id, modelName: row.name, specVersion: run.specVersion, judge: run.judge, results };
   } catch (err) {
     const message = evalFailure(row.name, err);
     await failEvalRun(db(), run.id, message);
