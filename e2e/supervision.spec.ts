@@ -17,27 +17,52 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-supervision-")
 test.afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 test.setTimeout(360_000);
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * A free port below the kernel's ephemeral range: a port taken from that range (listen on 0) can be
+ * handed out again, before the launcher binds it, to the embedded database's own listener or to any
+ * outgoing connection on the machine, and Next.js would then fail to start for a reason of the test's.
+ */
+async function freePort(): Promise<number> {
+  const [ephemeralLow] = fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/).map(Number);
+  const low = 10_000;
+  const high = Math.max(low + 1000, (ephemeralLow ?? 32_768) - 1);
+  for (;;) {
+    const port = low + Math.floor(Math.random() * (high - low));
+    const free = await new Promise<boolean>((resolve) => {
+      const server = net.createServer().once("error", () => resolve(false)).listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+}
+
 /** The launcher's children: the Next.js server and the ingest worker. */
 const childrenOf = (pid: number) =>
   execFileSync("ps", ["--ppid", String(pid), "-o", "pid=,args="], { encoding: "utf8" })
     .trim().split("\n").map((line) => line.trim().split(/\s+/)).map(([child, ...args]) => ({ pid: Number(child), args: args.join(" ") }));
 
-async function startApp() {
+async function startApp(name: string) {
   const port = await freePort();
+  // The launcher's own output (and its children's) goes to a file in the test's results, so a start
+  // that fails says why rather than only that /api/ready never answered.
+  const logPath = test.info().outputPath(`${name}.log`);
+  const logFile = fs.openSync(logPath, "w");
   // Node runs the launcher itself (not the tsx CLI), so the pid killed is the launcher's.
   const launcher: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
     env: { ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", SHUTDOWN_DRAIN_SECONDS: "3" },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", logFile, logFile],
   });
-  const exit = new Promise<number | null>((resolve) => launcher.once("exit", (code) => resolve(code)));
-  await expect.poll(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null))?.status, { timeout: 150_000 }).toBe(200);
+  fs.closeSync(logFile);
+  let exited = false;
+  const exit = new Promise<number | null>((resolve) => launcher.once("exit", (code) => ((exited = true), resolve(code))));
+  const outputTail = () => fs.readFileSync(logPath, "utf8").split("\n").slice(-40).map((line) => line.slice(0, 400)).join("\n");
+  let lastAnswer = "none";
+  for (const deadline = Date.now() + 150_000; ; await new Promise((resolve) => setTimeout(resolve, 250))) {
+    if (exited) throw new Error(`The launcher exited before it was ready. Its output ends:\n${outputTail()}`);
+    const response = await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null);
+    if (response?.status === 200) break;
+    if (response) lastAnswer = `${response.status} ${await response.text()}`;
+    if (Date.now() > deadline) throw new Error(`/api/ready did not answer 200 within 150 s (last answer: ${lastAnswer}). The launcher's output ends:\n${outputTail()}`);
+  }
   const children = childrenOf(launcher.pid!);
   // Next.js renames its process ("next-server"), so it is the child that is not the worker.
   const worker = children.find((c) => c.args.includes("scripts/worker.ts"))!;
@@ -51,12 +76,12 @@ async function expectAllGone(app: { launcher: number; next: number; worker: numb
 }
 
 test("killing the launcher stops Next.js and the worker; after a restart, killing Next.js stops the app with a failure", async () => {
-  const app = await startApp();
+  const app = await startApp("first-start");
   process.kill(app.launcher, "SIGKILL");
   await expectAllGone(app);
 
   // The lock its killed owner left is taken over, and the same data serves again.
-  const again = await startApp();
+  const again = await startApp("after-kill");
   process.kill(again.next, "SIGKILL");
   expect(await again.exit).toBe(1);
   await expectAllGone(again);
