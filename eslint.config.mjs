@@ -25,10 +25,15 @@ export default tseslint.config(
   },
   // Plain JavaScript run by Node before tsx (preloads): Node's globals, which TypeScript knows elsewhere.
   {
-    files: ["lib/**/*.mjs"],
+    files: ["lib/**/*.mjs", "testing/**/*.mjs"],
     languageOptions: { globals: Object.fromEntries(["process", "console", "setTimeout", "setInterval", "clearInterval", "URL"].map((name) => [name, "readonly"])) },
   },
-  { files: ["components/**"], rules: forbid("app", "db") },
-  { files: ["lib/**"], rules: forbid("app", "components") },
-  { files: ["db/**"], rules: forbid("app", "components", "lib") },
+  // testing/ holds test scaffolding and benchmark corpora: tests and scripts use it, the product never does.
+  { files: ["app/**"], rules: forbid("testing") },
+  { files: ["components/**"], rules: forbid("app", "db", "testing") },
+  { files: ["lib/**"], rules: forbid("app", "components", "testing") },
+  { files: ["db/**"], rules: forbid("app", "components", "lib", "testing") },
+  { files: ["app/**/*.test.ts"], rules: { "no-restricted-imports": "off" } },
+  { files: ["lib/**/*.test.ts"], rules: forbid("app", "components") },
+  { files: ["db/**/*.test.ts"], rules: forbid("app", "components", "lib") },
 );

@@ -58,8 +58,6 @@ const schema = z.object({
   INGEST_LEASE_SECONDS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(10).default(60)),
   /** /api/ready answers 503 when no worker has reported (every 10 s while running) for this long. */
   READY_WORKER_MAX_AGE_SECONDS: int(60),
-  /** Tests only: pause after each embedding batch, so a test can kill a worker in the middle of a job. */
-  INGEST_TEST_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
   QUESTION_MAX_CHARS: int(2000),
   /**
    * Failed sign-ins slow the next attempt down, never lock it: after the free failures of an account

@@ -5,7 +5,7 @@ import { db } from "./db";
 import { deleteDocument } from "./ingest/manage";
 import { acceptUpload } from "./ingest/upload";
 import { firstRunProgress } from "./setup";
-import { createTestUser } from "./testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 
 describe("first-run progress", () => {
   it("counts live documents, people, open invitations and models other than the built-in one", async () => {

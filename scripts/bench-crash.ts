@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { createFirstAdmin, issueSetupToken } from "@/lib/auth/first-admin";
 import { openCliDatabase } from "@/lib/cli-database";
-import { spawnScript } from "@/lib/testing/worker-process";
+import { spawnScript } from "@/testing/worker-process";
 
 const { values } = parseArgs({ options: { trials: { type: "string", default: "50" }, files: { type: "string", default: "16" }, seed: { type: "string", default: "1" } } });
 const trials = Number(values.trials);

@@ -15,8 +15,8 @@ import { db, useDatabase, useReadReplicas } from "@/lib/db";
 import { embedder } from "@/lib/embeddings";
 import { env } from "@/lib/env";
 import { retrieve } from "@/lib/retrieval/retrieve";
-import { restrictedCorpus } from "@/lib/retrieval/test-corpus";
-import { createStreamingReplica } from "@/lib/testing/streaming-replica";
+import { restrictedCorpus } from "@/testing/test-corpus";
+import { createStreamingReplica } from "@/testing/streaming-replica";
 
 const { values } = parseArgs({ options: { chunks: { type: "string" }, rounds: { type: "string" } } });
 const chunks = Number(values.chunks ?? 5000);

@@ -5,7 +5,7 @@
  * `npm run bench:retrieval -- --sweep 100,1000,3000,5000,10000 [--db pglite|postgres|both]
  *   [--sweep-queries 30] [--out docs/retrieval-sweep]`: the size sweep (sweepSize; docs/retrieval-speed.md).
  *
- * Builds a corpus of --chunks chunks from SciFact text (lib/retrieval/synthetic-corpus: replicated
+ * Builds a corpus of --chunks chunks from SciFact text (testing/synthetic-corpus: replicated
  * and perturbed, embedded with the built-in embedder) in a fresh database, in documents spread over
  * 100 reader groups, then measures with two employees: one in every group (reads 100%) and one in
  * a single group (reads 1%):
@@ -52,7 +52,7 @@ import { embedder } from "@/lib/embeddings";
 import { env } from "@/lib/env";
 import { loadBeir } from "@/lib/evaluation/beir";
 import { percentile } from "@/lib/evaluation/metrics";
-import { buildSyntheticCorpus } from "@/lib/retrieval/synthetic-corpus";
+import { buildSyntheticCorpus } from "@/testing/synthetic-corpus";
 import { type SweepRow, writeSweep } from "./retrieval-sweep-report";
 import { retrieve } from "@/lib/retrieval/retrieve";
 import { keywordTerms } from "@/lib/text/terms";

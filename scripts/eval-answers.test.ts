@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeTempFiles } from "@/lib/testing/temp-files";
+import { writeTempFiles } from "@/testing/temp-files";
 
 /** A set in a temporary folder: documents (path -> content) and questions. */
 const writeSet = (files: Record<string, string>, questions: object[]) =>

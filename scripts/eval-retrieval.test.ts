@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { loadBeir } from "@/lib/evaluation/beir";
-import { writeTempFiles } from "@/lib/testing/temp-files";
+import { writeTempFiles } from "@/testing/temp-files";
 
 const dataset = (files: Record<string, string>) => writeTempFiles("beir-", files);
 

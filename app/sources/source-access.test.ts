@@ -10,8 +10,8 @@ import { db } from "@/lib/db";
 import { deleteDocument } from "@/lib/ingest/manage";
 import { acceptUpload } from "@/lib/ingest/upload";
 import { SAMPLE_POLICIES_DIR } from "@/lib/samples";
-import { askAndStore } from "@/lib/testing/conversations";
-import { createTestUser, drainQueue } from "@/lib/testing/fixtures";
+import { askAndStore } from "@/lib/evaluation/ask-and-store";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { GET as getCitation } from "../api/citations/[messageId]/[n]/route";
 import { GET as getFile } from "./[documentId]/[versionId]/file/route";
 

@@ -8,7 +8,7 @@ import { db } from "../db";
 import { setReaders } from "../ingest/manage";
 import { acceptUpload } from "../ingest/upload";
 import { retrieve } from "../retrieval/retrieve";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { addGroupMember, createGroup, deleteGroupAsAdmin, removeGroupMember, renameGroupAsAdmin } from "./groups";
 
 const unique = () => Math.random().toString(36).slice(2, 10);

@@ -4,7 +4,7 @@ import { listAudit } from "@/db/queries/audit";
 import { groupIdsOfUser } from "@/db/queries/user-admin";
 import { db } from "../db";
 import { verifyPassword } from "../auth/password";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { createGroup } from "./groups";
 import { acceptInvite, inviteUser, openInvite } from "./invites";
 

@@ -7,7 +7,7 @@ import { users } from "@/db/schema";
 import { db } from "../db";
 import { activeUser } from "../auth/active-user";
 import { verifyPassword } from "../auth/password";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { createGroup } from "./groups";
 import { createUserAsAdmin, setGroupsOfUser, setUserActive, setUserRole } from "./users";
 

@@ -5,7 +5,7 @@ import { createBuiltinModel, NOT_FOUND_ANSWER } from "./builtin-model";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { buildSystemPrompt, type PromptSource } from "./prompt";
 import { countTokens } from "../text/tokens";
-import { EXPENSES, LEAVE, SOURCES, TRAVEL } from "../testing/policy-sources";
+import { EXPENSES, LEAVE, SOURCES, TRAVEL } from "@/testing/policy-sources";
 
 
 /** Runs the model through the AI SDK the way the chat route does: sources in the system prompt, then messages. */

@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { startOpenAIServer } from "../testing/openai-server";
+import { startOpenAIServer } from "@/testing/openai-server";
 import { testConnection } from "./connection-test";
 
 /** A server that refuses every request as OpenAI does a wrong key (its documented error body). */

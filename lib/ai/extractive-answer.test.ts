@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SECURITY, SOURCES } from "../testing/policy-sources";
+import { SECURITY, SOURCES } from "@/testing/policy-sources";
 import { composeExtractiveAnswer, questionTerms, type TermWeights } from "./extractive-answer";
 import type { PromptSource } from "./prompt";
 

@@ -7,8 +7,8 @@ import { ensureConversation, saveTurn } from "@/db/queries/conversations";
 import { feedback, messages } from "@/db/schema";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
-import { askAndStore } from "../testing/conversations";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { askAndStore } from "../evaluation/ask-and-store";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { everyDay, rankDocuments, windowOf } from "./cited-sources";
 
 const today = () => new Date().toISOString().slice(0, 10);

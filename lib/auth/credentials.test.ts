@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signupSettings } from "@/db/schema";
 import { updateUser } from "@/db/queries/user-admin";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { checkCredentials, UNKNOWN_ACCOUNT_HASH } from "./credentials";
 import { hashPassword } from "./password";
 import { register } from "./register";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { checkCredentials } from "./credentials";
 import { issueDeviceCookie, trustedDevice } from "./device-cookie";
 import type { ThrottlePolicy } from "./throttle";

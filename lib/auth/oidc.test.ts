@@ -10,7 +10,7 @@ import { inviteUser, openInvite } from "../admin/invites";
 import { createGroup } from "../admin/groups";
 import { setUserActive } from "../admin/users";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { activeUser } from "./active-user";
 import { signInFromProvider, type OidcSettings } from "./oidc";
 import { setSignupPolicy } from "./signup-policy";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
 import { setUserActive } from "../admin/users";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { sessionUser } from "./active-user";
 import { changePassword } from "./change-password";
 import { endSessions } from "./end-sessions";

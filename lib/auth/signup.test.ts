@@ -4,7 +4,7 @@ import { listAudit } from "@/db/queries/audit";
 import { findUserByEmail } from "@/db/queries/users";
 import { signupSettings } from "@/db/schema";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import type { CurrentUser } from "./user";
 import { verifyPassword } from "./password";
 import { register } from "./register";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { checkCredentials } from "./credentials";
 import { throttledMessage, type ThrottlePolicy } from "./throttle";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { datasetLines } from "@/db/queries/datasets";
 import type { ChatLine } from "@/db/schema";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { currentSpec } from "./current-spec";
 import { datasetJsonl, freezeDataset, reportOf, splitExamples } from "./datasets";
 import { generateExamples, setExampleFlags, writeExample } from "./examples";

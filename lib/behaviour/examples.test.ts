@@ -6,11 +6,11 @@ import { listExamples } from "@/db/queries/training-examples";
 import { reviewQueue } from "@/db/queries/training-sources";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { currentSpec } from "./current-spec";
 import { addThumbsUpExamples, correctAnswer, generateExamples, inferTags, writeExample } from "./examples";
 import { DEFAULT_BEHAVIOUR_SPEC } from "./spec";
-import { askAndStore, rate } from "../testing/answers";
+import { askAndStore, rate } from "@/testing/answers";
 
 async function policy(code: string, body: string) {
   const admin = await createTestUser("admin");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { listAudit } from "@/db/queries/audit";
 import { listSpecVersions, specByVersion } from "@/db/queries/behaviour-specs";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { DEFAULT_BEHAVIOUR_SPEC } from "./spec";
 import { currentSpec, saveSpec } from "./spec-store";
 

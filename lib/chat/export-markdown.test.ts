@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { ensureConversation, saveTurn } from "@/db/queries/conversations";
 import { db } from "../db";
 import { AppError } from "../errors";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { exportConversation } from "./export-markdown";
 
 const source = (n: number, title: string, page: number | null) => ({

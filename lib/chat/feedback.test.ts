@@ -5,7 +5,7 @@ import { listMessages } from "@/db/queries/conversations";
 import { feedbackFor } from "@/db/queries/feedback";
 import { feedback } from "@/db/schema";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { answer } from "./answer";
 import { giveFeedback } from "./feedback";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readStream } from "../testing/answers";
+import { readStream } from "@/testing/answers";
 import { withFinishMetadata } from "./finish-metadata";
 
 const streamOf = <T>(chunks: T[]) => new ReadableStream<T>({ start: (c) => (chunks.forEach((x) => c.enqueue(x)), c.close()) });

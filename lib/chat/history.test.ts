@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { ensureConversation, findConversation, saveTurn } from "@/db/queries/conversations";
 import { db } from "../db";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { findConversations, remove, rename } from "./history";
 
 async function conversationWith(userId: string, title: string, question: string) {

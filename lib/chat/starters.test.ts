@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { starterQuestion, starterQuestions } from "./starters";
 
 describe("starter questions", () => {

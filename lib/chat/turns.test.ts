@@ -5,8 +5,8 @@ import { listMessages } from "@/db/queries/conversations";
 import { citations } from "@/db/schema";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
-import { readStream, waitForMessages } from "../testing/answers";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { readStream, waitForMessages } from "@/testing/answers";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { answer } from "./answer";
 import type { ChatMessage } from "./types";
 

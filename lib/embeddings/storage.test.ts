@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { INLINE_VECTOR_DIMENSIONS, registerEmbeddingModel } from "@/db/queries/embedding-models";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { registerConfiguredEmbeddingModels } from "./registry";
 
 const WIDE_MODEL = `storage-test-${Math.random().toString(36).slice(2, 10)}`;

@@ -9,7 +9,6 @@ import { dropVectorIndexes, ensureVectorIndex } from "@/db/queries/retrieval";
 import type { CurrentUser } from "../auth/user";
 import type { Executor } from "@/db/client";
 import { db } from "../db";
-import { env } from "../env";
 import { AppError } from "../errors";
 import { queues, transactionalSender } from "../jobs/queue";
 import { embedderFor } from "./registry";
@@ -94,8 +93,6 @@ export async function switchStep(modelId: string): Promise<"more" | "active" | "
     const batch = await chunksWithoutEmbedding(db(), row.id, after, SWITCH_BATCH);
     if (batch.length > 0) {
       const vectors = await embedderFor(row).embed(batch.map((c) => c.searchText));
-      const delay = env().INGEST_TEST_DELAY_MS; // tests only: a window in which to kill the worker mid-switch
-      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       if (await storeSwitchEmbeddings(db(), row.id, batch.map((c, i) => ({ chunkId: c.id, embedding: vectors[i]! })))) cursors.set(row.id, batch.at(-1)!.id);
       return "more";
     }

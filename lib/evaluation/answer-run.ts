@@ -11,7 +11,7 @@ import type { Check } from "../behaviour/eval/cases";
 import { checkAnswer, declines } from "../behaviour/eval/checks";
 import { currentSpec } from "../behaviour/spec-store";
 import type { BehaviourSpec } from "../behaviour/spec";
-import { askAndStore } from "../testing/conversations";
+import { askAndStore } from "./ask-and-store";
 import { aggregate, scoreQuestion, type AnswerReport, type QuestionOutcome } from "./answer-metrics";
 import type { AnswerQuestion, AnswerSet } from "./answer-set";
 import { ingestUploads, openScratchDatabase, type ScratchDatabase } from "./scratch-database";

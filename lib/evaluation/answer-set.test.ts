@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeTempFiles } from "../testing/temp-files";
+import { writeTempFiles } from "@/testing/temp-files";
 import { loadAnswerSet } from "./answer-set";
 
 const writeFiles = (files: Record<string, string>) => writeTempFiles("answer-set-", files);

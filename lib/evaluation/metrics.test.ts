@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBeir, ndcgAt } from "./beir";
-import { writeTempFiles } from "../testing/temp-files";
+import { writeTempFiles } from "@/testing/temp-files";
 import { percentile, scoreRanking } from "./metrics";
 
 describe("retrieval metrics", () => {

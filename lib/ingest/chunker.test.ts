@@ -8,7 +8,7 @@ import { documentText, tableText, withOffsets, type ParsedDocument, type RawBloc
 import { parseDocument } from "./parsers";
 import { parseMarkdown } from "./parsers/markdown";
 import { parsePdf } from "./parsers/pdf";
-import { makePdf } from "@/lib/testing/pdf";
+import { makePdf } from "@/testing/pdf";
 
 const SAMPLES = path.resolve(process.cwd(), "../shared/data/parser-samples");
 if (!existsSync(SAMPLES) && process.env.CI) throw new Error(`Parser samples are missing: expected them at ${SAMPLES}`);

@@ -11,9 +11,9 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { ensureVectorIndex } from "@/db/queries/retrieval";
 import { db } from "../db";
 import { embedder } from "../embeddings";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { INGEST_RETRY_LIMIT, jobQueue } from "../jobs/queue";
-import { killWorkers, startWorker, waitFor } from "../testing/worker-process";
+import { killWorkers, startWorker, waitFor } from "@/testing/worker-process";
 import { chunkDocument } from "./chunker";
 import { parseDocument } from "./parsers";
 import { acceptUpload } from "./upload";
@@ -66,8 +66,8 @@ describe("ingest workers as real processes", () => {
     const upload = await acceptUpload({ filename, bytes: Buffer.from(text), uploadedBy: admin.id });
     const versionId = upload.versionId;
 
-    // The delay follows each embedding batch: the kill lands in the pause after the first.
-    const first = await startWorker({ INGEST_TEST_DELAY_MS: "3000" });
+    // The pause follows each embedding batch: the kill lands in the pause after the first.
+    const first = await startWorker({}, { embedPauseMs: 3000 });
     const midJob = await waitFor("the first worker to be mid-job", async () => {
       const [job] = await jobsOf([versionId]);
       return job?.state === "active" && job.versionStatus === "processing" && job;
@@ -92,7 +92,7 @@ describe("ingest workers as real processes", () => {
 
   it("shares a queue between two workers, each job processed exactly once", { timeout: 90_000 }, async () => {
     // Both workers are up before the queue fills, so both get a share of it.
-    const workersUp = await Promise.all([startWorker({ INGEST_TEST_DELAY_MS: "300" }), startWorker({ INGEST_TEST_DELAY_MS: "300" })]);
+    const workersUp = await Promise.all([startWorker({}, { embedPauseMs: 300 }), startWorker({}, { embedPauseMs: 300 })]);
     const admin = await createTestUser("admin");
     const docs = await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {

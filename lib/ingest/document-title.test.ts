@@ -7,8 +7,8 @@ import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { retrieve } from "../retrieval/retrieve";
-import { createTestUser, drainQueue } from "../testing/fixtures";
-import { makePdf } from "../testing/pdf";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
+import { makePdf } from "@/testing/pdf";
 import { deleteDocument, retitleDocument } from "./manage";
 import { acceptUpload } from "./upload";
 

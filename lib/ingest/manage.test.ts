@@ -7,7 +7,7 @@ import { db } from "../db";
 import { activeEmbedder } from "../embeddings/registry";
 import { keywordRankingInUse, rankCandidates, retrieve } from "../retrieval/retrieve";
 import { keywordTerms } from "../text/terms";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { deleteDocument, reindexDocument, setReaders } from "./manage";
 import { acceptUpload } from "./upload";
 

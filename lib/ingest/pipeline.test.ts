@@ -6,7 +6,7 @@ import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { retrieve } from "../retrieval/retrieve";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { acceptUpload } from "./upload";
 
 const unique = () => Math.random().toString(36).slice(2, 10);

@@ -4,8 +4,8 @@ import { listDocuments } from "@/db/queries/documents";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { retrieve } from "../retrieval/retrieve";
-import { createTestUser, drainQueue } from "../testing/fixtures";
-import { handWrittenPdf } from "../testing/pdf";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
+import { handWrittenPdf } from "@/testing/pdf";
 import { failureReason } from "./errors";
 import { acceptUpload } from "./upload";
 

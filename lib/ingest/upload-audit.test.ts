@@ -5,8 +5,8 @@ import { listAudit } from "@/db/queries/audit";
 import { addVersion } from "@/db/queries/documents";
 import { db } from "../db";
 import { loadSamplePolicies } from "../samples/load";
-import { createTestUser } from "../testing/fixtures";
-import { writeTempFiles } from "../testing/temp-files";
+import { createTestUser } from "@/testing/fixtures";
+import { writeTempFiles } from "@/testing/temp-files";
 import { collectFiles, importFiles } from "./bulk-import";
 import { ingestionQueue } from "./upload";
 

@@ -3,7 +3,6 @@ import type { Job } from "pg-boss";
 import { recordIndexingFailure, startIndexing, storeIndexedVersion, versionsWithoutIngestJob, type VersionToIndex } from "@/db/queries/ingestion";
 import { db } from "../db";
 import { liveEmbedders } from "../embeddings/registry";
-import { env } from "../env";
 import { INGEST_RETRY_LIMIT, queues, runOneJob } from "../jobs/queue";
 import { chunkDocument } from "./chunker";
 import { failureReason, isUnprocessable } from "./errors";
@@ -61,8 +60,6 @@ async function indexDocument(versionId: string, version: VersionToIndex): Promis
       const vectors: number[][] = [];
       for (let i = 0; i < texts.length; i += EMBED_BATCH) {
         vectors.push(...(await model.embed(texts.slice(i, i + EMBED_BATCH))));
-        const delay = env().INGEST_TEST_DELAY_MS; // tests only: a window in which to kill the worker mid-job
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
       }
       embeddings.set(model.id, vectors);
     }

@@ -4,7 +4,7 @@ import { acquireStreamSlot, hit, peek, pruneLimits } from "@/db/queries/rate-lim
 import { db } from "../db";
 import { admitChat, releasingOnEnd } from "../chat/limits";
 import { env } from "../env";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { countRequest } from "./rate-limit";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -7,7 +7,7 @@ import { createDatabase } from "@/db/client";
 import { forgetWorker, recordWorkerHeartbeat } from "@/db/queries/health";
 import { db } from "../db";
 import { env } from "../env";
-import { writeTempFiles } from "../testing/temp-files";
+import { writeTempFiles } from "@/testing/temp-files";
 import { readiness } from "./readiness";
 
 const shippedJournal = fs.readFileSync(path.join(process.cwd(), "drizzle/meta/_journal.json"), "utf8");

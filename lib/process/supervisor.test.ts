@@ -4,8 +4,8 @@ import http from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { waitFor } from "../testing/worker-process";
-import { isAlive as alive, portOpen } from "../testing/processes";
+import { waitFor } from "@/testing/worker-process";
+import { isAlive as alive, portOpen } from "@/testing/processes";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
@@ -15,7 +15,7 @@ const started: Group[] = [];
 
 /** A real launcher process (the supervisor) with two tiny HTTP servers as its children. */
 async function startGroup(env: Record<string, string> = {}): Promise<Group> {
-  const launcher = spawn(process.execPath, ["--import", tsx, "lib/testing/tiny-launcher.ts"], {
+  const launcher = spawn(process.execPath, ["--import", tsx, "testing/tiny-launcher.ts"], {
     cwd: root,
     env: { ...process.env, TINY_DRAIN_MS: "3000", GROUNDWORK_ORPHAN_EXIT_MS: "1000", ...env },
     stdio: ["ignore", "pipe", "pipe"],

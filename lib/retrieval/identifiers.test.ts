@@ -5,7 +5,7 @@ import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
 import { identifierPattern } from "../text/identifiers";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { rankCandidates, retrieve } from "./retrieve";
 
 // Identifiers are made unique per run (the suite shares one database), keeping their shapes.

@@ -14,7 +14,7 @@ import { detectKeywordRanking, keywordSearch, postingsSearch, readerScope } from
 import { chunks } from "@/db/schema";
 import { db } from "../db";
 import { embedder } from "../embeddings";
-import { createTestUser } from "../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 
 const ranking = await detectKeywordRanking(db());
 // Letters only, so that the English configuration keeps each word as one lexeme of its own.

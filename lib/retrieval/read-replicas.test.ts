@@ -14,9 +14,9 @@ import { db, useReadReplicas } from "../db";
 import { env } from "../env";
 import { deleteDocument } from "../ingest/manage";
 import { acceptUpload } from "../ingest/upload";
-import { askAndStore } from "../testing/answers";
-import { createTestUser, drainQueue } from "../testing/fixtures";
-import { createStreamingReplica } from "../testing/streaming-replica";
+import { askAndStore } from "@/testing/answers";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
+import { createStreamingReplica } from "@/testing/streaming-replica";
 import { retrieve } from "./retrieve";
 
 const madeIn = performance.now();

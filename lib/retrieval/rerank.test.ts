@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { askerOf } from "../auth/user";
 import { acceptUpload } from "../ingest/upload";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { httpReranker, setReranker } from "./rerank";
 import { retrieve } from "./retrieve";
 

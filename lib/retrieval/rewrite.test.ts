@@ -9,8 +9,8 @@ import { answer } from "../chat/answer";
 import type { ChatMessage } from "../chat/types";
 import { db } from "../db";
 import { acceptUpload } from "../ingest/upload";
-import { readStream, waitForMessages } from "../testing/answers";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { readStream, waitForMessages } from "@/testing/answers";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { rewriteByRules, standaloneQuery } from "./rewrite";
 
 const user = (text: string) => ({ role: "user" as const, text });

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { askerOf } from "../auth/user";
 import { acceptUpload } from "../ingest/upload";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { rankCandidates, retrieve } from "./retrieve";
 
 // Made-up words, so no other test's document holds them (the suite shares one database); each is

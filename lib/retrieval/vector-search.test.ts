@@ -10,7 +10,7 @@ import { vectorSearchDefaults } from "@/db/search-settings";
 import { db } from "../db";
 import { embedder } from "../embeddings";
 import { rankCandidates } from "./retrieve";
-import { restrictedCorpus } from "./test-corpus";
+import { restrictedCorpus } from "@/testing/test-corpus";
 
 const QUESTIONS = [
   "How many days of annual leave do I get?", "Can I carry over unused leave?", "What is the per diem for travel abroad?",

@@ -6,7 +6,7 @@ import { answer } from "../chat/answer";
 import { starterQuestions } from "../chat/starters";
 import { db } from "../db";
 import { openScratchDatabase, type ScratchDatabase } from "../evaluation/scratch-database";
-import { drainQueue } from "../testing/fixtures";
+import { drainQueue } from "@/testing/fixtures";
 import { loadSamplePolicies } from "./load";
 
 /**

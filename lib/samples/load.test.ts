@@ -4,7 +4,7 @@ import { composeExtractiveAnswer } from "../ai/extractive-answer";
 import { askerOf } from "../auth/user";
 import { db } from "../db";
 import { retrieve } from "../retrieval/retrieve";
-import { createTestUser, drainQueue } from "../testing/fixtures";
+import { createTestUser, drainQueue } from "@/testing/fixtures";
 import { loadSamplePolicies } from "./load";
 
 describe("the sample policies", () => {

@@ -11,8 +11,8 @@ import { BUILTIN_MODEL_NAME, findRegistryModel, resolveActiveModel } from "../..
 import { answer } from "../../chat/answer";
 import { db } from "../../db";
 import { openScratchDatabase, type ScratchDatabase } from "../../evaluation/scratch-database";
-import { createTestUser } from "../../testing/fixtures";
-import { lastUserMessage, startOpenAIServer } from "../../testing/openai-server";
+import { createTestUser } from "@/testing/fixtures";
+import { lastUserMessage, startOpenAIServer } from "@/testing/openai-server";
 import { checkPromotion, promoteModel, registerBaseModel, rollbackModel } from "../promotion";
 import { DEFAULT_BEHAVIOUR_SPEC } from "../spec";
 import { saveSpec } from "../spec-store";

@@ -12,7 +12,7 @@ import { findEvalRun, runResults } from "@/db/queries/eval-runs";
 import { BUILTIN_MODEL_NAME, findRegistryModel } from "../../ai/registry";
 import { db } from "../../db";
 import { EVAL_RETRY_LIMIT, jobQueue, queues, runOneJob } from "../../jobs/queue";
-import { createTestUser } from "../../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { registerBaseModel } from "../promotion";
 import { abandonEval, queueBehaviourEval, runQueuedEval } from "./run";
 

@@ -8,7 +8,7 @@ import { modelFor } from "../../ai/models";
 import { buildSystemPrompt } from "../../ai/prompt";
 import type { CurrentUser } from "../../auth/user";
 import { db } from "../../db";
-import { createTestUser } from "../../testing/fixtures";
+import { createTestUser } from "@/testing/fixtures";
 import { freezeDataset } from "../datasets";
 import { generateExamples } from "../examples";
 import { currentSpec } from "../spec-store";

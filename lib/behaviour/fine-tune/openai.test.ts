@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startFakeOpenAI, type FakeOpenAI } from "../../testing/fake-openai-fine-tuning";
+import { startFakeOpenAI, type FakeOpenAI } from "@/testing/fake-openai-fine-tuning";
 import { openAIFineTuning } from "./openai";
 import { FineTuneError, type FineTuneProvider } from "./provider";
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { makePdf } from "@/lib/testing/pdf";
+import { makePdf } from "@/testing/pdf";
 import { documentText } from "../document-model";
 import { parseMarkdown } from "./markdown";
 import { parsePdf } from "./pdf";

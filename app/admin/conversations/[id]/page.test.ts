@@ -2,8 +2,8 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { listAudit } from "@/db/queries/audit";
 import type { CurrentUser } from "@/lib/auth/user";
-import { askAndStore } from "@/lib/testing/conversations";
-import { createTestUser } from "@/lib/testing/fixtures";
+import { askAndStore } from "@/lib/evaluation/ask-and-store";
+import { createTestUser } from "@/testing/fixtures";
 import { db } from "@/lib/db";
 import ConversationReviewPage from "./page";
 

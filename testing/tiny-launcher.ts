@@ -1,6 +1,6 @@
 /** The launcher's supervision around two tiny servers (lib/process/supervisor.test.ts). */
 import path from "node:path";
-import { supervise } from "../process/supervisor";
+import { supervise } from "../lib/process/supervisor";
 
 const server = path.join(import.meta.dirname, "tiny-server.mjs");
 const child = (name: string) => ({ name, nodeArgs: [server], env: { ...process.env, TINY_NAME: name } });

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
-const root = path.resolve(import.meta.dirname, "../..");
+const root = path.resolve(import.meta.dirname, "..");
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 const workers: ChildProcess[] = [];
 
@@ -15,9 +15,15 @@ export function spawnScript(script: string, args: string[], extraEnv: Record<str
   return spawn(process.execPath, ["--import", tsxLoader, script, ...args], { cwd: root, env: { ...process.env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
 }
 
-/** A real `scripts/worker.ts` process against the test database, resolved once it has started. */
-export async function startWorker(extraEnv: Record<string, string>) {
-  const child = spawnScript("scripts/worker.ts", [], extraEnv);
+/**
+ * A real `scripts/worker.ts` process against the test database, resolved once it has started. With
+ * `embedPauseMs`, its embedder pauses that long after each batch (testing/slow-worker.ts), so a
+ * test can kill it mid-job.
+ */
+export async function startWorker(extraEnv: Record<string, string> = {}, { embedPauseMs }: { embedPauseMs?: number } = {}) {
+  const child = embedPauseMs === undefined
+    ? spawnScript("scripts/worker.ts", [], extraEnv)
+    : spawnScript("testing/slow-worker.ts", [], { ...extraEnv, EMBED_PAUSE_MS: String(embedPauseMs) });
   workers.push(child);
   let output = "";
   child.stderr!.on("data", (d: Buffer) => (output += d));

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Executor } from "@/db/client";
 import { insertBulkDocuments, type BulkDocument } from "@/db/queries/bulk-corpus";
-import type { Embedder } from "../embeddings";
-import { searchTextOf } from "../ingest/worker";
+import type { Embedder } from "../lib/embeddings";
+import { searchTextOf } from "../lib/ingest/worker";
 
 export interface SourceText {
   title: string;

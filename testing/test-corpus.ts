@@ -2,10 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { softDeleteDocumentsOfGroups } from "@/db/queries/bulk-corpus";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
-import { db } from "../db";
-import { embedder } from "../embeddings";
-import { SAMPLE_POLICIES_DIR } from "../samples";
-import { createTestUser } from "../testing/fixtures";
+import { db } from "../lib/db";
+import { embedder } from "../lib/embeddings";
+import { SAMPLE_POLICIES_DIR } from "../lib/samples";
+import { createTestUser } from "./fixtures";
 import { buildSyntheticCorpus, type SourceText } from "./synthetic-corpus";
 
 /** Paragraphs of the shipped Markdown policies: real text for small synthetic corpora in tests. */

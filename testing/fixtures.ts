@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createUser, setUserRole } from "@/db/queries/users";
-import type { CurrentUser } from "../auth/user";
-import { hashPassword } from "../auth/password";
-import { db } from "../db";
-import { processNextJob } from "../ingest/worker";
+import type { CurrentUser } from "../lib/auth/user";
+import { hashPassword } from "../lib/auth/password";
+import { db } from "../lib/db";
+import { processNextJob } from "../lib/ingest/worker";
 
 /** A user straight in the database (integration tests; the browser tests register for real). */
 export async function createTestUser(role: "admin" | "employee"): Promise<CurrentUser> {

@@ -1,4 +1,4 @@
-import type { PromptSource } from "../ai/prompt";
+import type { PromptSource } from "../lib/ai/prompt";
 
 /** Four short policy passages, as the chat gives sources to a model: the built-in model's tests answer from them. */
 export const TRAVEL: PromptSource = {

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { listMessages } from "@/db/queries/conversations";
 import { rateAnswer } from "@/db/queries/training-sources";
-import type { CurrentUser } from "../auth/user";
-import { answer } from "../chat/answer";
-import { db } from "../db";
+import type { CurrentUser } from "../lib/auth/user";
+import { answer } from "../lib/chat/answer";
+import { db } from "../lib/db";
 
 export type StreamChunk = { type: string; [key: string]: unknown };
 type StoredMessages = Awaited<ReturnType<typeof listMessages>>;
