@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { askerOf } from "../auth/user";
 import { retrieve } from "../retrieval/retrieve";
@@ -8,7 +9,9 @@ import { writeTempFiles } from "@/testing/temp-files";
 import { versionStatuses } from "@/db/queries/documents";
 import { db } from "../db";
 import { collectFiles, importFiles } from "./bulk-import";
+import { jobQueue, queues } from "../jobs/queue";
 import { acceptUpload } from "./upload";
+import { ABANDONED_REASON } from "./worker";
 
 const HANDBOOK = path.resolve(process.cwd(), "../shared/data/18f-handbook");
 if (!fs.existsSync(HANDBOOK) && process.env.CI) throw new Error(`The 18F handbook is missing: expected it at ${HANDBOOK}`);
@@ -56,5 +59,24 @@ describe("bulk import", () => {
     const again = await importFiles(await collectFiles([file]), { uploadedBy: admin.id });
     expect(again).toMatchObject({ indexed: [file], unchanged: [] });
     expect((await versionStatuses(db(), [accepted.versionId]))[0]!.status).toBe("ready");
+  });
+
+  it("uploads a file again, once, when its job is abandoned during the import because earlier imports died on it", async () => {
+    const admin = await createTestUser("admin");
+    const dir = writeTempFiles("abandoned-", {});
+    const file = path.join(dir, `parking-${path.basename(dir)}.md`);
+    fs.writeFileSync(file, "# Parking\n\nStaff park on level two of the garage and show their badge at the barrier.\n");
+    // What three killed imports leave: the upload accepted, its job out of attempts and in the
+    // failed-ingest queue, whose handler the next process to work the queue runs first.
+    const accepted = await acceptUpload({ filename: path.basename(file), bytes: fs.readFileSync(file), uploadedBy: admin.id, via: "cli" });
+    await (await jobQueue()).send(queues.ingestFailed, { versionId: accepted.versionId });
+
+    const summary = await importFiles(await collectFiles([file]), { uploadedBy: admin.id });
+    expect(summary).toMatchObject({ indexed: [file], unchanged: [], failed: [] });
+    expect(await versionStatuses(db(), [accepted.versionId])).toEqual([{ id: accepted.versionId, status: "failed", error: ABANDONED_REASON }]);
+    // The fresh upload is the document's current version, indexed.
+    const { rows } = await db().execute<{ status: string }>(sql`
+      SELECT v.status FROM documents d JOIN document_versions v ON v.id = d.current_version_id WHERE d.id = ${accepted.documentId}`);
+    expect(rows).toEqual([{ status: "ready" }]);
   });
 });

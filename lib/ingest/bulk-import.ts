@@ -5,7 +5,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import type { UploadSource } from "@/db/queries/documents";
 import { acceptUpload } from "./upload";
-import { processNextJob } from "./worker";
+import { ABANDONED_REASON, processNextJob } from "./worker";
 
 export interface ImportProgress {
   total: number;
@@ -52,10 +52,11 @@ export async function importFiles(
   const summary: ImportSummary = { indexed: [], unchanged: [], skipped: [], failed: [] };
   const queued = new Map<string, string>(); // version id -> file
   const unchanged = new Map<string, string>();
+  const upload = async (file: string, name: string) =>
+    acceptUpload({ filename: name, bytes: new Uint8Array(await fs.readFile(file)), uploadedBy: options.uploadedBy, groups: options.groups, via: options.via ?? "cli" });
   for (const { path: file, name } of files) {
     try {
-      const bytes = new Uint8Array(await fs.readFile(file));
-      const result = await acceptUpload({ filename: name, bytes, uploadedBy: options.uploadedBy, groups: options.groups, via: options.via ?? "cli" });
+      const result = await upload(file, name);
       if (result.outcome === "unchanged") unchanged.set(result.versionId, file);
       else queued.set(result.versionId, file);
     } catch (err) {
@@ -74,6 +75,8 @@ export async function importFiles(
   }
 
   const pending = new Set(queued.keys());
+  const names = new Map(files.map((f) => [f.path, f.name]));
+  const uploadedAgain = new Set<string>();
   while (pending.size > 0) {
     const worked = await processNextJob();
     for (const v of await versionStatuses(db(), [...pending])) {
@@ -81,7 +84,18 @@ export async function importFiles(
       pending.delete(v.id);
       const file = queued.get(v.id)!;
       if (v.status === "ready") summary.indexed.push(file);
-      else summary.failed.push({ file, reason: v.error ?? "failed" });
+      else if (v.error === ABANDONED_REASON && !uploadedAgain.has(file)) {
+        // Every process that took this file's job died (an earlier import killed mid-way, more than
+        // once), yet this one is alive and working the queue: it follows the failure's own advice
+        // once, a fresh upload, rather than report a file that may index fine. A file that really
+        // kills its worker kills this import too.
+        uploadedAgain.add(file);
+        const again = await upload(file, names.get(file)!).catch(() => null);
+        if (again) {
+          queued.set(again.versionId, file);
+          pending.add(again.versionId);
+        } else summary.failed.push({ file, reason: ABANDONED_REASON });
+      } else summary.failed.push({ file, reason: v.error ?? "failed" });
     }
     options.onProgress?.({ total: queued.size, done: queued.size - pending.size });
     if (!worked && pending.size > 0) await new Promise((r) => setTimeout(r, 250)); // another worker has them

@@ -40,9 +40,12 @@ export async function ingestVersion(job: Job<IngestJob>) {
   }
 }
 
+/** Why a version failed when every worker that took its job died (killed, or crashed on the file). */
+export const ABANDONED_REASON = "Ingestion stopped responding repeatedly and was abandoned. Try re-uploading the file.";
+
 /** The failed-ingest queue's handler: a job that ran out of attempts without recording why (its workers kept dying). */
 export async function abandonVersion(job: Job<IngestJob>) {
-  await recordIndexingFailure(db(), job.data.versionId, "Ingestion stopped responding repeatedly and was abandoned. Try re-uploading the file.", true);
+  await recordIndexingFailure(db(), job.data.versionId, ABANDONED_REASON, true);
   return null;
 }
 
