@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { lastUserMessage, startOpenAIServer } from "@/testing/openai-server";
+import { lastUserMessage, startOpenAIServer } from "../testing/openai-server";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
 import { confirm } from "./pages/confirm";

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { startOpenAIServer } from "@/testing/openai-server";
+import { startOpenAIServer } from "../testing/openai-server";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
 import { ModelsPage } from "./pages/behaviour";

@@ -4,7 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { isAlive as alive, portOpen } from "@/testing/processes";
+import { isAlive as alive, portOpen } from "../testing/processes";
 
 /*
  * The real launcher (scripts/start.ts on the production build) killed the ways that used to leave
