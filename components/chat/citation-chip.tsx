@@ -1,8 +1,8 @@
 "use client";
 
-import { useId } from "react";
 import type { SourceRef } from "@/lib/chat/types";
 import { viewerUrl } from "@/lib/sources/urls";
+import { Tooltip } from "../ui/tooltip";
 
 export function sourceHref(s: SourceRef): string {
   return viewerUrl(s.documentId, s.versionId, s.chunkId, s.marks);
@@ -18,27 +18,24 @@ export function sourceLocation(s: SourceRef): string {
  * tooltip the link is described by, so screen readers announce it too; click opens the passage.
  */
 export function CitationChip({ source }: { source: SourceRef }) {
-  const tooltipId = useId();
   return (
-    <span className="group relative inline-block align-super">
+    <Tooltip
+      content={
+        <>
+          <span className="block font-semibold">{source.title}</span>
+          {source.headingPath.length > 0 && <span className="block text-zinc-700 dark:text-zinc-300">{source.headingPath.join(" › ")}</span>}
+          {source.page !== null && <span className="block text-zinc-700 dark:text-zinc-300">Page {source.page}</span>}
+          <span className="mt-1 block text-zinc-800 italic dark:text-zinc-200">“{source.snippet}”</span>
+        </>
+      }
+    >
       <a
         href={sourceHref(source)}
         aria-label={`Source ${source.n}: ${[source.title, sourceLocation(source)].filter(Boolean).join(" · ")}`}
-        aria-describedby={tooltipId}
-        className="mx-0.5 inline-flex min-w-5 items-center justify-center rounded bg-blue-100 px-1 text-xs font-medium text-blue-900 no-underline hover:bg-blue-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-blue-900 dark:text-blue-100"
+        className="mx-0.5 inline-flex min-w-5 items-center justify-center rounded bg-blue-100 px-1 align-super text-xs font-medium text-blue-900 no-underline hover:bg-blue-200 focus-visible:outline-2 focus-visible:outline-blue-600 dark:bg-blue-900 dark:text-blue-100"
       >
         {source.n}
       </a>
-      <span
-        role="tooltip"
-        id={tooltipId}
-        className="invisible absolute top-full left-1/2 z-20 mt-1 w-72 max-w-[80vw] -translate-x-1/2 rounded-md border border-zinc-200 bg-white p-3 text-left align-baseline text-xs leading-snug font-normal text-zinc-900 shadow-lg group-focus-within:visible group-hover:visible dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
-      >
-        <span className="block font-semibold">{source.title}</span>
-        {source.headingPath.length > 0 && <span className="block text-zinc-700 dark:text-zinc-300">{source.headingPath.join(" › ")}</span>}
-        {source.page !== null && <span className="block text-zinc-700 dark:text-zinc-300">Page {source.page}</span>}
-        <span className="mt-1 block text-zinc-800 italic dark:text-zinc-200">“{source.snippet}”</span>
-      </span>
-    </span>
+    </Tooltip>
   );
 }

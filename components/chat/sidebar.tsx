@@ -1,18 +1,13 @@
 "use client";
 
-import { SquarePen } from "lucide-react";
-import Link from "next/link";
-import { usePathname, useRouter } from "next/navigation";
+import { Menu as MenuIcon } from "lucide-react";
+import { usePathname } from "next/navigation";
+import { Dialog } from "radix-ui";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { SignOutButton } from "../auth/sign-out-button";
-import { ThemeToggle } from "../theme-toggle";
+import { useMediaQuery } from "../ui/use-media-query";
 import { CONVERSATIONS_CHANGED } from "./conversation-events";
-import { ConversationItem, type ConversationActions } from "./conversation-item";
-
-interface Conversation {
-  id: string;
-  title: string;
-}
+import type { ConversationActions } from "./conversation-item";
+import { SidebarPanel, type Conversation } from "./sidebar-panel";
 
 interface Props {
   user: { name: string; role: "admin" | "employee" };
@@ -21,10 +16,17 @@ interface Props {
   actions: ConversationActions & { search: (query: string) => Promise<Conversation[]> };
 }
 
-/** Conversation history with search, rename and delete; a menu on phone-sized screens. */
+const navClass = "flex-col border-r border-zinc-200 bg-zinc-50 dark:border-zinc-800 dark:bg-zinc-900";
+
+/**
+ * Conversation history with search, rename and delete: beside the chat on a desktop, and on a
+ * phone a menu (Radix's dialog: focus kept inside while open, Escape, focus back on the button).
+ */
 export function Sidebar({ user, conversations, signOut, actions }: Props) {
   const pathname = usePathname();
   const activeId = pathname.startsWith("/c/") ? pathname.slice(3) : undefined;
+  // Tailwind's md breakpoint; the server renders the desktop layout, which CSS hides on a phone.
+  const phone = useMediaQuery("(max-width: 767px)");
   const [open, setOpen] = useState(false);
   const [query, setQuery] = useState("");
   // The list as last fetched; until then, as the server rendered it.
@@ -34,17 +36,19 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
   useEffect(() => setOpen(false), [pathname]);
 
   // Keyboard shortcuts, as in the chat apps people know: Ctrl+K (⌘K) searches, Ctrl+Shift+O (⌘⇧O) starts a new chat.
-  const router = useRouter();
   const search = useRef<HTMLInputElement>(null);
   const newChat = useRef<HTMLAnchorElement>(null);
+  const searchOnOpen = useRef(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const key = e.key.toLowerCase();
       if (key === "k" && !e.shiftKey) {
         e.preventDefault();
-        setOpen(true); // on a phone the search is inside the menu
-        requestAnimationFrame(() => search.current?.focus());
+        if (phone && !open) {
+          searchOnOpen.current = true; // the menu focuses the search box as it opens
+          setOpen(true);
+        } else search.current?.focus();
       } else if (key === "o" && e.shiftKey) {
         e.preventDefault();
         newChat.current?.click();
@@ -52,7 +56,7 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, []);
+  }, [phone, open]);
 
   const reload = useCallback(async (q: string) => setFetched(await actions.search(q.trim())), [actions]);
   useEffect(() => {
@@ -65,83 +69,51 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
     };
   }, [query, reload]);
 
-  const shown = fetched ?? conversations;
+  const panel = (
+    <SidebarPanel
+      user={user}
+      conversations={fetched ?? conversations}
+      activeId={activeId}
+      query={query}
+      onQueryChange={setQuery}
+      signOut={signOut}
+      actions={actions}
+      searchRef={search}
+      newChatRef={newChat}
+    />
+  );
   return (
-    <>
+    <Dialog.Root open={phone && open} onOpenChange={setOpen}>
       <div className="flex items-center justify-between border-b border-zinc-200 p-2 md:hidden dark:border-zinc-800">
         <span className="font-semibold">Groundwork</span>
-        <button
-          type="button"
-          aria-expanded={open}
-          aria-controls="conversation-sidebar"
-          onClick={() => setOpen(!open)}
-          className="rounded-md border border-zinc-300 px-3 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
-        >
+        <Dialog.Trigger className="inline-flex items-center gap-1.5 rounded-md border border-zinc-300 px-3 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700">
+          <MenuIcon size={14} aria-hidden />
           Menu
-        </button>
+        </Dialog.Trigger>
       </div>
-      <nav
-        id="conversation-sidebar"
-        aria-label="Conversations"
-        className={`${open ? "flex" : "hidden"} absolute inset-x-0 top-12 bottom-0 z-30 flex-col border-r border-zinc-200 bg-zinc-50 md:static md:flex md:w-72 md:shrink-0 dark:border-zinc-800 dark:bg-zinc-900`}
-      >
-        <div className="flex items-center justify-between gap-2 p-3">
-          <span className="hidden font-semibold md:inline">Groundwork</span>
-          <Link
-            ref={newChat}
-            href="/"
-            aria-keyshortcuts="Control+Shift+O Meta+Shift+O"
-            title="New chat (Ctrl+Shift+O)"
-            onClick={(e) => {
-              if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return; // a new tab or window
-              // A chat begun on "/" lives at /c/<id> by replaceState only: the router still holds the
-              // page it rendered at "/", and a plain link there would show that chat again.
+      {phone ? (
+        <Dialog.Portal>
+          <Dialog.Content
+            aria-describedby={undefined}
+            onOpenAutoFocus={(e) => {
+              if (!searchOnOpen.current) return;
+              searchOnOpen.current = false;
               e.preventDefault();
-              router.push("/");
-              router.refresh();
+              search.current?.focus();
             }}
-            className="inline-flex items-center gap-1.5 rounded-md border border-zinc-300 px-2 py-1 text-sm focus-visible:outline-2 focus-visible:outline-blue-600 dark:border-zinc-700"
+            className="fixed inset-x-0 top-12 bottom-0 z-30 flex text-zinc-900 dark:text-zinc-100"
           >
-            <SquarePen size={14} aria-hidden />
-            New chat
-          </Link>
-        </div>
-        <div role="search" className="px-3 pb-2">
-          <label htmlFor="conversation-search" className="sr-only">
-            Search conversations
-          </label>
-          <input
-            ref={search}
-            id="conversation-search"
-            type="search"
-            aria-keyshortcuts="Control+K Meta+K"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search conversations (Ctrl+K)"
-            className="w-full rounded-md border border-zinc-300 bg-white px-2 py-1 text-sm dark:border-zinc-700 dark:bg-zinc-950"
-          />
-        </div>
-        <ul className="flex-1 overflow-y-auto px-2" data-testid="conversation-list">
-          {shown.map((c) => (
-            <ConversationItem key={c.id} conversation={c} active={c.id === activeId} actions={actions} />
-          ))}
-          {query.trim() && shown.length === 0 && <li className="px-2 py-1.5 text-sm text-zinc-600 dark:text-zinc-400">No conversation matches.</li>}
-        </ul>
-        <div className="flex flex-col gap-2 border-t border-zinc-200 p-3 text-sm dark:border-zinc-800">
-          {user.role === "admin" && (
-            <Link href="/admin/documents" className="underline">
-              Manage documents
-            </Link>
-          )}
-          <ThemeToggle />
-          <div className="flex items-center justify-between">
-            <Link href="/account" className="truncate text-zinc-700 underline dark:text-zinc-300" title="Your account">
-              {user.name}
-            </Link>
-            <SignOutButton action={signOut} />
-          </div>
-        </div>
-      </nav>
-    </>
+            <Dialog.Title className="sr-only">Conversations</Dialog.Title>
+            <nav aria-label="Conversations" className={`${navClass} flex w-full`}>
+              {panel}
+            </nav>
+          </Dialog.Content>
+        </Dialog.Portal>
+      ) : (
+        <nav aria-label="Conversations" className={`${navClass} hidden md:flex md:w-72 md:shrink-0`}>
+          {panel}
+        </nav>
+      )}
+    </Dialog.Root>
   );
 }
