@@ -65,11 +65,13 @@ for (const size of WIDTHS) {
       await page.emulateMedia({ colorScheme: "dark" });
       await page.reload();
       await openSidebar(page, size.width);
-      await expect(page.getByTestId("theme-toggle")).toHaveText("Switch to light theme");
+      // The one on screen: with a phone's menu open, the hidden desktop panel is in the page too.
+      const toggle = page.getByTestId("theme-toggle").filter({ visible: true });
+      await expect(toggle).toHaveText("Switch to light theme");
       await page.emulateMedia({ colorScheme: "light" });
-      await expect(page.getByTestId("theme-toggle")).toHaveText("Switch to dark theme");
-      await page.getByTestId("theme-toggle").click();
-      await expect(page.getByTestId("theme-toggle")).toHaveText("Switch to light theme");
+      await expect(toggle).toHaveText("Switch to dark theme");
+      await toggle.click();
+      await expect(toggle).toHaveText("Switch to light theme");
       await expect(page.locator("html")).toHaveClass(/dark/);
     });
 

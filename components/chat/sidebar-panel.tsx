@@ -3,7 +3,7 @@
 import { SquarePen } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import type { Ref } from "react";
+import { useId, type Ref } from "react";
 import { SignOutButton } from "../auth/sign-out-button";
 import { ThemeToggle } from "../theme-toggle";
 import { ConversationItem, type ConversationActions } from "./conversation-item";
@@ -28,6 +28,8 @@ interface Props {
 /** What the sidebar holds, on a desktop beside the chat and on a phone in its menu: new chat, search, history, account. */
 export function SidebarPanel({ user, conversations, activeId, query, onQueryChange, signOut, actions, searchRef, newChatRef }: Props) {
   const router = useRouter();
+  // On a phone the open menu holds a second panel beside the hidden desktop one: ids must differ.
+  const searchId = useId();
   return (
     <>
       <div className="flex items-center justify-between gap-2 p-3">
@@ -52,12 +54,12 @@ export function SidebarPanel({ user, conversations, activeId, query, onQueryChan
         </Link>
       </div>
       <div role="search" className="px-3 pb-2">
-        <label htmlFor="conversation-search" className="sr-only">
+        <label htmlFor={searchId} className="sr-only">
           Search conversations
         </label>
         <input
           ref={searchRef}
-          id="conversation-search"
+          id={searchId}
           type="search"
           aria-keyshortcuts="Control+K Meta+K"
           value={query}

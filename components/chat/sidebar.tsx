@@ -36,8 +36,9 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
   useEffect(() => setOpen(false), [pathname]);
 
   // Keyboard shortcuts, as in the chat apps people know: Ctrl+K (⌘K) searches, Ctrl+Shift+O (⌘⇧O) starts a new chat.
-  const search = useRef<HTMLInputElement>(null);
-  const newChat = useRef<HTMLAnchorElement>(null);
+  // Each panel has its own refs: the phone's unmounts when its menu closes, the desktop's stays.
+  const desktop = { search: useRef<HTMLInputElement>(null), newChat: useRef<HTMLAnchorElement>(null) };
+  const menu = { search: useRef<HTMLInputElement>(null), newChat: useRef<HTMLAnchorElement>(null) };
   const searchOnOpen = useRef(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -45,17 +46,20 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
       const key = e.key.toLowerCase();
       if (key === "k" && !e.shiftKey) {
         e.preventDefault();
-        if (phone && !open) {
+        if (!phone) desktop.search.current?.focus();
+        else if (open) menu.search.current?.focus();
+        else {
           searchOnOpen.current = true; // the menu focuses the search box as it opens
           setOpen(true);
-        } else search.current?.focus();
+        }
       } else if (key === "o" && e.shiftKey) {
         e.preventDefault();
-        newChat.current?.click();
+        (phone && open ? menu : desktop).newChat.current?.click();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
+    // The refs inside `desktop` and `menu` are stable; only the layout and the menu's state change what a key does.
   }, [phone, open]);
 
   const reload = useCallback(async (q: string) => setFetched(await actions.search(q.trim())), [actions]);
@@ -69,7 +73,7 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
     };
   }, [query, reload]);
 
-  const panel = (
+  const panel = (refs: typeof desktop) => (
     <SidebarPanel
       user={user}
       conversations={fetched ?? conversations}
@@ -78,8 +82,8 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
       onQueryChange={setQuery}
       signOut={signOut}
       actions={actions}
-      searchRef={search}
-      newChatRef={newChat}
+      searchRef={refs.search}
+      newChatRef={refs.newChat}
     />
   );
   return (
@@ -91,7 +95,11 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
           Menu
         </Dialog.Trigger>
       </div>
-      {phone ? (
+      {/* The page's navigation landmark, in every layout; CSS hides it on a phone, where the menu shows its own. */}
+      <nav aria-label="Conversations" className={`${navClass} hidden md:flex md:w-72 md:shrink-0`}>
+        {panel(desktop)}
+      </nav>
+      {phone && (
         <Dialog.Portal>
           <Dialog.Content
             aria-describedby={undefined}
@@ -99,20 +107,16 @@ export function Sidebar({ user, conversations, signOut, actions }: Props) {
               if (!searchOnOpen.current) return;
               searchOnOpen.current = false;
               e.preventDefault();
-              search.current?.focus();
+              menu.search.current?.focus();
             }}
             className="fixed inset-x-0 top-12 bottom-0 z-30 flex text-zinc-900 dark:text-zinc-100"
           >
             <Dialog.Title className="sr-only">Conversations</Dialog.Title>
             <nav aria-label="Conversations" className={`${navClass} flex w-full`}>
-              {panel}
+              {panel(menu)}
             </nav>
           </Dialog.Content>
         </Dialog.Portal>
-      ) : (
-        <nav aria-label="Conversations" className={`${navClass} hidden md:flex md:w-72 md:shrink-0`}>
-          {panel}
-        </nav>
       )}
     </Dialog.Root>
   );

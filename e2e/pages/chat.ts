@@ -65,7 +65,8 @@ export class ChatPage {
     return this.lastAnswer().getByRole("button", { name });
   }
 
+  /** The history list on screen (on a phone with the menu open, the hidden desktop one is in the page too). */
   conversations() {
-    return this.page.getByTestId("conversation-list");
+    return this.page.getByTestId("conversation-list").filter({ visible: true });
   }
 }
