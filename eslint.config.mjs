@@ -15,7 +15,7 @@ const forbid = (...layers) => ({
 });
 
 export default tseslint.config(
-  { ignores: [".next/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".data/**"] },
+  { ignores: [".next/**", "dist/**", "node_modules/**", "drizzle/**", "test-results/**", "playwright-report/**", "next-env.d.ts", ".data/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -25,7 +25,7 @@ export default tseslint.config(
   },
   // Plain JavaScript run by Node before tsx (preloads): Node's globals, which TypeScript knows elsewhere.
   {
-    files: ["lib/**/*.mjs", "testing/**/*.mjs"],
+    files: ["lib/**/*.mjs", "testing/**/*.mjs", "scripts/**/*.mjs"],
     languageOptions: { globals: Object.fromEntries(["process", "console", "setTimeout", "setInterval", "clearInterval", "URL"].map((name) => [name, "readonly"])) },
   },
   // testing/ holds test scaffolding and benchmark corpora: tests and scripts use it, the product never does.

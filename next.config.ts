@@ -6,6 +6,12 @@ const nextConfig: NextConfig = {
   // Native and WASM packages load from node_modules at run time instead of being bundled.
   serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "unpdf", "mammoth"],
   poweredByHeader: false,
+  // `npm run build` ships .next/standalone: the server with only the files it needs, which
+  // `npm start` and the container run (scripts/build-server.ts completes it).
+  output: "standalone",
+  // Files the server reads at run time from its working directory, which tracing cannot see:
+  // the migrations (readiness compares them with the database) and the sample policies.
+  outputFileTracingIncludes: { "/**": ["./drizzle/**/*", "./lib/samples/policies/**/*"] },
   experimental: {
     // With a proxy (proxy.ts), Next buffers request bodies and silently cuts them at 10 MB by
     // default, so larger uploads arrived without their file. Room for the largest allowed upload.

@@ -36,7 +36,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build, started exactly as `npm start` does, on a fresh embedded database.
-    command: `rm -rf ${dataDir} ${dataDir}.password && node_modules/.bin/tsx scripts/start.ts start`,
+    command: `rm -rf ${dataDir} ${dataDir}.password && node dist/start.mjs`,
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 120_000,
     reuseExistingServer: false,

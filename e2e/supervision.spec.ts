@@ -7,7 +7,7 @@ import { expect, test } from "@playwright/test";
 import { isAlive as alive, portOpen } from "../testing/processes";
 
 /*
- * The real launcher (scripts/start.ts on the production build) killed the ways that used to leave
+ * The real launcher (dist/start.mjs, as `npm start` runs it) killed the ways that used to leave
  * it half-dead. The supervision rules themselves are tested fast with tiny children in
  * lib/process/supervisor.test.ts (SIGTERM draining included); this checks that Next.js and the
  * worker follow them.
@@ -47,7 +47,7 @@ async function startApp(name: string) {
   const logPath = test.info().outputPath(`${name}.log`);
   const logFile = fs.openSync(logPath, "w");
   // Node runs the launcher itself (not the tsx CLI), so the pid killed is the launcher's.
-  const launcher: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
+  const launcher: ChildProcess = spawn(process.execPath, ["dist/start.mjs"], {
     env: { ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", SHUTDOWN_DRAIN_SECONDS: "3" },
     stdio: ["ignore", logFile, logFile],
   });
@@ -65,7 +65,7 @@ async function startApp(name: string) {
   }
   const children = childrenOf(launcher.pid!);
   // Next.js renames its process ("next-server"), so it is the child that is not the worker.
-  const worker = children.find((c) => c.args.includes("scripts/worker.ts"))!;
+  const worker = children.find((c) => c.args.includes("dist/worker.mjs"))!;
   const next = children.find((c) => c !== worker)!;
   expect([next, worker].every(Boolean)).toBe(true);
   return { launcher: launcher.pid!, next: next.pid, worker: worker.pid, port, exit };

@@ -45,7 +45,7 @@ const QUESTIONS = [
   "What is the expense claim deadline?",
 ];
 
-if (!fs.existsSync(".next/BUILD_ID")) {
+if (!fs.existsSync("dist/start.mjs")) {
   console.error("No production build: run `npm run build` first.");
   process.exit(1);
 }
@@ -69,7 +69,7 @@ const dataDir = path.join(work, "data");
 }
 
 // 2. The app, started as `npm start` starts it.
-const launcher = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "start"], {
+const launcher = spawn(process.execPath, ["dist/start.mjs"], {
   env: {
     ...process.env, PORT: String(PORT), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "bench-secret-not-for-production",
     BUILTIN_MODEL_DELAY_MS: values.pace, CHAT_MAX_PER_MINUTE: "1000", LOG_LEVEL: "error",

@@ -1,5 +1,6 @@
 /**
- * `npm run dev` / `npm start`: one command for the whole app on one machine.
+ * `npm start` (compiled to dist/start.mjs by `npm run build`) / `npm run dev` (this file under tsx):
+ * one command for the whole app on one machine.
  * Without DATABASE_URL this process owns the embedded database (PGlite, served over the
  * PostgreSQL wire protocol) and the web server and ingest worker connect to it as clients.
  * Migrations are applied before anything else starts. Supervision (what happens when a process
@@ -19,8 +20,15 @@ import { supervise, type ChildSpec } from "@/lib/process/supervisor";
 // Like Next itself, read .env files; variables already set in the environment win.
 for (const file of [".env.local", ".env"]) if (fs.existsSync(file)) process.loadEnvFile(file);
 
-const mode = process.argv[2] === "start" ? "start" : "dev";
+const mode = process.argv[2] === "dev" ? "dev" : "start";
 const config = env();
+// Children run on this process's Node directly, not through wrapper binaries: a wrapper killed by
+// SIGKILL would leave its own child running, and `#!/usr/bin/env node` could pick an older Node.
+// Production runs compiled JavaScript only (`npm run build`): Next's standalone server and the
+// worker compiled beside this launcher, no TypeScript compiler in any process.
+const compiled = import.meta.url.endsWith(".mjs");
+const server = mode === "dev" ? [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "dev", "--port", String(config.PORT)] : [standaloneServer()];
+const worker = compiled ? [path.join(import.meta.dirname, "worker.mjs")] : ["--import", import.meta.resolve("tsx"), "scripts/worker.ts"];
 let embedded: EmbeddedServer | undefined;
 let url = config.DATABASE_URL;
 if (!url) {
@@ -37,15 +45,22 @@ const setupToken = await issueSetupToken();
 await pool.end();
 if (setupToken) printSetupLink(`${config.AUTH_URL ?? `http://localhost:${config.PORT}`}/setup/${setupToken}`);
 
-const childEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: config.AUTH_SECRET ?? localSecret(), PORT: String(config.PORT) };
-// Children run on this process's Node directly, not through wrapper binaries: a wrapper killed by
-// SIGKILL would leave its own child running, and `#!/usr/bin/env node` could pick an older Node.
-const nextBin = path.join(process.cwd(), "node_modules/next/dist/bin/next");
-const children: ChildSpec[] = [{ name: "Next.js server", nodeArgs: [nextBin, mode, "--port", String(config.PORT)], env: childEnv }];
-if (config.INGEST_WORKER === "inline") {
-  children.push({ name: "ingest worker", nodeArgs: ["--import", import.meta.resolve("tsx"), "scripts/worker.ts"], env: childEnv });
-}
+// HOSTNAME is the standalone server's listening address (Next's docs: output); the shell's or a
+// container's own HOSTNAME must not leak into it. All interfaces, as `next start` listens.
+const childEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: config.AUTH_SECRET ?? localSecret(), PORT: String(config.PORT), HOSTNAME: "0.0.0.0" };
+const children: ChildSpec[] = [{ name: "Next.js server", nodeArgs: server, env: childEnv }];
+if (config.INGEST_WORKER === "inline") children.push({ name: "ingest worker", nodeArgs: worker, env: childEnv });
 supervise(children, { drainMs: config.SHUTDOWN_DRAIN_SECONDS * 1000, afterChildren: async () => embedded?.stop() });
+
+/** The production server `npm run build` completes: Next's standalone output with its static files. */
+function standaloneServer(): string {
+  const dir = path.resolve(".next/standalone");
+  if (!fs.existsSync(path.join(dir, ".next/static"))) {
+    console.error("There is no complete production build: run `npm run build` first (npm start builds one when there is none).");
+    process.exit(1);
+  }
+  return path.join(dir, "server.js");
+}
 
 /** On a fresh install, the link that creates the administrator: the one line the operator must see. */
 function printSetupLink(link: string) {

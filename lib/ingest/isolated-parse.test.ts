@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { UnprocessableDocumentError } from "./errors";
-import { parseIsolated } from "./isolated-parse";
+import { idleParseThreads, parseIsolated } from "./isolated-parse";
 import { MIME } from "./parsers";
 
 const samplePdf = () => new Uint8Array(readFileSync(path.join(import.meta.dirname, "../samples/policies/expenses-policy.pdf")));
@@ -21,6 +21,23 @@ function largeMarkdown(mb: number) {
 }
 
 describe("parseIsolated", () => {
+  // First in the file, so that no thread is kept from an earlier test with a real-time retirement.
+  it("keeps a thread for the next file, and ends it once it has been idle for 15 s", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      await parseIsolated(markdown("# One"));
+      expect(idleParseThreads()).toBe(1);
+      await parseIsolated(markdown("# Two")); // the kept thread, not a second one
+      expect(idleParseThreads()).toBe(1);
+      vi.advanceTimersByTime(14_000);
+      expect(idleParseThreads()).toBe(1);
+      vi.advanceTimersByTime(1_000);
+      await vi.waitFor(() => expect(idleParseThreads()).toBe(0));
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("parses Markdown and PDF in a worker thread, the same as in-process", async () => {
     const md = await parseIsolated(markdown("# Leave Policy\n\n## Sick leave\n\nTen days a year."));
     expect(md.title).toBe("Leave Policy");

@@ -2,16 +2,14 @@
  * Parsing in a worker thread with a wall-clock and a heap limit, so a hostile or pathological file
  * (a PDF that loops, a document that expands to gigabytes) costs one failed upload, never the
  * worker process. A thread whose parse failed is discarded: nothing a bad file did survives it.
- *
- * This one file is both sides: imported normally it exports parseIsolated; started as the thread
- * (marked by workerData) it runs parseDocument for each file it is sent and posts the results back.
+ * The thread's side is parse-thread.ts.
  */
-import { createRequire, enableCompileCache } from "node:module";
+import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { ParsedDocument } from "./document-model";
 import { env } from "../env";
-import { isUnprocessable, UnprocessableDocumentError } from "./errors";
+import { UnprocessableDocumentError } from "./errors";
 import type { ParseInput } from "./parsers";
 
 export interface ParseLimits {
@@ -21,19 +19,19 @@ export interface ParseLimits {
   maxOldGenerationMb?: number;
 }
 
-const THREAD_MARK = "groundwork:isolated-parse";
-
-type Reply = { ok: true; doc: ParsedDocument } | { ok: false; message: string; unprocessable: boolean };
+export type ParseReply = { ok: true; doc: ParsedDocument } | { ok: false; message: string; unprocessable: boolean };
 
 /**
- * The thread must load this TypeScript file and its imports (extensionless relative paths, the
- * "@/" alias); Node's own type stripping runs .ts but cannot resolve those. A thread inherits its
- * parent's execArgv, which carries tsx's loader under the tsx CLI (`npm run worker`) but not under
- * vitest, which compiles TypeScript in-process. So the loader is passed explicitly: the same
- * everywhere. tsx is a runtime dependency already; it is resolved from this file so that the
- * working directory does not matter. (tsx/esm/api's register() would need a .mjs entry file.)
+ * Compiled (`npm run build` bundles this module into dist/*.mjs), the thread runs the compiled
+ * dist/parse-thread.mjs beside the bundle. From source, it runs parse-thread.ts, and must load it and
+ * its imports (extensionless relative paths, the "@/" alias) through tsx's loader: Node's own type
+ * stripping cannot resolve those. A thread inherits its parent's execArgv, which carries the loader
+ * under the tsx CLI but not under vitest, which compiles TypeScript in-process, so the loader is
+ * passed explicitly, resolved from this file so that the working directory does not matter.
  */
-const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+const compiled = import.meta.url.endsWith(".mjs");
+const threadScript = new URL(compiled ? "./parse-thread.mjs" : "./parse-thread.ts", import.meta.url);
+const threadExecArgv = compiled ? [] : ["--import", pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href];
 
 /**
  * Parses in an isolated thread. The input's bytes are transferred, not copied, when the view spans
@@ -66,7 +64,7 @@ export function parseIsolated(input: ParseInput, limits: ParseLimits = {}): Prom
     const timer = setTimeout(() => {
       settle(() => reject(new UnprocessableDocumentError(`Parsing took longer than ${seconds(timeoutMs)} and was stopped.`)), false);
     }, timeoutMs);
-    const onMessage = (reply: Reply) =>
+    const onMessage = (reply: ParseReply) =>
       settle(() => {
         if (reply.ok) resolve(reply.doc);
         else reject(reply.unprocessable ? new UnprocessableDocumentError(reply.message) : new Error(reply.message));
@@ -95,21 +93,31 @@ export function parseIsolated(input: ParseInput, limits: ParseLimits = {}): Prom
  */
 const MAX_PARSES_PER_THREAD = 200;
 const MAX_IDLE_THREADS = 2;
+/**
+ * A kept thread holds its parsers' memory (tens of MB each). Files of an import arrive within
+ * seconds of each other, so a thread idle this long has no import to serve: it ends, and an idle
+ * install does not pay for the last upload (docs/operations.md, "Memory and start-up").
+ */
+const IDLE_THREAD_MS = 15_000;
 
 interface ParseThread {
   worker: Worker;
   memoryMb: number;
   parses: number;
+  retire?: NodeJS.Timeout;
 }
 
 const idle: ParseThread[] = [];
 
 function borrowThread(memoryMb: number): ParseThread {
   const i = idle.findIndex((t) => t.memoryMb === memoryMb);
-  if (i !== -1) return idle.splice(i, 1)[0]!;
-  const worker = new Worker(new URL(import.meta.url), {
-    execArgv: ["--import", tsxLoader],
-    workerData: { mark: THREAD_MARK },
+  if (i !== -1) {
+    const thread = idle.splice(i, 1)[0]!;
+    clearTimeout(thread.retire);
+    return thread;
+  }
+  const worker = new Worker(threadScript, {
+    execArgv: threadExecArgv,
     resourceLimits: {
       maxOldGenerationSizeMb: memoryMb,
       // The young generation is only a nursery; capping it keeps the total near the stated limit.
@@ -127,10 +135,16 @@ function borrowThread(memoryMb: number): ParseThread {
   return thread;
 }
 
+/** How many parse threads are kept, idle, for the next file. */
+export const idleParseThreads = () => idle.length;
+
 function returnThread(thread: ParseThread) {
   thread.parses++;
   if (thread.parses >= MAX_PARSES_PER_THREAD || idle.length >= MAX_IDLE_THREADS) void thread.worker.terminate();
-  else idle.push(thread);
+  else {
+    idle.push(thread);
+    thread.retire = setTimeout(() => void thread.worker.terminate(), IDLE_THREAD_MS).unref();
+  }
 }
 
 function seconds(ms: number) {
@@ -138,21 +152,3 @@ function seconds(ms: number) {
   return `${n} second${n === 1 ? "" : "s"}`;
 }
 
-/** The thread side: parses each file it is sent, one at a time, replying to each. */
-async function runInThread() {
-  // Every thread loads the parsers afresh; V8's on-disk code cache halves that (~550 to ~300 ms).
-  enableCompileCache();
-  const { parseDocument } = await import("./parsers");
-  parentPort!.on("message", async (input: ParseInput) => {
-    let reply: Reply;
-    try {
-      reply = { ok: true, doc: await parseDocument(input) };
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      reply = { ok: false, message, unprocessable: isUnprocessable(err) };
-    }
-    parentPort!.postMessage(reply);
-  });
-}
-
-if (!isMainThread && (workerData as { mark?: unknown } | null)?.mark === THREAD_MARK) await runInThread();
