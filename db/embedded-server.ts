@@ -118,7 +118,7 @@ function isAlive(pid: number): boolean {
  * cache), between PostgreSQL's default of 128 MB and 1 GB, and at most a quarter of the memory
  * (the machine's, or the container's limit). PGlite reads every page that is not cached through
  * the WebAssembly file system, which on 100k chunks (a 781 MB HNSW index) made the vector leg's
- * median 30 ms at 128 MB and 14 ms at 1 GB (README: "Retrieval at scale"). The cap is
+ * median 30 ms at 128 MB and 14 ms at 1 GB (docs/retrieval.md, "Retrieval at scale"). The cap is
  * WebAssembly's: PGlite's memory ends at 2 GB, and 1 GB of cache leaves room for an embedding
  * switch's 512 MB index build. The cache is allocated when PGlite starts, so it follows the data:
  * a small install does not pay for a large one's, and a grown one gets more at its next start.

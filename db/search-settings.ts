@@ -4,7 +4,7 @@
  * a server, db/embedded-server.ts for PGlite's one shared session).
  */
 
-/** How the vector leg searches; the defaults were chosen by `npm run bench:retrieval` (README: "Retrieval at scale"). */
+/** How the vector leg searches; the defaults were chosen by `npm run bench:retrieval` (docs/retrieval.md, "Retrieval at scale"). */
 export interface VectorSearchSettings {
   /** HNSW candidate list per scan step: higher is slower and closer to exact. */
   efSearch: number;

@@ -105,7 +105,7 @@ export async function keywordSearch(
   return result.rows.map((r) => ({ chunkId: r.chunkId, score: Number(r.score) }));
 }
 
-/** How the built-in BM25 keyword leg walks its postings; chosen by measurement (README: "Retrieval at scale"). */
+/** How the built-in BM25 keyword leg walks its postings; chosen by measurement (docs/retrieval.md, "Retrieval at scale"). */
 export const KEYWORD_SEARCH = {
   /** Postings read per query term, best first; deepened tenfold (twice at most) when too few are readable. */
   postingsDepth: 3000,
@@ -127,7 +127,7 @@ export const KEYWORD_SEARCH = {
  * - Anyone else: each term's best `postingsDepth` postings summed per chunk, the `rescored` readable
  *   chunks with the best sums scored exactly, the best `limit` of them returned (a common term is
  *   walked less deep). A chunk in no term's walked postings can be missed; on 100k chunks this
- *   finds 0.97-0.99 of the exact top 10 in about 9 ms (README).
+ *   finds 0.97-0.99 of the exact top 10 in about 9 ms (docs/retrieval.md, "Retrieval at scale").
  */
 export async function postingsSearch(
   db: Executor, asker: Asker, terms: string[], limit: number, scope: ReaderScope, depth = KEYWORD_SEARCH.postingsDepth,
@@ -267,7 +267,7 @@ export async function vectorSearch(
     if (readable) {
       // One embedding looked up per chunk id (OFFSET 0 keeps the lookup a nested loop): given
       // `chunk_id = ANY(ids)`, PostgreSQL scanned the whole table in parallel instead, which
-      // took twice as long for 1,000 ids and held both cores (README: "Retrieval at scale").
+      // took twice as long for 1,000 ids and held both cores (docs/retrieval.md, "Retrieval at scale").
       // The access filter is applied again (readers may have changed since the ids were read),
       // to the ranked rows in order until `limit` pass: a few lookups, not one per chunk.
       return tx.execute<{ chunkId: string; distance: number }>(sql`
@@ -379,7 +379,7 @@ export async function candidateDocuments(db: Executor, asker: Asker, chunkIds: s
   return result.rows;
 }
 
-/** How each model's HNSW index is built; chosen by `npm run bench:retrieval` (README: "Retrieval at scale"). */
+/** How each model's HNSW index is built; chosen by `npm run bench:retrieval` (docs/retrieval.md, "Retrieval at scale"). */
 export interface VectorIndexSettings {
   /** `halfvec` indexes 16-bit copies of the vectors: half the index size and build memory. */
   type: VectorType;
