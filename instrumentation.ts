@@ -6,5 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { stampPeerAddresses } = await import("./lib/security/peer-address");
     stampPeerAddresses();
+    const { startTracing } = await import("./lib/operations/tracing-setup");
+    await startTracing();
   }
 }

@@ -4,7 +4,7 @@ import { uploadRequestMaxBytes } from "./lib/ingest/upload-limit";
 
 const nextConfig: NextConfig = {
   // Native and WASM packages load from node_modules at run time instead of being bundled.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "unpdf", "mammoth"],
+  serverExternalPackages: ["@node-rs/argon2", "pg", "pg-boss", "unpdf", "mammoth", "@opentelemetry/sdk-node"],
   poweredByHeader: false,
   // `npm run build` ships .next/standalone: the server with only the files it needs, which
   // `npm start` and the container run (scripts/build-server.ts completes it).

@@ -1,10 +1,9 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { isAlive as alive, portOpen } from "../testing/processes";
+import { freePort, isAlive as alive, portOpen } from "../testing/processes";
 
 /*
  * The real launcher (dist/start.mjs, as `npm start` runs it) killed the ways that used to leave
@@ -16,24 +15,6 @@ import { isAlive as alive, portOpen } from "../testing/processes";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundwork-supervision-"));
 test.afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 test.setTimeout(360_000);
-
-/**
- * A free port below the kernel's ephemeral range: a port taken from that range (listen on 0) can be
- * handed out again, before the launcher binds it, to the embedded database's own listener or to any
- * outgoing connection on the machine, and Next.js would then fail to start for a reason of the test's.
- */
-async function freePort(): Promise<number> {
-  const [ephemeralLow] = fs.readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/).map(Number);
-  const low = 10_000;
-  const high = Math.max(low + 1000, (ephemeralLow ?? 32_768) - 1);
-  for (;;) {
-    const port = low + Math.floor(Math.random() * (high - low));
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer().once("error", () => resolve(false)).listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-}
 
 /** The launcher's children: the Next.js server and the ingest worker. */
 const childrenOf = (pid: number) =>

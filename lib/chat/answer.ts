@@ -16,6 +16,7 @@ import { locateCitations, withCitedPlaces } from "./cited-sentences";
 import { withFinishMetadata } from "./finish-metadata";
 import { applyOutputPolicy, withOutputPolicy } from "./output-policy";
 import type { ChatMessage, SourceRef } from "./types";
+import { traced } from "../operations/tracing";
 
 export interface AnswerRequest {
   user: CurrentUser;
@@ -52,7 +53,7 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
   const history = turn.history as ChatMessage[];
 
   // A follow-up ("what about contractors?") is searched for as a standalone question.
-  const rewrite = await standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model);
+  const rewrite = await traced("chat.rewrite", {}, () => standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model));
   const { sources, keywordRanking, rerank, corrections, servedBy } = await retrieve(askerOf(user), rewrite.query);
   const refs = sources.map(toSourceRef);
   const valid = new Set(refs.map((r) => r.n));
@@ -80,6 +81,9 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
         ),
         messages: await convertToModelMessages([...history, message]),
         abortSignal,
+        // Traced when OpenTelemetry is on (lib/operations/tracing-setup.ts), without the text of
+        // the question, the passages or the answer: a tracing backend knows no access rules.
+        telemetry: { functionId: "chat", recordInputs: false, recordOutputs: false },
         // The chips move to the cited sentence's page and mark it: the sources part is updated in place.
         onEnd: ({ text }) => {
           const shown = applyOutputPolicy(text);
@@ -94,7 +98,7 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
       const { cited, ungrounded, notFound } = verified;
       const places = placesIn(verified.text, cited);
       const parts = verified.parts.map((p) => (p.type === "data-sources" ? { ...p, data: withCitedPlaces(refs, places) } : p));
-      await saveTurn(db(), {
+      await traced("chat.persist", { "groundwork.citations": cited.length }, () => saveTurn(db(), {
         conversationId,
         userMessage: { id: message.id, parts: message.parts },
         assistantMessage: {
@@ -119,7 +123,7 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
             n: s.n, chunkId: s.chunkId, keywordRank: s.keywordRank, vectorRank: s.vectorRank, exactRank: s.exactRank, score: s.score, rerankScore: s.rerankScore,
           })),
         },
-      });
+      }));
     },
     onError: () => "The answer could not be completed. Please try again.",
   });

@@ -13,6 +13,7 @@ import { fuse, fusionFor, type FusedHit } from "./fusion";
 import { reranker } from "./rerank";
 import { namedDocuments, preferNamed } from "./named-documents";
 import { absentWords, correctableWords, spellingCorrections, type SpellingCorrection } from "./spelling";
+import { traced } from "../operations/tracing";
 import { applyCorrections } from "../text/typos";
 
 /** How many candidates each leg contributes to fusion. */
@@ -110,20 +111,20 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const ranking = keywordRankingInUse();
   const patterns = identifiers.map(identifierPattern);
   const searchKeywords = async (text: string) => keywordSearch(database, asker, await ranking, keywordTerms(text), depth, await scope);
-  const keywordLeg = timed(() => searchKeywords(question));
+  const keywordLeg = timed(() => traced("retrieval.keyword", {}, () => searchKeywords(question)));
   // Which words no chunk holds is asked beside the legs, so a question without typos waits for nothing more.
   const correctable = correctableWords(question);
   const absent = absentWords(database, correctable);
   // Awaited only after the legs: should a leg fail first (a read replica going away), this query's
   // failure must not surface as an unhandled rejection; it is still thrown where it is awaited.
   absent.catch(() => undefined);
-  const vectorLeg = timed(async () => {
+  const vectorLeg = timed(() => traced("retrieval.vector", {}, async () => {
     const model = await activeModel;
     const [embedding] = await model.embed([question]);
     const query = { model: model.id, dimensions: model.dimensions, embedding: embedding!, limit: depth, minSimilarity: MIN_VECTOR_SIMILARITY };
     return vectorSearch(database, asker, query, { scope: await scope });
-  });
-  const found = scope.then((ids) => exactSearch(database, asker, identifiers, patterns, depth, ids));
+  }));
+  const found = scope.then((ids) => traced("retrieval.exact", { "groundwork.identifiers": identifiers.length }, () => exactSearch(database, asker, identifiers, patterns, depth, ids)));
   // An identifier in too many chunks to rank them all ("common"): its chunks among each leg's
   // candidates, looked up as soon as that leg is done (the faster leg's while the other still runs).
   const containing = async (leg: Promise<[LegHit[], number]>) => {
@@ -162,7 +163,11 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
  * The one retrieval configuration: the chat, the admin console and the evaluation harness all
  * call this (or rankCandidates, its first half), so what is measured is what employees get.
  */
-export async function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
+export function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
+  return traced("retrieval", { "groundwork.retrieval.top_k": k }, () => retrieveTraced(asker, question, k));
+}
+
+async function retrieveTraced(asker: Asker, question: string, k: number): Promise<RetrievalResult> {
   const rerank = reranker();
   // Retrieval tolerates the replicas' bounded lag: a document deleted a moment ago may still be
   // found for that moment (docs/scaling.md). Its queries are repeated on the primary if a replica fails.
