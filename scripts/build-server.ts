@@ -27,7 +27,6 @@ await build({
     start: "scripts/start.ts",
     worker: "scripts/worker.ts",
     "parse-thread": "lib/ingest/parse-thread.ts",
-    migrate: "scripts/migrate.ts",
   },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },
