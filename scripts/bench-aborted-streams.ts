@@ -13,7 +13,6 @@
  *   - the slots still held once the answers ended (must be 0);
  *   - what was stored for each kind of turn: complete, or the partial answer marked stopped.
  */
-import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -30,6 +29,7 @@ import { useDatabase } from "@/lib/db";
 import { processNextJob } from "@/lib/ingest/worker";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { loadSamplePolicies } from "@/lib/samples/load";
+import { askOverHttp, signIn, waitUntilReady, wordsOf } from "@/testing/app-over-http";
 
 const { values } = parseArgs({ options: { streams: { type: "string", default: "20" }, pace: { type: "string", default: "25" } } });
 const streams = Number(values.streams);
@@ -78,14 +78,14 @@ const launcher = spawn(process.execPath, ["dist/start.mjs"], {
 });
 const stop = () => new Promise((resolve) => (launcher.exitCode !== null ? resolve(null) : (launcher.once("exit", resolve), launcher.kill("SIGTERM"))));
 try {
-  await waitUntilReady();
-  const cookie = await signIn();
-  const ask = (question: string, dropAfterFirstWords: boolean) => askOverHttp(cookie, question, dropAfterFirstWords);
+  await waitUntilReady(origin, launcher);
+  const cookie = await signIn(origin, EMAIL, PASSWORD);
+  const ask = async (question: string, dropped: boolean) => ({ ...(await askOverHttp(origin, cookie, question, { dropAfterWords: dropped ? 3 : undefined })), dropped });
 
   // 3. Two questions in flight at all times (the per-employee limit): one chain reads each answer
   // to the end, the other drops each answer after its first words and asks the next at once.
   const chain = async (drop: boolean, offset: number) => {
-    const asked: Turn[] = [];
+    const asked: Awaited<ReturnType<typeof ask>>[] = [];
     for (let i = 0; i < streams / 2; i++) asked.push(await ask(QUESTIONS[(i + offset) % QUESTIONS.length]!, drop));
     return asked;
   };
@@ -136,75 +136,6 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-interface Turn {
-  conversationId: string;
-  dropped: boolean;
-  status: number;
-  wordsReceived: number;
-}
-
-async function askOverHttp(cookie: string, question: string, drop: boolean): Promise<Turn> {
-  const conversationId = randomUUID();
-  const controller = new AbortController();
-  const response = await fetch(`${origin}/api/chat`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", Cookie: cookie, Origin: origin },
-    body: JSON.stringify({ id: conversationId, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: question }] } }),
-    signal: controller.signal,
-  });
-  let text = "";
-  if (response.ok && response.body) {
-    const decoder = new TextDecoder();
-    try {
-      for await (const chunk of response.body) {
-        for (const line of decoder.decode(chunk, { stream: true }).split("\n")) {
-          if (!line.startsWith("data: {")) continue;
-          const part = JSON.parse(line.slice(6)) as { type: string; delta?: string };
-          if (part.type === "text-delta") text += part.delta ?? "";
-        }
-        if (drop && wordsOf(text) >= 3) {
-          controller.abort();
-          break;
-        }
-      }
-    } catch (err) {
-      if (!controller.signal.aborted) throw err;
-    }
-  } else await response.body?.cancel();
-  return { conversationId, dropped: drop, status: response.status, wordsReceived: wordsOf(text) };
-}
-
-function wordsOf(text: string) {
-  return text.split(/\s+/).filter(Boolean).length;
-}
 function textOf(parts: unknown[]) {
   return parts.map((p) => ((p as { type?: string; text?: string }).type === "text" ? (p as { text: string }).text : "")).join("");
-}
-
-async function waitUntilReady() {
-  for (const deadline = Date.now() + 120_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 250))) {
-    if (launcher.exitCode !== null) throw new Error("the app exited while starting");
-    if ((await fetch(`${origin}/api/ready`).catch(() => null))?.status === 200) return;
-  }
-  throw new Error("the app was not ready within 120 s");
-}
-
-/** Auth.js's own sign-in over HTTP (what the login form does): a CSRF token, then the credentials. */
-async function signIn(): Promise<string> {
-  const csrf = await fetch(`${origin}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const response = await fetch(`${origin}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: jar, Origin: origin },
-    body: new URLSearchParams({ email: EMAIL, password: PASSWORD, csrfToken, callbackUrl: origin }),
-  });
-  const session = cookiesOf(response);
-  if (!session.includes("session-token")) throw new Error(`sign-in failed (${response.status})`);
-  return `${jar}; ${session}`;
-}
-
-function cookiesOf(response: Response) {
-  return response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
 }

@@ -7,14 +7,12 @@
  *   - idle memory of every process of the app together, once ready and settled;
  *   - the same at rest after the sample policies are loaded (through the queue, by the app's own
  *     worker), 20 s after the last is ready.
- * Memory is PSS (proportional set size, /proc/<pid>/smaps_rollup): pages shared between the
- * processes (Node's own code) are split between them, so the sum is what the app really holds.
- * RSS, which counts shared pages once per process, is printed beside it. Medians over the runs.
+ * Memory is PSS of all the app's processes (testing/process-tree.ts), RSS beside it. Medians over the runs.
  * `--launcher` and `--cwd` measure another command in another folder (for example an older
  * checkout's `node_modules/.bin/tsx scripts/start.ts start`), so before and after are taken in one
  * session.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -26,6 +24,7 @@ import { documentVersions } from "@/db/schema";
 import { useDatabase } from "@/lib/db";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { loadSamplePolicies } from "@/lib/samples/load";
+import { type Memory, memoryOf, processTree } from "@/testing/process-tree";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, launcher: { type: "string", default: "node dist/start.mjs" }, cwd: { type: "string", default: "." } } });
 const SETTLE_MS = 10_000;
@@ -33,7 +32,6 @@ const SETTLE_MS = 10_000;
 const SETTLE_AFTER_IMPORT_MS = 20_000;
 
 interface Run { firstPageMs: number; idle: Memory; loaded: Memory }
-interface Memory { pssMb: number; rssMb: number; processes: number }
 
 const runs: Run[] = [];
 for (let i = 0; i < Number(values.runs); i++) runs.push(await measureOnce());
@@ -64,7 +62,7 @@ async function measureOnce(): Promise<Run> {
     const firstPageMs = Math.round(performance.now() - started);
     await waitFor(async () => (await fetch(`http://127.0.0.1:${port}/api/ready`).catch(() => null))?.status === 200);
     await sleep(SETTLE_MS);
-    const idle = memoryOf(launcher);
+    const idle = memoryOf(processTree(launcher.pid!));
 
     const { db, pool } = useDatabase(runningEmbeddedServer(dataDir)!);
     const admin = await createUser(db, { email: "bench@example.com", name: "Bench", passwordHash: "not-used" });
@@ -77,36 +75,10 @@ async function measureOnce(): Promise<Run> {
     await stopJobQueue(); // uploading opened the queue here too
     await pool.end();
     await sleep(SETTLE_AFTER_IMPORT_MS);
-    return { firstPageMs, idle, loaded: memoryOf(launcher) };
+    return { firstPageMs, idle, loaded: memoryOf(processTree(launcher.pid!)) };
   } finally {
     await new Promise((resolve) => (launcher.exitCode !== null ? resolve(null) : (launcher.once("exit", resolve), launcher.kill("SIGTERM"))));
     fs.rmSync(work, { recursive: true, force: true });
-  }
-}
-
-/** The launcher and all its descendants, from /proc. */
-function memoryOf(root: ChildProcess): Memory {
-  const children = new Map<number, number[]>();
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    const stat = readProc(`/proc/${entry}/stat`);
-    if (!stat) continue;
-    const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-  }
-  const pids: number[] = [];
-  const visit = (pid: number) => (pids.push(pid), (children.get(pid) ?? []).forEach(visit));
-  visit(root.pid!);
-  const kb = (file: string, field: string) => Number(readProc(file)?.match(new RegExp(`^${field}:\\s+(\\d+)`, "m"))?.[1] ?? 0);
-  const sum = (f: (pid: number) => number) => Math.round(pids.reduce((s, pid) => s + f(pid), 0) / 1024);
-  return { pssMb: sum((pid) => kb(`/proc/${pid}/smaps_rollup`, "Pss")), rssMb: sum((pid) => kb(`/proc/${pid}/status`, "VmRSS")), processes: pids.length };
-}
-
-function readProc(file: string): string | null {
-  try {
-    return fs.readFileSync(file, "utf8");
-  } catch {
-    return null; // the process ended meanwhile
   }
 }
 

@@ -45,3 +45,15 @@ export async function softDeleteDocumentsOfGroups(db: Executor, groupIds: string
     UPDATE documents SET deleted_at = now()
     WHERE deleted_at IS NULL AND id IN (SELECT document_id FROM document_groups WHERE group_id = ANY(${sql.param(groupIds)}::uuid[]))`);
 }
+
+/** Chunks of current, live documents: what a corpus holds for retrieval. */
+export async function countLiveChunks(db: Executor): Promise<number> {
+  const result = await db.execute<{ n: number }>(sql`
+    SELECT count(*)::int AS n FROM chunks c JOIN documents d ON d.current_version_id = c.version_id WHERE d.deleted_at IS NULL`);
+  return result.rows[0]?.n ?? 0;
+}
+
+/** What autovacuum does shortly after a bulk load: statistics for the planner, visibility maps set. */
+export async function vacuumAnalyze(db: Executor) {
+  await db.execute(sql`VACUUM ANALYZE`);
+}

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import type { ServedBy } from "../read-replicas";
 import { citations, conversations, messages, retrievalTraces } from "../schema";
@@ -151,4 +151,14 @@ export async function searchConversations(db: Executor, userId: string, query: s
       WHERE m.conversation_id = c.id AND p->>'type' = 'text' AND p->>'text' ILIKE ${pattern}))
     ORDER BY c.updated_at DESC LIMIT 100`);
   return result.rows;
+}
+
+/** How many of these conversations hold a stored reply (benchmarks check that nothing was lost). */
+export async function countConversationsWithReply(db: Executor, conversationIds: string[]): Promise<number> {
+  if (conversationIds.length === 0) return 0;
+  const [row] = await db
+    .select({ n: sql<number>`count(DISTINCT ${messages.conversationId})::int` })
+    .from(messages)
+    .where(and(inArray(messages.conversationId, conversationIds), eq(messages.role, "assistant")));
+  return row?.n ?? 0;
 }
