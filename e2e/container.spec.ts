@@ -3,6 +3,7 @@ import fs from "node:fs";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { parse } from "yaml";
+import { stopProcess } from "../testing/processes";
 import { ChatPage } from "./pages/chat";
 import { DocumentsPage } from "./pages/documents";
 
@@ -77,7 +78,7 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-  await Promise.all(children.map((child) => new Promise((resolve) => (child.exitCode !== null ? resolve(null) : (child.once("exit", resolve), child.kill("SIGTERM"))))));
+  await Promise.all(children.map(stopProcess));
   if (!serverUrl) return;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();

@@ -1,11 +1,12 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { freePort } from "../testing/processes";
+import { freePort, stopProcess } from "../testing/processes";
 import { ChatPage } from "./pages/chat";
+import { startProductionApp } from "./support/production-app";
 
 /*
  * OpenTelemetry, end to end: the production build started with the standard OTEL_* variables
@@ -40,21 +41,17 @@ test.beforeAll(async () => {
 
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  const log = fs.openSync(test.info().outputPath("app.log"), "w");
-  app = spawn(process.execPath, ["dist/start.mjs"], {
+  app = await startProductionApp({
+    port, dataDir, readyAt: origin,
     env: {
-      ...process.env, PORT: String(port), PGLITE_DATA_DIR: path.join(dataDir, "data"), DATABASE_URL: "", AUTH_SECRET: "tracing-secret-not-for-production",
-      AUTH_URL: origin, SETUP_TOKEN,
+      AUTH_SECRET: "tracing-secret-not-for-production", AUTH_URL: origin, SETUP_TOKEN,
       OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${collectorPort}`, OTEL_EXPORTER_OTLP_PROTOCOL: "http/json", OTEL_BSP_SCHEDULE_DELAY: "200",
     },
-    stdio: ["ignore", log, log],
   });
-  fs.closeSync(log);
-  await expect.poll(async () => (await fetch(`${origin}/api/ready`).catch(() => null))?.status, { timeout: 150_000, intervals: [500] }).toBe(200);
 });
 
 test.afterAll(async () => {
-  await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : (app.once("exit", resolve), app.kill("SIGTERM"))));
+  await stopProcess(app);
   collector.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

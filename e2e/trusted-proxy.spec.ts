@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Browser } from "@playwright/test";
-import { freePort } from "../testing/processes";
+import { freePort, stopProcess } from "../testing/processes";
+import { startProductionApp } from "./support/production-app";
 
 /*
  * Behind a reverse proxy (TRUSTED_PROXIES), end to end: the production build started with its proxy
@@ -40,22 +41,18 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((resolve) => proxy.listen(proxyPort, "127.0.0.1", resolve));
 
-  const log = fs.openSync(test.info().outputPath("app.log"), "w");
-  app = spawn(process.execPath, ["dist/start.mjs"], {
+  app = await startProductionApp({
+    port: appPort, dataDir, readyAt: origin, // through the proxy
     env: {
-      ...process.env, PORT: String(appPort), PGLITE_DATA_DIR: path.join(dataDir, "data"), DATABASE_URL: "", AUTH_SECRET: "proxy-secret-not-for-production",
-      AUTH_URL: origin, SETUP_TOKEN, TRUSTED_PROXIES: "127.0.0.1",
+      AUTH_SECRET: "proxy-secret-not-for-production", AUTH_URL: origin, SETUP_TOKEN, TRUSTED_PROXIES: "127.0.0.1",
       // Only the per-address limit acts here: two free failures per address, then a minute's wait.
       SIGNIN_FREE_FAILURES_PER_ADDRESS: "2", SIGNIN_FREE_FAILURES_PER_ACCOUNT: "100", SIGNIN_DELAY_BASE_MS: "60000", SIGNIN_DELAY_MAX_MS: "60000",
     },
-    stdio: ["ignore", log, log],
   });
-  fs.closeSync(log);
-  await expect.poll(async () => (await fetch(`${origin}/api/ready`).catch(() => null))?.status, { timeout: 150_000, intervals: [500] }).toBe(200);
 });
 
 test.afterAll(async () => {
-  await new Promise((resolve) => (app.exitCode !== null ? resolve(null) : (app.once("exit", resolve), app.kill("SIGTERM"))));
+  await stopProcess(app);
   proxy.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 });

@@ -30,6 +30,7 @@ import { processNextJob } from "@/lib/ingest/worker";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { loadSamplePolicies } from "@/lib/samples/load";
 import { askOverHttp, signIn, waitUntilReady, wordsOf } from "@/testing/app-over-http";
+import { stopProcess } from "@/testing/processes";
 
 const { values } = parseArgs({ options: { streams: { type: "string", default: "20" }, pace: { type: "string", default: "25" } } });
 const streams = Number(values.streams);
@@ -76,7 +77,6 @@ const launcher = spawn(process.execPath, ["dist/start.mjs"], {
   },
   stdio: ["ignore", "ignore", "inherit"],
 });
-const stop = () => new Promise((resolve) => (launcher.exitCode !== null ? resolve(null) : (launcher.once("exit", resolve), launcher.kill("SIGTERM"))));
 try {
   await waitUntilReady(origin, launcher);
   const cookie = await signIn(origin, EMAIL, PASSWORD);
@@ -132,7 +132,7 @@ try {
   }
   console.log(`afterwards: /api/ready ${ready}; a new question ${afterwards.status === 200 && afterwards.wordsReceived > 0 ? "answered in full" : `failed (${afterwards.status})`}; stream slots still held ${slots!.n}`);
 } finally {
-  await stop();
+  await stopProcess(launcher);
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -44,7 +44,7 @@ import { processNextJob } from "@/lib/ingest/worker";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { loadSamplePolicies } from "@/lib/samples/load";
 import { askOverHttp, type AskedOverHttp, signIn, waitUntilReady } from "@/testing/app-over-http";
-import { freePort } from "@/testing/processes";
+import { freePort, stopProcess } from "@/testing/processes";
 import { cpuMsOf, memoryOf, type ProcessInfo, processesNamed, processTree } from "@/testing/process-tree";
 import { buildSyntheticCorpus } from "@/testing/synthetic-corpus";
 
@@ -118,6 +118,7 @@ if (which === "postgres" && !serverUrl) {
   process.exit(2);
 }
 const scratchName = `groundwork_load_${process.pid}`;
+let scifactData: ReturnType<typeof loadBeir> | undefined;
 const admin = which === "postgres" ? new pg.Client({ connectionString: serverUrl }) : null;
 let app: ChildProcess | undefined;
 try {
@@ -216,7 +217,7 @@ try {
     return last;
   }
 } finally {
-  if (app) await new Promise((resolve) => (app!.exitCode !== null ? resolve(null) : (app!.once("exit", resolve), app!.kill("SIGTERM"))));
+  if (app) await stopProcess(app);
   if (admin) {
     await admin.query(`DROP DATABASE IF EXISTS ${scratchName} WITH (FORCE)`);
     await admin.end();
@@ -251,9 +252,8 @@ async function prepareDatabase(): Promise<string> {
   const samples = await countLiveChunks(db);
   if (size > samples) {
     const model = embedder();
-    const scifact = loadBeir(values.data, "test");
     const started = performance.now();
-    await buildSyntheticCorpus(db, { chunks: size - samples, groups: [null], sources: scifact.corpus.map((d) => ({ title: d.title, text: d.text })), embedder: model });
+    await buildSyntheticCorpus(db, { chunks: size - samples, groups: [null], sources: scifact().corpus.map((d) => ({ title: d.title, text: d.text })), embedder: model });
     await ensureVectorIndex(db, model.id, model.dimensions);
     console.log(`[${label}] ${size - samples} SciFact chunks added to the ${samples} of the sample policies in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
@@ -267,9 +267,15 @@ async function prepareDatabase(): Promise<string> {
 
 async function questionList(): Promise<string[]> {
   if (size <= 100) return POLICY_QUESTIONS;
-  const scifact = loadBeir(values.data, "test");
-  const claims = [...scifact.qrels.keys()].map((id) => scifact.queries.get(id)!).slice(0, 90);
+  const { qrels, queries } = scifact();
+  const claims = [...qrels.keys()].map((id) => queries.get(id)!).slice(0, 90);
   return claims.flatMap((claim, i) => [POLICY_QUESTIONS[i % POLICY_QUESTIONS.length]!, claim]);
+}
+
+/** SciFact's corpus and test questions, read once for the corpus and the questions both. */
+function scifact() {
+  scifactData ??= loadBeir(values.data, "test");
+  return scifactData;
 }
 
 function emailOf(i: number) {

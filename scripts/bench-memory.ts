@@ -25,6 +25,7 @@ import { useDatabase } from "@/lib/db";
 import { stopJobQueue } from "@/lib/jobs/queue";
 import { loadSamplePolicies } from "@/lib/samples/load";
 import { type Memory, memoryOf, processTree } from "@/testing/process-tree";
+import { stopProcess } from "@/testing/processes";
 
 const { values } = parseArgs({ options: { runs: { type: "string", default: "3" }, launcher: { type: "string", default: "node dist/start.mjs" }, cwd: { type: "string", default: "." } } });
 const SETTLE_MS = 10_000;
@@ -77,7 +78,7 @@ async function measureOnce(): Promise<Run> {
     await sleep(SETTLE_AFTER_IMPORT_MS);
     return { firstPageMs, idle, loaded: memoryOf(processTree(launcher.pid!)) };
   } finally {
-    await new Promise((resolve) => (launcher.exitCode !== null ? resolve(null) : (launcher.once("exit", resolve), launcher.kill("SIGTERM"))));
+    await stopProcess(launcher);
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -35,6 +35,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import type { Executor } from "@/db/client";
 import type { Asker } from "@/db/queries/access";
+import { vacuumAnalyze } from "@/db/queries/bulk-corpus";
 import { startEmbeddedServer } from "@/db/embedded-server";
 import { vectorSearchDefaults } from "@/db/search-settings";
 import { migrateDatabase } from "@/db/migrate";
@@ -161,7 +162,7 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
   let started: number;
   // The state autovacuum leaves a bulk load in shortly after (insert-triggered vacuum, PostgreSQL
   // 13+): visibility maps set, so index-only scans (the keyword postings) skip the heap.
-  await db.execute(sql`VACUUM ANALYZE`);
+  await vacuumAnalyze(db);
   const sizes = await db.execute<{ heap: string }>(sql`SELECT pg_size_pretty(pg_total_relation_size('chunk_embeddings')) AS heap`);
   console.log(`  [${label}] loaded in ${loadSeconds.toFixed(0)} s; keyword indexes built in ${keywordIndexSeconds.toFixed(1)} s; chunk_embeddings ${sizes.rows[0]!.heap}`);
 
@@ -332,7 +333,7 @@ async function sweepSize(label: string, size: number, url: string, reopen?: () =
     await pool.end();
     ({ db, pool } = useDatabase(await reopen()));
   } else {
-    await db.execute(sql`VACUUM ANALYZE`);
+    await vacuumAnalyze(db);
   }
   const count = Number(values["sweep-queries"]);
   const rows: SweepRow[] = [];

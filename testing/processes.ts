@@ -1,3 +1,4 @@
+import type { ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 
@@ -36,4 +37,13 @@ export async function freePort(): Promise<number> {
     });
     if (free) return port;
   }
+}
+
+/** Asks a child process to stop (SIGTERM) and waits until it has exited; at once if it already has. */
+export function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+  });
 }

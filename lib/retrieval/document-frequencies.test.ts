@@ -3,7 +3,6 @@ import { inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { embedder } from "@/lib/embeddings";
-import { drainQueue } from "@/testing/fixtures";
 import { insertBulkDocuments } from "@/db/queries/bulk-corpus";
 import { chunks } from "@/db/schema";
 import { documentFrequencies } from "@/db/queries/term-stats";
@@ -14,7 +13,6 @@ const [rare, twice, hyphenA, hyphenB] = ["quorbel", "zentrix", "flurm", "gadrop"
 
 describe("document frequencies, kept by the triggers on chunks", () => {
   it("counts the chunks holding each word, on insert and on delete, whatever wrote them", async () => {
-    await drainQueue(); // the embedding model is registered by the first ingest
     const texts = [`The ${rare} and the ${twice}.`, `Another ${twice} here, with ${hyphenA}-${hyphenB}.`, `Only ${hyphenA} today.`];
     const ids = texts.map(() => randomUUID());
     const model = embedder();
