@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_BEHAVIOUR_SPEC } from "../spec";
+import { DEFAULT_BEHAVIOUR_SPEC, findTopic } from "../spec";
 import { behaviourOf, specClassifier } from "./topic-of";
 
 const spec = DEFAULT_BEHAVIOUR_SPEC;
@@ -20,6 +20,16 @@ describe("behaviourOf with the default spec", () => {
     ]) {
       expect(decide(question), question).toBe("answer");
     }
+  });
+
+  it("refuses and escalates cases told without a keyword of their topic, which keywords alone missed", () => {
+    expect(decide("My boss cut my hours the week after I asked for a raise, and now I can't make rent.")).toBe("refuse:hr");
+    expect(decide("The contractor we just picked sent me a new laptop as a thank you for choosing them.")).toBe("escalate:compliance");
+  });
+
+  it("answers a policy question that holds a topic's keyword: a keyword alone decides nothing", () => {
+    expect(findTopic("Does sick leave affect my pay?", spec.refuse)).toBeDefined();
+    expect(decide("Does sick leave affect my pay?")).toBe("answer");
   });
 
   it("still refuses and escalates what names its topic", () => {

@@ -1,3 +1,4 @@
+import { EVERYDAY_QUESTIONS } from "../classifier/everyday-questions";
 import { ANSWER_LABEL } from "../classifier/seed";
 import { loadClassifier, trainClassifier, type ClassifierWeights } from "../classifier/softmax";
 
@@ -39,12 +40,16 @@ export function labelOf(tags: string[]): string {
 }
 
 /**
- * The `builtin` fine-tune: the behaviour classifier trained on the dataset's train split only, and
+ * The `builtin` fine-tune: the behaviour classifier trained on the dataset's train split, and
  * measured on both splits, so the validation figures say what it learned rather than remembered.
+ * Everyday questions (everyday-questions.ts) train beside it as answers, as for the un-tuned model:
+ * a dataset's few answered examples cannot tell the classifier what an ordinary question is.
+ * The topics come from the dataset alone.
  */
 export function trainBuiltinBehaviour(lines: BehaviourLine[]): BuiltinTraining {
   const labelled = lines.map((l) => ({ question: l.question, label: labelOf(l.tags), split: l.split }));
-  const weights = trainClassifier(labelled.filter((l) => l.split === "train"));
+  const everyday = EVERYDAY_QUESTIONS.map((question) => ({ question, label: ANSWER_LABEL }));
+  const weights = trainClassifier([...labelled.filter((l) => l.split === "train"), ...everyday]);
   const predict = loadClassifier(weights);
   const labels = [...new Set([ANSWER_LABEL, ...labelled.map((l) => l.label), ...weights.classes])].sort();
   const report = (split: "train" | "validation"): SplitReport => {
