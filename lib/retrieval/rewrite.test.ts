@@ -22,6 +22,10 @@ describe("follow-up questions, rewritten by rules (the built-in model)", () => {
     expect(rewriteByRules("what about for contractors?", history)).toEqual({ query: "what about for contractors? days annual leave", method: "rules" });
     expect(rewriteByRules("and how many days is that?", [user("What is the parental leave for fathers?")]).query)
       .toBe("and how many days is that? parental leave fathers");
+    // An acknowledgement before the continuation: the follow-up still names none of the subject.
+    expect(rewriteByRules("ok and for a 90 day supply by mail?", [user("tier 2 copay on the select hmo?")]).query)
+      .toBe("ok and for a 90 day supply by mail? tier copay select hmo");
+    expect(rewriteByRules("Thanks! What about part-time staff in the Leeds office?", history).method).toBe("rules");
   });
 
   it("leaves first questions and questions that stand alone unchanged", () => {

@@ -16,8 +16,10 @@ export interface Turn {
   text: string;
 }
 
-// Opens like a continuation ("and…", "what about…") or leans on an earlier noun ("that", "it").
-const CONTINUATION = /^\s*(?:and|but|also|so|then|or|what about|how about|what if|same for|even)\b/i;
+// Opens like a continuation ("and…", "what about…"), perhaps after an acknowledgement ("ok and…",
+// "thanks, what about…"), or leans on an earlier noun ("that", "it").
+const ACKNOWLEDGEMENT = String.raw`(?:ok(?:ay)?|thanks|thank you|great|cool|right|alright|got it|i see|yes|yeah|no|sorry|oh|ah|hmm+|well|perfect|nice)\b[\s,.!;:-]*`;
+const CONTINUATION = new RegExp(String.raw`^\s*(?:${ACKNOWLEDGEMENT})*(?:and|but|also|so|then|or|what about|how about|what if|same for|even)\b`, "i");
 const REFERENCE = /\b(?:it|its|that|this|those|these|they|them|their|same)\b/i;
 // Words of asking, not of the subject, that the toolkit's stopwords lack: never carried over into a rewrite.
 const ASKING = new Set(["ask", "like"]);
