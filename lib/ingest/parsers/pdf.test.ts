@@ -35,6 +35,23 @@ describe("parsePdf", () => {
     expect(doc.blocks[4]!.headingPath).toEqual(["Remote Work Policy", "Equipment"]);
   });
 
+  it("ends a list where a line goes back to the margin after a short item, also with no gap before the next paragraph", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(11).text("The deductible each plan year:");
+      pdf.text("•  $500 per person").text("•  $1,000 per family");
+      pdf.text("Copays do not count toward the deductible, and the family deductible is embedded for everyone.");
+      // A hanging indent carries an item on after a short line.
+      pdf.text("•  Tier 1:").text("$10 copay", 90);
+    }, "");
+    const doc = await parsePdf(bytes, "plan");
+    expect(doc.blocks.map((b) => [b.kind, b.text.replace(/\n(?!- )/g, " ")])).toEqual([
+      ["paragraph", "The deductible each plan year:"],
+      ["list", "- $500 per person\n- $1,000 per family"],
+      ["paragraph", "Copays do not count toward the deductible, and the family deductible is embedded for everyone."],
+      ["list", "- Tier 1: $10 copay"],
+    ]);
+  });
+
   it("uses the metadata title unless it is a placeholder, and reports pages without text", async () => {
     const scanned = await makePdf((pdf) => {
       pdf.text("Only the first page has text.");

@@ -3,7 +3,7 @@ import { HeadingTrail, withOffsets, type ParsedDocument, type RawBlock } from ".
 import { UnprocessableDocumentError } from "../errors";
 
 type Item = Awaited<ReturnType<typeof extractTextItems>>["items"][number][number];
-interface Line { text: string; y: number; size: number }
+interface Line { text: string; x: number; right: number; y: number; size: number }
 interface Para { lines: Line[]; size: number; page: number }
 
 const BULLET = /^[•◦▪▫‣⁃●○■□–*-]\s+/;
@@ -98,7 +98,8 @@ function toLines(items: Item[]): Line[] {
         text += item.str;
         if (item.str.trim()) prev = item;
       }
-      lines.push({ text: text.replace(/\s+/g, " ").trim(), y: first.y, size: main.fontSize });
+      const right = Math.max(...words.map((i) => i.x + i.width));
+      lines.push({ text: text.replace(/\s+/g, " ").trim(), x: first.x, right, y: first.y, size: main.fontSize });
     }
     current = [];
   };
@@ -120,16 +121,22 @@ function dropPageNumbers(lines: Line[]): Line[] {
 /**
  * A new paragraph starts where the gap to the previous line is clearly larger than the document's
  * usual line spacing, where the font size changes, where text moves up (a new column) or at a bullet.
+ * A bullet item goes on in a line indented past its bullet, or after a line that ran to the right
+ * margin (a wrap without a hanging indent); a line back at the bullet's margin after a short one is
+ * the paragraph after the list, however closely it follows.
  */
 function toParagraphs(lines: Line[], page: number, ratio: number): Para[] {
   const paras: Para[] = [];
+  const margin = Math.max(0, ...lines.map((l) => l.right));
   let prev: Line | undefined;
   for (const line of lines) {
     const size = Math.max(line.size, prev?.size ?? 0);
     const gap = prev ? prev.y - line.y : 0;
     const current = paras.at(-1);
+    const bullet = current && BULLET.test(current.lines[0]!.text) ? current.lines[0]! : undefined;
     const continues =
-      prev && current && gap > 0 && gap <= size * ratio * 1.3 && Math.abs(line.size - prev.size) <= size * 0.1 && !BULLET.test(line.text);
+      prev && current && gap > 0 && gap <= size * ratio * 1.3 && Math.abs(line.size - prev.size) <= size * 0.1 && !BULLET.test(line.text) &&
+      (!bullet || line.x > bullet.x + line.size * 0.5 || prev.right >= margin - line.size * 4);
     if (continues) current.lines.push(line);
     else paras.push({ lines: [line], size: line.size, page });
     prev = line;
