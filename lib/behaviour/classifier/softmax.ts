@@ -36,8 +36,8 @@ export const DEFAULT_L2 = 1e-3;
 const DEFAULT_STEPS = 300;
 
 interface Row {
-  index: number[];
-  value: number[];
+  index: Int32Array;
+  value: Float64Array;
   label: number;
   weight: number;
 }
@@ -56,24 +56,24 @@ export function trainClassifier(examples: LabelledQuestion[], options: TrainOpti
   const rows: Row[] = sorted.map((e, i) => {
     const label = classes.indexOf(e.label);
     const entries = [...vectors[i]!.entries()].map(([f, v]) => [featureIndex.get(f)!, v] as const);
-    return { index: entries.map((x) => x[0]), value: entries.map((x) => x[1]), label, weight: sorted.length / (classes.length * counts[label]!) };
+    return { index: Int32Array.from(entries, (x) => x[0]), value: Float64Array.from(entries, (x) => x[1]), label, weight: sorted.length / (classes.length * counts[label]!) };
   });
   const K = classes.length;
   const V = features.length;
   const size = K * (V + 1); // weights then biases, one flat array
+  // Three buffers reused for every step: the weights, the previous step's, and the look-ahead point.
   let w = new Float64Array(size);
   let previous = new Float64Array(size);
+  const y = new Float64Array(size);
   const grad = new Float64Array(size);
   // The softmax loss's curvature is at most 1/2 per unit of |x|^2 (+1 for the bias): a step that never overshoots.
   const rate = 1 / (0.5 * (maxRowNorm2(rows) + 1) + l2);
   for (let t = 1; t <= steps && K > 1; t++) {
     // Nesterov's look-ahead point.
     const momentum = (t - 1) / (t + 2);
-    const y = new Float64Array(size);
     for (let i = 0; i < size; i++) y[i] = w[i]! + momentum * (w[i]! - previous[i]!);
     gradient(y, rows, K, V, l2, grad);
-    previous = w;
-    w = new Float64Array(size);
+    [previous, w] = [w, previous];
     for (let i = 0; i < size; i++) w[i] = y[i]! - rate * grad[i]!;
   }
   const round = (x: number) => Math.round(x * 1e6) / 1e6;
@@ -98,16 +98,23 @@ function gradient(w: Float64Array, rows: Row[], K: number, V: number, l2: number
   for (let c = 0; c < K; c++) out[K * V + c] = 0;
   const scores = new Float64Array(K);
   for (const row of rows) {
+    const { index, value } = row;
     for (let c = 0; c < K; c++) {
       let s = w[K * V + c]!;
-      for (let j = 0; j < row.index.length; j++) s += w[c * V + row.index[j]!]! * row.value[j]!;
+      const base = c * V;
+      for (let j = 0; j < index.length; j++) s += w[base + index[j]!]! * value[j]!;
       scores[c] = s;
     }
-    const p = softmax(scores);
+    // Softmax in place: this runs for every row at every step.
+    let max = -Infinity;
+    for (let c = 0; c < K; c++) if (scores[c]! > max) max = scores[c]!;
+    let sum = 0;
+    for (let c = 0; c < K; c++) sum += scores[c] = Math.exp(scores[c]! - max);
     for (let c = 0; c < K; c++) {
-      const g = (row.weight * (p[c]! - (c === row.label ? 1 : 0))) / totalWeight;
+      const g = (row.weight * (scores[c]! / sum - (c === row.label ? 1 : 0))) / totalWeight;
       if (g === 0) continue;
-      for (let j = 0; j < row.index.length; j++) out[c * V + row.index[j]!]! += g * row.value[j]!;
+      const base = c * V;
+      for (let j = 0; j < index.length; j++) out[base + index[j]!]! += g * value[j]!;
       out[K * V + c]! += g;
     }
   }
