@@ -26,6 +26,9 @@ describe("follow-up questions, rewritten by rules (the built-in model)", () => {
     expect(rewriteByRules("ok and for a 90 day supply by mail?", [user("tier 2 copay on the select hmo?")]).query)
       .toBe("ok and for a 90 day supply by mail? tier copay select hmo");
     expect(rewriteByRules("Thanks! What about part-time staff in the Leeds office?", history).method).toBe("rules");
+    // A pronoun for a person named before.
+    expect(rewriteByRules("How old was she when the company went public?", [user("Who founded Northwind Mutual?")]).query)
+      .toBe("How old was she when the company went public? founded northwind mutual");
   });
 
   it("leaves first questions and questions that stand alone unchanged", () => {
