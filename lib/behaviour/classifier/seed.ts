@@ -37,6 +37,12 @@ const SUPPLEMENT: Record<"refuse" | "escalate", Record<string, readonly string[]
   escalate: { compliance: COMPLIANCE_CASES },
 };
 
+/** The supplement's examples for a classifier label ("refuse:hr"); none for other labels. */
+export function supplementFor(label: string): readonly string[] {
+  const [kind, id] = label.split(":") as [string, string | undefined];
+  return (kind === "refuse" || kind === "escalate") && id ? (SUPPLEMENT[kind][id] ?? []) : [];
+}
+
 /**
  * What the classifier learns a topic from: its examples, its keywords asked and as phrases of their
  * own (among hundreds of everyday questions, a keyword seen once is drowned: "a question about

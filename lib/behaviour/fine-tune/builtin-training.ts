@@ -1,5 +1,5 @@
 import { EVERYDAY_QUESTIONS } from "../classifier/everyday-questions";
-import { ANSWER_LABEL } from "../classifier/seed";
+import { ANSWER_LABEL, supplementFor } from "../classifier/seed";
 import { loadClassifier, trainClassifier, type ClassifierWeights } from "../classifier/softmax";
 
 /** One frozen dataset line as the built-in trainer reads it: the question, its tags and its split. */
@@ -42,14 +42,19 @@ export function labelOf(tags: string[]): string {
 /**
  * The `builtin` fine-tune: the behaviour classifier trained on the dataset's train split, and
  * measured on both splits, so the validation figures say what it learned rather than remembered.
- * Everyday questions (everyday-questions.ts) train beside it as answers, as for the un-tuned model:
- * a dataset's few answered examples cannot tell the classifier what an ordinary question is.
- * The topics come from the dataset alone.
+ * It starts from what the un-tuned model knows: everyday questions (everyday-questions.ts) train
+ * beside it as answers, and each topic the dataset teaches also gets the built-in supplement's cases
+ * where it has a default id, so a dataset of a few corrections adds to the un-tuned model rather
+ * than replacing it. A topic the dataset does not teach is not learned.
  */
 export function trainBuiltinBehaviour(lines: BehaviourLine[]): BuiltinTraining {
   const labelled = lines.map((l) => ({ question: l.question, label: labelOf(l.tags), split: l.split }));
-  const everyday = EVERYDAY_QUESTIONS.map((question) => ({ question, label: ANSWER_LABEL }));
-  const weights = trainClassifier([...labelled.filter((l) => l.split === "train"), ...everyday]);
+  const train = labelled.filter((l) => l.split === "train");
+  const base = [
+    ...EVERYDAY_QUESTIONS.map((question) => ({ question, label: ANSWER_LABEL })),
+    ...[...new Set(train.map((l) => l.label))].flatMap((label) => supplementFor(label).map((question) => ({ question, label }))),
+  ];
+  const weights = trainClassifier([...train, ...base]);
   const predict = loadClassifier(weights);
   const labels = [...new Set([ANSWER_LABEL, ...labelled.map((l) => l.label), ...weights.classes])].sort();
   const report = (split: "train" | "validation"): SplitReport => {
