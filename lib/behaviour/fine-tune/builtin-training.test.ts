@@ -29,6 +29,16 @@ describe("the built-in fine-tune", () => {
     expect(hr.support).toBe(HR_EXAMPLES.filter((_, i) => i % 5 === 0).length);
   });
 
+  it("starts from the un-tuned model's base: a few corrections for a default topic still refuse its cases worded like none of them", () => {
+    const few: BehaviourLine[] = [
+      ...HR_EXAMPLES.slice(0, 3).map((q) => ({ question: q, tags: ["refuse:hr"], split: "train" as const })),
+      ...HR_COUNTER_EXAMPLES.slice(0, 3).map((q) => ({ question: q, tags: ["cites"], split: "train" as const })),
+    ];
+    const predict = loadClassifier(trainBuiltinBehaviour(few).weights);
+    expect(predict("My boss cut my hours the week after I asked for a raise, and now I can't make rent.").label).toBe("refuse:hr");
+    expect(predict("How do I connect a second monitor to my laptop?").label).toBe("answer");
+  });
+
   it("a model trained on a dataset without compliance examples never escalates", () => {
     const { weights } = trainBuiltinBehaviour(dataset.filter((l) => !l.tags.some((t) => t.startsWith("escalate:"))));
     const predict = loadClassifier(weights);
