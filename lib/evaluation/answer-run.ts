@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { titleFromQuestion } from "../chat/conversation-title";
 import fs from "node:fs";
 import path from "node:path";
+import { vacuumAnalyze } from "@/db/queries/bulk-corpus";
 import { activateChatModel } from "@/db/queries/chat-models";
 import { ensureConversation, listMessages, saveTurn } from "@/db/queries/conversations";
 import { storedAnswerEvidence, type EvidencePlace } from "@/db/queries/evaluation";
@@ -45,6 +46,10 @@ export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = 
       set.files.map((f) => ({ filename: f.path, bytes: fs.readFileSync(path.join(set.documentsDir, f.path)), groups: f.groups })),
     );
     for (const s of skipped) console.log(`  skipped ${s.filename}: ${s.reason}`);
+    // Planner statistics as autovacuum (or the embedded server's own ANALYZE) has them soon after a
+    // load: the vector plan reads the table's row estimate, and a run must not depend on whether
+    // that timer fired before the first question (the figures varied between runs of the same code).
+    await vacuumAnalyze(scratch.db);
     const fileOf = new Map([...documentIds].map(([index, documentId]) => [documentId, set.files[index]!.path]));
     const places = (rows: EvidencePlace[]) => rows.flatMap((r) => (fileOf.has(r.documentId) ? [{ n: r.n, file: fileOf.get(r.documentId)!, page: r.page }] : []));
 
