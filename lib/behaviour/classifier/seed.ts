@@ -48,17 +48,22 @@ export function supplementFor(label: string): readonly string[] {
  * own (among hundreds of everyday questions, a keyword seen once is drowned: "a question about
  * bribe" went unescalated), and the supplement.
  */
-const topicPhrases = (topic: Topic, kind: "refuse" | "escalate") =>
-  [...new Set([...topicExamples(topic, kind), ...keywordQuestions(topic, kind), ...topic.keywords, ...(SUPPLEMENT[kind][topic.id] ?? [])])];
+const topicPhrases = (topic: Topic, kind: "refuse" | "escalate") => {
+  const label = kind === "refuse" ? refuseLabel(topic.id) : escalateLabel(topic.id);
+  return [...new Set([...topicExamples(topic, kind), ...keywordQuestions(topic, kind), ...topic.keywords, ...supplementFor(label)])];
+};
 
 /**
- * The labelled questions a spec teaches: its topics' examples; as answers, its counter-examples,
- * everyday questions (everyday-questions.ts) and the default spec's counter-examples, which are
- * policy questions whatever the spec.
+ * Questions every classifier learns as answers, whatever the spec or dataset: everyday questions
+ * (everyday-questions.ts) and the default spec's counter-examples, which are policy questions
+ * whether or not a spec keeps them.
  */
+export const ANSWER_BASE: readonly string[] = [...new Set([...EVERYDAY_QUESTIONS, ...HR_COUNTER_EXAMPLES, ...COMPLIANCE_COUNTER_EXAMPLES])];
+
+/** The labelled questions a spec teaches: its topics' examples; as answers, its counter-examples and the answer base. */
 export function specTrainingSet(spec: BehaviourSpec): LabelledQuestion[] {
   const counter = [...spec.refuse, ...spec.escalate].flatMap((t) => t.counterExamples ?? []);
-  const answers = [...new Set([...EVERYDAY_QUESTIONS, ...HR_COUNTER_EXAMPLES, ...COMPLIANCE_COUNTER_EXAMPLES, ...counter])];
+  const answers = [...new Set([...ANSWER_BASE, ...counter])];
   return [
     ...spec.refuse.flatMap((t) => topicPhrases(t, "refuse").map((question) => ({ question, label: refuseLabel(t.id) }))),
     ...spec.escalate.flatMap((t) => topicPhrases(t, "escalate").map((question) => ({ question, label: escalateLabel(t.id) }))),

@@ -1,5 +1,4 @@
-import { EVERYDAY_QUESTIONS } from "../classifier/everyday-questions";
-import { ANSWER_LABEL, supplementFor } from "../classifier/seed";
+import { ANSWER_BASE, ANSWER_LABEL, supplementFor } from "../classifier/seed";
 import { loadClassifier, trainClassifier, type ClassifierWeights } from "../classifier/softmax";
 
 /** One frozen dataset line as the built-in trainer reads it: the question, its tags and its split. */
@@ -42,8 +41,8 @@ export function labelOf(tags: string[]): string {
 /**
  * The `builtin` fine-tune: the behaviour classifier trained on the dataset's train split, and
  * measured on both splits, so the validation figures say what it learned rather than remembered.
- * It starts from what the un-tuned model knows: everyday questions (everyday-questions.ts) train
- * beside it as answers, and each topic the dataset teaches also gets the built-in supplement's cases
+ * It starts from what the un-tuned model knows: the answer base (everyday questions and the default
+ * counter-examples) trains beside it as answers, and each topic the dataset teaches also gets the built-in supplement's cases
  * where it has a default id, so a dataset of a few corrections adds to the un-tuned model rather
  * than replacing it. A topic the dataset does not teach is not learned.
  */
@@ -51,7 +50,7 @@ export function trainBuiltinBehaviour(lines: BehaviourLine[]): BuiltinTraining {
   const labelled = lines.map((l) => ({ question: l.question, label: labelOf(l.tags), split: l.split }));
   const train = labelled.filter((l) => l.split === "train");
   const base = [
-    ...EVERYDAY_QUESTIONS.map((question) => ({ question, label: ANSWER_LABEL })),
+    ...ANSWER_BASE.map((question) => ({ question, label: ANSWER_LABEL })),
     ...[...new Set(train.map((l) => l.label))].flatMap((label) => supplementFor(label).map((question) => ({ question, label }))),
   ];
   const weights = trainClassifier([...train, ...base]);
