@@ -11,6 +11,7 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { acceptUpload } from "../ingest/upload";
 import { processNextJob } from "../ingest/worker";
+import { stopJobQueue } from "../jobs/queue";
 
 /**
  * The database an evaluation ingests into: a fresh in-memory embedded one, or DATABASE_URL (which
@@ -52,6 +53,8 @@ export async function openScratchDatabase(options: { fresh?: boolean } = {}) {
     embeddingModel: model.id,
     employee,
     async close() {
+      // Uploading started this process's queue client on this database: left running, it polls a closed server.
+      await stopJobQueue();
       await pool.end();
       await embedded?.stop();
       // The process's database is the configured one again (a test file goes on with it).
