@@ -8,5 +8,7 @@ export async function register() {
     stampPeerAddresses();
     const { startTracing } = await import("./lib/operations/tracing-setup");
     await startTracing();
+    // After start, not before it: the first question then finds the behaviour classifier trained.
+    setTimeout(() => void import("./lib/ai/builtin-warm-up").then(({ warmBuiltinBehaviourLogged }) => warmBuiltinBehaviourLogged()), 0);
   }
 }

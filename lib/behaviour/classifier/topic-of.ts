@@ -60,13 +60,19 @@ const CACHE_SIZE = 8;
  * seen (tens of milliseconds), then kept, so an edited spec takes effect on the next question.
  */
 export function specClassifier(spec: BehaviourSpec): Classify {
-  const set = specTrainingSet(spec);
-  const key = JSON.stringify(set);
+  const key = specKey(spec);
   let classify = cache.get(key);
   if (!classify) {
-    classify = loadClassifier(trainClassifier(set));
+    classify = loadClassifier(trainClassifier(specTrainingSet(spec)));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
     cache.set(key, classify);
   }
   return classify;
 }
+
+/** Whether the un-tuned classifier for this spec is trained already (a warm-up's effect). */
+export function hasSpecClassifier(spec: BehaviourSpec): boolean {
+  return cache.has(specKey(spec));
+}
+
+const specKey = (spec: BehaviourSpec) => JSON.stringify(specTrainingSet(spec));
