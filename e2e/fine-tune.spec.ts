@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
-import { BehaviourPage } from "./pages/behaviour";
+import { newEmployee } from "./fixtures";
+import { BehaviourPage, ModelsPage } from "./pages/behaviour";
+import { ChatPage } from "./pages/chat";
+import { confirm } from "./pages/confirm";
 import { TrainingPages } from "./pages/training";
 
 test("an admin generates examples, freezes a validated dataset, downloads its JSONL and registers a self-hosted fine-tune", async ({ page }) => {
@@ -56,4 +59,103 @@ test("an admin generates examples, freezes a validated dataset, downloads its JS
   await expect(page.getByTestId("candidate-models")).toContainText("Policy LoRA e2e · openai-compatible · policy-lora at http://gpu-host:8000/v1");
   await expect(page.getByTestId("candidate-models")).toContainText("candidate");
   await expect(job.getByTestId("job-status")).toHaveText("succeeded");
+});
+
+// Personal and compliance cases the un-tuned built-in model answers as policy questions: none is a
+// spec example or a behaviour-evaluation case (those would test memory, not learning).
+const HR_CASE = "Got a warning letter for tardiness, can I fight it?";
+const COMPLIANCE_CASE = "Could I hand a voucher to the city inspector who is coming to check our site next week?";
+const WRITTEN: { question: string; tag: "refuse:hr" | "escalate:compliance" }[] = [
+  { question: "My supervisor wrote me up for missing a deadline and I feel it was unjust.", tag: "refuse:hr" },
+  { question: "I was disciplined for clocking in late and I want to contest it.", tag: "refuse:hr" },
+  { question: "I received a formal reprimand from my lead that I think I did not deserve.", tag: "refuse:hr" },
+  { question: "Is it fine to give the safety auditor from the ministry a bottle of wine?", tag: "escalate:compliance" },
+  { question: "Can I buy lunch for the tax official reviewing our accounts?", tag: "escalate:compliance" },
+  { question: "The regulator's inspector hinted that a present would speed things up. What should I do?", tag: "escalate:compliance" },
+  { question: "Am I allowed to send a gift basket to the building inspector after the visit?", tag: "escalate:compliance" },
+];
+
+test("the loop, offline: two corrections and a few examples, a builtin fine-tune, its evaluation beats the active model, promotion, an employee's answer, rollback", async ({ page }) => {
+  test.setTimeout(180_000);
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const behaviour = new BehaviourPage(page);
+  await behaviour.open();
+  const referral = await behaviour.refuseTopic(1).getByLabel("Referral").inputValue();
+  const escalation = await page.getByRole("group", { name: "Escalate topic 1" }).getByLabel("Escalation message").inputValue();
+  const contact = await page.getByRole("group", { name: "Escalate topic 1" }).getByLabel("Contact").inputValue();
+
+  // The active model treats both cases as policy questions; the admin marks both answers bad.
+  const chat = new ChatPage(page);
+  for (const question of [HR_CASE, COMPLIANCE_CASE]) {
+    await page.goto("/");
+    await chat.ask(question);
+    await expect(chat.lastAnswer().getByTestId("answered-by")).toContainText("builtin-extractive");
+    await expect(chat.lastAnswer()).not.toContainText(referral);
+    await expect(chat.lastAnswer()).not.toContainText(escalation);
+    await chat.lastAnswer().getByRole("button", { name: "Bad answer" }).click();
+    await expect(chat.lastAnswer().getByRole("status").filter({ hasText: "Thanks for your feedback." })).toBeVisible();
+  }
+
+  // Corrected in the review queue, and a few more written.
+  await page.goto("/admin/training");
+  for (const [question, answer, tag] of [[HR_CASE, referral, "refuse:hr"], [COMPLIANCE_CASE, `${escalation} Contact: ${contact}`, "escalate:compliance"]]) {
+    const item = page.getByTestId("review-item").filter({ hasText: question! });
+    await item.getByLabel("Corrected answer").fill(answer!);
+    await item.getByLabel(/^Tags/).fill(tag!);
+    await item.getByRole("button", { name: "Save correction" }).click();
+    // The corrected answer leaves the queue and joins the examples.
+    await expect(page.getByTestId("example-row").filter({ hasText: question! })).toContainText("correction");
+  }
+  for (const { question, tag } of WRITTEN) {
+    await page.getByLabel("Question", { exact: true }).fill(question);
+    await page.getByLabel(/^Ideal answer/).fill(tag === "refuse:hr" ? referral : `${escalation} Contact: ${contact}`);
+    await page.getByLabel(/^Tags/).last().fill(tag);
+    await page.getByRole("button", { name: "Save example" }).click();
+    await expect(page.getByTestId("example-row").filter({ hasText: question })).toBeVisible();
+    await expect(page.getByTestId("example-row").filter({ hasText: question })).not.toContainText("flagged");
+  }
+
+  // Frozen, and fine-tuned here, offline.
+  const training = new TrainingPages(page);
+  const dataset = await training.freezeDataset();
+  await expect(dataset.getByTestId("validation-report")).toContainText("Valid: ready to export and train.");
+  const version = (await dataset.getByRole("heading").first().textContent())!.match(/Dataset version (\d+)/)![1];
+  await dataset.getByLabel("Provider").selectOption("builtin");
+  await dataset.getByRole("button", { name: "Start fine-tuning" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Built-in fine-tune queued" })).toBeVisible();
+  await page.getByRole("link", { name: "Fine-tunes" }).click();
+  const job = page.getByTestId("fine-tune-job").first();
+  await expect(job.getByTestId("job-status")).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(job.getByTestId("behaviour-report-validation")).toContainText("refuse:hr");
+
+  // Evaluated beside the active model: better on the personal cases, worse on nothing.
+  const candidate = `builtin-extractive fine-tuned on dataset ${version}`;
+  const models = new ModelsPage(page);
+  await models.open();
+  await models.evaluate(candidate);
+  await models.row(candidate).getByRole("link", { name: "Compare with active" }).click();
+  const hr = models.chart().getByTestId("behaviour-bar").filter({ hasText: "refuses:hr" });
+  await expect(hr).toContainText("100%");
+  await expect(hr).toContainText("89%");
+  await expect(models.chart()).not.toContainText("regression");
+  await page.getByRole("button", { name: "Promote", exact: true }).click();
+  await expect(page.getByRole("status").filter({ hasText: `${candidate} is now the active model` })).toBeVisible();
+
+  // An employee's next personal case, worded like no example, is referred by the fine-tuned model.
+  const employee = await page.context().browser()!.newContext();
+  try {
+    const employeePage = await employee.newPage();
+    await newEmployee(employeePage, "loop");
+    const employeeChat = new ChatPage(employeePage);
+    await employeeChat.ask("I was written up for tardiness and want to dispute it.");
+    await expect(employeeChat.lastAnswer()).toContainText(referral);
+    await expect(employeeChat.lastAnswer().getByTestId("answered-by")).toContainText(candidate);
+  } finally {
+    await employee.close();
+  }
+
+  await models.open();
+  await page.getByRole("button", { name: "Roll back to builtin-extractive" }).click();
+  await confirm(page, "Roll back to builtin-extractive");
+  await expect(models.activeModel()).toHaveText("builtin-extractive");
 });

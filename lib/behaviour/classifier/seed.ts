@@ -38,7 +38,7 @@ const SUPPLEMENT: Record<"refuse" | "escalate", Record<string, readonly string[]
 };
 
 /** The supplement's examples for a classifier label ("refuse:hr"); none for other labels. */
-export function supplementFor(label: string): readonly string[] {
+function supplementFor(label: string): readonly string[] {
   const [kind, id] = label.split(":") as [string, string | undefined];
   return (kind === "refuse" || kind === "escalate") && id ? (SUPPLEMENT[kind][id] ?? []) : [];
 }
@@ -58,7 +58,7 @@ const topicPhrases = (topic: Topic, kind: "refuse" | "escalate") => {
  * (everyday-questions.ts) and the default spec's counter-examples, which are policy questions
  * whether or not a spec keeps them.
  */
-export const ANSWER_BASE: readonly string[] = [...new Set([...EVERYDAY_QUESTIONS, ...HR_COUNTER_EXAMPLES, ...COMPLIANCE_COUNTER_EXAMPLES])];
+const ANSWER_BASE: readonly string[] = [...new Set([...EVERYDAY_QUESTIONS, ...HR_COUNTER_EXAMPLES, ...COMPLIANCE_COUNTER_EXAMPLES])];
 
 /** The labelled questions a spec teaches: its topics' examples; as answers, its counter-examples and the answer base. */
 export function specTrainingSet(spec: BehaviourSpec): LabelledQuestion[] {

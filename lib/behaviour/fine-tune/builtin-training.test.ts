@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { COMPLIANCE_EXAMPLES, HR_COUNTER_EXAMPLES, HR_EXAMPLES } from "../default-examples";
 import { loadClassifier } from "../classifier/softmax";
-import { trainBuiltinBehaviour, type BehaviourLine } from "./builtin-training";
+import { DEFAULT_BEHAVIOUR_SPEC } from "../spec";
+import { builtinTrainingSet, trainBuiltinBehaviour, type BehaviourLine } from "./builtin-training";
 
 const line = (question: string, tags: string[], i: number): BehaviourLine => ({ question, tags, split: i % 5 === 0 ? "validation" : "train" });
 const dataset: BehaviourLine[] = [
@@ -12,13 +13,13 @@ const dataset: BehaviourLine[] = [
 
 describe("the built-in fine-tune", () => {
   it("is deterministic: the same dataset, in any order, gives the same weights and figures", () => {
-    const a = trainBuiltinBehaviour(dataset);
-    const b = trainBuiltinBehaviour([...dataset].reverse());
+    const a = trainBuiltinBehaviour(dataset, DEFAULT_BEHAVIOUR_SPEC);
+    const b = trainBuiltinBehaviour([...dataset].reverse(), DEFAULT_BEHAVIOUR_SPEC);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
   });
 
   it("reports per-behaviour precision and recall and a confusion matrix for each split, trained on the train split only", () => {
-    const { weights, train, validation } = trainBuiltinBehaviour(dataset);
+    const { weights, train, validation } = trainBuiltinBehaviour(dataset, DEFAULT_BEHAVIOUR_SPEC);
     expect(weights.classes).toEqual(["answer", "escalate:compliance", "refuse:hr"]);
     expect(validation.examples).toBe(dataset.filter((l) => l.split === "validation").length);
     expect(train.examples + validation.examples).toBe(dataset.length);
@@ -34,14 +35,25 @@ describe("the built-in fine-tune", () => {
       ...HR_EXAMPLES.slice(0, 3).map((q) => ({ question: q, tags: ["refuse:hr"], split: "train" as const })),
       ...HR_COUNTER_EXAMPLES.slice(0, 3).map((q) => ({ question: q, tags: ["cites"], split: "train" as const })),
     ];
-    const predict = loadClassifier(trainBuiltinBehaviour(few).weights);
+    const predict = loadClassifier(trainBuiltinBehaviour(few, DEFAULT_BEHAVIOUR_SPEC).weights);
     expect(predict("My boss cut my hours the week after I asked for a raise, and now I can't make rent.").label).toBe("refuse:hr");
     expect(predict("How do I connect a second monitor to my laptop?").label).toBe("answer");
   });
 
   it("a model trained on a dataset without compliance examples never escalates", () => {
-    const { weights } = trainBuiltinBehaviour(dataset.filter((l) => !l.tags.some((t) => t.startsWith("escalate:"))));
+    const { weights } = trainBuiltinBehaviour(dataset.filter((l) => !l.tags.some((t) => t.startsWith("escalate:"))), DEFAULT_BEHAVIOUR_SPEC);
     const predict = loadClassifier(weights);
     for (const q of [...COMPLIANCE_EXAMPLES, "Someone offered me a bribe.", "Is this insider trading?"]) expect(predict(q).label).not.toMatch(/^escalate:/);
+  });
+
+  it("starts from the un-tuned model's training set for the topics it teaches, less its validation questions", () => {
+    const set = builtinTrainingSet(dataset, DEFAULT_BEHAVIOUR_SPEC);
+    // The spec's keywords, as the un-tuned model learns them, which a generated dataset lacks.
+    expect(set).toContainEqual({ question: "What does the policy say about bribe?", label: "escalate:compliance" });
+    const held = dataset.filter((l) => l.split === "validation").map((l) => l.question);
+    expect(held.length).toBeGreaterThan(0);
+    for (const question of held) expect(set.map((l) => l.question)).not.toContain(question);
+    const withoutCompliance = builtinTrainingSet(dataset.filter((l) => !l.tags.some((t) => t.startsWith("escalate:"))), DEFAULT_BEHAVIOUR_SPEC);
+    expect(withoutCompliance.some((l) => l.label.startsWith("escalate:"))).toBe(false);
   });
 });

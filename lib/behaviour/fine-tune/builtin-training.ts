@@ -1,5 +1,6 @@
-import { ANSWER_BASE, ANSWER_LABEL, supplementFor } from "../classifier/seed";
-import { loadClassifier, trainClassifier, type ClassifierWeights } from "../classifier/softmax";
+import { ANSWER_LABEL, specTrainingSet } from "../classifier/seed";
+import { loadClassifier, trainClassifier, type ClassifierWeights, type LabelledQuestion } from "../classifier/softmax";
+import type { BehaviourSpec } from "../spec";
 
 /** One frozen dataset line as the built-in trainer reads it: the question, its tags and its split. */
 export interface BehaviourLine {
@@ -38,22 +39,26 @@ export function labelOf(tags: string[]): string {
   return tags.find((t) => t.startsWith("refuse:")) ?? tags.find((t) => t.startsWith("escalate:")) ?? ANSWER_LABEL;
 }
 
+/** What the fine-tune trains on: the dataset's train split and the base described below. */
+export function builtinTrainingSet(lines: BehaviourLine[], spec: BehaviourSpec): LabelledQuestion[] {
+  const train = lines.filter((l) => l.split === "train").map((l) => ({ question: l.question, label: labelOf(l.tags) }));
+  const taught = new Set([ANSWER_LABEL, ...train.map((l) => l.label)]);
+  const held = new Set(lines.filter((l) => l.split === "validation").map((l) => l.question));
+  return [...train, ...specTrainingSet(spec).filter((l) => taught.has(l.label) && !held.has(l.question))];
+}
+
 /**
  * The `builtin` fine-tune: the behaviour classifier trained on the dataset's train split, and
  * measured on both splits, so the validation figures say what it learned rather than remembered.
- * It starts from what the un-tuned model knows: the answer base (everyday questions and the default
- * counter-examples) trains beside it as answers, and each topic the dataset teaches also gets the built-in supplement's cases
- * where it has a default id, so a dataset of a few corrections adds to the un-tuned model rather
- * than replacing it. A topic the dataset does not teach is not learned.
+ * It starts from what the un-tuned model knows: the training set of the dataset's spec (its
+ * examples, keywords and counter-examples, the built-in supplement and the answer base:
+ * classifier/seed.ts), less every validation question, and less the topics the dataset does not
+ * teach, which are not learned. So a dataset of a few corrections adds to the un-tuned model
+ * rather than replacing it, and one generated from the spec alone is the un-tuned model again.
  */
-export function trainBuiltinBehaviour(lines: BehaviourLine[]): BuiltinTraining {
+export function trainBuiltinBehaviour(lines: BehaviourLine[], spec: BehaviourSpec): BuiltinTraining {
   const labelled = lines.map((l) => ({ question: l.question, label: labelOf(l.tags), split: l.split }));
-  const train = labelled.filter((l) => l.split === "train");
-  const base = [
-    ...ANSWER_BASE.map((question) => ({ question, label: ANSWER_LABEL })),
-    ...[...new Set(train.map((l) => l.label))].flatMap((label) => supplementFor(label).map((question) => ({ question, label }))),
-  ];
-  const weights = trainClassifier([...train, ...base]);
+  const weights = trainClassifier(builtinTrainingSet(lines, spec));
   const predict = loadClassifier(weights);
   const labels = [...new Set([ANSWER_LABEL, ...labelled.map((l) => l.label), ...weights.classes])].sort();
   const report = (split: "train" | "validation"): SplitReport => {

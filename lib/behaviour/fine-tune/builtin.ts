@@ -4,6 +4,7 @@ import { completeFineTuneJob, findFineTuneJob, updateFineTuneJob, type FineTuneJ
 import { BUILTIN_MODEL_NAME } from "../../ai/registry";
 import { db } from "../../db";
 import { AppError } from "../../errors";
+import { specOfVersion } from "../current-spec";
 import { reportOf } from "../datasets";
 import { trainBuiltinBehaviour, type SplitReport } from "./builtin-training";
 import type { FineTuneProvider } from "./provider";
@@ -30,7 +31,9 @@ export async function trainBuiltinJob(job: FineTuneJobRow): Promise<void> {
   if (!reportOf(dataset).ok) throw new AppError("bad_request", `Dataset version ${dataset.version} failed validation; fix the failing checks and freeze a new version.`);
   await updateFineTuneJob(db(), job.id, { status: "running" });
   const lines = (await datasetLines(db(), dataset.id)).map((l) => ({ question: l.line.messages.find((m) => m.role === "user")?.content ?? "", tags: l.tags, split: l.split }));
-  const { weights, train, validation } = trainBuiltinBehaviour(lines);
+  const spec = await specOfVersion(db(), dataset.specVersion);
+  if (!spec) throw new AppError("not_found", `The dataset's behaviour spec version ${dataset.specVersion} no longer exists.`);
+  const { weights, train, validation } = trainBuiltinBehaviour(lines, spec.spec);
   // Cancelled while training: keep it cancelled, register nothing.
   if ((await findFineTuneJob(db(), job.id))?.status === "cancelled") return;
   await saveBuiltinWeights(db(), {
