@@ -29,6 +29,9 @@ describe("follow-up questions, rewritten by rules (the built-in model)", () => {
     // A pronoun for a person named before.
     expect(rewriteByRules("How old was she when the company went public?", [user("Who founded Northwind Mutual?")]).query)
       .toBe("How old was she when the company went public? founded northwind mutual");
+    // A time before or after something asked about before.
+    expect(rewriteByRules("Do I have to come back to work afterwards?", [user("How much paid parental leave do I get?")]).query)
+      .toBe("Do I have to come back to work afterwards? paid parental leave");
   });
 
   it("leaves first questions and questions that stand alone unchanged", () => {

@@ -17,10 +17,10 @@ export interface Turn {
 }
 
 // Opens like a continuation ("and…", "what about…"), perhaps after an acknowledgement ("ok and…",
-// "thanks, what about…"), or leans on an earlier noun or person ("that", "it", "he", "her").
+// "thanks, what about…"), or leans on an earlier noun, person or event ("that", "it", "he", "her", "afterwards").
 const ACKNOWLEDGEMENT = String.raw`(?:ok(?:ay)?|thanks|thank you|great|cool|right|alright|got it|i see|yes|yeah|no|sorry|oh|ah|hmm+|well|perfect|nice)\b[\s,.!;:-]*`;
 const CONTINUATION = new RegExp(String.raw`^\s*(?:${ACKNOWLEDGEMENT})*(?:and|but|also|so|then|or|what about|how about|what if|same for|even)\b`, "i");
-const REFERENCE = /\b(?:it|its|that|this|those|these|they|them|their|same|he|him|his|she|her|hers)\b/i;
+const REFERENCE = /\b(?:it|its|that|this|those|these|they|them|their|same|he|him|his|she|her|hers|afterwards?|beforehand)\b/i;
 // Words of asking, not of the subject, that the toolkit's stopwords lack: never carried over into a rewrite.
 const ASKING = new Set(["ask", "like"]);
 /** A question with at most this many subject words says too little to stand alone after another. */
