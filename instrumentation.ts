@@ -6,6 +6,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { stampPeerAddresses } = await import("./lib/security/peer-address");
     stampPeerAddresses();
+    const { logRequests } = await import("./lib/operations/access-log");
+    logRequests();
     const { startTracing } = await import("./lib/operations/tracing-setup");
     await startTracing();
     // After start, not before it: the first question then finds the behaviour classifier trained.

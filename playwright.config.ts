@@ -49,6 +49,8 @@ export default defineConfig({
       SIGNUP_POLICY: "open", REGISTER_MAX_PER_ADDRESS: "1000", SETUP_TOKEN,
       // A 2 s first wait after failed sign-ins, so users.spec.ts reliably sees it before it ends.
       SIGNIN_DELAY_BASE_MS: "2000",
+      // Warnings and errors only: an access-log line for each of the suite's requests would bury them.
+      LOG_LEVEL: "warn",
     },
   },
 });

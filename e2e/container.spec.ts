@@ -118,4 +118,10 @@ test("compose's app and worker, from the production build, serve PostgreSQL: hea
   await expect(chat.lastAnswer()).toContainText("85 per person");
   await chat.citation(1).click();
   await expect(page.getByTestId("cited-passage").filter({ hasText: "Client meals 85 per person" })).toBeInViewport();
+
+  // The app's log, JSON lines as a log pipeline reads them: one per request, the answer's included.
+  const logged = fs.readFileSync(test.info().outputPath("app.log"), "utf8").split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>);
+  const requests = logged.filter((l) => l.msg === "request");
+  expect(requests).toContainEqual(expect.objectContaining({ method: "GET", path: "/api/health", status: 200 }));
+  expect(requests).toContainEqual(expect.objectContaining({ method: "POST", path: "/api/chat", status: 200, requestId: expect.any(String) }));
 });
