@@ -59,6 +59,18 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("What's the limit for client meals?", [LIMITS]).text).toBe("Category: Client meals; Limit (USD): 85 per person; Pre-approval: Above 600 total [2]");
   });
 
+  it("does not quote the headings a passage opens with, however long: they label its facts", () => {
+    const rx: PromptSource = {
+      n: 1,
+      title: "Select HMO Summary Plan Description",
+      headingPath: ["Prescription drugs", "Mail order or 90-day retail, up to a 90-day supply"],
+      text: "Mail order or 90-day retail, up to a 90-day supply\n\n- Tier 1: $10 copay\n- Tier 2: $60 copay\n- Tier 3: $120 copay",
+    };
+    const answer = compose("What is the tier 2 copay for a 90 day supply by mail order?", [rx]);
+    expect(answer.text).toContain("Tier 2: $60 copay [1]");
+    expect(answer.text).not.toContain("Mail order or 90-day retail");
+  });
+
   it("prefers the sentence carrying the figure when the question asks how many, how much or how long", () => {
     const source: PromptSource = {
       n: 1, title: "Leave", headingPath: [],

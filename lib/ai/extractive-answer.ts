@@ -278,9 +278,11 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
   let order = 0;
   return sources.flatMap((source, rank) => {
     const context = new Set(contentTerms([source.title, ...source.headingPath].join(" ")));
+    // A chunk opens with the headings it sits under: labels of what follows, not facts to quote.
+    const headings = new Set([source.title, ...source.headingPath].map((h) => h.trim()));
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
-      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS) return [];
+      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || headings.has(u.text)) return [];
       const terms = contentTerms(u.text);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
       const lead = u.kind !== "prose" ? units.slice(0, index).reverse().find((p) => p.block !== u.block || p.kind === "prose") : undefined;
