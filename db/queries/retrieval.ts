@@ -45,7 +45,8 @@ export async function readerScope(db: Executor, asker: Asker, exactScanBelow?: n
 export const EXACT_COST_RATIO = 3.7;
 
 // The vectors' count changes slowly; reading it once a minute keeps it off the question's path.
-let vectorCount: { value: number; at: number } | undefined;
+// Per database: a process may hold several (an evaluation's scratch database beside the app's).
+const vectorCounts = new WeakMap<Executor, { value: number; at: number }>();
 
 /**
  * The most readable chunks for which the exact plan is chosen: where it costs less than the
@@ -57,9 +58,11 @@ let vectorCount: { value: number; at: number } | undefined;
  */
 export async function exactPlanLimit(db: Executor, settings: Partial<VectorSearchSettings> = {}): Promise<number> {
   const { efSearch, exactScanBelow } = { ...vectorSearchDefaults(await databaseKind(db)), ...settings };
+  let vectorCount = vectorCounts.get(db);
   if (!vectorCount || Date.now() - vectorCount.at > WIDE_READER_TTL_MS) {
     const result = await db.execute<{ n: number }>(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'chunk_embeddings'::regclass`);
     vectorCount = { value: Number(result.rows[0]?.n ?? -1), at: Date.now() };
+    vectorCounts.set(db, vectorCount);
   }
   if (vectorCount.value < 0) return exactScanBelow;
   return Math.min(exactScanBelow, Math.floor(Math.sqrt(EXACT_COST_RATIO * efSearch * vectorCount.value)));
@@ -395,12 +398,16 @@ export type VectorType = "vector" | "halfvec";
  */
 export const VECTOR_INDEX: Omit<VectorIndexSettings, "type"> & { type?: VectorType } = { m: 24, efConstruction: 150 };
 
-let detectedKind: Promise<DatabaseKind> | undefined;
+const detectedKinds = new WeakMap<Executor, Promise<DatabaseKind>>();
 
-/** Whether this is the embedded PGlite (PostgreSQL built for WebAssembly) or a server. */
+/** Whether this is the embedded PGlite (PostgreSQL built for WebAssembly) or a server; asked once per database. */
 export function databaseKind(db: Executor): Promise<DatabaseKind> {
-  detectedKind ??= db.execute<{ wasm: boolean }>(sql`SELECT version() LIKE '%emscripten%' AS wasm`).then((r) => (r.rows[0]!.wasm ? "embedded" : "server"));
-  return detectedKind;
+  let kind = detectedKinds.get(db);
+  if (!kind) {
+    kind = db.execute<{ wasm: boolean }>(sql`SELECT version() LIKE '%emscripten%' AS wasm`).then((r) => (r.rows[0]!.wasm ? "embedded" : "server"));
+    detectedKinds.set(db, kind);
+  }
+  return kind;
 }
 
 /**

@@ -4,6 +4,9 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "@/db/client";
+import { startEmbeddedServer } from "@/db/embedded-server";
+import { migrateDatabase } from "@/db/migrate";
 import type { Asker } from "@/db/queries/access";
 import { databaseKind, ensureVectorIndex, EXACT_COST_RATIO, exactPlanLimit, readerScope, vectorSearch } from "@/db/queries/retrieval";
 import { vectorSearchDefaults } from "@/db/search-settings";
@@ -70,6 +73,22 @@ describe("vector search with reader groups in the query", () => {
     // A reader of more than the limit is given no scope: the legs then filter as they walk.
     expect(await readerScope(db(), corpus.wide, 5)).toBeNull();
   });
+
+  it("asks each database of the process for its own kind and vector count (an evaluation's scratch database beside this one)", async () => {
+    const ours = await exactPlanLimit(db());
+    const scratch = await startEmbeddedServer(null);
+    const other = createDatabase(scratch.url, { max: 2 });
+    try {
+      await migrateDatabase(other.db);
+      expect(await databaseKind(other.db)).toBe("embedded");
+      // An empty database, never analysed: no count, so the fixed limit decides, not this one's count.
+      expect(await exactPlanLimit(other.db)).toBe(vectorSearchDefaults("embedded").exactScanBelow);
+      expect(await exactPlanLimit(db())).toBe(ours);
+    } finally {
+      await other.pool.end();
+      await scratch.stop();
+    }
+  }, 60_000);
 
   it("keeps the HNSW index's recall@10 against an exact scan at 0.9 or more (the benchmark's check, small)", async () => {
     let found = 0;
