@@ -28,18 +28,24 @@ export function createChatModel(e: ModelConfig): ChatModel {
   return { id: spec.name, model: languageModel(spec, e) };
 }
 
-export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }): ChatModel {
-  return { id: row.name, model: languageModel(row, env()) };
+/**
+ * `readsIndex: false` is for answers over sources the index does not hold (the behaviour
+ * evaluation's cases): the built-in model then weighs the question's words by those sources alone,
+ * so its results do not change with whatever documents happen to be loaded.
+ */
+export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }, options: { readsIndex?: boolean } = {}): ChatModel {
+  return { id: row.name, model: languageModel(row, env(), options.readsIndex ?? true) };
 }
 
 /** API keys stay in the environment; the registry holds only provider, model id and endpoint. */
-function languageModel(spec: ModelSpec & { fineTuneJobId?: string | null }, e: ModelConfig): LanguageModelV4 {
+function languageModel(spec: ModelSpec & { fineTuneJobId?: string | null }, e: ModelConfig, readsIndex = true): LanguageModelV4 {
   switch (spec.provider) {
     case "builtin": {
       const job = spec.fineTuneJobId;
       // A `builtin` fine-tune answers with the behaviour weights its job stored.
       const behaviour = job ? async () => (await builtinWeightsOfJob(db(), job))?.weights as ClassifierWeights | undefined : undefined;
-      return createBuiltinModel({ delayMs: e.BUILTIN_MODEL_DELAY_MS, termStats: (words) => documentFrequencies(db(), words), behaviour });
+      const termStats = readsIndex ? (words: string[]) => documentFrequencies(db(), words) : undefined;
+      return createBuiltinModel({ delayMs: e.BUILTIN_MODEL_DELAY_MS, termStats, behaviour });
     }
     case "openai":
       // Fine-tuned models ("ft:gpt-4o-mini:org::id") are addressed exactly like base models.
