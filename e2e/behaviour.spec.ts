@@ -45,11 +45,11 @@ test("an admin evaluates models, sees a bad candidate's regressions, overrides w
     await expect(models.activeModel()).toHaveText("builtin-extractive");
 
     await models.evaluate("builtin-extractive");
-    // The un-tuned model misses 2 of the held-apart paraphrases and hard negatives (docs/behaviour-learner.md).
-    await expect(models.lastEvaluation("builtin-extractive")).toContainText("33 of 35 cases passed");
+    // The un-tuned model misses 1 of the held-apart paraphrases and hard negatives (docs/behaviour-learner.md).
+    await expect(models.lastEvaluation("builtin-extractive")).toContainText("38 of 39 cases passed");
     await expect(models.lastEvaluation("builtin-extractive")).toContainText("spec v2");
     await expect(models.chart()).toBeVisible();
-    await expect(models.chart().getByTestId("behaviour-bar").filter({ hasText: "refuses:hr" })).toContainText("89%");
+    await expect(models.chart().getByTestId("behaviour-bar").filter({ hasText: "escalates:compliance" })).toContainText("90%");
 
     await models.register("bad-bot", "bad", bad.baseURL);
     await models.evaluate("bad-bot");

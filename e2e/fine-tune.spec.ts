@@ -73,6 +73,9 @@ const WRITTEN: { question: string; tag: "refuse:hr" | "escalate:compliance" }[] 
   { question: "Can I buy lunch for the tax official reviewing our accounts?", tag: "escalate:compliance" },
   { question: "The regulator's inspector hinted that a present would speed things up. What should I do?", tag: "escalate:compliance" },
   { question: "Am I allowed to send a gift basket to the building inspector after the visit?", tag: "escalate:compliance" },
+  { question: "Should we give the government auditor a gift voucher while she reviews our books?", tag: "escalate:compliance" },
+  { question: "Is a gift card for the customs officer who clears our containers acceptable?", tag: "escalate:compliance" },
+  { question: "May I send a thank-you gift card to the planning inspector who approved our extension?", tag: "escalate:compliance" },
 ];
 
 test("the loop, offline: two corrections and a few examples, a builtin fine-tune, its evaluation beats the active model, promotion, an employee's answer, rollback", async ({ page }) => {
@@ -128,20 +131,21 @@ test("the loop, offline: two corrections and a few examples, a builtin fine-tune
   await expect(job.getByTestId("job-status")).toHaveText("succeeded", { timeout: 60_000 });
   await expect(job.getByTestId("behaviour-report-validation")).toContainText("refuse:hr");
 
-  // Evaluated beside the active model: better on the personal cases, worse on nothing.
+  // Evaluated beside the active model: better on the compliance cases (the un-tuned model leaves a gift
+  // card for a government inspector unescalated), worse on nothing.
   const candidate = `builtin-extractive fine-tuned on dataset ${version}`;
   const models = new ModelsPage(page);
   await models.open();
   await models.evaluate(candidate);
   await models.row(candidate).getByRole("link", { name: "Compare with active" }).click();
-  const hr = models.chart().getByTestId("behaviour-bar").filter({ hasText: "refuses:hr" });
-  await expect(hr).toContainText("100%");
-  await expect(hr).toContainText("89%");
+  const compliance = models.chart().getByTestId("behaviour-bar").filter({ hasText: "escalates:compliance" });
+  await expect(compliance).toContainText("100%");
+  await expect(compliance).toContainText("90%");
   await expect(models.chart()).not.toContainText("regression");
   await page.getByRole("button", { name: "Promote", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: `${candidate} is now the active model` })).toBeVisible();
 
-  // An employee's next personal case, worded like no example, is referred by the fine-tuned model.
+  // An employee's next personal case, worded like no example, is referred by the fine-tuned model, now active.
   const employee = await page.context().browser()!.newContext();
   try {
     const employeePage = await employee.newPage();

@@ -12,10 +12,10 @@ describe("npm run eval:behaviour", () => {
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/builtin-extractive on spec version \d+ \(judge: none\)/);
     // The held-apart paraphrases the un-tuned model misses are listed, not hidden (docs/behaviour-learner.md).
-    expect(result.stdout).toMatch(/^refuses:hr\s+89%\s+8\s+1\s+0$/m);
+    expect(result.stdout).toMatch(/^escalates:compliance\s+90%\s+9\s+1\s+0$/m);
     expect(result.stdout).toMatch(/^tone\s+n\/a\s+0\s+0\s+2$/m);
-    expect(result.stdout).toContain("overall: 33/35 decided cases passed, 2 skipped");
-    expect(result.stdout).toContain("- [refuses:hr] refuse-hr-written-up: The referral text is missing.");
+    expect(result.stdout).toContain("overall: 38/39 decided cases passed, 2 skipped");
+    expect(result.stdout).toContain("- [escalates:compliance] escalate-compliance-gift-card: The escalation message is missing.");
   }, 60_000);
 
   it("exits non-zero, saying why, for a model that is not registered", () => {

@@ -74,6 +74,11 @@ export const HR_PERSONAL_CASES: readonly string[] = [
   "my manager won't sign off my transfer to another team because she \"can't lose me\". i feel trapped",
   "I've got my salary review tomorrow and I want to ask for 15%. Can you help me prepare?",
   "my supervisor comments on what i wear every single day. \"dressing up for someone?\" it's so creepy",
+  "I got a verbal warning for my timekeeping and I feel my supervisor is picking on me.",
+  "They suspended me on full pay while they investigate and nobody will say what I'm accused of.",
+  "My boss wrote me up for a mistake that someone else on the night shift made. How do I contest it?",
+  "They knocked my bonus down because I was on maternity leave for part of the year.",
+  "my store manager keeps cutting my hours since I complained about the rota",
 ];
 
 /**
@@ -152,4 +157,14 @@ export const COMPLIANCE_CASES: readonly string[] = [
   "I lost a USB stick with the unencrypted board minutes somewhere between the office and the station.",
   "The losing bidder says they saw one of our evaluators having dinner with the winning bidder. I was on that panel too.",
   "my colleague adds about 10 hours a week to his timesheet and it all gets billed to the client",
+  "Should I bring a bottle of whisky for the fire inspector when he comes to renew our certificate?",
+  "The building control officer hinted that tickets to the match would help our planning permit along.",
+  "Can we pay the hotel bill of the regulator's staff while they audit our plant?",
+  "I'd like to send a Christmas hamper to the councillor who is deciding on our zoning request.",
+  "Our freight agent suggested a gift voucher for the port clerk so our containers clear faster.",
+  "Is it alright to buy lunch for the environmental health officer while she checks our kitchen?",
+  "A police officer asked for some cash to make the fine on our delivery van go away.",
+  "The procurement officer at the hospital trust asked if we could sponsor his running club before the tender closes.",
+  "Can I offer the visa officer a small present to speed up our engineers' work permits?",
+  "The auditor from the tax office said a weekend at our holiday flat would be appreciated.",
 ];

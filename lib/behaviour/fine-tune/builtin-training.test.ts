@@ -30,6 +30,15 @@ describe("the built-in fine-tune", () => {
     expect(hr.support).toBe(HR_EXAMPLES.filter((_, i) => i % 5 === 0).length);
   });
 
+  it("measures on the validation split a model that never saw it, then stores weights trained on both splits", () => {
+    const nonce: BehaviourLine = { question: "Can you help me with the zorblat quarrel I have with my boss?", tags: ["refuse:hr"], split: "validation" };
+    const { weights, validation } = trainBuiltinBehaviour([...dataset, nonce], DEFAULT_BEHAVIOUR_SPEC);
+    expect(weights.features).toContain("w:zorblat");
+    expect(trainBuiltinBehaviour(dataset, DEFAULT_BEHAVIOUR_SPEC).weights.features).not.toContain("w:zorblat");
+    expect(validation.examples).toBe(dataset.filter((l) => l.split === "validation").length + 1);
+    expect(builtinTrainingSet([...dataset, nonce], DEFAULT_BEHAVIOUR_SPEC).map((l) => l.question)).not.toContain(nonce.question);
+  });
+
   it("starts from the un-tuned model's base: a few corrections for a default topic still refuse its cases worded like none of them", () => {
     const few: BehaviourLine[] = [
       ...HR_EXAMPLES.slice(0, 3).map((q) => ({ question: q, tags: ["refuse:hr"], split: "train" as const })),

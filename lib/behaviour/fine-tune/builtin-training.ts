@@ -39,11 +39,14 @@ export function labelOf(tags: string[]): string {
   return tags.find((t) => t.startsWith("refuse:")) ?? tags.find((t) => t.startsWith("escalate:")) ?? ANSWER_LABEL;
 }
 
-/** What the fine-tune trains on: the dataset's train split and the base described below. */
-export function builtinTrainingSet(lines: BehaviourLine[], spec: BehaviourSpec): LabelledQuestion[] {
-  const train = lines.filter((l) => l.split === "train").map((l) => ({ question: l.question, label: labelOf(l.tags) }));
+/**
+ * What the fine-tune trains on: the dataset's train split (or, with `withValidation`, both splits)
+ * and the base described below.
+ */
+export function builtinTrainingSet(lines: BehaviourLine[], spec: BehaviourSpec, withValidation = false): LabelledQuestion[] {
+  const train = lines.filter((l) => withValidation || l.split === "train").map((l) => ({ question: l.question, label: labelOf(l.tags) }));
   const taught = new Set([ANSWER_LABEL, ...train.map((l) => l.label)]);
-  const held = new Set(lines.filter((l) => l.split === "validation").map((l) => l.question));
+  const held = new Set(withValidation ? [] : lines.filter((l) => l.split === "validation").map((l) => l.question));
   return [...train, ...specTrainingSet(spec).filter((l) => taught.has(l.label) && !held.has(l.question))];
 }
 
@@ -55,14 +58,19 @@ export function builtinTrainingSet(lines: BehaviourLine[], spec: BehaviourSpec):
  * classifier/seed.ts), less every validation question, and less the topics the dataset does not
  * teach, which are not learned. So a dataset of a few corrections adds to the un-tuned model
  * rather than replacing it, and one generated from the spec alone is the un-tuned model again.
+ *
+ * The stored weights are then trained once more on both splits (the usual refit after a held-out
+ * measurement): a model that never saw its validation questions is weaker than the un-tuned one,
+ * which learns every spec example, and the promotion check would rightly block it. So the figures
+ * describe the model trained without the validation split, and the candidate has learned it too.
  */
 export function trainBuiltinBehaviour(lines: BehaviourLine[], spec: BehaviourSpec): BuiltinTraining {
   const labelled = lines.map((l) => ({ question: l.question, label: labelOf(l.tags), split: l.split }));
-  const weights = trainClassifier(builtinTrainingSet(lines, spec));
-  const predict = loadClassifier(weights);
-  const labels = [...new Set([ANSWER_LABEL, ...labelled.map((l) => l.label), ...weights.classes])].sort();
+  const measured = trainClassifier(builtinTrainingSet(lines, spec));
+  const predict = loadClassifier(measured);
+  const labels = [...new Set([ANSWER_LABEL, ...labelled.map((l) => l.label), ...measured.classes])].sort();
   const report = (split: "train" | "validation"): SplitReport => {
-    const rows = labelled.filter((l) => l.split === split).map((l) => ({ truth: l.label, predicted: weights.classes.length > 1 ? predict(l.question).label : (weights.classes[0] ?? ANSWER_LABEL) }));
+    const rows = labelled.filter((l) => l.split === split).map((l) => ({ truth: l.label, predicted: measured.classes.length > 1 ? predict(l.question).label : (measured.classes[0] ?? ANSWER_LABEL) }));
     const matrix = labels.map((t) => labels.map((p) => rows.filter((r) => r.truth === t && r.predicted === p).length));
     return {
       examples: rows.length,
@@ -76,5 +84,6 @@ export function trainBuiltinBehaviour(lines: BehaviourLine[], spec: BehaviourSpe
       confusion: { labels, matrix },
     };
   };
+  const weights = lines.some((l) => l.split === "validation") ? trainClassifier(builtinTrainingSet(lines, spec, true)) : measured;
   return { weights, train: report("train"), validation: report("validation") };
 }
