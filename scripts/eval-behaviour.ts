@@ -8,9 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { findRegistryModel, resolveActiveModel } from "@/lib/ai/registry";
-import { goldenCases } from "@/lib/behaviour/eval/cases";
-import { formatRunReport } from "@/lib/behaviour/eval/report";
-import { formatTopicScores, topicScores } from "@/lib/behaviour/eval/topic-scores";
+import { formatEvalRun } from "@/lib/behaviour/eval/report";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
 import { checkPromotion } from "@/lib/behaviour/promotion";
 import { currentSpec } from "@/lib/behaviour/spec-store";
@@ -23,9 +21,8 @@ await runCli(async () => {
   if (!model) throw new Error(`No model named "${values.model}" is registered. Register it on /admin/models first.`);
   console.log(`Evaluating ${model.name}…`);
   const run = await runBehaviourEval({ modelId: model.id });
-  console.log(formatRunReport(`${run.modelName} on spec version ${run.specVersion} (judge: ${run.judge ?? "none"}), run ${run.runId}`, run.results));
   const { spec } = await currentSpec();
-  console.log(`\nRefusals and escalations over the cases (none is a training example):\n${formatTopicScores(topicScores(goldenCases(spec), new Map(run.results.map((r) => [r.caseId, r.output])), spec))}`);
+  console.log(formatEvalRun(`${run.modelName} on spec version ${run.specVersion} (judge: ${run.judge ?? "none"}), run ${run.runId}`, run.results, spec));
   if (!model.active) {
     const check = await checkPromotion(model.id);
     console.log(`\nAgainst the active model ${check.active.name}: ${check.blocked ?? "no regressions, promotion allowed."}`);

@@ -12,10 +12,8 @@ import { findFineTuneJob } from "@/db/queries/fine-tune-jobs";
 import { setUserRole } from "@/db/queries/users";
 import { resolveActiveModel } from "@/lib/ai/registry";
 import { freezeDataset } from "@/lib/behaviour/datasets";
-import { goldenCases } from "@/lib/behaviour/eval/cases";
-import { formatRunReport } from "@/lib/behaviour/eval/report";
+import { formatEvalRun } from "@/lib/behaviour/eval/report";
 import { runBehaviourEval } from "@/lib/behaviour/eval/run";
-import { formatTopicScores, topicScores } from "@/lib/behaviour/eval/topic-scores";
 import { generateExamples } from "@/lib/behaviour/examples";
 import { startFineTuneJob } from "@/lib/behaviour/fine-tune/jobs";
 import { followFineTuneJob } from "@/lib/behaviour/fine-tune/poller";
@@ -40,11 +38,9 @@ try {
   console.log(`Fine-tune ${job.status}; its figures: ${JSON.stringify(job.metrics)}`);
 
   const { spec } = await currentSpec(scratch.db);
-  const cases = goldenCases(spec);
   for (const modelId of [(await resolveActiveModel()).id, job.chatModelId]) {
     const run = await runBehaviourEval({ modelId, judge: null });
-    console.log(`\n${formatRunReport(run.modelName, run.results)}`);
-    console.log(`\nRefusals and escalations over the cases:\n${formatTopicScores(topicScores(cases, new Map(run.results.map((r) => [r.caseId, r.output])), spec))}`);
+    console.log(`\n${formatEvalRun(run.modelName, run.results, spec)}`);
   }
   const check = await checkPromotion(job.chatModelId);
   console.log(`\nThe candidate against the active model: ${check.blocked ?? "no regressions, promotion allowed."}`);

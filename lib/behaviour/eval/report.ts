@@ -1,4 +1,7 @@
+import type { BehaviourSpec } from "../spec";
+import { goldenCases } from "./cases";
 import { behaviourStats, type ResultLike } from "./compare";
+import { formatTopicScores, topicScores } from "./topic-scores";
 
 const pct = (rate: number | null) => (rate == null ? "  n/a" : `${(rate * 100).toFixed(0).padStart(4)}%`);
 
@@ -19,4 +22,10 @@ export function formatRunReport(title: string, results: ResultLike[]): string {
   const skipped = results.filter((r) => r.status === "skipped");
   if (skipped.length) lines.push("", `Skipped (${skipped.length}): ${[...new Set(skipped.map((s) => s.reason))].join("; ")}`);
   return lines.join("\n");
+}
+
+/** The run's report, then the precision and recall of each refuse and escalate topic over the spec's cases. */
+export function formatEvalRun(title: string, results: ResultLike[], spec: BehaviourSpec): string {
+  const scores = topicScores(goldenCases(spec), new Map(results.map((r) => [r.caseId, r.output])), spec);
+  return `${formatRunReport(title, results)}\n\nRefusals and escalations over the cases (none is a training example):\n${formatTopicScores(scores)}`;
 }
