@@ -3,6 +3,8 @@
  * against a real provider started beside it (e2e/oidc/provider.ts).
  *   npx next build && E2E_PORT=3100 npx playwright test -c playwright.oidc.config.ts
  */
+// First: the run's own data directory, before the base config reads it.
+import "./e2e/oidc/data-dir";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
