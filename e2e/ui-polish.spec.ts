@@ -129,16 +129,15 @@ for (const size of WIDTHS) {
       const chat = new ChatPage(page);
       const question = "How long does a bicycle lease run?";
       await chat.question().fill(question);
-      // Pressed once the server has the question (its response has begun, so the conversation
-      // exists; the answer is still streaming). An Escape within milliseconds of sending can abort the
-      // request before the server has read it, and then there is nothing it could store (seen once
-      // in CI; the client does not resend a question the server never received).
-      const accepted = page.waitForResponse("**/api/chat");
+      // Pressed the moment it is sent, before the server has the request: the browser holds the
+      // request back for a moment, as a slow network would (CI once lost this race without it).
+      // The chat's transport holds the stop until the response begins (lib/chat/stop-once-answered.ts),
+      // so the question still reaches the server and is stored with its stopped answer.
+      await page.route("**/api/chat", async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await route.continue().catch(() => undefined);
+      });
       await chat.question().press("Enter");
-      await accepted;
-      // The answer is one long sentence (86 words, over 2 s at the suite's pace of 25 ms a word), so
-      // the Escape reaches the server before the answer ends even on a loaded machine: with the
-      // 30-word answer this once had, a slow keypress let the server finish and store it whole.
       await page.keyboard.press("Escape");
       await expect(chat.lastAnswer().getByTestId("stopped-note")).toBeVisible();
       // Whether the first words came before the Escape is a race with the server (a fast machine

@@ -8,6 +8,7 @@ import { AnswerView, type Feedback } from "./answer-view";
 import { ChatHeader } from "./chat-header";
 import { Composer } from "./composer";
 import { titleFromQuestion } from "@/lib/chat/conversation-title";
+import { stopOnceAnswered } from "@/lib/chat/stop-once-answered";
 import { announceConversationsChanged, CONVERSATIONS_CHANGED, type Retitled } from "./conversation-events";
 import { QuestionView } from "./question-view";
 import { StarterQuestions } from "./starter-questions";
@@ -39,6 +40,8 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
       api: "/api/chat",
       // Only the question travels (new, edited, or asked again): the server reads the history from the database.
       prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages.findLast((m) => m.role === "user") } }),
+      // A stop the moment a question is sent still reaches the server with the question, so the turn is stored.
+      fetch: stopOnceAnswered(),
     }),
     onError: (err) => {
       setError(readableError(err));

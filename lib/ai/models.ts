@@ -34,7 +34,7 @@ export function createChatModel(e: ModelConfig): ChatModel {
  * so its results do not change with whatever documents happen to be loaded.
  */
 export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }, options: { readsIndex?: boolean } = {}): ChatModel {
-  return { id: row.name, model: languageModel(row, env(), options.readsIndex ?? true) };
+  return { id: row.name, model: languageModel(row, env(), options.readsIndex) };
 }
 
 /** API keys stay in the environment; the registry holds only provider, model id and endpoint. */
