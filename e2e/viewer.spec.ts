@@ -122,11 +122,12 @@ test("a citation into page 97 of a 109-page PDF shows its highlight within 2 s",
   for (const key of ["server", "file", "opened", "marked", "drawn", "highlight"] as const) {
     console.log(`  ${key.padEnd(9)} ${timings.map((t) => String(t[key]).padStart(5)).join(" ")}   median ${median(key)}`);
   }
-  // The issue's goal is 2 s: met in CI (median 1.9 s), not on a machine at load 7-17 (3.5-5.7 s;
-  // docs/viewer-speed.md), so it is reported, not asserted. The assertion is the ceiling a citation
-  // must never exceed again: it took 19 s before the viewer loaded pages around the cited one.
-  console.log(`  2 s goal ${median("highlight") < 2000 ? "met" : "not met"} (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)`);
-  expect(median("highlight")).toBeLessThan(10_000);
+  // The issue's goal, asserted on the median of the openings: in the last four CI runs on a clean
+  // clone it was 483-562 ms (load average 2.8-4.1 on 2 CPUs); it took 19 s before the viewer loaded
+  // pages around the cited one. A development machine loaded with parallel builds can miss it
+  // (3.5-5.7 s at load 9-17; docs/viewer-speed.md), so the load is printed beside the figures.
+  console.log(`  load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs`);
+  expect(median("highlight")).toBeLessThan(2_000);
 });
 
 /**
