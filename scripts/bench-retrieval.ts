@@ -8,7 +8,7 @@
  * Builds a corpus of --chunks chunks from SciFact text (testing/synthetic-corpus: replicated
  * and perturbed, embedded with the built-in embedder) in a fresh database, in documents spread over
  * 100 reader groups, then measures with two employees: one in every group (reads 100%) and one in
- * a single group (reads 1%):
+ * a single group (reads 1%) (the sweep adds an admin, who reads everything without an access filter):
  * - full hybrid retrieve() latency, median and p95 per run, the median over --runs runs;
  * - vector leg recall@10 against an exact scan, for the plan the product picks and for the HNSW
  *   index forced, at each --ef-search;
@@ -123,9 +123,12 @@ async function prepare(url: string) {
   const user = async (name: string, groups: string[]) => {
     const row = (await createUser(db, { email: `${name}-${Date.now()}@bench.invalid`, name, passwordHash: "-" }))!;
     await addUserToGroups(db, row.id, groups);
-    return { userId: row.id, isAdmin: false };
+    return { userId: row.id, isAdmin: row.role === "admin" };
   };
-  return { db, pool, groupIds, wide: await user("wide", groupIds), narrow: await user("narrow", groupIds.slice(0, 1)) };
+  // A database's first account is its admin: made first, so that the other two are employees (the
+  // chat's answer path reads the role from the account, not from these objects).
+  const admin = await user("admin", []);
+  return { db, pool, groupIds, admin, wide: await user("wide", groupIds), narrow: await user("narrow", groupIds.slice(0, 1)) };
 }
 
 /**
@@ -319,13 +322,13 @@ function questionsOf(length: "short" | "20 words", count: number): string[] {
 
 /**
  * One size of the sweep (--sweep): a corpus of `size` chunks built as the product indexes one,
- * then for the reader of everything and the 1% reader, short and 20-word questions, the latency
+ * then for the reader of everything, the 1% reader and an admin, short and 20-word questions, the latency
  * the product adds before an answer's first token (timeToFirstToken) and that of hybrid
  * retrieval alone, over --sweep-queries questions each, one at a time.
  */
 async function sweepSize(label: string, size: number, url: string, reopen?: () => Promise<string>): Promise<SweepRow[]> {
   const prepared = await prepare(url);
-  const { groupIds, wide, narrow } = prepared;
+  const { groupIds, admin, wide, narrow } = prepared;
   let { db, pool } = prepared;
   await loadCorpus(db, label, size, groupIds);
   await ensureVectorIndex(db, model.id, model.dimensions, { maintenanceWorkMemMb: Number(values["maintenance-mb"]) });
@@ -337,7 +340,7 @@ async function sweepSize(label: string, size: number, url: string, reopen?: () =
   }
   const count = Number(values["sweep-queries"]);
   const rows: SweepRow[] = [];
-  for (const [reader, asker] of [["everything", wide], ["1%", narrow]] as const) {
+  for (const [reader, asker] of [["everything", wide], ["1%", narrow], ["admin", admin]] as const) {
     const readable = (await readerScope(db, asker, Number.MAX_SAFE_INTEGER))!.length;
     for (const length of ["short", "20 words"] as const) {
       const list = questionsOf(length, count + 1);

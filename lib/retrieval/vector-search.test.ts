@@ -115,6 +115,29 @@ describe("vector search with reader groups in the query", () => {
     }
   });
 
+  it("walks the graph for an admin too, where the planner would read every vector (no access filter to price)", async () => {
+    const admin: Asker = { userId: corpus.wide.userId, isAdmin: true };
+    const query = await queryOf(QUESTIONS[0]!);
+    // Counted before and after the search in one transaction, from the session's own counters, which
+    // do not wait for the statistics to be flushed (the embedded database keeps adding to them).
+    const scans = await db().transaction(async (tx) => {
+      // Rows read other than by the graph: the key's index and the table (small lookups, such as
+      // which index type the model has, read a few; a scan of every vector reads all of them).
+      const count = async () => (await tx.execute<{ graph: number; other: number }>(sql`
+        SELECT sum(pg_stat_get_xact_numscans(i.indexrelid)) FILTER (WHERE c.relname LIKE '%hnsw%')::int AS graph,
+          (pg_stat_get_xact_tuples_returned('chunk_embeddings'::regclass)
+            + coalesce(sum(pg_stat_get_xact_tuples_returned(i.indexrelid)) FILTER (WHERE c.relname NOT LIKE '%hnsw%'), 0))::int AS other
+        FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid WHERE i.indrelid = 'chunk_embeddings'::regclass`)).rows[0]!;
+      const before = await count();
+      const hits = await vectorSearch(tx, admin, query, { plan: "index" });
+      const after = await count();
+      return { hits: hits.length, graph: after.graph - before.graph, other: after.other - before.other };
+    });
+    // The graph, once; not the table or its key's index read in full (1,000 vectors) and sorted.
+    expect(scans).toMatchObject({ hits: 10, graph: 1 });
+    expect(scans.other).toBeLessThan(100);
+  });
+
   it("refuses a search without an asker instead of searching everything", async () => {
     await expect(vectorSearch(db(), undefined as unknown as Asker, await queryOf("leave"))).rejects.toThrow(/asker/);
     await expect(rankCandidates(undefined as unknown as Asker, "annual leave")).rejects.toThrow(/asker/);
