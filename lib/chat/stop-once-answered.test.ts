@@ -25,11 +25,6 @@ async function slowServer(delayMs: number | null) {
   return { url, seen, close: () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))) };
 }
 
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 200 && !check(); i++) await new Promise((r) => setTimeout(r, 10));
-  expect(check()).toBe(true);
-};
-
 describe("stopOnceAnswered", () => {
   let close: (() => Promise<void>) | undefined;
   afterEach(async () => close?.());
@@ -45,7 +40,7 @@ describe("stopOnceAnswered", () => {
     await expect(response.text()).rejects.toMatchObject({ name: "AbortError" });
     expect(server.seen.map((s) => s.body)).toEqual(["the question"]);
     // The server saw the request go away mid-answer: what it stores for a stopped turn.
-    await until(() => server.seen[0]!.closedEarly);
+    await expect.poll(() => server.seen[0]!.closedEarly).toBe(true);
   });
 
   it("a stop after the response has begun cancels at once", async () => {
@@ -56,7 +51,7 @@ describe("stopOnceAnswered", () => {
     const reading = response.text();
     stop.abort();
     await expect(reading).rejects.toMatchObject({ name: "AbortError" });
-    await until(() => server.seen[0]?.closedEarly === true);
+    await expect.poll(() => server.seen[0]?.closedEarly).toBe(true);
   });
 
   it("gives up on a server that never answers, so a stop always ends", async () => {
