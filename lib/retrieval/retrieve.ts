@@ -11,6 +11,7 @@ import { identifierPattern, identifiersIn } from "../text/identifiers";
 import { keywordTerms } from "../text/terms";
 import { fuse, fusionFor, type FusedHit } from "./fusion";
 import { reranker } from "./rerank";
+import { diversifyByDocument } from "./diversify";
 import { namedDocuments, preferNamed } from "./named-documents";
 import { absentWords, correctableWords, spellingCorrections, type SpellingCorrection } from "./spelling";
 import { traced } from "../operations/tracing";
@@ -150,7 +151,7 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const documentOf = new Map(docs.map((d) => [d.chunkId, d.documentId]));
   return {
     keyword, vector, exact,
-    fused: preferNamed(fused, documentOf, named),
+    fused: diversifyByDocument(preferNamed(fused, documentOf, named), documentOf),
     corrections,
     named: [...new Map(docs.filter((d) => named.has(d.documentId)).map((d) => [d.documentId, { documentId: d.documentId, title: d.title }])).values()],
     keywordRanking,
