@@ -21,24 +21,23 @@ const FREE_PASSAGES = 2;
  */
 export function diversifyByDocument(fused: FusedHit[], documentOf: ReadonlyMap<string, string>, decay = SAME_DOCUMENT_DECAY): FusedHit[] {
   if (decay >= 1) return fused;
-  const known = fused.filter((h) => documentOf.has(h.chunkId));
-  const rest = fused.filter((h) => !documentOf.has(h.chunkId));
   const placed = new Map<string, number>();
-  const ranked: FusedHit[] = [];
-  const remaining = [...known];
-  while (remaining.length > 0) {
-    const identified = remaining.some((h) => h.exactRank !== null);
-    let best = -1;
-    let bestScore = -Infinity;
-    remaining.forEach((h, i) => {
-      if (identified && h.exactRank === null) return;
-      const score = h.score * decay ** Math.max(0, (placed.get(documentOf.get(h.chunkId)!) ?? 0) - FREE_PASSAGES + 1);
-      if (score > bestScore) [best, bestScore] = [i, score];
-    });
-    const [hit] = remaining.splice(best, 1);
-    const doc = documentOf.get(hit!.chunkId)!;
-    placed.set(doc, (placed.get(doc) ?? 0) + 1);
-    ranked.push(hit!);
-  }
-  return [...ranked, ...rest];
+  const weight = (h: FusedHit) => decay ** Math.max(0, (placed.get(documentOf.get(h.chunkId)!) ?? 0) - FREE_PASSAGES + 1);
+  const spread = (hits: FusedHit[]) => {
+    const ranked: FusedHit[] = [];
+    while (hits.length > 0) {
+      const best = hits.reduce((b, h, i) => (h.score * weight(h) > hits[b]!.score * weight(hits[b]!) ? i : b), 0);
+      const [hit] = hits.splice(best, 1);
+      const doc = documentOf.get(hit!.chunkId)!;
+      placed.set(doc, (placed.get(doc) ?? 0) + 1);
+      ranked.push(hit!);
+    }
+    return ranked;
+  };
+  const known = fused.filter((h) => documentOf.has(h.chunkId));
+  return [
+    ...spread(known.filter((h) => h.exactRank !== null)),
+    ...spread(known.filter((h) => h.exactRank === null)),
+    ...fused.filter((h) => !documentOf.has(h.chunkId)),
+  ];
 }
