@@ -17,7 +17,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 
 FROM node:24-bookworm-slim
-ENV NODE_ENV=production PORT=3000
+# glibc returns freed memory to the system (lib/process/malloc-trim.ts), and `node dist/worker.mjs`
+# run alone gets it too; the launcher would otherwise restart itself once to set it.
+ENV NODE_ENV=production PORT=3000 MALLOC_TRIM_THRESHOLD_=131072
 WORKDIR /app
 COPY --from=runtime-deps /app/node_modules ./node_modules
 COPY --from=build /app/package.json ./

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { MALLOC_TRIM_THRESHOLD } from "../lib/process/malloc-trim";
 import { freePort, isAlive as alive, portOpen } from "../testing/processes";
 
 /*
@@ -21,6 +22,9 @@ const childrenOf = (pid: number) =>
   execFileSync("ps", ["--ppid", String(pid), "-o", "pid=,args="], { encoding: "utf8" })
     .trim().split("\n").map((line) => line.trim().split(/\s+/)).map(([child, ...args]) => ({ pid: Number(child), args: args.join(" ") }));
 
+/** A process's real environment, as glibc read it when the process started. */
+const environOf = (pid: number) => fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0");
+
 async function startApp(name: string) {
   const port = await freePort();
   // The launcher's own output (and its children's) goes to a file in the test's results, so a start
@@ -28,8 +32,9 @@ async function startApp(name: string) {
   const logPath = test.info().outputPath(`${name}.log`);
   const logFile = fs.openSync(logPath, "w");
   // Node runs the launcher itself (not the tsx CLI), so the pid killed is the launcher's.
+  const { MALLOC_TRIM_THRESHOLD_: _, ...env } = process.env;
   const launcher: ChildProcess = spawn(process.execPath, ["dist/start.mjs"], {
-    env: { ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", SHUTDOWN_DRAIN_SECONDS: "3" },
+    env: { ...env, PORT: String(port), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", SHUTDOWN_DRAIN_SECONDS: "3" },
     stdio: ["ignore", logFile, logFile],
   });
   fs.closeSync(logFile);
@@ -49,6 +54,9 @@ async function startApp(name: string) {
   const worker = children.find((c) => c.args.includes("dist/worker.mjs"))!;
   const next = children.find((c) => c !== worker)!;
   expect([next, worker].every(Boolean)).toBe(true);
+  // Started without it, the launcher restarted itself in place (same pid) with glibc's fixed trim
+  // threshold, and its children inherited it (lib/process/malloc-trim.ts).
+  for (const pid of [launcher.pid!, next.pid, worker.pid]) expect(environOf(pid)).toContain(`MALLOC_TRIM_THRESHOLD_=${MALLOC_TRIM_THRESHOLD}`);
   return { launcher: launcher.pid!, next: next.pid, worker: worker.pid, port, exit };
 }
 

@@ -15,10 +15,13 @@ import { migrateDatabase } from "@/db/migrate";
 import { issueSetupToken } from "@/lib/auth/first-admin";
 import { useDatabase } from "@/lib/db";
 import { env } from "@/lib/env";
+import { restartWithMallocTrim } from "@/lib/process/malloc-trim";
 import { supervise, type ChildSpec } from "@/lib/process/supervisor";
 
 // Like Next itself, read .env files; variables already set in the environment win.
 for (const file of [".env.local", ".env"]) if (fs.existsSync(file)) process.loadEnvFile(file);
+// Production only (compiled): under `npm run dev`, tsx's own process would keep the old image.
+if (import.meta.url.endsWith(".mjs")) restartWithMallocTrim();
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const config = env();
