@@ -43,6 +43,17 @@ describe("stopOnceAnswered", () => {
     await expect.poll(() => server.seen[0]!.closedEarly).toBe(true);
   });
 
+  // The chat library awaits only settled promises between showing Stop and calling fetch, so no
+  // click or key can fall between them; were one to, the signal arrives already stopped.
+  it("a signal already stopped when the request is made still delivers the question, and gives up on a silent server", async () => {
+    const server = await slowServer(null);
+    close = server.close;
+    const stop = new AbortController();
+    stop.abort();
+    await expect(stopOnceAnswered(100)(server.url, { method: "POST", body: "the question", signal: stop.signal })).rejects.toMatchObject({ name: "AbortError" });
+    expect(server.seen.map((s) => s.body)).toEqual(["the question"]);
+  });
+
   it("a stop after the response has begun cancels at once", async () => {
     const server = await slowServer(0);
     close = server.close;
