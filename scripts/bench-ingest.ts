@@ -17,6 +17,7 @@ import { collectFiles, importFiles, type ImportFile } from "@/lib/ingest/bulk-im
 import { chunkDocument } from "@/lib/ingest/chunker";
 import { documentText, type ParsedDocument } from "@/lib/ingest/document-model";
 import { detectMime, parseDocument } from "@/lib/ingest/parsers";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { countTokens } from "@/lib/text/tokens";
 
 const CHARS_PER_PAGE = 3000;
@@ -69,6 +70,8 @@ async function endToEnd(files: ImportFile[]) {
   const started = performance.now();
   await importFiles(files, { uploadedBy: admin!.id });
   const seconds = (performance.now() - started) / 1000;
+  // The import started this process's job queue on the server; stopped first, it does not log the server's going away.
+  await stopJobQueue();
   await Promise.all([pool.end(), app.pool.end()]);
   await server.stop();
   return seconds;
