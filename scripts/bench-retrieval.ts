@@ -410,6 +410,13 @@ async function withPostgres<T>(run: (url: string) => Promise<T>): Promise<T> {
     url.pathname = `/${name}`;
     return await run(url.toString());
   } finally {
+    // pg-pool's end() resolves before its connections have said goodbye; FORCE would cut them off
+    // mid-way, and each would log an error. Wait (up to 5 s) until they are gone.
+    for (let tries = 0; tries < 50; tries++) {
+      const { rows } = await admin.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1", [name]);
+      if (rows[0]!.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await admin.end();
   }
