@@ -58,9 +58,11 @@ const dataDir = path.join(work, "data");
   const server = await startEmbeddedServer(dataDir);
   const { db, pool } = useDatabase(server.url);
   await migrateDatabase(db);
+  // The first user is the administrator, who loads the samples; the employee asks.
+  const admin = await createUser(db, { email: "admin@example.com", name: "Admin", passwordHash: await hashPassword(PASSWORD) });
   const user = await createUser(db, { email: EMAIL, name: "Bench", passwordHash: await hashPassword(PASSWORD) });
-  if (!user) throw new Error("could not create the benchmark user");
-  await loadSamplePolicies(user.id);
+  if (!admin || !user || user.role !== "employee") throw new Error("could not create the benchmark users");
+  await loadSamplePolicies(admin.id);
   while (await processNextJob()) {
     // index the samples
   }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:first-token [-- --runs N]`: how soon an answer starts, through the product's own
- * chat path (retrieval, prompt, model, stream) on the sample policies in a fresh embedded database.
+ * chat path (retrieval, prompt, model, stream) on the sample policies in a fresh embedded database,
+ * asked by an employee.
  * Prints medians over N runs (default 9) of the time to the sources part, to the first answer
  * token and to the end of the stream, and the first token's share of the whole answer time.
  * The built-in model streams without pauses here, so the figures measure our own path.
@@ -30,9 +31,11 @@ const server = await startEmbeddedServer(null);
 const { db, pool } = createDatabase(server.url);
 await migrateDatabase(db);
 const app = useDatabase(server.url);
+// The first user is the administrator, who loads the samples; an employee asks, as in the product.
+const admin = await createUser(db, { email: "admin@example.com", name: "admin", passwordHash: "x" });
 const user = await createUser(db, { email: "bench@example.com", name: "bench", passwordHash: "x" });
-if (!user) throw new Error("could not create the benchmark user");
-await loadSamplePolicies(user.id);
+if (!admin || !user || user.role !== "employee") throw new Error("could not create the benchmark users");
+await loadSamplePolicies(admin.id);
 while (await processNextJob()) {
   // index the samples
 }
