@@ -183,12 +183,14 @@ async function webRun(unsent: string[], killAfterMs: number | null) {
       unsent.shift();
       const versionId = await uploadOverHttp(origin, cookie, file);
       if (versionId) acknowledged.add(versionId);
-      else unsent.push(file); // no answer: sent again later, as a person would
+      else if (killed) unsent.push(file); // no answer: sent again later, as a person would
+      else throw new Error(`the upload of ${file} failed with no kill`);
     }
   };
   await Promise.all([lane(), lane()]);
   let indexed = false;
-  while (!killed && !indexed) {
+  // A stuck version would keep a run waiting for good: past the deadline the run ends and the counts say so.
+  for (const deadline = Date.now() + 600_000; !killed && !indexed && Date.now() < deadline; ) {
     indexed = await withDatabase(async (db) => Number((await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM document_versions WHERE status IN ('queued', 'processing')`)).rows[0]!.n) === 0).catch(() => false);
     if (!indexed) await new Promise((resolve) => setTimeout(resolve, 200));
   }
