@@ -12,7 +12,8 @@ function runs(env: NodeJS.ProcessEnv) {
   return child.stdout.trim().split("\n").map((line) => JSON.parse(line) as { pid: number; args: string[]; threshold: string | null });
 }
 
-describe.skipIf(process.platform !== "linux")("restartWithMallocTrim", () => {
+// Linux only, and a Node that can restart in place (22.15+, 23.11+).
+describe.skipIf(process.platform !== "linux" || typeof process.execve !== "function")("restartWithMallocTrim", () => {
   const { MALLOC_TRIM_THRESHOLD_: _, ...withoutThreshold } = process.env;
 
   it("restarts a process that lacks the threshold in place, with the same arguments, so glibc reads it at start", () => {

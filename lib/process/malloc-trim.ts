@@ -3,8 +3,9 @@
  * used once (compiling PGlite's WebAssembly, parsing a PDF, a burst of requests) stays in its heap
  * for good. A fixed threshold (mallopt(3): setting MALLOC_TRIM_THRESHOLD_ turns the dynamic one off)
  * hands freed memory back to the system. Measured with `npm run bench:memory` and `npm run bench:load`
- * (docs/operations.md, "Memory and start-up"): the three processes at rest went from about 725 to
- * 530 MB, the launcher with the embedded database from 456 to 280 MB, at the same answers a second.
+ * (docs/operations.md, "Memory and start-up"): the three processes with the sample policies loaded
+ * went from about 750 to 560 MB, the launcher with the embedded database from 456 to 280 MB idle,
+ * at the same answers a second.
  * glibc reads the variable when a process starts, so a process that lacks it restarts itself in
  * place (same PID, same arguments); its children inherit it. An operator's own value is kept.
  */
