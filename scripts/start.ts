@@ -20,16 +20,16 @@ import { supervise, type ChildSpec } from "@/lib/process/supervisor";
 
 // Like Next itself, read .env files; variables already set in the environment win.
 for (const file of [".env.local", ".env"]) if (fs.existsSync(file)) process.loadEnvFile(file);
-// Production only (compiled): under `npm run dev`, tsx's own process would keep the old image.
-if (import.meta.url.endsWith(".mjs")) restartWithMallocTrim();
+// Production runs compiled JavaScript only (`npm run build`): Next's standalone server and the
+// worker compiled beside this launcher, no TypeScript compiler in any process.
+const compiled = import.meta.url.endsWith(".mjs");
+// Production only: under `npm run dev`, tsx's own process would keep the old image.
+if (compiled) restartWithMallocTrim();
 
 const mode = process.argv[2] === "dev" ? "dev" : "start";
 const config = env();
 // Children run on this process's Node directly, not through wrapper binaries: a wrapper killed by
 // SIGKILL would leave its own child running, and `#!/usr/bin/env node` could pick an older Node.
-// Production runs compiled JavaScript only (`npm run build`): Next's standalone server and the
-// worker compiled beside this launcher, no TypeScript compiler in any process.
-const compiled = import.meta.url.endsWith(".mjs");
 const server = mode === "dev" ? [path.join(process.cwd(), "node_modules/next/dist/bin/next"), "dev", "--port", String(config.PORT)] : [standaloneServer()];
 const worker = compiled ? [path.join(import.meta.dirname, "worker.mjs")] : ["--import", import.meta.resolve("tsx"), "scripts/worker.ts"];
 let embedded: EmbeddedServer | undefined;
