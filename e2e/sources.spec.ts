@@ -55,6 +55,9 @@ test("citations open the PDF page and the DOCX passage highlighted in view, the 
   await page.getByRole("button", { name: "Text" }).click();
   await expect(source.highlight().filter({ hasText: "85 per person" })).toBeVisible();
   await expect(source.highlight().getByTestId("cited-sentence").filter({ hasText: "85 per person" })).toBeInViewport();
+  // The PDF's table reads as a table: its header is part of the cited passage, the quoted row is marked.
+  await expect(page.getByRole("columnheader", { name: "Limit (USD)" }).getByTestId("cited-passage")).toBeVisible();
+  await expect(page.getByRole("row", { name: /^Client meals 85 per person/ }).getByTestId("cited-sentence").first()).toBeVisible();
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download original" }).click();

@@ -50,6 +50,17 @@ describe.skipIf(!existsSync(SAMPLES))("public parser samples", () => {
     expect(sparse.blocks[0]).toMatchObject({ kind: "heading", text: "INVENTORY RECONCILIATION REPORT" });
   });
 
+  it("markitdown's borderless-table PDF: both tables come out cell for cell as markitdown's expected output has them", async () => {
+    const cells = (table: string) => table.split("\n").filter((line, i) => i !== 1).map((line) => line.slice(1, -1).split("|").map((c) => c.trim()));
+    const markdown = readFileSync(path.join(SAMPLES, "markitdown", "expected_outputs", "SPARSE-2024-INV-1234_borderless_table.md"), "utf8");
+    const expected = (markdown.match(/^\|.*(\n\|.*)*/gm) ?? []).map(cells);
+    const doc = await parse("markitdown", "SPARSE-2024-INV-1234_borderless_table.pdf");
+    const tables = doc.blocks.filter((b) => b.kind === "table");
+    expect(expected).toHaveLength(2);
+    expect(tables.map((t) => cells(t.text))).toEqual(expected);
+    expect(tables.map((t) => t.page)).toEqual([1, 2]);
+  });
+
   it("markitdown test.docx: title, headings, the table and inline identifiers", async () => {
     const doc = await parse("markitdown", "test.docx");
     expect(doc.title).toBe("AutoGen: Enabling Next-Gen LLM Applications via Multi-Agent Conversation");

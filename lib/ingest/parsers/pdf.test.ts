@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { makePdf } from "@/testing/pdf";
-import { documentText } from "../document-model";
+import { passageUnits } from "../../text/sentences";
+import { documentText, tableText } from "../document-model";
 import { parseMarkdown } from "./markdown";
 import { parsePdf } from "./pdf";
 
@@ -50,6 +51,73 @@ describe("parsePdf", () => {
       ["paragraph", "Copays do not count toward the deductible, and the family deductible is embedded for everyone."],
       ["list", "- Tier 1: $10 copay"],
     ]);
+  });
+
+  it("rebuilds a borderless table from cells that line up, between paragraphs that stay prose", async () => {
+    const rows = [
+      ["Coverage tier", "Plan A", "Plan B"],
+      ["Employee only", "$42.50", "$61.00"],
+      ["Employee + spouse", "$88.10", "$119.40"],
+      ["Employee + family", "$120.00", "$155.25"],
+    ];
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(10).text("Contributions per paycheck for each plan are shown below, before tax.", 72, 90);
+      rows.forEach((row, r) => row.forEach((cell, c) => pdf.text(cell, [72, 250, 360][c]!, 130 + r * 20, { lineBreak: false })));
+      pdf.text("The company pays the rest of the premium.", 72, 230);
+    }, "");
+    const doc = await parsePdf(bytes, "rates");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["paragraph", "Contributions per paycheck for each plan are shown below, before tax."],
+      ["table", tableText(rows)],
+      ["paragraph", "The company pays the rest of the premium."],
+    ]);
+    // A row is quoted with its column names.
+    expect(passageUnits(doc.blocks[1]!.text).map((u) => u.text)).toContain("Coverage tier: Employee + family; Plan A: $120.00; Plan B: $155.25");
+  });
+
+  it("keeps a cell's wrapped lines in its row, and a table of key and value without a header row", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(10);
+      const rows = [
+        ["Service", "Plan pays", "Notes"],
+        ["Cleanings", "100%", "Twice per plan year, with bitewing X-rays once per plan year"],
+        ["Fillings", "80%", "After the deductible"],
+        ["Crowns", "50%", "After the deductible, and only once you have been enrolled for 12 months"],
+      ];
+      let y = 100;
+      for (const row of rows) {
+        const height = Math.max(...row.map((cell, c) => pdf.heightOfString(cell, { width: [150, 80, 200][c]! })));
+        row.forEach((cell, c) => pdf.text(cell, [72, 240, 340][c]!, y, { width: [150, 80, 200][c]! }));
+        y += height + 10;
+      }
+      y += 30;
+      for (const [key, value] of [["Year", "2022"], ["Make", "Jeep"], ["Model", "Grand Cherokee"]]) {
+        pdf.text(key!, 72, y, { lineBreak: false }).text(value!, 200, y, { lineBreak: false });
+        y += 14;
+      }
+    }, "");
+    const doc = await parsePdf(bytes, "dental");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["table", tableText([
+        ["Service", "Plan pays", "Notes"],
+        ["Cleanings", "100%", "Twice per plan year, with bitewing X-rays once per plan year"],
+        ["Fillings", "80%", "After the deductible"],
+        ["Crowns", "50%", "After the deductible, and only once you have been enrolled for 12 months"],
+      ])],
+      // "2022" is a value, not a column's name.
+      ["table", tableText([["", ""], ["Year", "2022"], ["Make", "Jeep"], ["Model", "Grand Cherokee"]])],
+    ]);
+  });
+
+  it("does not take two columns of prose on the same lines for a table", async () => {
+    const left = ["Employees who travel more than four times", "a year may apply for a corporate card, and", "must reconcile every transaction within"];
+    const right = ["Personal purchases on a corporate card, even", "if repaid, are a breach of this policy, and a", "second breach leads to the card's cancellation"];
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(10);
+      left.forEach((line, i) => pdf.text(line, 72, 100 + i * 13, { lineBreak: false }).text(right[i]!, 320, 100 + i * 13, { lineBreak: false }));
+    }, "");
+    const doc = await parsePdf(bytes, "cards");
+    expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph"]);
   });
 
   it("uses the metadata title unless it is a placeholder, and reports pages without text", async () => {

@@ -1,10 +1,12 @@
 import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
-import { HeadingTrail, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+import { HeadingTrail, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
 import { UnprocessableDocumentError } from "../errors";
+import { CELL_GAP, findTables, visualLines, type Cell } from "./pdf-tables";
 
 type Item = Awaited<ReturnType<typeof extractTextItems>>["items"][number][number];
-interface Line { text: string; x: number; right: number; y: number; size: number }
-interface Para { lines: Line[]; size: number; page: number }
+interface Line { text: string; x: number; right: number; y: number; size: number; cells: Cell[] }
+/** A paragraph of lines, or a table (its rows of cells) when `rows` is set. */
+interface Para { lines: Line[]; size: number; page: number; rows?: string[][] }
 
 const BULLET = /^[•◦▪▫‣⁃●○■□–*-]\s+/;
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i;
@@ -13,8 +15,8 @@ const PLACEHOLDER_TITLE = /^\(?(untitled|anonymous|unspecified|unknown)\)?$/i;
 
 /**
  * PDF via pdf.js (unpdf): text items are rebuilt into lines, lines into paragraphs by vertical gaps,
- * and lines in a notably larger font than the body become headings. Tables are not reconstructed:
- * their rows come out as lines of a paragraph.
+ * lines in a notably larger font than the body become headings, and lines whose cells line up in
+ * columns become tables (`pdf-tables.ts`).
  */
 export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promise<ParsedDocument> {
   const { info, pages } = await readPdf(bytes);
@@ -25,9 +27,9 @@ export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promis
   const compounds = new Set(pageLines.flat().flatMap((l) => l.text.toLowerCase().match(/\p{L}+-\p{L}+/gu) ?? []));
   const join = (lines: Line[]) => joinLines(lines, compounds);
 
-  const paras = pageLines.flatMap((lines, i) => toParagraphs(lines, i + 1, ratio));
+  const paras = pageLines.flatMap((lines, i) => toBlocks(lines, i + 1, ratio));
   // Short runs of clearly larger text; a large-font paragraph of prose stays a paragraph.
-  const isHeading = (p: Para) => p.size >= bodySize * 1.15 && p.lines.length <= 3 && /^(?=.*\p{L}).{1,150}$/su.test(join(p.lines));
+  const isHeading = (p: Para) => !p.rows && p.size >= bodySize * 1.15 && p.lines.length <= 3 && /^(?=.*\p{L}).{1,150}$/su.test(join(p.lines));
   // Larger fonts rank higher: the largest heading size is level 1.
   const headingSizes = [...new Set(paras.filter(isHeading).map((p) => round(p.size)))].sort((a, b) => b - a);
 
@@ -36,7 +38,9 @@ export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promis
   for (const p of paras) {
     const text = join(p.lines);
     const last = raw.at(-1);
-    if (isHeading(p)) {
+    if (p.rows) {
+      raw.push({ kind: "table", text: tableText(p.rows), headingPath: trail.path, page: p.page });
+    } else if (isHeading(p)) {
       const level = Math.min(6, headingSizes.indexOf(round(p.size)) + 1);
       const heading = text.replace(/\n/g, " ");
       raw.push({ kind: "heading", text: heading, level, headingPath: trail.enter(level, heading), page: p.page });
@@ -91,15 +95,23 @@ function toLines(items: Item[]): Line[] {
     if (main && first && /[\p{L}\p{N}]/u.test(current.map((i) => i.str).join(""))) {
       let text = "";
       let prev: Item | undefined;
+      const cells: Cell[] = [];
       for (const item of current) {
         // Some producers position words without space items between them.
         const gap = prev ? item.x - (prev.x + prev.width) : 0;
         if (prev && gap > item.fontSize * 0.2 && !/\s$/.test(text) && !/^\s/.test(item.str)) text += " ";
         text += item.str;
-        if (item.str.trim()) prev = item;
+        if (!item.str.trim()) continue;
+        const cell = cells.at(-1);
+        if (cell && prev && gap <= Math.max(item.fontSize, prev.fontSize) * CELL_GAP) {
+          cell.text += (gap > item.fontSize * 0.2 || /\s$/.test(prev.str) ? " " : "") + item.str;
+          cell.right = item.x + item.width;
+        } else cells.push({ text: item.str, x: item.x, right: item.x + item.width });
+        prev = item;
       }
+      for (const cell of cells) cell.text = cell.text.replace(/\s+/g, " ").trim();
       const right = Math.max(...words.map((i) => i.x + i.width));
-      lines.push({ text: text.replace(/\s+/g, " ").trim(), x: first.x, right, y: first.y, size: main.fontSize });
+      lines.push({ text: text.replace(/\s+/g, " ").trim(), x: first.x, right, y: first.y, size: main.fontSize, cells });
     }
     current = [];
   };
@@ -141,6 +153,34 @@ function toParagraphs(lines: Line[], page: number, ratio: number): Para[] {
     else paras.push({ lines: [line], size: line.size, page });
     prev = line;
   }
+  return paras;
+}
+
+/**
+ * A page's lines as paragraphs, in the order they were drawn, with each table found among the
+ * lines as the page shows them (`visualLines`) in the place of the first line it took.
+ */
+function toBlocks(lines: Line[], page: number, ratio: number): Para[] {
+  const rows = visualLines(lines);
+  const taken = new Set<number>();
+  const tableAt = new Map<number, Para>();
+  for (const table of findTables(rows)) {
+    const sources = rows.slice(table.start, table.end).flatMap((row) => row.sources);
+    for (const i of sources) taken.add(i);
+    const tableLines = sources.sort((a, b) => a - b).map((i) => lines[i]!);
+    tableAt.set(sources[0]!, { lines: tableLines, size: Math.max(...tableLines.map((l) => l.size)), page, rows: table.rows });
+  }
+  const paras: Para[] = [];
+  let prose: Line[] = [];
+  lines.forEach((line, i) => {
+    const table = tableAt.get(i);
+    if (table) {
+      paras.push(...toParagraphs(prose, page, ratio), table);
+      prose = [];
+    }
+    if (!taken.has(i)) prose.push(line);
+  });
+  paras.push(...toParagraphs(prose, page, ratio));
   return paras;
 }
 
