@@ -3,7 +3,7 @@ import os from "node:os";
 import { expect, test, type Page } from "@playwright/test";
 import { SourcePage } from "./pages/source";
 import { chunkContaining, signInAdmin, upload, type Account } from "./support/api";
-import { docxWithTable, pagedPdf } from "./support/files";
+import { docxWithTable, pagedPdf, pdfWithTable } from "./support/files";
 
 /*
  * The source viewer shows each format's structure: tables as tables and lists as lists, with the
@@ -78,6 +78,26 @@ test("a DOCX table renders as a table, with the cited row marked", async () => {
   const table = page.getByRole("table");
   await expect(table.getByRole("columnheader")).toHaveText(["City", "Daily allowance"]);
   await expect(table.getByRole("cell", { name: "140 euros" })).toBeVisible();
+  await expect(table.getByTestId("cited-passage").filter({ hasText: "Oslo" })).toBeInViewport();
+  await expectNoMarkdownSyntax(page);
+});
+
+test("a PDF table reads as a table in the text view, with the cited row marked", async () => {
+  const page = admin.page;
+  const rows = [
+    ["City", "Lodging per night", "Meals per day"],
+    ["Lisbon", "160 euros", "55 euros"],
+    ["Oslo", "210 euros", "80 euros"],
+    ["Vienna", "175 euros", "60 euros"],
+  ];
+  const bytes = await pdfWithTable(`Travel Rates ${stamp}`, "Lodging and meal allowances for business travel are set per city.", rows);
+  const doc = await upload(admin.request, { name: `travel-${stamp}.pdf`, content: bytes, mimeType: "application/pdf" });
+  await page.goto(viewerLink(doc.documentId, doc.versionId, await chunkContaining(doc.versionId, "Oslo")));
+  await page.getByRole("button", { name: "Text" }).click();
+
+  const table = page.getByRole("table");
+  await expect(table.getByRole("columnheader")).toHaveText(["City", "Lodging per night", "Meals per day"]);
+  await expect(table.getByRole("row", { name: "Oslo 210 euros 80 euros" })).toBeVisible();
   await expect(table.getByTestId("cited-passage").filter({ hasText: "Oslo" })).toBeInViewport();
   await expectNoMarkdownSyntax(page);
 });

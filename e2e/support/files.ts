@@ -66,3 +66,17 @@ export function pagedPdf(title: string, pages: string[][]): Promise<Buffer> {
     doc.end();
   });
 }
+
+/** A one-page PDF with a paragraph and a borderless table whose columns line up only by position. */
+export function pdfWithTable(title: string, intro: string, rows: string[][]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const doc = new PDFDocument({ info: { Title: title } });
+    const chunks: Buffer[] = [];
+    doc.on("data", (c: Buffer) => chunks.push(c));
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+    doc.fontSize(11).text(intro, 72, 90);
+    rows.forEach((row, r) => row.forEach((cell, c) => doc.text(cell, 72 + c * 180, 140 + r * 22, { lineBreak: false })));
+    doc.end();
+  });
+}

@@ -109,6 +109,27 @@ describe("parsePdf", () => {
     ]);
   });
 
+  it("writes a label standing over several columns before each of their names, and joins a header's second line", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(10);
+      const x = [72, 220, 300, 380, 460];
+      // Each label is centred over its two columns.
+      pdf.text("Summit PPO", 250, 100, { lineBreak: false }).text("Harbor HMO", 410, 100, { lineBreak: false });
+      ["Tier", "Full-time", "Part-time", "Full-time", "Part-time"].forEach((cell, c) => pdf.text(cell, x[c]!, 114, { lineBreak: false }));
+      ["", "per check", "per check", "per check", "per check"].forEach((cell, c) => cell && pdf.text(cell, x[c]!, 126, { lineBreak: false }));
+      [["Employee only", "$58.40", "$96.15", "$34.75", "$61.30"], ["Employee + family", "$212.60", "$318.70", "$151.90", "$244.80"]].forEach((row, r) =>
+        row.forEach((cell, c) => pdf.text(cell, x[c]!, 140 + r * 12, { lineBreak: false })));
+    }, "");
+    const doc = await parsePdf(bytes, "rates");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["table", tableText([
+        ["Tier", "Summit PPO Full-time per check", "Summit PPO Part-time per check", "Harbor HMO Full-time per check", "Harbor HMO Part-time per check"],
+        ["Employee only", "$58.40", "$96.15", "$34.75", "$61.30"],
+        ["Employee + family", "$212.60", "$318.70", "$151.90", "$244.80"],
+      ])],
+    ]);
+  });
+
   it("does not take two columns of prose on the same lines for a table", async () => {
     const left = ["Employees who travel more than four times", "a year may apply for a corporate card, and", "must reconcile every transaction within"];
     const right = ["Personal purchases on a corporate card, even", "if repaid, are a breach of this policy, and a", "second breach leads to the card's cancellation"];
