@@ -141,6 +141,37 @@ describe("parsePdf", () => {
     expect(doc.blocks.map((b) => b.kind)).toEqual(["paragraph"]);
   });
 
+  it("drops running headers and footers, and keeps body text that repeats on every page", async () => {
+    const bytes = await makePdf((pdf) => {
+      for (let page = 1; page <= 3; page++) {
+        if (page > 1) pdf.addPage();
+        pdf.font("Helvetica").fontSize(8).text("Acme Corp | Employee Handbook", 72, 40, { lineBreak: false });
+        pdf.fontSize(11).text(`Section ${page} sets out the rules for this part of the handbook.`, 72, 90);
+        pdf.text("Ask your manager if anything here is unclear.");
+        pdf.fontSize(8).text(`Employee Handbook | Page ${page} of 3`, 72, 780, { lineBreak: false });
+      }
+    }, "");
+    const doc = await parsePdf(bytes, "handbook");
+    const text = documentText(doc.blocks);
+    expect(text).not.toContain("Acme Corp");
+    expect(text).not.toContain("Page 2 of 3");
+    expect(doc.blocks.map((b) => [b.page, b.text.replace(/\n/g, " ")])).toEqual([1, 2, 3].map((page) => [
+      page,
+      `Section ${page} sets out the rules for this part of the handbook. Ask your manager if anything here is unclear.`,
+    ]));
+
+    // The same first line on every page, running on into the body at line spacing, is content.
+    const template = await makePdf((pdf) => {
+      for (let page = 1; page <= 3; page++) {
+        if (page > 1) pdf.addPage();
+        pdf.font("Helvetica").fontSize(11).text("Every form must be signed by the employee and their manager", 72, 72);
+        pdf.text(`before it is sent to payroll, as step ${page} of the process describes.`);
+      }
+    }, "");
+    expect((await parsePdf(template, "forms")).blocks.map((b) => b.text.replace(/\n/g, " "))).toEqual([1, 2, 3].map((page) =>
+      `Every form must be signed by the employee and their manager before it is sent to payroll, as step ${page} of the process describes.`));
+  });
+
   it("uses the metadata title unless it is a placeholder, and reports pages without text", async () => {
     const scanned = await makePdf((pdf) => {
       pdf.text("Only the first page has text.");

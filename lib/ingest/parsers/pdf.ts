@@ -9,6 +9,8 @@ interface Line { text: string; x: number; right: number; y: number; size: number
 interface Para { lines: Line[]; size: number; page: number; rows?: string[][] }
 
 const BULLET = /^[•◦▪▫‣⁃●○■□–*-]\s+/;
+// Lines this close to the top or bottom of a page are where running headers and footers sit.
+const EDGE_LINES = 2;
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i;
 // Producer placeholders that are not a real title.
 const PLACEHOLDER_TITLE = /^\(?(untitled|anonymous|unspecified|unknown)\)?$/i;
@@ -20,9 +22,10 @@ const PLACEHOLDER_TITLE = /^\(?(untitled|anonymous|unspecified|unknown)\)?$/i;
  */
 export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promise<ParsedDocument> {
   const { info, pages } = await readPdf(bytes);
-  const pageLines = pages.map((items) => dropPageNumbers(toLines(items)));
+  const allLines = pages.map((items) => dropPageNumbers(toLines(items)));
+  const ratio = lineSpacingRatio(allLines);
+  const pageLines = dropRunningLines(allLines, ratio);
   const bodySize = dominantSize(pageLines.flat());
-  const ratio = lineSpacingRatio(pageLines);
   // Compounds written with a hyphen somewhere in the document keep it when split across lines.
   const compounds = new Set(pageLines.flat().flatMap((l) => l.text.toLowerCase().match(/\p{L}+-\p{L}+/gu) ?? []));
   const join = (lines: Line[]) => joinLines(lines, compounds);
@@ -128,6 +131,35 @@ function toLines(items: Item[]): Line[] {
 /** Running page numbers ("3", "Page 3 of 9") at the top or bottom of a page are not content. */
 function dropPageNumbers(lines: Line[]): Line[] {
   return lines.filter((line, i) => !((i === 0 || i === lines.length - 1) && PAGE_NUMBER.test(line.text)));
+}
+
+/**
+ * Running headers and footers ("Benefits Rate Sheet | Page 3 of 9", a company name) are not
+ * content: lines at the top or bottom edge of a page, set apart from the body by more than a line
+ * break, whose text (numbers aside) is at an edge on at least half the pages (two at least). Left
+ * in, they would be quoted and searched on every page. Body text that repeats page after page (a
+ * template's filler) runs on at line spacing and stays.
+ */
+function dropRunningLines(pages: Line[][], ratio: number): Line[][] {
+  const key = (line: Line) => line.text.toLowerCase().replace(/\d+/g, "#");
+  const edges = pages.map((lines) => {
+    const byHeight = [...lines].sort((a, b) => b.y - a.y);
+    const apart = (from: number, step: 1 | -1) => {
+      const found: Line[] = [];
+      for (let k = 0, i = from; k < EDGE_LINES && byHeight[i + step]; k++, i += step) {
+        const [line, next] = [byHeight[i]!, byHeight[i + step]!];
+        found.push(line);
+        // Everything up to a gap wider than a line break is the edge; the body starts after it.
+        if (Math.abs(line.y - next.y) > Math.max(line.size, next.size) * ratio * 1.3) return found;
+      }
+      return [];
+    };
+    return new Set([...apart(0, 1), ...apart(byHeight.length - 1, -1)]);
+  });
+  const pagesWith = new Map<string, number>();
+  for (const edge of edges) for (const k of new Set([...edge].map(key))) pagesWith.set(k, (pagesWith.get(k) ?? 0) + 1);
+  const running = (k: string) => (pagesWith.get(k) ?? 0) >= Math.max(2, pages.length / 2);
+  return pages.map((lines, i) => lines.filter((line) => !(edges[i]!.has(line) && running(key(line)))));
 }
 
 /**
