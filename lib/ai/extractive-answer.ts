@@ -2,6 +2,7 @@ import { STOPWORDS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
 import { passageUnits, type TextUnit } from "../text/sentences";
+import { bandsIn, inBand, plainNumbers } from "../text/bands";
 import { ASKING_STEMS, contentTerms, contentWords, snowballStem } from "../text/terms";
 import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
@@ -210,11 +211,14 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
     terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1), 0);
   const wantsFigure = askedFigure(question);
+  // The asker's own figures ("I'm 52", "after 12 years"), for the table rows whose band covers them.
+  const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
+  const figureWeight = (t: string) => weight(t) || unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1);
 
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight }))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -332,7 +336,7 @@ function termWeights(terms: string[], sources: PromptSource[], stats?: TermWeigh
 
 function scoreUnit(
   u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
-  reference: DocumentReference | undefined,
+  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number },
 ): Scored {
   // A word naming the document counts for every sentence of the named document that its title or
   // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
@@ -341,7 +345,14 @@ function scoreUnit(
   const has = (t: string) =>
     !reference?.terms.has(t) ? u.termSet.has(t) : inNamed && (u.termSet.has(t) || u.context.has(t) || REFERENCE_KINDS.has(t));
   const matched = new Set(terms.filter((t) => has(t) && weight(t) > 0));
-  let own = 0;
+  // A row whose band covers the asker's figure ("50 to 54" for "I'm 52") is the row for it; a row
+  // whose bands do not cover it is another row, whatever digits its cells hold ("6.15" for "6 years").
+  const bands = u.kind === "row" && asked.figures.length > 0 ? bandsIn(u.text) : [];
+  const banded = bands.length > 0 ? asked.figures.filter((t) => inBand(Number(t), bands)) : [];
+  for (const t of bands.length > 0 ? asked.figures : []) matched.delete(t);
+  for (const t of banded) matched.add(t);
+  // A figure the index never mentions counts as much as it weighs against the answer elsewhere.
+  let own = banded.reduce((sum, t) => sum + asked.weight(t) - weight(t), 0);
   let context = 0;
   for (const t of terms) {
     if (matched.has(t)) own += weight(t);

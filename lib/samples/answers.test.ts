@@ -87,6 +87,13 @@ describe("answers on the sample policies", () => {
     await expectAnswer("how many days of anual leave do I get because I started in March?", "Leave and Time Off Policy", ["25"]);
   });
 
+  it("quotes first the row of a table whose band covers the asker's own figure", async () => {
+    // "7" is in no document: the leave table's row for it reads "More than 5 years".
+    const { text, titles } = await ask("I have been here for 7 years. How many days of annual leave can I carry over?");
+    expect(titles[0]).toBe("Leave and Time Off Policy");
+    expect(text.split("\n")[0], text).toMatch(/More than 5 years.*Maximum carry-over \(days\): 10\b/);
+  });
+
   it("answers a follow-up as what it means in the conversation", async () => {
     await expectAnswer("and how much parental leave?", "Leave and Time Off Policy", ["20 weeks"], ["How many days of sick leave do I get?"]);
   });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { bandsIn, inBand, plainNumbers } from "./bands";
+
+const covers = (text: string, n: number) => inBand(n, bandsIn(text));
+
+describe("bands", () => {
+  it("reads ranges, open ends and strict bounds as a table's rows write them", () => {
+    expect(covers("Years of service: 2 to 5 years", 3)).toBe(true);
+    expect(covers("Years of service: 2 to 5 years", 5)).toBe(true);
+    expect(covers("Years of service: 2 to 5 years", 6)).toBe(false);
+    expect(covers("10 to less than 15 years", 12)).toBe(true);
+    expect(covers("10 to less than 15 years", 15)).toBe(false);
+    // The end of a range is not a band of its own.
+    expect(covers("10 to less than 15 years", 5)).toBe(false);
+    expect(covers("Less than 2 years", 1)).toBe(true);
+    expect(covers("Less than 2 years", 2)).toBe(false);
+    expect(covers("Under 30", 29)).toBe(true);
+    expect(covers("More than 5 years", 5)).toBe(false);
+    expect(covers("More than 5 years", 7)).toBe(true);
+    expect(covers("15 years or more", 15)).toBe(true);
+    expect(covers("70 and over", 85)).toBe(true);
+    expect(covers("between 18 and 26", 20)).toBe(true);
+    expect(covers("50-54", 52)).toBe(true);
+    expect(covers("$500 to $1,000", 750)).toBe(true);
+  });
+
+  it("reads no band in dates, codes and phone numbers", () => {
+    expect(bandsIn("January 10 through April 15")).toEqual([]);
+    expect(bandsIn("Call 1-800-555-0110")).toEqual([]);
+    expect(bandsIn("SKU-12 to SKU-40")).toEqual([]);
+  });
+
+  it("takes the asker's whole numbers, not amounts or parts of one", () => {
+    expect(plainNumbers("My wife is 52. What's the monthly rate per $5,000?")).toEqual([52]);
+    expect(plainNumbers("16 yrs of service, 1.5 days, 30%, ext. 4357-2")).toEqual([16]);
+  });
+});
