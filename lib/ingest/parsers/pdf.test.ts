@@ -130,6 +130,25 @@ describe("parsePdf", () => {
     ]);
   });
 
+  it("gives a table that goes on at the top of the next page without its header the header it continues", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(10);
+      const row = (cells: string[], y: number) => cells.forEach((cell, c) => pdf.text(cell, 72 + c * 150, y, { lineBreak: false }));
+      row(["City", "Lodging per night", "Meals per day"], 660);
+      row(["Albany", "$164", "$67"], 680);
+      row(["Atlanta", "$189", "$76"], 700);
+      pdf.addPage();
+      row(["Boston", "$289", "$93"], 72);
+      row(["Chicago", "$246", "$89"], 92);
+      row(["Denver", "$214", "$83"], 112);
+    }, "");
+    const doc = await parsePdf(bytes, "rates");
+    expect(doc.blocks.map((b) => [b.page, b.text])).toEqual([
+      [1, tableText([["City", "Lodging per night", "Meals per day"], ["Albany", "$164", "$67"], ["Atlanta", "$189", "$76"]])],
+      [2, tableText([["City", "Lodging per night", "Meals per day"], ["Boston", "$289", "$93"], ["Chicago", "$246", "$89"], ["Denver", "$214", "$83"]])],
+    ]);
+  });
+
   it("does not take two columns of prose on the same lines for a table", async () => {
     const left = ["Employees who travel more than four times", "a year may apply for a corporate card, and", "must reconcile every transaction within"];
     const right = ["Personal purchases on a corporate card, even", "if repaid, are a breach of this policy, and a", "second breach leads to the card's cancellation"];

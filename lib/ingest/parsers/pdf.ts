@@ -38,11 +38,18 @@ export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promis
 
   const raw: RawBlock[] = [];
   const trail = new HeadingTrail();
+  let lastHeader: string[] = [];
   for (const p of paras) {
     const text = join(p.lines);
     const last = raw.at(-1);
     if (p.rows) {
-      raw.push({ kind: "table", text: tableText(p.rows), headingPath: trail.path, page: p.page });
+      // A table that goes on at the top of the next page without repeating its header takes the
+      // header of the table it continues, so its rows keep their column names.
+      const [header = [], ...body] = p.rows;
+      const continues = last?.kind === "table" && last.page === p.page - 1 && lastHeader.length === header.length;
+      const rows = continues && header.every((cell) => !cell) ? [lastHeader, ...body] : p.rows;
+      raw.push({ kind: "table", text: tableText(rows), headingPath: trail.path, page: p.page });
+      lastHeader = rows[0] ?? [];
     } else if (isHeading(p)) {
       const level = Math.min(6, headingSizes.indexOf(round(p.size)) + 1);
       const heading = text.replace(/\n/g, " ");
