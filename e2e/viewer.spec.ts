@@ -82,24 +82,36 @@ test("a DOCX table renders as a table, with the cited row marked", async () => {
   await expectNoMarkdownSyntax(page);
 });
 
-test("a PDF table reads as a table in the text view, with the cited row marked", async () => {
+test("a PDF table reads as a table in the text view, with the cited row marked, at both widths and in both themes", async () => {
   const page = admin.page;
   const rows = [
-    ["City", "Lodging per night", "Meals per day"],
-    ["Lisbon", "160 euros", "55 euros"],
-    ["Oslo", "210 euros", "80 euros"],
-    ["Vienna", "175 euros", "60 euros"],
+    ["City", "Lodging", "Breakfast", "Lunch", "Dinner"],
+    ["Lisbon", "160 euros", "14 euros", "18 euros", "30 euros"],
+    ["Oslo", "210 euros", "20 euros", "25 euros", "45 euros"],
+    ["Vienna", "175 euros", "15 euros", "19 euros", "32 euros"],
   ];
   const bytes = await pdfWithTable(`Travel Rates ${stamp}`, "Lodging and meal allowances for business travel are set per city.", rows);
   const doc = await upload(admin.request, { name: `travel-${stamp}.pdf`, content: bytes, mimeType: "application/pdf" });
-  await page.goto(viewerLink(doc.documentId, doc.versionId, await chunkContaining(doc.versionId, "Oslo")));
-  await page.getByRole("button", { name: "Text" }).click();
+  const link = viewerLink(doc.documentId, doc.versionId, await chunkContaining(doc.versionId, "Oslo"));
+  const headerColours = new Map<string, string>();
+  for (const [width, theme] of [[1280, "light"], [390, "light"], [1280, "dark"], [390, "dark"]] as const) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(link);
+    await page.getByRole("button", { name: "Text" }).click();
 
-  const table = page.getByRole("table");
-  await expect(table.getByRole("columnheader")).toHaveText(["City", "Lodging per night", "Meals per day"]);
-  await expect(table.getByRole("row", { name: "Oslo 210 euros 80 euros" })).toBeVisible();
-  await expect(table.getByTestId("cited-passage").filter({ hasText: "Oslo" })).toBeInViewport();
-  await expectNoMarkdownSyntax(page);
+    const table = page.getByRole("table");
+    await expect(table.getByRole("columnheader")).toHaveText(rows[0]!);
+    await expect(table.getByRole("row", { name: "Oslo 210 euros 20 euros 25 euros 45 euros" })).toBeVisible();
+    await expect(table.getByTestId("cited-passage").filter({ hasText: "Oslo" }).first()).toBeInViewport();
+    // On a phone the table scrolls inside its own box; the page never gets wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${width} px, ${theme}`).toBe(true);
+    headerColours.set(theme, await table.getByRole("columnheader").first().evaluate((th) => getComputedStyle(th).backgroundColor));
+    await expectNoMarkdownSyntax(page);
+  }
+  expect(headerColours.get("dark")).not.toBe(headerColours.get("light"));
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.emulateMedia({ colorScheme: null });
 });
 
 const PAGES = 109;

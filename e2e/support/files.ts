@@ -76,7 +76,8 @@ export function pdfWithTable(title: string, intro: string, rows: string[][]): Pr
     doc.on("end", () => resolve(Buffer.concat(chunks)));
     doc.on("error", reject);
     doc.fontSize(11).text(intro, 72, 90);
-    rows.forEach((row, r) => row.forEach((cell, c) => doc.text(cell, 72 + c * 180, 140 + r * 22, { lineBreak: false })));
+    const step = (doc.page.width - 144) / Math.max(...rows.map((row) => row.length));
+    rows.forEach((row, r) => row.forEach((cell, c) => doc.text(cell, 72 + c * step, 140 + r * 22, { lineBreak: false })));
     doc.end();
   });
 }

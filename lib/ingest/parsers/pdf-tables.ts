@@ -98,8 +98,11 @@ function groupsColumns(above: TableLine, first: TableLine, columns: Span[]): boo
   const gap = above.y - first.y;
   if (gap <= 0 || gap > Math.max(above.size, first.size) * MAX_ROW_GAP) return false;
   const spanned = (cell: Cell) => columns.filter((col) => overlap(col, cell) > 0).length;
-  // One label alone must stand over several columns, right of the first (which names the rows).
-  if (above.cells.length === 1) return spanned(above.cells[0]!) >= 2 && above.cells[0]!.x > columns[0]!.right;
+  // Labels stand right of the first column, which names the rows; a line reaching into it is the
+  // table's own header set too tightly to split into its columns, not labels over them.
+  if (above.cells.some((cell) => cell.x <= columns[0]!.right)) return false;
+  // One label alone must stand over several columns.
+  if (above.cells.length === 1) return spanned(above.cells[0]!) >= 2;
   return above.cells.every((cell) => spanned(cell) > 0);
 }
 
