@@ -14,8 +14,11 @@ export interface TableLine { cells: Cell[]; y: number; size: number }
 export interface FoundTable { start: number; end: number; rows: string[][] }
 interface Span { x: number; right: number }
 
-/** A gap this many font sizes wide between two pieces of text on a line separates cells, not words. */
-export const CELL_GAP = 1;
+/**
+ * A gap this many font sizes wide between two pieces of text on a line separates cells, not words:
+ * a space is about a quarter of the size, and Word's cell padding leaves about 11 points.
+ */
+export const CELL_GAP = 0.8;
 // Lines whose baselines differ by less than this many font sizes are one line of the page.
 const SAME_BASELINE = 0.3;
 // Rows of a padded table sit further apart than lines of prose, but not this far.
@@ -28,6 +31,7 @@ const WRAPPED_LINE_GAP = 1.5;
 const MAX_UNSPLIT = 3;
 // Text in columns whose cells are all this long is prose set in columns, not a table.
 const SHORT_CELL = 25;
+const LIST_MARK = /^(?:[•◦▪▫‣⁃●○■□–*-]|\(?(?:\d{1,2}|[a-z]|[ivx]+)[.)])$/iu;
 // A bare figure ("2022", "$1,500", "10.2%") is a value, never a column's name.
 const FIGURE = /^[-+$€£¥]?\d[\d.,:/%-]*$/u;
 
@@ -167,6 +171,8 @@ function toRows(run: TableLine[], split: TableLine[], columns: Span[]): string[]
   const columnOf = (cell: Cell) => nearestColumn(columns, cell);
   const lengths = columns.map((_, c) => split.flatMap((l) => l.cells.filter((cell) => columnOf(cell) === c).map((cell) => cell.text.length)));
   if (!lengths.some((ls) => median(ls) <= SHORT_CELL)) return undefined;
+  // A first column of bullets or item numbers is a list set with a hanging indent.
+  if (split.every((l) => LIST_MARK.test(l.cells[0]!.text))) return undefined;
 
   const rows = rowGroups(run, columnOf).map((group) => {
     const row = columns.map(() => [] as string[]);

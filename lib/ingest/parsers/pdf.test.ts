@@ -149,6 +149,18 @@ describe("parsePdf", () => {
     ]);
   });
 
+  it("keeps a list with a hanging indent a list, however far its text sits from the bullets", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(11);
+      ["Report a lost laptop within 24 hours", "Lock your screen when you leave your desk", "Use the password manager for every account"].forEach((item, i) =>
+        pdf.text("•", 72, 100 + i * 16, { lineBreak: false }).text(item, 96, 100 + i * 16, { lineBreak: false }));
+    }, "");
+    const doc = await parsePdf(bytes, "security");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([
+      ["list", "- Report a lost laptop within 24 hours\n- Lock your screen when you leave your desk\n- Use the password manager for every account"],
+    ]);
+  });
+
   it("does not take two columns of prose on the same lines for a table", async () => {
     const left = ["Employees who travel more than four times", "a year may apply for a corporate card, and", "must reconcile every transaction within"];
     const right = ["Personal purchases on a corporate card, even", "if repaid, are a breach of this policy, and a", "second breach leads to the card's cancellation"];
