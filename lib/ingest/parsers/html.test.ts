@@ -29,6 +29,25 @@ describe("parseHtml", () => {
     expect(doc.blocks[3]!.headingPath).toEqual(["Policy", "Rules"]);
   });
 
+  it("lays spanning cells on the table's grid: grouped header names join, a row label spanning rows labels each", () => {
+    const html = `<table>
+      <thead><tr><th rowspan="2">Service</th><th colspan="2">Plan A</th><th colspan="2">Plan B</th></tr>
+        <tr><th>In network</th><th>Out of network</th><th>In network</th><th>Out of network</th></tr></thead>
+      <tbody><tr><td rowspan="2">Office visit</td><td>$25</td><td>40%</td><td>$15</td><td>Not covered</td></tr>
+        <tr><td>$50</td><td>40%</td><td>$35</td><td>Not covered</td></tr>
+        <tr><td colspan="5">Emergencies are covered anywhere.</td></tr></tbody></table>`;
+    expect(blocks(html)).toEqual([[
+      "table",
+      [
+        "| Service | Plan A In network | Plan A Out of network | Plan B In network | Plan B Out of network |",
+        "| --- | --- | --- | --- | --- |",
+        "| Office visit | $25 | 40% | $15 | Not covered |",
+        "| Office visit | $50 | 40% | $35 | Not covered |",
+        "| Emergencies are covered anywhere. |  |  |  |  |",
+      ].join("\n"),
+    ]]);
+  });
+
   it("skips script, style and nav, and keeps loose text inside containers", () => {
     const html = `<nav>Home | About</nav><script>var x = "secret";</script><style>p{}</style>
       <div>Loose <em>text</em><br>next line<div>Inner block</div>tail</div>`;

@@ -124,23 +124,69 @@ function listLines(list: Element, depth: number): string[] {
   return lines;
 }
 
-/** Rows in document order through thead/tbody/tfoot; rows of nested tables stay inside their cell's text. */
+/**
+ * Rows in document order through thead/tbody/tfoot, laid on a grid (rows of nested tables stay
+ * inside their cell's text). A cell spanning rows is repeated in each row it covers, so every row
+ * keeps its label; a body cell spanning columns fills the first of them. Header rows (in <thead>, or
+ * leading rows of <th> only) whose cells span become one header row, a column's names joined
+ * ("Plan A In network"), so every column keeps its name; a header cell spanning columns names each.
+ */
 function tableRows(table: Element): string[][] {
-  const rows: string[][] = [];
-  const visit = (el: Element) => {
+  const trs: { cells: Element[]; head: boolean }[] = [];
+  const visit = (el: Element, inHead: boolean) => {
     for (const child of el.children) {
       if (child.type !== "element") continue;
       if (child.tagName === "tr") {
         const cells = child.children.filter((c): c is Element => c.type === "element" && (c.tagName === "td" || c.tagName === "th"));
-        const row = cells.map((cell) => inlineText(cell.children).replace(/\n+/g, " "));
-        if (row.some(Boolean)) rows.push(row);
+        trs.push({ cells, head: inHead || (cells.length > 0 && cells.every((c) => c.tagName === "th")) });
       } else if (child.tagName === "thead" || child.tagName === "tbody" || child.tagName === "tfoot") {
-        visit(child);
+        visit(child, child.tagName === "thead");
       }
     }
   };
-  visit(table);
-  return rows;
+  visit(table, false);
+
+  const below: { text: string; rows: number }[] = [];
+  let spanned = false;
+  const grid = trs.map(({ cells, head }) => {
+    const row: string[] = [];
+    let col = 0;
+    const carry = () => {
+      while (below[col]?.rows) {
+        row[col] = below[col]!.text;
+        below[col]!.rows--;
+        col++;
+      }
+    };
+    for (const cell of cells) {
+      carry();
+      const text = inlineText(cell.children).replace(/\n+/g, " ");
+      const [colspan, rowspan] = [span(cell, "colSpan"), span(cell, "rowSpan")];
+      if (head && colspan * rowspan > 1) spanned = true;
+      for (let k = 0; k < colspan; k++, col++) {
+        row[col] = head || k === 0 ? text : "";
+        if (rowspan > 1) below[col] = { text: row[col]!, rows: rowspan - 1 };
+      }
+    }
+    carry();
+    return { row: Array.from(row, (c) => c ?? ""), head };
+  });
+
+  // Several header rows are one header only when their cells span (a group over its columns):
+  // mammoth marks every row after a repeated header row as a header too.
+  const headRows = grid.findIndex((r) => !r.head);
+  const heads = spanned ? grid.slice(0, headRows < 0 ? grid.length : headRows).map((r) => r.row) : [];
+  const body = grid.slice(heads.length).map((r) => r.row).filter((row) => row.some(Boolean));
+  if (heads.length < 2) return [...heads, ...body].filter((row) => row.some(Boolean));
+  const width = Math.max(...heads.map((r) => r.length));
+  const header = Array.from({ length: width }, (_, c) => heads.map((r) => r[c] ?? "").filter((t, i, all) => t && t !== all[i - 1]).join(" "));
+  return [header, ...body];
+}
+
+/** A cell's colspan or rowspan: at least 1, and at most a sane table's size. */
+function span(cell: Element, name: "colSpan" | "rowSpan"): number {
+  const n = Number(cell.properties[name] ?? 1);
+  return Number.isInteger(n) && n > 1 ? Math.min(n, 100) : 1;
 }
 
 function findElement(node: Nodes, tagName: string): Element | undefined {
