@@ -58,7 +58,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   phraseShare: 0.25,
   figureBonus: 0.1,
   noFigureFactor: 0.5,
-  rankDecay: 0.1,
+  rankDecay: 0.03,
   minRelativeScore: 0.6,
   maxSentences: 4,
   referenceShare: 0.5,
