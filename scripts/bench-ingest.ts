@@ -1,6 +1,6 @@
 /**
- * `npm run bench:ingest [-- --runs N]`: ingestion throughput on the 18F handbook and the parser
- * samples. Prints medians over N runs (default 5 for extraction and chunking, 3 end to end), the
+ * `npm run bench:ingest [-- --runs N]`: ingestion throughput on the 18F handbook, the parser
+ * samples and the PDFs of the project's answer sets (evals/pdf-tables, evals/benefit-plans). Prints medians over N runs (default 5 for extraction and chunking, 3 end to end), the
  * chunks made with their token counts, and peak memory.
  * Pages: a PDF's real pages; other formats count one page per 3,000 characters of extracted
  * text (about 500 words, a printed page), so formats are comparable.
@@ -27,6 +27,8 @@ const data = path.resolve("../shared/data");
 const corpora: [string, string[]][] = [
   ["18F handbook", [path.join(data, "18f-handbook")]],
   ["parser samples", [path.join(data, "parser-samples")]],
+  // PDFs with tables, running headers and footers: the project's own answer sets.
+  ["PDF sets", [path.resolve("evals/pdf-tables/documents"), path.resolve("evals/benefit-plans/documents")]],
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
