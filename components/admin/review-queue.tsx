@@ -1,3 +1,4 @@
+import { ThumbsDown, ThumbsUp } from "lucide-react";
 import type { AnsweredTurn } from "@/lib/behaviour/examples";
 import { ActionForm } from "./action-form";
 import { card, input } from "./styles";
@@ -13,8 +14,15 @@ export function ReviewQueue({ turns, correct, addThumbsUp }: { turns: AnsweredTu
         <li key={t.messageId} className={card} data-testid="review-item">
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <strong className="flex-1">{t.question}</strong>
-            <span>👍 {t.ups}</span>
-            <span>👎 {t.downs}</span>
+            {/* Drawn icons, not emoji: Debian's Chromium has no emoji font and shows empty boxes. */}
+            <span className="inline-flex items-center gap-1">
+              <ThumbsUp aria-hidden className="size-4" /> {t.ups}
+              <span className="sr-only">thumbs up</span>
+            </span>
+            <span className="inline-flex items-center gap-1">
+              <ThumbsDown aria-hidden className="size-4" /> {t.downs}
+              <span className="sr-only">thumbs down</span>
+            </span>
           </div>
           {t.comments.length > 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">Feedback: {t.comments.join(" · ")}</p>}
           <p className="text-xs text-zinc-600 dark:text-zinc-400">Sources: {t.sources.map((s) => `[${s.n}] ${s.title}`).join(", ") || "none"}</p>
