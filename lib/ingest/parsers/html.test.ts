@@ -48,6 +48,19 @@ describe("parseHtml", () => {
     ]]);
   });
 
+  it("ends a grouped header below its last spanning row, though every row is marked a header", () => {
+    // Mammoth's output for a table whose first row repeats on each page: every row is <th>.
+    const html = `<table><thead>
+      <tr><th rowspan="2">Tier</th><th colspan="2">Plan A</th></tr>
+      <tr><th>Full-time</th><th>Part-time</th></tr>
+      <tr><th>Employee only</th><th>$58.40</th><th>$96.15</th></tr>
+      <tr><th>Employee + family</th><th>$212.60</th><th>$318.70</th></tr></thead></table>`;
+    expect(blocks(html)).toEqual([[
+      "table",
+      "| Tier | Plan A Full-time | Plan A Part-time |\n| --- | --- | --- |\n| Employee only | $58.40 | $96.15 |\n| Employee + family | $212.60 | $318.70 |",
+    ]]);
+  });
+
   it("skips script, style and nav, and keeps loose text inside containers", () => {
     const html = `<nav>Home | About</nav><script>var x = "secret";</script><style>p{}</style>
       <div>Loose <em>text</em><br>next line<div>Inner block</div>tail</div>`;

@@ -147,8 +147,9 @@ function tableRows(table: Element): string[][] {
   visit(table, false);
 
   const below: { text: string; rows: number }[] = [];
-  let spanned = false;
-  const grid = trs.map(({ cells, head }) => {
+  // The last header row holding a cell that spans: the rows of a grouped header end below it.
+  let lastSpanning = -1;
+  const grid = trs.map(({ cells, head }, r) => {
     const row: string[] = [];
     let col = 0;
     const carry = () => {
@@ -162,7 +163,7 @@ function tableRows(table: Element): string[][] {
       carry();
       const text = inlineText(cell.children).replace(/\n+/g, " ");
       const [colspan, rowspan] = [span(cell, "colSpan"), span(cell, "rowSpan")];
-      if (head && colspan * rowspan > 1) spanned = true;
+      if (head && colspan * rowspan > 1) lastSpanning = r;
       for (let k = 0; k < colspan; k++, col++) {
         row[col] = head || k === 0 ? text : "";
         if (rowspan > 1) below[col] = { text: row[col]!, rows: rowspan - 1 };
@@ -172,10 +173,10 @@ function tableRows(table: Element): string[][] {
     return { row: Array.from(row, (c) => c ?? ""), head };
   });
 
-  // Several header rows are one header only when their cells span (a group over its columns):
-  // mammoth marks every row after a repeated header row as a header too.
-  const headRows = grid.findIndex((r) => !r.head);
-  const heads = spanned ? grid.slice(0, headRows < 0 ? grid.length : headRows).map((r) => r.row) : [];
+  // Header rows are one header only down to the row below the last one whose cells span (a group
+  // over its columns): mammoth marks every row after a repeated header row as a header too.
+  const leading = grid.findIndex((r) => !r.head);
+  const heads = grid.slice(0, Math.min(leading < 0 ? grid.length : leading, lastSpanning + 2)).map((r) => r.row);
   const body = grid.slice(heads.length).map((r) => r.row).filter((row) => row.some(Boolean));
   if (heads.length < 2) return [...heads, ...body].filter((row) => row.some(Boolean));
   const width = Math.max(...heads.map((r) => r.length));
