@@ -208,12 +208,13 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // surely than a common word it lacks (a typo, a paraphrase).
   const unknownWeight = (settings.unknownShare * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
   const names = namesIn(question);
+  const unknownTermWeight = (t: string) => unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1);
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
-    terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1), 0);
+    terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownTermWeight(t), 0);
   const wantsFigure = askedFigure(question);
   // The asker's own figures ("I'm 52", "after 12 years"), for the table rows whose band covers them.
   const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
-  const figureWeight = (t: string) => weight(t) || unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1);
+  const figureWeight = (t: string) => weight(t) || unknownTermWeight(t);
 
   const seen = new Set<string>();
   const scored: Scored[] = units
@@ -349,8 +350,10 @@ function scoreUnit(
   // whose bands do not cover it is another row, whatever digits its cells hold ("6.15" for "6 years").
   const bands = u.kind === "row" && asked.figures.length > 0 ? bandsIn(u.text) : [];
   const banded = bands.length > 0 ? asked.figures.filter((t) => inBand(Number(t), bands)) : [];
-  for (const t of bands.length > 0 ? asked.figures : []) matched.delete(t);
-  for (const t of banded) matched.add(t);
+  for (const t of bands.length > 0 ? asked.figures : []) {
+    if (banded.includes(t)) matched.add(t);
+    else matched.delete(t);
+  }
   // A figure the index never mentions counts as much as it weighs against the answer elsewhere.
   let own = banded.reduce((sum, t) => sum + asked.weight(t) - weight(t), 0);
   let context = 0;

@@ -31,7 +31,9 @@ const WRAPPED_LINE_GAP = 1.5;
 const MAX_UNSPLIT = 3;
 // Text in columns whose cells are all this long is prose set in columns, not a table.
 const SHORT_CELL = 25;
-const LIST_MARK = /^(?:[•◦▪▫‣⁃●○■□–*-]|\(?(?:\d{1,2}|[a-z]|[ivx]+)[.)])$/iu;
+/** The glyphs a PDF list item starts with; the PDF parser reads a line starting with one as an item. */
+export const BULLET_GLYPHS = "[•◦▪▫‣⁃●○■□–*-]";
+const LIST_MARK = new RegExp(`^(?:${BULLET_GLYPHS}|\\(?(?:\\d{1,2}|[a-z]|[ivx]+)[.)])$`, "iu");
 // A bare figure ("2022", "$1,500", "10.2%") is a value, never a column's name.
 const FIGURE = /^[-+$€£¥]?\d[\d.,:/%-]*$/u;
 
@@ -124,6 +126,8 @@ const overlap = (a: Span, b: Span) => Math.min(a.right, b.right) - Math.max(a.x,
 function tableFrom(lines: TableLine[], start: number): (FoundTable & { columns: Span[] }) | undefined {
   if ((lines[start]?.cells.length ?? 0) < 2) return undefined;
   const split = [lines[start]!];
+  let columns = columnsFor(split);
+  if (!columns) return undefined;
   let end = start + 1;
   let unsplit = 0;
   for (let j = start + 1; j < lines.length; j++) {
@@ -135,15 +139,15 @@ function tableFrom(lines: TableLine[], start: number): (FoundTable & { columns: 
       if (++unsplit > MAX_UNSPLIT || line.size > split.at(-1)!.size * 1.1) break;
       continue;
     }
-    if (!columnsFor([...split, line])) break;
+    const grown = columnsFor([...split, line]);
+    if (!grown) break;
     split.push(line);
-    [end, unsplit] = [j + 1, 0];
+    [columns, end, unsplit] = [grown, j + 1, 0];
   }
   // A header and one row make a table only when both have the same three or more cells.
   const headerAndRow = split.length === 2 && split[0]!.cells.length >= 3 && split[0]!.cells.length === split[1]!.cells.length;
   if (split.length < MIN_SPLIT_LINES && !headerAndRow) return undefined;
   // The last row's cell may wrap onto lines of their own, closely below and inside its column.
-  const columns = columnsFor(split)!;
   for (let wrapped = 0; wrapped < MAX_UNSPLIT && end < lines.length; wrapped++, end++) {
     const [prev, line] = [lines[end - 1]!, lines[end]!];
     const cell = line.cells[0]!;

@@ -1,14 +1,14 @@
 import { extractTextItems, getDocumentProxy, getMeta } from "unpdf";
 import { HeadingTrail, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
 import { UnprocessableDocumentError } from "../errors";
-import { CELL_GAP, findTables, visualLines, type Cell } from "./pdf-tables";
+import { BULLET_GLYPHS, CELL_GAP, findTables, visualLines, type Cell } from "./pdf-tables";
 
 type Item = Awaited<ReturnType<typeof extractTextItems>>["items"][number][number];
 interface Line { text: string; x: number; right: number; y: number; size: number; cells: Cell[] }
 /** A paragraph of lines, or a table (its rows of cells) when `rows` is set. */
 interface Para { lines: Line[]; size: number; page: number; rows?: string[][] }
 
-const BULLET = /^[•◦▪▫‣⁃●○■□–*-]\s+/;
+const BULLET = new RegExp(`^${BULLET_GLYPHS}\\s+`);
 // Lines this close to the top or bottom of a page are where running headers and footers sit.
 const EDGE_LINES = 2;
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i;
@@ -40,7 +40,6 @@ export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promis
   const trail = new HeadingTrail();
   let lastHeader: string[] = [];
   for (const p of paras) {
-    const text = join(p.lines);
     const last = raw.at(-1);
     if (p.rows) {
       // A table that goes on at the top of the next page without repeating its header takes the
@@ -50,7 +49,10 @@ export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promis
       const rows = continues && header.every((cell) => !cell) ? [lastHeader, ...body] : p.rows;
       raw.push({ kind: "table", text: tableText(rows), headingPath: trail.path, page: p.page });
       lastHeader = rows[0] ?? [];
-    } else if (isHeading(p)) {
+      continue;
+    }
+    const text = join(p.lines);
+    if (isHeading(p)) {
       const level = Math.min(6, headingSizes.indexOf(round(p.size)) + 1);
       const heading = text.replace(/\n/g, " ");
       raw.push({ kind: "heading", text: heading, level, headingPath: trail.enter(level, heading), page: p.page });
