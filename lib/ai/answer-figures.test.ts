@@ -8,8 +8,21 @@ describe("askedFigure", () => {
     expect(askedFigure("What would COBRA be per month for a family, in dollars?")).toEqual({ kind: "money" });
     expect(askedFigure("What percentage of my salary does short-term disability pay?")).toEqual({ kind: "percent" });
     expect(askedFigure("How long do I have to file my voucher?")).toEqual({ kind: "duration" });
-    expect(askedFigure("How many free counselling sessions do we get?")).toEqual({ kind: "count", units: ["free", "counsel", "session"] });
+    expect(askedFigure("How many free counselling sessions do we get?")).toEqual({ kind: "count", units: ["session"] });
     expect(askedFigure("What is the capital of France?")).toBeUndefined();
+  });
+
+  it("counts the head noun, not its modifiers or what follows it", () => {
+    expect(askedFigure("How many paid federal holidays do we get per year?")).toEqual({ kind: "count", units: ["holiday"] });
+    expect(askedFigure("How many chiropractor visits a year does the PPO cover?")).toEqual({ kind: "count", units: ["visit"] });
+    expect(askedFigure("how many weeks of paid parental leave does the other parent get")).toEqual({ kind: "count", units: ["week"] });
+  });
+
+  it("reads a figure named after \"what's the\": a rate, a cap, a limit", () => {
+    expect(askedFigure("What's the per diem lodging rate for a trip to Denver?")).toEqual({ kind: "money" });
+    expect(askedFigure("What is the yearly cap on tuition assistance?")).toEqual({ kind: "any" });
+    expect(askedFigure("What's the employer match percentage?")).toEqual({ kind: "percent" });
+    expect(askedFigure("What's the process for requesting a laptop?")).toBeUndefined();
   });
 
   it("asks for any figure when the amount is not money or the counted thing is not named", () => {
@@ -32,6 +45,9 @@ describe("carriesFigure", () => {
     expect(carriesFigure("Outpatient therapy: $25 copay; the programme also offers free counselling sessions.", sessions)).toBe(false);
     expect(carriesFigure("Leave lasts two weeks.", { kind: "count", units: ["day"] })).toBe(true);
     expect(carriesFigure("Skilled nursing facility: 10% coinsurance after the deductible.", { kind: "count", units: ["day", "skill"] })).toBe(false);
+    const holidays = askedFigure("How many paid federal holidays do we get per year?")!;
+    expect(carriesFigure("Parental leave needs 1 year of federal service.", holidays)).toBe(false);
+    expect(carriesFigure("There are 11 paid federal holidays a year.", holidays)).toBe(true);
   });
 
   it("finds a duration, a percentage and any figure", () => {

@@ -47,8 +47,13 @@ export function askedFigure(question: string): AskedFigure | undefined {
     // The counted thing: the words after "how many" up to its verb ("how many sick days can I ...").
     const counted = wordsAfter(q, many.index + many[0].length, 4);
     const end = counted.findIndex((w) => CLAUSE_WORDS.has(w));
-    const units = contentTerms(counted.slice(0, end < 0 ? undefined : end).join(" ")).filter((t) => !ASKING_STEMS.has(t));
-    return units.length > 0 ? { kind: "count", units } : { kind: "any" };
+    // What is counted is the phrase's head noun: its last word, or the word before "of", "a" or
+    // "per" ("days of annual leave", "visits a year"). Its modifiers are not units: "paid federal
+    // holidays" are not counted by "1 year of federal service".
+    const phrase = counted.slice(0, end < 0 ? undefined : end);
+    const after = phrase.findIndex((w) => HEAD_ENDS.has(w));
+    const head = contentTerms(phrase.slice(0, after < 0 ? undefined : after).join(" ")).filter((t) => !ASKING_STEMS.has(t)).slice(-1);
+    return head.length > 0 ? { kind: "count", units: head } : { kind: "any" };
   }
   if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late)\b|\bby when\b/.test(q)) return { kind: "duration" };
   if (/\bin dollars\b|\bwhat (?:is|are|'s) the (?:cost|price|fee|premium|deductible|copay|reimbursement)\b/.test(q)) return { kind: "money" };
@@ -59,8 +64,14 @@ export function askedFigure(question: string): AskedFigure | undefined {
     return asked.some((t) => MONEY_STEMS.has(t)) ? { kind: "money" } : { kind: "any" };
   }
   if (/\bhow (?:often|far|old)\b|\bwhat (?:is|are) the (?:limit|maximum|minimum|deadline|number)\b/.test(q)) return { kind: "any" };
+  // "What's the per diem lodging rate", "what is the yearly cap on tuition": the asked thing is a figure.
+  const named = /\bwhat(?:'s| is| are|'re) (?:the|my|our|your) (?:[\p{L}-]+ ){0,3}(rates?|costs?|prices?|fees?|limits?|caps?|maximum|minimum|amounts?|allowances?|deadline|percentage|stipend|match|number)\b/u.exec(q);
+  if (named) return /^(?:rates?|costs?|prices?|fees?|allowances?|stipend|match)$/.test(named[1]!) ? { kind: "money" } : named[1] === "percentage" ? { kind: "percent" } : { kind: "any" };
   return undefined;
 }
+
+/** Words after the counted noun: "visits a year", "days of leave", "hours per week". */
+const HEAD_ENDS = new Set("of a an per each every in for at on with from to".split(" "));
 
 /** Words that end the phrase naming what is counted: the question's verb or its subject. */
 const CLAUSE_WORDS = new Set("can could do does did will would should must may might are is am was were have has had i we you they he she it there".split(" "));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { SECURITY, SOURCES } from "@/testing/policy-sources";
-import { composeExtractiveAnswer, questionTerms, type TermWeights } from "./extractive-answer";
+import { ANSWERER_DEFAULTS, composeExtractiveAnswer, questionTerms, type TermWeights } from "./extractive-answer";
 import type { PromptSource } from "./prompt";
 
 const NOT_FOUND = "Not in the documents.";
@@ -112,6 +112,27 @@ describe("composeExtractiveAnswer", () => {
     const plain = compose("What is the client meal limit?", [LIMITS], weights([]));
     expect(compose("What is the client meal limit now?", [LIMITS], weights([])).evidence).toBe(plain.evidence);
     expect(compose("What is the client meal limit in Osaka?", [LIMITS], weights([["osaka", 0]])).evidence).toBeLessThan(plain.evidence);
+  });
+
+  it("counts a name the passage lacks more than a common word, but not a month", () => {
+    // "Denver" and "contractors" are equally common in the index (other chunks), and neither is in the limits table.
+    const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["denver", 60], ["contractor", 60], ["march", 60]]) };
+    const named = compose("What is the client meal limit in Denver?", [LIMITS], weights);
+    const common = compose("What is the client meal limit for contractors?", [LIMITS], weights);
+    expect(named.evidence).toBeLessThan(common.evidence);
+    expect(compose("What is the client meal limit in March?", [LIMITS], weights).evidence).toBe(common.evidence);
+  });
+
+  it("still weighs words found in most chunks: they say what is asked", () => {
+    // In a set of privacy policies "information" and "collect" are in nearly every chunk; BM25's
+    // idf for them is near 0, which left the question resting on "browsers" alone.
+    const policy: PromptSource = { n: 1, title: "Privacy Policy", headingPath: [], text: "We collect information such as your IP address and the pages you visit." };
+    const weights: TermWeights = { chunks: 1000, df: new Map([["inform", 950], ["collect", 900], ["browser", 300]]) };
+    const question = "What information do you collect from browsers?";
+    const answer = compose(question, [policy], weights);
+    expect(answer.text).toContain("We collect information such as your IP address");
+    const bare = composeExtractiveAnswer(question, [policy], { notFound: NOT_FOUND, weights, settings: { ...ANSWERER_DEFAULTS, minTermWeight: 0 } });
+    expect(bare.text).toBe(NOT_FOUND);
   });
 
   it("drops the words of asking and of the document from the question", () => {

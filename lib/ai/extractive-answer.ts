@@ -47,6 +47,15 @@ export interface AnswererSettings {
   maxSentences: number;
   /** Weight of a word naming the document ("Choice Plus", "booklet"), as a share of its own. */
   referenceShare: number;
+  /**
+   * Least weight of a word the index has. BM25's idf falls to nothing for a word in most chunks,
+   * right for ranking passages but not for judging whether a sentence answers: "information" in a
+   * set of privacy policies, or "leave" in a leave handbook, still says what is asked. 1 is the idf
+   * of a word in about a third of the chunks.
+   */
+  minTermWeight: number;
+  /** Factor on the weight of a word the index has, written as a name ("Chicago", "FEGLI"): it says what the question is about. */
+  nameFactor: number;
 }
 
 export const ANSWERER_DEFAULTS: AnswererSettings = {
@@ -62,6 +71,8 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   minRelativeScore: 0.6,
   maxSentences: 4,
   referenceShare: 0.5,
+  nameFactor: 1.5,
+  minTermWeight: 1,
 };
 
 /** Items of a list quoted after the lead-in sentence that introduces it. */
@@ -192,10 +203,14 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const units = sourceUnits(sources);
   if (terms.length === 0 || units.length === 0) return decline();
 
-  const idf = termWeights(terms, sources, options.weights);
+  const idf = termWeights(sources, settings.minTermWeight, options.weights);
   // Words naming the document to look in ("according to the HMO booklet") say where, not what.
   const reference = documentReference(question, sources);
-  const weight = (t: string) => idf(t) * (carried.has(t) ? settings.carriedShare : 1) * (reference?.terms.has(t) ? settings.referenceShare : 1);
+  // A name ("Chicago", "FEGLI") says what the question is about more surely than a common word:
+  // a sentence without it answers another question, however many of the others it has.
+  const names = namesIn(question);
+  const share = (t: string) => (reference?.terms.has(t) ? settings.referenceShare : names.has(t) ? settings.nameFactor : 1);
+  const weight = (t: string) => idf(t) * (carried.has(t) ? settings.carriedShare : 1) * share(t);
   const known = terms.filter((t) => weight(t) > 0);
   if (known.length === 0) return decline();
   const ownKnown = carried.size > 0 ? own.filter((t) => weight(t) > 0) : [];
@@ -204,10 +219,9 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   if (carried.size > 0 && own.length > 0 && ownKnown.length === 0) return decline();
   // A word found nowhere cannot point at the answer, but it may be what the question is about
   // ("the capital of France"): it counts against the evidence, at a share of a known word's weight.
-  // A name the index never mentions ("Tokyo", "France") says what the question is about more
-  // surely than a common word it lacks (a typo, a paraphrase).
+  // A name the index never mentions ("Tokyo", "France") weighs more than a common word it lacks
+  // (a typo, a paraphrase).
   const unknownWeight = (settings.unknownShare * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
-  const names = namesIn(question);
   const unknownTermWeight = (t: string) => unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1);
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
     terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownTermWeight(t), 0);
@@ -273,9 +287,12 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   return { text, cited: [...cited], evidence: best.evidence };
 }
 
+/** Words English capitalises that name no subject: "I", the months and the days of the week ("since I started in March"). */
+const NOT_NAMES = /^(?:I|I'm|January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+
 /** Stems of the words written capitalised inside a sentence of the question: names, not sentence starts. */
 function namesIn(question: string): Set<string> {
-  const names = (question.normalize("NFKC").match(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\p{N}]*/gu) ?? []).filter((w) => !/^(?:I|I'm)$/.test(w));
+  const names = (question.normalize("NFKC").match(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\p{N}]*/gu) ?? []).filter((w) => !NOT_NAMES.test(w));
   return new Set(names.flatMap((w) => contentTerms(w)));
 }
 
@@ -310,10 +327,10 @@ function introducedItems(lead: Unit, units: Unit[]): Unit[] {
 }
 
 /**
- * BM25's idf from corpus statistics. A word found in no chunk weighs nothing: it cannot help find
- * the answer, and must not make an answerable question look unanswered (a typo, "pdf").
+ * BM25's idf from corpus statistics, at least `least`. A word found in no chunk weighs nothing: it
+ * cannot help find the answer, and must not make an answerable question look unanswered (a typo, "pdf").
  */
-function termWeights(terms: string[], sources: PromptSource[], stats?: TermWeights): (term: string) => number {
+function termWeights(sources: PromptSource[], least: number, stats?: TermWeights): (term: string) => number {
   let n: number;
   let df: (t: string) => number | undefined;
   if (stats && stats.chunks > 0) {
@@ -329,7 +346,7 @@ function termWeights(terms: string[], sources: PromptSource[], stats?: TermWeigh
   return (t) => {
     if (!cache.has(t)) {
       const f = df(t);
-      cache.set(t, f === undefined || f === 0 || STOPWORDS.has(t) ? 0 : Math.log(1 + (n - f + 0.5) / (f + 0.5)));
+      cache.set(t, f === undefined || f === 0 || STOPWORDS.has(t) ? 0 : Math.max(least, Math.log(1 + (n - f + 0.5) / (f + 0.5))));
     }
     return cache.get(t)!;
   };
