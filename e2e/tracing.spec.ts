@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { freePort, stopProcess } from "../testing/processes";
+import { AuthPages } from "./pages/auth";
 import { ChatPage } from "./pages/chat";
 import { startProductionApp } from "./support/production-app";
 
@@ -58,12 +59,7 @@ test.afterAll(async () => {
 
 test("with OTEL_* set, a question's chat path arrives at the collector as one trace, without the question's text", async ({ page }) => {
   test.setTimeout(240_000);
-  await page.goto(`${origin}/setup/${SETUP_TOKEN}`);
-  await page.getByLabel("Name").fill("Tracy Traces");
-  await page.getByLabel("Email").fill("tracy@example.com");
-  await page.getByLabel("Password").fill("tracing admin password");
-  await page.getByRole("button", { name: "Create administrator" }).click();
-  await expect(page).toHaveURL(/\/admin\/get-started$/, { timeout: 30_000 });
+  await new AuthPages(page).setUpAdministrator(origin, SETUP_TOKEN, { name: "Tracy Traces", email: "tracy@example.com", password: "tracing admin password" });
   await page.goto(`${origin}/`);
   await new ChatPage(page).ask(QUESTION);
 

@@ -117,7 +117,8 @@ const schema = z.object({
   FINE_TUNE_EPOCHS: int(3),
   FINE_TUNE_PRICE_PER_MILLION: z.preprocess(emptyAsUndefined, z.coerce.number().positive().default(5)),
   FINE_TUNE_POLL_SECONDS: count(30),
-  BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).default(0)),
+  /** Unset: the built-in model streams at a readable pace, any answer within about a second; else this pause after each word (0: none). */
+  BUILTIN_MODEL_DELAY_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(0).optional()),
   /** A session unused this long ends (the cookie is renewed on each request). */
   SESSION_IDLE_HOURS: int(8),
   /** A session ends this long after sign-in, however busy. */

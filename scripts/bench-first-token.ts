@@ -48,7 +48,7 @@ const total: number[] = [];
 for (let run = -1; run < runs; run++) {
   for (const question of QUESTIONS) {
     const started = performance.now();
-    const stream = await answer({ user: asker, conversationId: randomUUID(), message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: question }] } });
+    const stream = await answer({ user: asker, conversationId: randomUUID(), message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: question }] }, unpaced: true });
     const reader = stream.getReader();
     let sourcesAt = 0;
     let firstAt = 0;

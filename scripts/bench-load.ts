@@ -129,6 +129,8 @@ try {
     env: {
       ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, DATABASE_URL: which === "postgres" ? url : "",
       AUTH_SECRET: "load-secret-not-for-production", CHAT_MAX_PER_MINUTE: "1000000", LOG_LEVEL: "error",
+      // Throughput of the server, not of reading: answers are sent without the pace people see.
+      BUILTIN_MODEL_DELAY_MS: "0",
     },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -293,7 +293,7 @@ async function timeToFirstToken(userId: string, questionList: string[]): Promise
     const user = (await activeUser(userId))!;
     const release = await admitChat(user);
     try {
-      const stream = await answer({ user, conversationId: randomUUID(), message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: question }] } });
+      const stream = await answer({ user, conversationId: randomUUID(), message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: question }] }, unpaced: true });
       const reader = stream.getReader();
       let first = 0;
       for (;;) {

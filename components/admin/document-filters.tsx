@@ -11,7 +11,7 @@ const TYPES: [string, string][] = [
 ];
 
 interface Props {
-  filters: { q?: string; status?: string; mime?: string; groupId?: string };
+  filters: { q?: string; status?: string; mime?: string; groupId?: string; sort?: string; dir?: string };
   groups: { id: string; name: string }[];
 }
 
@@ -22,6 +22,9 @@ export function DocumentFilters({ filters, groups }: Props) {
       <FilterSelect label="Status" name="status" value={filters.status} options={["queued", "processing", "ready", "failed"].map((s) => [s, s])} />
       <FilterSelect label="Type" name="mime" value={filters.mime} options={TYPES} />
       <FilterSelect label="Group" name="groupId" value={filters.groupId} options={groups.map((g) => [g.id, g.name])} />
+      {/* Filtering keeps the table's order. */}
+      {filters.sort && <input type="hidden" name="sort" value={filters.sort} />}
+      {filters.dir && <input type="hidden" name="dir" value={filters.dir} />}
     </FilterForm>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { ScrollRegion } from "./scroll-region";
+import { SortHeader, type SortDirection } from "./sort-header";
 
 export interface DocumentRow {
   id: string;
@@ -34,8 +35,8 @@ export function readableSize(bytes: number): string {
 
 const number = "px-2 text-right tabular-nums";
 
-/** Lists documents; while any is queued or processing it polls for status changes. */
-export function DocumentTable({ initial, query }: { initial: DocumentRow[]; query: string }) {
+/** Lists documents in the order the server sorted them; while any is queued or processing it polls for status changes. */
+export function DocumentTable({ initial, query, sort }: { initial: DocumentRow[]; query: string; sort: { column: string; dir: SortDirection } }) {
   const [rows, setRows] = useState(initial);
   useEffect(() => setRows(initial), [initial]);
   const pending = rows.some((r) => r.latestStatus === "queued" || r.latestStatus === "processing");
@@ -49,21 +50,24 @@ export function DocumentTable({ initial, query }: { initial: DocumentRow[]; quer
   }, [pending, query]);
 
   if (rows.length === 0) return <p className="text-zinc-500 dark:text-zinc-400">No documents match.</p>;
+  const header = (column: string, label: string) => ({ column, label, sort, query });
   return (
     <ScrollRegion label="Documents" testId="document-table">
       <table className="w-full min-w-[56rem] text-left text-sm">
         <thead className="border-b border-zinc-200 dark:border-zinc-800">
           <tr>
-            <th className="py-2 pr-2">Document</th>
-            <th className="px-2">File</th>
-            <th className="px-2">Readers</th>
-            <th className={number}>Version</th>
-            <th className={number}>Pages</th>
-            <th className={number}>Chunks</th>
-            <th className={number}>Size</th>
-            <th className="px-2">Uploaded by</th>
-            <th className="px-2">Date</th>
-            <th className="pl-2">Status</th>
+            <SortHeader {...header("title", "Document")} className="pr-2" />
+            <SortHeader {...header("file", "File")} className="px-2" />
+            <th scope="col" className="px-2">
+              Readers
+            </th>
+            <SortHeader {...header("version", "Version")} firstDir="desc" className={number} />
+            <SortHeader {...header("pages", "Pages")} firstDir="desc" className={number} />
+            <SortHeader {...header("chunks", "Chunks")} firstDir="desc" className={number} />
+            <SortHeader {...header("size", "Size")} firstDir="desc" className={number} />
+            <SortHeader {...header("uploader", "Uploaded by")} className="px-2" />
+            <SortHeader {...header("date", "Date")} firstDir="desc" className="px-2" />
+            <SortHeader {...header("status", "Status")} className="pl-2" />
           </tr>
         </thead>
         <tbody>

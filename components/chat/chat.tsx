@@ -12,6 +12,7 @@ import { stopOnceAnswered } from "@/lib/chat/stop-once-answered";
 import { announceConversationsChanged, CONVERSATIONS_CHANGED, type Retitled } from "./conversation-events";
 import { QuestionView } from "./question-view";
 import { StarterQuestions } from "./starter-questions";
+import { useStarters } from "./use-starters";
 
 interface Props {
   id: string;
@@ -20,7 +21,7 @@ interface Props {
   deletedDocuments?: string[];
   /** This user's earlier ratings of the answers, by message id. */
   initialFeedback?: Record<string, Feedback>;
-  /** Offered on the empty screen. */
+  /** Offered on the empty screen; while there are none, asked for again until documents are ready. */
   starters?: string[];
   /** The longest question the server accepts (QUESTION_MAX_CHARS). */
   maxQuestionChars: number;
@@ -61,6 +62,7 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
     return () => window.removeEventListener(CONVERSATIONS_CHANGED, onChange);
   }, [id]);
   const busy = status === "submitted" || status === "streaming";
+  const shownStarters = useStarters(starters, messages.length === 0);
 
   // The server marks the stored answer stopped when the request goes away; show the same here,
   // also when no word had arrived yet (the server stores that empty answer as stopped too).
@@ -102,7 +104,7 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
       <ChatHeader title={shownTitle ?? "New chat"} exportUrl={messages.length > 0 && !busy ? `/api/conversations/${id}/export` : undefined} />
       <div className="flex-1 overflow-y-auto px-4 py-6">
         <div className="mx-auto flex max-w-3xl flex-col gap-6">
-          {messages.length === 0 && <StarterQuestions questions={starters} onAsk={ask} />}
+          {messages.length === 0 && <StarterQuestions questions={shownStarters} onAsk={ask} />}
           {messages.map((m) =>
             m.role === "user" ? (
               <QuestionView

@@ -119,6 +119,21 @@ export type DocumentListRow = {
   uploadedBy: string | null;
 };
 
+/** The columns the documents table sorts by, each with its expression in listDocuments' query. */
+const SORT_KEYS = {
+  title: sql`lower(d.title)`,
+  file: sql`lower(d.filename)`,
+  version: sql`lv.number`,
+  pages: sql`lv.page_count`,
+  chunks: sql`chunks`,
+  size: sql`lv.size_bytes`,
+  uploader: sql`lower(u.name)`,
+  date: sql`lv.created_at`,
+  status: sql`lv.status`,
+};
+export type DocumentSort = keyof typeof SORT_KEYS;
+export const DOCUMENT_SORTS = Object.keys(SORT_KEYS) as [DocumentSort, ...DocumentSort[]];
+
 export interface DocumentFilters {
   /** Words in the title or name. */
   q?: string;
@@ -126,6 +141,9 @@ export interface DocumentFilters {
   mime?: string;
   groupId?: string;
   limit?: number;
+  /** Newest first unless given; a column without a value (a Markdown file's pages) sorts last either way. */
+  sort?: DocumentSort;
+  dir?: "asc" | "desc";
 }
 
 /** Live documents with their newest version's status (the one being ingested, if any). */
@@ -150,7 +168,7 @@ export async function listDocuments(db: Executor, asker: Asker, filters: Documen
     LEFT JOIN document_versions cv ON cv.id = d.current_version_id
     LEFT JOIN users u ON u.id = lv.created_by
     WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY lv.created_at DESC
+    ORDER BY ${SORT_KEYS[filters.sort ?? "date"]} ${filters.dir === "asc" ? sql`ASC` : sql`DESC`} NULLS LAST, lv.created_at DESC, d.id
     LIMIT ${filters.limit ?? 500}`);
   return result.rows;
 }

@@ -14,6 +14,16 @@ export class AuthPages {
     await this.signIn(email, password);
   }
 
+  /** On an install of its own (`origin`), makes the first administrator through its setup link. */
+  async setUpAdministrator(origin: string, token: string, admin: { name: string; email: string; password: string }) {
+    await this.page.goto(`${origin}/setup/${token}`);
+    await this.page.getByLabel("Name").fill(admin.name);
+    await this.page.getByLabel("Email").fill(admin.email);
+    await this.page.getByLabel("Password").fill(admin.password);
+    await this.page.getByRole("button", { name: "Create administrator" }).click();
+    await expect(this.page).toHaveURL(/\/admin\/get-started$/, { timeout: 30_000 });
+  }
+
   async signIn(email: string, password: string) {
     await this.page.goto("/login");
     await this.page.getByLabel("Email").fill(email);

@@ -136,7 +136,7 @@ describe("streaming", () => {
 
   it("stops emitting when aborted", async () => {
     const controller = new AbortController();
-    const { stream } = await createBuiltinModel({ delayMs: 5 }).doStream(call("Is travel insurance included?", controller.signal));
+    const { stream } = await createBuiltinModel({ pace: { wordMs: 5, withinMs: Infinity } }).doStream(call("Is travel insurance included?", controller.signal));
     const seen: string[] = [];
     await expect(
       (async () => {

@@ -11,6 +11,7 @@ import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { composeExtractiveAnswer, countWords, readQuestion, type ReadQuestion, type TermStatsSource } from "./extractive-answer";
 import { parseSourcesFromPrompt, parseStandaloneQuestion, type PromptSource } from "./prompt";
 import { parseSpecFromPrompt } from "./spec-prompt";
+import { UNPACED, wordDueAt, type Pace } from "./builtin-pace";
 import { countTokens } from "../text/tokens";
 
 /**
@@ -28,8 +29,8 @@ export const NOT_FOUND_ANSWER = DEFAULT_BEHAVIOUR_SPEC.notFound;
 
 
 export interface BuiltinModelOptions {
-  /** Pause between streamed words, for demos and streaming tests. Default 0. */
-  delayMs?: number;
+  /** How its words are spread out when streamed (builtin-pace.ts). Default: all at once. */
+  pace?: Pace;
   /** Corpus statistics; without them the given sources stand in for the corpus. */
   termStats?: TermStatsSource;
   /** Loads fine-tuned behaviour weights (once); without it the classifier is trained on the prompt's spec. */
@@ -37,7 +38,7 @@ export interface BuiltinModelOptions {
 }
 
 export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageModelV4 {
-  const delayMs = options.delayMs ?? 0;
+  const pace = options.pace ?? UNPACED;
   let tuned: Promise<Classify> | undefined;
   const load = options.behaviour;
   const classifier = load
@@ -67,19 +68,26 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
       call.abortSignal?.throwIfAborted();
       const signal = call.abortSignal;
       const { text, usage } = await answer(call);
+      // One word per delta, with its trailing whitespace, so the concatenation is the exact text.
+      const words = text.match(/\S+\s*/g) ?? [];
       const parts: LanguageModelV4StreamPart[] = [
         { type: "stream-start", warnings: [] },
         { type: "text-start", id: "text-0" },
-        // One word per delta, with its trailing whitespace, so the concatenation is the exact text.
-        ...(text.match(/\S+\s*/g) ?? []).map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: "text-0", delta })),
+        ...words.map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: "text-0", delta })),
         { type: "text-end", id: "text-0" },
         { type: "finish", finishReason: { unified: "stop", raw: undefined }, usage },
       ];
+      const FIRST_WORD = 2;
       let i = 0;
+      let started = 0;
       // Pull-based: nothing is produced ahead of the reader, and an abort stops the stream at the next part.
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
         async pull(controller) {
-          if (delayMs > 0 && i > 1) await sleep(delayMs, signal);
+          const word = i - FIRST_WORD;
+          if (word === 0) started = performance.now();
+          // Each word waits for its own time from the first, not a pause from the last: timers fire
+          // late on a busy server, and pauses would add that lateness up beyond the pace's second.
+          if (word > 0 && word < words.length) await sleep(started + wordDueAt(pace, words.length, word) - performance.now(), signal);
           if (signal?.aborted) return controller.error(signal.reason);
           const part = parts[i++];
           if (part) controller.enqueue(part);
@@ -145,6 +153,7 @@ function messageText(message: LanguageModelV4Prompt[number]): string {
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  if (ms <= 0) return Promise.resolve();
   return new Promise((resolve) => {
     const timer = setTimeout(done, ms);
     signal?.addEventListener("abort", done, { once: true });

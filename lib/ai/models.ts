@@ -7,6 +7,7 @@ import type { ClassifierWeights } from "../behaviour/classifier/softmax";
 import { db } from "../db";
 import { env } from "../env";
 import { createBuiltinModel } from "./builtin-model";
+import { paceFromSetting, UNPACED } from "./builtin-pace";
 import { configuredModel, resolveActiveModel, type ModelConfig, type ModelSpec } from "./registry";
 
 export interface ChatModel {
@@ -19,8 +20,8 @@ export interface ChatModel {
  * The active model of the registry, read on every call: a promotion or rollback takes effect on the
  * next request in every process (one indexed query). One streaming route serves every provider.
  */
-export async function chatModel(): Promise<ChatModel> {
-  return modelFor(await resolveActiveModel());
+export async function chatModel(options: { paced?: boolean } = {}): Promise<ChatModel> {
+  return modelFor(await resolveActiveModel(), options);
 }
 
 export function createChatModel(e: ModelConfig): ChatModel {
@@ -31,21 +32,23 @@ export function createChatModel(e: ModelConfig): ChatModel {
 /**
  * `readsIndex: false` is for answers over sources the index does not hold (the behaviour
  * evaluation's cases): the built-in model then weighs the question's words by those sources alone,
- * so its results do not change with whatever documents happen to be loaded.
+ * so its results do not change with whatever documents happen to be loaded. `paced: false` is for
+ * programs that read whole answers (evaluations): the built-in model then sends its words without
+ * the pause it makes for people reading (BUILTIN_MODEL_DELAY_MS).
  */
-export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }, options: { readsIndex?: boolean } = {}): ChatModel {
-  return { id: row.name, model: languageModel(row, env(), options.readsIndex) };
+export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }, options: { readsIndex?: boolean; paced?: boolean } = {}): ChatModel {
+  return { id: row.name, model: languageModel(row, env(), options.readsIndex, options.paced) };
 }
 
 /** API keys stay in the environment; the registry holds only provider, model id and endpoint. */
-function languageModel(spec: ModelSpec & { fineTuneJobId?: string | null }, e: ModelConfig, readsIndex = true): LanguageModelV4 {
+function languageModel(spec: ModelSpec & { fineTuneJobId?: string | null }, e: ModelConfig, readsIndex = true, paced = true): LanguageModelV4 {
   switch (spec.provider) {
     case "builtin": {
       const job = spec.fineTuneJobId;
       // A `builtin` fine-tune answers with the behaviour weights its job stored.
       const behaviour = job ? async () => (await builtinWeightsOfJob(db(), job))?.weights as ClassifierWeights | undefined : undefined;
       const termStats = readsIndex ? (words: string[]) => documentFrequencies(db(), words) : undefined;
-      return createBuiltinModel({ delayMs: e.BUILTIN_MODEL_DELAY_MS, termStats, behaviour });
+      return createBuiltinModel({ pace: paced ? paceFromSetting(e.BUILTIN_MODEL_DELAY_MS) : UNPACED, termStats, behaviour });
     }
     case "openai":
       // Fine-tuned models ("ft:gpt-4o-mini:org::id") are addressed exactly like base models.

@@ -24,6 +24,8 @@ export interface AnswerRequest {
   message: ChatMessage;
   /** The client's request: when it goes away (Stop, tab closed), generation stops and the partial answer is kept. */
   abortSignal?: AbortSignal;
+  /** A program reads the whole answer (evaluations, benchmarks): no pause between the built-in model's words. */
+  unpaced?: boolean;
 }
 
 export function questionText(message: ChatMessage): string {
@@ -35,7 +37,7 @@ export function questionText(message: ChatMessage): string {
  * verify the citations and store the turn. History is read from the database, never trusted
  * from the client.
  */
-export async function answer({ user, conversationId, message, abortSignal }: AnswerRequest) {
+export async function answer({ user, conversationId, message, abortSignal, unpaced }: AnswerRequest) {
   const question = questionText(message);
   if (!question) throw new AppError("bad_request", "Type a question first.");
   const max = env().QUESTION_MAX_CHARS;
@@ -44,7 +46,7 @@ export async function answer({ user, conversationId, message, abortSignal }: Ans
   // The reads before the first token go together; the history is used only once the conversation
   // is known to be this user's.
   const [takenElsewhere, turn, model, { spec }] = await Promise.all([
-    messageIdTakenElsewhere(db(), message.id, conversationId), historyBefore(db(), conversationId, message.id), chatModel(), currentSpec(),
+    messageIdTakenElsewhere(db(), message.id, conversationId), historyBefore(db(), conversationId, message.id), chatModel({ paced: !unpaced }), currentSpec(),
   ]);
   // Someone else's message id names nothing this user may touch (and would silently drop the question).
   if (takenElsewhere) throw new AppError("not_found", "This message does not exist.");

@@ -11,7 +11,7 @@ import { db } from "../db";
  */
 export async function askAndStore(user: CurrentUser, question: string, conversationId: string = randomUUID()) {
   const message: ChatMessage = { id: randomUUID(), role: "user", parts: [{ type: "text", text: question }] };
-  const reader = (await answer({ user, conversationId, message })).getReader();
+  const reader = (await answer({ user, conversationId, message, unpaced: true })).getReader();
   while (!(await reader.read()).done) {
     // drain
   }

@@ -20,7 +20,8 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
   const filters = documentFiltersSchema.parse(await searchParams);
   const [documents, groups, ranking] = await Promise.all([listDocuments(db(), askerOf(user), filters), listGroups(db()), keywordRankingInUse()]);
-  const filtered = Object.values(filters).some(Boolean);
+  const { sort, dir, ...narrowing } = filters;
+  const filtered = Object.values(narrowing).some(Boolean);
   return (
     <section className="flex flex-col gap-6">
       <div>
@@ -30,7 +31,11 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       <SampleOffer action={loadSamplesAction} compact={documents.length > 0 || filtered} />
       <UploadForm groups={groups.map((g) => g.name)} maxBytes={env().UPLOAD_MAX_BYTES} />
       <DocumentFilters filters={filters} groups={groups} />
-      <DocumentTable initial={JSON.parse(JSON.stringify(documents))} query={new URLSearchParams(JSON.parse(JSON.stringify(filters))).toString()} />
+      <DocumentTable
+        initial={JSON.parse(JSON.stringify(documents))}
+        query={new URLSearchParams(JSON.parse(JSON.stringify(filters))).toString()}
+        sort={{ column: sort ?? "date", dir: dir ?? "desc" }}
+      />
     </section>
   );
 }

@@ -102,7 +102,7 @@ const evalFailure = (modelName: string, err: unknown) =>
 async function evaluateRun(runId: string, row: ChatModelRow, judge: ChatModel | null, spec: BehaviourSpec): Promise<NewEvalResult[]> {
   // The cases bring their own sources, which the index does not hold: judged against the index's
   // statistics, the built-in model's results changed with the documents loaded in between two runs.
-  const model = modelFor(row, { readsIndex: false });
+  const model = modelFor(row, { readsIndex: false, paced: false });
   const cases = goldenCases(spec);
   const results: NewEvalResult[] = [];
   let done = 0;
