@@ -3,12 +3,14 @@
  * a worker runs the one implementation (runAnswerEval) in a child process, and the run shows its
  * progress, then the same report `npm run eval:answers` gives and each question's line.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import fs from "node:fs";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import { afterAll, describe, expect, it } from "vitest";
-import { answerEvalRunQuestions, findAnswerEvalRun, listAnswerEvalRuns } from "@/db/queries/answer-eval-runs";
+import type { Job } from "pg-boss";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { answerEvalRunQuestions, findAnswerEvalRun, listAnswerEvalRuns, recordAnswerEvalProgress } from "@/db/queries/answer-eval-runs";
 import { createTestUser } from "@/testing/fixtures";
 import { writeTempFiles } from "@/testing/temp-files";
 import { BUILTIN_MODEL_NAME, findRegistryModel } from "../ai/registry";
@@ -17,9 +19,15 @@ import { env } from "../env";
 import { AppError } from "../errors";
 import { queues, runOneJob } from "../jobs/queue";
 import { abandonAnswerEval, runQueuedAnswerEval } from "./answer-eval-job";
-import { queueAnswerEval } from "./answer-eval-queue";
+import { queueAnswerEval, type AnswerEvalJob } from "./answer-eval-queue";
 import type { AnswerReport } from "./answer-metrics";
 import { findAnswerSets } from "./answer-sets";
+
+// Progress writes, watched: the builtin model answers too fast for sampling the row to see them.
+vi.mock("@/db/queries/answer-eval-runs", async (original) => {
+  const actual = await original<typeof import("@/db/queries/answer-eval-runs")>();
+  return { ...actual, recordAnswerEvalProgress: vi.fn(actual.recordAnswerEvalProgress) };
+});
 
 // Unusual words, so that nothing else in a database could be mistaken for these documents.
 const QUESTIONS = [
@@ -56,21 +64,22 @@ describe("answers evaluations in the background", () => {
     expect(run).toMatchObject({ status: "running", questionsDone: 0, questionsTotal: 3, modelName: BUILTIN_MODEL_NAME });
     expect(await jobOf(run.id)).toMatchObject({ state: "created" });
 
-    // Progress as the page sees it, sampled while the worker runs the job.
-    const seen = new Set<string>();
-    const watching = setInterval(() => void findAnswerEvalRun(db(), run.id).then((r) => r && seen.add(`${r.status} ${r.questionsDone}`)), 50);
+    // The command line on the same set, alongside (it has its own scratch database): the figures to compare.
+    const json = path.join(setsDir, "report.json");
+    const cli = promisify(execFile)(path.join(process.cwd(), "node_modules/.bin/tsx"), ["scripts/eval-answers.ts", path.join(setsDir, "tiny"), "--json", json], {
+      timeout: 120_000,
+      env: { ...process.env, DATABASE_URL: "" },
+    });
     await work();
-    clearInterval(watching);
 
     const done = (await findAnswerEvalRun(db(), run.id))!;
     expect(done).toMatchObject({ status: "done", questionsDone: 3, questionsTotal: 3, error: null });
-    expect(seen.has("running 0") || seen.has("running 1") || seen.has("running 2")).toBe(true);
+    // Progress was written question by question while the run was running.
+    expect(vi.mocked(recordAnswerEvalProgress).mock.calls.filter(([, id]) => id === run.id).map(([, , n]) => n)).toEqual([1, 2, 3]);
     expect(await jobOf(run.id)).toMatchObject({ state: "completed" });
 
-    // The same figures as the command line on the same set (latency aside: it is measured).
-    const json = path.join(setsDir, "report.json");
-    const cli = spawnSync(path.join(process.cwd(), "node_modules/.bin/tsx"), ["scripts/eval-answers.ts", path.join(setsDir, "tiny"), "--json", json], { encoding: "utf8", timeout: 120_000, env: { ...process.env, DATABASE_URL: "" } });
-    expect(cli.status, cli.stderr).toBe(0);
+    // The same figures as the command line gave (latency aside: it is measured).
+    await cli;
     const expected = JSON.parse(fs.readFileSync(json, "utf8")) as AnswerReport;
     const report = done.report as AnswerReport;
     expect({ ...report, latencyMs: undefined }).toEqual({ ...expected, latencyMs: undefined });
@@ -98,6 +107,14 @@ describe("answers evaluations in the background", () => {
     expect(findAnswerSets().find((s) => s.name === "edited")?.error).toMatch(/^edited\/questions\.jsonl:4: /);
     await expect(queueAnswerEval(admin, { setName: "edited" })).rejects.toMatchObject({ code: "bad_request", message: expect.stringContaining("questions.jsonl:4") });
     fs.rmSync(folder, { recursive: true });
+  });
+
+  it("stops the child and fails the run, without retrying it, when the run takes too long", async () => {
+    const admin = await createTestUser("admin");
+    const run = await queueAnswerEval(admin, { setName: "tiny" });
+    await runOneJob(queues.answerEval, (job) => runQueuedAnswerEval(job as Job<AnswerEvalJob>, 0.5));
+    expect(await findAnswerEvalRun(db(), run.id)).toMatchObject({ status: "failed", error: expect.stringMatching(/^The evaluation took longer than .* and was stopped\.$/) });
+    expect(await jobOf(run.id)).toMatchObject({ state: "completed" });
   });
 
   it("lets no employee start a run or read one", async () => {

@@ -83,7 +83,7 @@ export async function runQueuedAnswerEval(job: Job<AnswerEvalJob>, maxSeconds = 
     return null;
   }
   if (outcome.type === "failed") return fail(`The evaluation failed: ${short(outcome.message)}`);
-  if (outcome.type === "timeout") return fail(`The evaluation took longer than ${Math.round(maxSeconds / 60)} minutes and was stopped.`);
+  if (outcome.type === "timeout") return fail(`The evaluation took longer than ${maxSeconds >= 120 ? `${Math.round(maxSeconds / 60)} minutes` : `${maxSeconds} seconds`} and was stopped.`);
   if (outcome.type === "exited") return fail(`The evaluation process stopped unexpectedly (${outcome.how}).`);
   // Aborted: cancelled by an admin, or this worker lost the job (stopping, or presumed dead). Only
   // a cancelled job is never retried, so only that one fails the run here.
