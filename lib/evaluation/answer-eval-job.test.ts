@@ -10,14 +10,14 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import type { Job } from "pg-boss";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { answerEvalRunQuestions, findAnswerEvalRun, listAnswerEvalRuns, recordAnswerEvalProgress } from "@/db/queries/answer-eval-runs";
+import { answerEvalRunQuestions, findAnswerEvalRun, listAnswerEvalRuns, recordAnswerEvalProgress, startAnswerEvalRun } from "@/db/queries/answer-eval-runs";
 import { createTestUser } from "@/testing/fixtures";
 import { writeTempFiles } from "@/testing/temp-files";
 import { BUILTIN_MODEL_NAME, findRegistryModel } from "../ai/registry";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
-import { queues, runOneJob } from "../jobs/queue";
+import { EVAL_RETRY_LIMIT, jobQueue, queues, runOneJob } from "../jobs/queue";
 import { abandonAnswerEval, runQueuedAnswerEval } from "./answer-eval-job";
 import { queueAnswerEval, type AnswerEvalJob } from "./answer-eval-queue";
 import type { AnswerReport } from "./answer-metrics";
@@ -117,12 +117,33 @@ describe("answers evaluations in the background", () => {
     expect(await jobOf(run.id)).toMatchObject({ state: "completed" });
   });
 
+  it("fails a run whose workers kept dying, instead of leaving it running", async () => {
+    const admin = await createTestUser("admin");
+    const run = await queueAnswerEval(admin, { setName: "tiny" });
+    const boss = await jobQueue();
+    // Each attempt is taken and dies: settled as failed, as the supervisor does when a heartbeat stops.
+    for (let attempt = 0; attempt <= EVAL_RETRY_LIMIT; attempt++) {
+      await db().execute(sql`UPDATE pgboss.job SET start_after = now() WHERE name = ${queues.answerEval} AND data->>'runId' = ${run.id}`);
+      const [job] = await boss.fetch<AnswerEvalJob>(queues.answerEval);
+      expect(job?.data.runId).toBe(run.id);
+      await boss.fail(queues.answerEval, job!, { message: "worker died" });
+    }
+    await work();
+    expect(await findAnswerEvalRun(db(), run.id)).toMatchObject({ status: "failed", error: "The evaluation stopped responding repeatedly and was abandoned. Run it again." });
+  });
+
   it("lets no employee start a run or read one", async () => {
     const employee = await createTestUser("employee");
     const admin = await createTestUser("admin");
     const error = await queueAnswerEval(employee, { setName: "tiny" }).catch((err: unknown) => err);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).status).toBe(403);
+    // The query layer refuses too, for a caller that skipped the check: no run, no job.
+    const builtin = (await findRegistryModel(BUILTIN_MODEL_NAME))!;
+    const enqueue = vi.fn(async () => {});
+    const input = { setName: "tiny", modelId: builtin.id, modelName: builtin.name, questionLimit: null, questionsTotal: 3, createdBy: employee.id };
+    expect(await startAnswerEvalRun(db(), input, enqueue)).toBeNull();
+    expect(enqueue).not.toHaveBeenCalled();
     const runs = await listAnswerEvalRuns(db(), admin.id);
     expect(runs.length).toBeGreaterThan(0);
     expect(await listAnswerEvalRuns(db(), employee.id)).toEqual([]);
