@@ -12,6 +12,9 @@ const nextConfig: NextConfig = {
   // Files the server reads at run time from its working directory, which tracing cannot see:
   // the migrations (readiness compares them with the database) and the sample policies.
   outputFileTracingIncludes: { "/**": ["./drizzle/**/*", "./lib/samples/policies/**/*"] },
+  // The answer sets are read where ANSWER_SETS_DIR points (the launcher makes it absolute), not
+  // shipped in the build: tracing otherwise copies every questions.jsonl it can match.
+  outputFileTracingExcludes: { "/**": ["./evals/**/*", "./e2e/**/*"] },
   experimental: {
     // With a proxy (proxy.ts), Next buffers request bodies and silently cuts them at 10 MB by
     // default, so larger uploads arrived without their file. Room for the largest allowed upload.

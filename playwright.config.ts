@@ -47,6 +47,8 @@ export default defineConfig({
     env: {
       PORT: String(PORT), PGLITE_DATA_DIR: dataDir, DATABASE_URL: "", AUTH_SECRET: "e2e-secret-not-for-production", BUILTIN_MODEL_DELAY_MS: "25",
       SIGNUP_POLICY: "open", REGISTER_MAX_PER_ADDRESS: "1000", SETUP_TOKEN,
+      // Small answer sets, one malformed, for answer-quality.spec.ts.
+      ANSWER_SETS_DIR: "e2e/answer-sets",
       // A 2 s first wait after failed sign-ins, so users.spec.ts reliably sees it before it ends.
       SIGNIN_DELAY_BASE_MS: "2000",
       // Warnings and errors only: an access-log line for each of the suite's requests would bury them.

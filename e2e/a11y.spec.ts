@@ -59,6 +59,7 @@ const PAGES: { name: string; signedIn: boolean; open: (page: Page, found: Found)
   { name: "admin: embeddings", signedIn: true, open: (page) => page.goto("/admin/embeddings") },
   { name: "admin: behaviour", signedIn: true, open: (page) => page.goto("/admin/behaviour") },
   { name: "admin: models", signedIn: true, open: (page) => page.goto("/admin/models") },
+  { name: "admin: answer quality", signedIn: true, open: (page) => page.goto("/admin/answer-quality") },
   { name: "admin: training examples", signedIn: true, open: (page) => page.goto("/admin/training") },
   { name: "admin: datasets", signedIn: true, open: (page) => page.goto("/admin/datasets") },
   { name: "admin: fine-tunes", signedIn: true, open: (page) => page.goto("/admin/fine-tunes") },

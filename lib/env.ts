@@ -59,6 +59,8 @@ const schema = z.object({
   /** /api/ready answers 503 when no worker has reported (every 10 s while running) for this long. */
   READY_WORKER_MAX_AGE_SECONDS: int(60),
   QUESTION_MAX_CHARS: int(2000),
+  /** The answer-evaluation sets admins can run from /admin/answer-quality: one set per subfolder. */
+  ANSWER_SETS_DIR: z.preprocess(emptyAsUndefined, z.string().default("evals")),
   /**
    * Failed sign-ins slow the next attempt down, never lock it: after the free failures of an account
    * or an address, each failure doubles the wait (from SIGNIN_DELAY_BASE_MS up to SIGNIN_DELAY_MAX_MS).

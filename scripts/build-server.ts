@@ -2,8 +2,8 @@
  * The second half of `npm run build`, after `next build`:
  * - completes Next's standalone server (.next/standalone), which leaves public/ and the static
  *   files to be copied (Next's docs: output);
- * - compiles the launcher, the worker and the parse thread to plain JavaScript in dist/, so that
- *   production runs no TypeScript compiler (tsx and its esbuild service in every process cost
+ * - compiles the launcher, the worker, the parse thread and the answers evaluation's child process
+ *   to plain JavaScript in dist/, so that production runs no TypeScript compiler (tsx and its esbuild service in every process cost
  *   memory; docs/operations.md has the figures). Packages are bundled too: a process that imports
  *   drizzle-orm and the AI SDK from node_modules holds ~300 MB, the same code bundled ~120 MB (V8
  *   keeps the heap that loading hundreds of module files grew). Left as imports are the packages
@@ -27,6 +27,8 @@ await build({
     start: "scripts/start.ts",
     worker: "scripts/worker.ts",
     "parse-thread": "lib/ingest/parse-thread.ts",
+    // The process a worker runs an answers evaluation in (lib/evaluation/answer-eval-job.ts).
+    "answer-eval-child": "lib/evaluation/answer-eval-child.ts",
   },
   outdir: "dist",
   outExtension: { ".js": ".mjs" },

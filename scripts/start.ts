@@ -50,7 +50,15 @@ if (setupToken) printSetupLink(`${config.AUTH_URL ?? `http://localhost:${config.
 
 // HOSTNAME is the standalone server's listening address (Next's docs: output); the shell's or a
 // container's own HOSTNAME must not leak into it. All interfaces, as `next start` listens.
-const childEnv = { ...process.env, DATABASE_URL: url, AUTH_SECRET: config.AUTH_SECRET ?? localSecret(), PORT: String(config.PORT), HOSTNAME: "0.0.0.0" };
+// The answer sets' folder as an absolute path: the standalone server runs from .next/standalone.
+const childEnv = {
+  ...process.env,
+  DATABASE_URL: url,
+  AUTH_SECRET: config.AUTH_SECRET ?? localSecret(),
+  PORT: String(config.PORT),
+  HOSTNAME: "0.0.0.0",
+  ANSWER_SETS_DIR: path.resolve(config.ANSWER_SETS_DIR),
+};
 const children: ChildSpec[] = [{ name: "Next.js server", nodeArgs: server, env: childEnv }];
 if (config.INGEST_WORKER === "inline") children.push({ name: "ingest worker", nodeArgs: worker, env: childEnv });
 supervise(children, { drainMs: config.SHUTDOWN_DRAIN_SECONDS * 1000, afterChildren: async () => embedded?.stop() });

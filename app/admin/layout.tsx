@@ -18,6 +18,7 @@ const SECTIONS: AdminSection[] = [
   { href: "/admin/retrieval", label: "Retrieval" },
   { href: "/admin/embeddings", label: "Embeddings" },
   { href: "/admin/behaviour", label: "Behaviour" },
+  { href: "/admin/answer-quality", label: "Answer quality" },
   { href: "/admin/training", label: "Training" },
   { href: "/admin/datasets", label: "Datasets" },
   { href: "/admin/fine-tunes", label: "Fine-tunes" },

@@ -7,6 +7,7 @@ export * from "./audit";
 export * from "./behaviour";
 export * from "./embeddings";
 export * from "./eval";
+export * from "./answer-eval";
 export * from "./training";
 export * from "./access";
 export * from "./keyword-postings";

@@ -3,7 +3,7 @@ import { titleFromQuestion } from "../chat/conversation-title";
 import fs from "node:fs";
 import path from "node:path";
 import { vacuumAnalyze } from "@/db/queries/bulk-corpus";
-import { activateChatModel } from "@/db/queries/chat-models";
+import { activateChatModel, findChatModelByName, registerChatModel, type NewChatModel } from "@/db/queries/chat-models";
 import { ensureConversation, listMessages, saveTurn } from "@/db/queries/conversations";
 import { storedAnswerEvidence, type EvidencePlace } from "@/db/queries/evaluation";
 import { findRegistryModel, resolveActiveModel } from "../ai/registry";
@@ -13,7 +13,7 @@ import { checkAnswer, declines } from "../behaviour/eval/checks";
 import { currentSpec } from "../behaviour/spec-store";
 import type { BehaviourSpec } from "../behaviour/spec";
 import { askAndStore } from "./ask-and-store";
-import { aggregate, scoreQuestion, type AnswerReport, type QuestionOutcome } from "./answer-metrics";
+import { aggregate, scoreQuestion, type AnswerReport, type Place, type QuestionOutcome } from "./answer-metrics";
 import type { AnswerQuestion, AnswerSet } from "./answer-set";
 import { ingestUploads, openScratchDatabase, type ScratchDatabase } from "./scratch-database";
 
@@ -21,9 +21,19 @@ export interface AnswerRunOptions {
   /** A registered model's name or id; the active one (the environment's) by default. */
   model?: string;
   limit?: number;
+  /**
+   * A model of another database's registry (the product's, for a run an admin started), registered
+   * in the scratch database under its name when that has none; `model` is then ignored.
+   */
+  registration?: NewChatModel;
   /** Writes one JSON line per question here. */
   out?: string;
+  /** Called with each question's line (the one --out writes) as soon as it is scored. */
+  onQuestion?: (line: AnswerLine) => void;
 }
+
+/** One question's line: what was asked, answered, cited and found, and its scores. */
+export type AnswerLine = ReturnType<typeof answerLine>;
 
 /**
  * The end-to-end answer evaluation: ingests the set's documents through the upload path into a
@@ -34,7 +44,11 @@ export interface AnswerRunOptions {
 export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = {}): Promise<AnswerReport> {
   const scratch = await openScratchDatabase();
   try {
-    const model = options.model ? await findRegistryModel(options.model, scratch.db) : await resolveActiveModel(scratch.db);
+    const model = options.registration
+      ? ((await findChatModelByName(scratch.db, options.registration.name)) ?? (await registerChatModel(scratch.db, options.registration)))
+      : options.model
+        ? await findRegistryModel(options.model, scratch.db)
+        : await resolveActiveModel(scratch.db);
     if (!model) throw new Error(`No model named "${options.model}" is registered. The built-in one and the environment's (CHAT_MODEL_PROVIDER) are.`);
     await activateChatModel(scratch.db, model.id);
     const { spec } = await currentSpec(scratch.db);
@@ -72,10 +86,10 @@ export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = 
       const behaviourPass = check ? checkAnswer({ sources: [], check }, answer, spec).status === "pass" : null;
       const outcome = scoreQuestion({ answerable: q.answerable, answers: q.answers, citations: q.citations, answer, declined, cited, sources, behaviourPass, latencyMs });
       outcomes.push(outcome);
-      if (options.out) {
-        const { answerable, latencyMs: ms, ...scores } = outcome;
-        const line = { id: q.id, question: q.question, groups: q.groups, answerable, searchedFor: evidence.rewrittenQuery ?? q.question, corrections: evidence.corrections, answer, cited, sources, decline: declined, latencyMs: Math.round(ms), scores };
-        fs.appendFileSync(options.out, `${JSON.stringify(line)}\n`);
+      if (options.out || options.onQuestion) {
+        const line = answerLine(q, outcome, { searchedFor: evidence.rewrittenQuery ?? q.question, corrections: evidence.corrections, answer, cited, sources });
+        if (options.out) fs.appendFileSync(options.out, `${JSON.stringify(line)}\n`);
+        options.onQuestion?.(line);
       }
       if ((i + 1) % 25 === 0) console.log(`  ${i + 1}/${questions.length} asked`);
     }
@@ -83,6 +97,16 @@ export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = 
   } finally {
     await scratch.close();
   }
+}
+
+function answerLine(
+  q: AnswerQuestion,
+  outcome: QuestionOutcome,
+  found: { searchedFor: string; corrections: { from: string; to: string }[]; answer: string; cited: Place[]; sources: Place[] },
+) {
+  const { answerable, latencyMs, ...scores } = outcome;
+  const { searchedFor, corrections, answer, cited, sources } = found;
+  return { id: q.id, question: q.question, groups: q.groups, answerable, searchedFor, corrections, answer, cited, sources, decline: outcome.declined, latencyMs: Math.round(latencyMs), scores };
 }
 
 /** The question's earlier turns, stored as its employee's conversation, as the chat would have stored them. */

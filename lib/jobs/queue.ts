@@ -24,6 +24,10 @@ export const queues = {
   behaviourEval: "behaviour-eval",
   /** Evaluation runs whose attempts ran out without recording why (their workers kept dying). */
   behaviourEvalFailed: "behaviour-eval-failed",
+  /** One job per answers evaluation an admin starts from the answer-quality page. */
+  answerEval: "answer-eval",
+  /** Answers evaluations whose attempts ran out without recording why (their workers kept dying). */
+  answerEvalFailed: "answer-eval-failed",
 } as const;
 
 /** Retries of an ingest job after its first attempt: three attempts, 5-10 s then 10-20 s apart. */
@@ -31,6 +35,9 @@ export const INGEST_RETRY_LIMIT = 2;
 
 /** Retries of an evaluation run whose worker died: it starts again, up to three times in all. */
 export const EVAL_RETRY_LIMIT = 2;
+
+/** How long an answers evaluation may run before it is stopped and failed: a large set on a slow model takes hours. */
+export const ANSWER_EVAL_MAX_SECONDS = 6 * 3600;
 
 /** Heartbeat of a running job: a worker that stops beating for this long is presumed dead. */
 const heartbeatSeconds = () => env().INGEST_LEASE_SECONDS;
@@ -88,6 +95,18 @@ function queueOptions(): Queue[] {
       heartbeatSeconds: heartbeatSeconds(),
       expireInSeconds: 3 * 3600,
       deadLetter: queues.behaviourEvalFailed,
+    },
+    { name: queues.answerEvalFailed, retryLimit: 5, retryDelay: 5, retryBackoff: true },
+    {
+      name: queues.answerEval,
+      // As the behaviour evaluation: a retry (the worker died) starts the run again from the first
+      // question; a run that fails on its own (a malformed set, a model that cannot answer) is not retried.
+      retryLimit: EVAL_RETRY_LIMIT,
+      retryDelay: 5,
+      heartbeatSeconds: heartbeatSeconds(),
+      // The handler stops the run itself at ANSWER_EVAL_MAX_SECONDS and records why; this is the backstop.
+      expireInSeconds: ANSWER_EVAL_MAX_SECONDS + 600,
+      deadLetter: queues.answerEvalFailed,
     },
   ];
 }

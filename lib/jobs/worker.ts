@@ -4,6 +4,8 @@ import { ensureVectorIndex } from "@/db/queries/retrieval";
 import { abandonEval, runQueuedEval, type EvalJob } from "../behaviour/eval/run";
 import { followFineTuneJob, resumeOrphanedFineTunes, type FineTuneStep } from "../behaviour/fine-tune/poller";
 import { db } from "../db";
+import { abandonAnswerEval, runQueuedAnswerEval } from "../evaluation/answer-eval-job";
+import type { AnswerEvalJob } from "../evaluation/answer-eval-queue";
 import { activeEmbedder, registerConfiguredEmbeddingModels } from "../embeddings/registry";
 import { resumeOrphanedSwitch, runModelSwitch, type SwitchJob } from "../embeddings/switch";
 import { abandonVersion, ingestVersion, queueWaitingVersions, type IngestJob } from "../ingest/worker";
@@ -35,6 +37,8 @@ export async function runWorker(signal: AbortSignal) {
   await boss.work<FineTuneStep>(queues.fineTune, { pollingIntervalSeconds: 1 }, ([job]) => followFineTuneJob(job!));
   await boss.work<EvalJob>(queues.behaviourEval, { pollingIntervalSeconds: 0.5 }, ([job]) => runQueuedEval(job!));
   await boss.work<EvalJob>(queues.behaviourEvalFailed, { pollingIntervalSeconds: 2 }, ([job]) => abandonEval(job!));
+  await boss.work<AnswerEvalJob>(queues.answerEval, { pollingIntervalSeconds: 1 }, ([job]) => runQueuedAnswerEval(job!));
+  await boss.work<AnswerEvalJob>(queues.answerEvalFailed, { pollingIntervalSeconds: 2 }, ([job]) => abandonAnswerEval(job!));
 
   const beat = () => recordWorkerHeartbeat(db(), workerId).catch((err: unknown) => log().error({ err }, "worker heartbeat failed"));
   await beat();
