@@ -1,5 +1,7 @@
+import { writeFile } from "node:fs/promises";
 import { expect, test as setup } from "@playwright/test";
 import { ADMIN, SETUP_TOKEN } from "./accounts";
+import { accessibilityFindings, SETUP_FORM_FINDINGS, VIEWPORTS } from "./support/a11y";
 
 // Runs before every other browser test, on a fresh database: only the setup link makes the admin.
 setup("a fresh install makes its administrator only through the one-time setup link", async ({ page }) => {
@@ -9,6 +11,17 @@ setup("a fresh install makes its administrator only through the one-time setup l
 
   await page.goto("/setup/not-the-setup-token-at-all");
   await expect(page.getByRole("heading", { name: "Setup link not valid" })).toBeVisible();
+
+  // The setup form exists only until it is used: looked at here, judged by a11y.spec.ts.
+  const findings: Record<number, unknown> = {};
+  for (const viewport of VIEWPORTS) {
+    await page.setViewportSize(viewport);
+    await page.goto(`/setup/${SETUP_TOKEN}`);
+    findings[viewport.width] = await accessibilityFindings(page);
+  }
+  await writeFile(SETUP_FORM_FINDINGS, JSON.stringify(findings));
+  await page.setViewportSize(VIEWPORTS[0]);
+  await page.emulateMedia({ colorScheme: null });
 
   await page.goto(`/setup/${SETUP_TOKEN}`);
   await page.getByLabel("Name").fill(ADMIN.name);

@@ -7,9 +7,10 @@ export function RetrievalForm({ users, values }: { users: { id: string; label: s
         <input name="q" defaultValue={values.q} required maxLength={2000} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700" />
       </label>
       <div className="flex flex-wrap gap-3">
-        <label className="flex flex-1 flex-col gap-1 text-sm">
+        {/* Side by side where they fit, one under the other on a phone; a long user label shortens the select rather than widening the page. */}
+        <label className="flex min-w-0 flex-1 basis-64 flex-col gap-1 text-sm">
           As user
-          <select name="as" defaultValue={values.as} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700">
+          <select name="as" defaultValue={values.as} className="w-full rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700">
             {users.map((u) => (
               <option key={u.id} value={u.id}>
                 {u.label}
@@ -17,7 +18,7 @@ export function RetrievalForm({ users, values }: { users: { id: string; label: s
             ))}
           </select>
         </label>
-        <label className="flex flex-1 flex-col gap-1 text-sm">
+        <label className="flex min-w-0 flex-1 basis-64 flex-col gap-1 text-sm">
           Follow-up to (optional earlier question)
           <input name="after" defaultValue={values.after} maxLength={2000} className="rounded-md border border-zinc-300 px-3 py-2 dark:border-zinc-700" />
         </label>

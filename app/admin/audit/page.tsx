@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { auditActions, listAudit } from "@/db/queries/audit";
 import { FilterForm, FilterInput, FilterSelect } from "@/components/admin/filters";
+import { ScrollRegion } from "@/components/admin/scroll-region";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
 
@@ -56,31 +57,33 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <FilterInput label="From" name="from" type="date" value={f.from} />
         <FilterInput label="To" name="to" type="date" value={f.to} />
       </FilterForm>
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs text-zinc-600 dark:text-zinc-400">
-          <tr>
-            <th className="py-1">When (UTC)</th>
-            <th>Actor</th>
-            <th>Action</th>
-            <th>Target</th>
-            <th>Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.slice(0, PAGE_SIZE).map((r) => (
-            <tr key={r.id} data-testid="audit-row" className="border-t border-zinc-200 align-top dark:border-zinc-800">
-              <td className="py-1 whitespace-nowrap">{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
-              <td>{r.actorEmail ?? "—"}</td>
-              <td className="font-mono text-xs">{r.action}</td>
-              <td className="text-xs">
-                {r.targetType}
-                {r.targetId && <div className="font-mono text-zinc-600 dark:text-zinc-400">{r.targetId}</div>}
-              </td>
-              <td className="max-w-xs font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{r.details ? JSON.stringify(r.details) : ""}</td>
+      <ScrollRegion label="Audit log entries">
+        <table className="w-full text-left text-sm">
+          <thead className="text-xs text-zinc-600 dark:text-zinc-400">
+            <tr>
+              <th className="py-1">When (UTC)</th>
+              <th>Actor</th>
+              <th>Action</th>
+              <th>Target</th>
+              <th>Details</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.slice(0, PAGE_SIZE).map((r) => (
+              <tr key={r.id} data-testid="audit-row" className="border-t border-zinc-200 align-top dark:border-zinc-800">
+                <td className="py-1 whitespace-nowrap">{r.createdAt.toISOString().slice(0, 19).replace("T", " ")}</td>
+                <td>{r.actorEmail ?? "—"}</td>
+                <td className="font-mono text-xs">{r.action}</td>
+                <td className="text-xs">
+                  {r.targetType}
+                  {r.targetId && <div className="font-mono text-zinc-600 dark:text-zinc-400">{r.targetId}</div>}
+                </td>
+                <td className="max-w-xs font-mono text-xs break-all text-zinc-600 dark:text-zinc-400">{r.details ? JSON.stringify(r.details) : ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
       {rows.length === 0 && <p className="text-sm text-zinc-600 dark:text-zinc-400">No entries match.</p>}
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {f.page > 1 && (

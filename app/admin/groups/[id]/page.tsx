@@ -49,8 +49,9 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         </ActionForm>
         <ul className="flex flex-col gap-1 text-sm">
           {members.map((m) => (
-            <li key={m.id} data-testid="member-row" className="flex items-center gap-3">
-              <span>
+            // Wraps on a phone: the name, the address and "Remove <address>" do not fit one line.
+            <li key={m.id} data-testid="member-row" className="flex flex-wrap items-center gap-x-3 gap-y-1">
+              <span className="min-w-0 wrap-anywhere">
                 {m.name} &lt;{m.email}&gt;{!m.active && " (deactivated)"}
               </span>
               <ActionForm action={removeMemberAction.bind(null, group.id, m.id)} submit={`Remove ${m.email}`} danger />
