@@ -12,8 +12,9 @@ import { startProductionApp } from "./support/production-app";
  * Issue 19, on a fresh install with the production settings (the built-in model at its default
  * pace, not the suite's 25 ms a word): a chat opened before any document exists gets its starter
  * questions once the first document is ready, without a reload, and an answer is seen to grow
- * word by word and is complete within about a second. Each layout gets its own install, since
- * starters can only be seen appearing once per install.
+ * word by word and is complete within about a second; a second question, on the now warm server,
+ * shows its first words sooner. Each layout gets its own install, since starters can only be seen
+ * appearing once per install.
  */
 
 const POLICY = `# Bicycle Policy
@@ -25,10 +26,10 @@ Bicycle parking spaces are in the basement garage on level minus two, next to th
 A bicycle lease runs for thirty six months, paid through monthly deductions from the gross salary.
 `;
 const SETUP_TOKEN = "first-documents-token-not-for-production";
+// Each layout costs a fresh install, so each width runs once, one of them in the dark theme (the
+// accessibility sweep takes every page at both widths in both themes).
 const LAYOUTS = [
   { name: "desktop, light", viewport: { width: 1280, height: 800 }, colorScheme: "light" },
-  { name: "desktop, dark", viewport: { width: 1280, height: 800 }, colorScheme: "dark" },
-  { name: "phone, light", viewport: { width: 390, height: 780 }, colorScheme: "light" },
   { name: "phone, dark", viewport: { width: 390, height: 780 }, colorScheme: "dark" },
 ] as const;
 
@@ -106,6 +107,34 @@ for (const layout of LAYOUTS) {
       expect(texts.length).toBeGreaterThan(10);
       expect(spread).toBeGreaterThan(300);
       expect(spread).toBeLessThan(2000);
+
+      // The next question, on a warm server: its first words are timed from the press of Enter.
+      const firstWordsAfter = await page.evaluate(() => {
+        const box = document.querySelector("textarea")!;
+        const before = document.querySelectorAll('[data-testid="assistant-message"]').length;
+        return new Promise<number>((resolve) => {
+          let sent = 0;
+          const observer = new MutationObserver(() => {
+            const answers = document.querySelectorAll('[data-testid="assistant-message"] [data-testid="answer-text"]');
+            if (answers.length > before && (answers[answers.length - 1]!.textContent ?? "").length > 0) {
+              observer.disconnect();
+              resolve(performance.now() - sent);
+            }
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+          // React reads the box's value through its own setter; a plain assignment would go unseen.
+          Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")!.set!.call(box, "How long does a bicycle lease run?");
+          box.dispatchEvent(new Event("input", { bubbles: true }));
+          setTimeout(() => {
+            sent = performance.now();
+            box.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter", bubbles: true }));
+          }, 50);
+        });
+      });
+      await expect(page.getByTestId("assistant-message").last()).toContainText("thirty six months");
+      console.log(`${layout.name}: a second question's first words ${Math.round(firstWordsAfter)} ms after Enter`);
+      // Generous for a loaded CI machine; what it guards is an answer that waits for its whole pace.
+      expect(firstWordsAfter).toBeLessThan(1000);
     });
   });
 }
