@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Locator, type Page } from "@playwright/test";
 import { ADMIN, SETUP_TOKEN } from "./accounts";
 import { ensureDocuments } from "./fixtures";
 import { AccessAdminPages } from "./pages/admin-access";
@@ -14,9 +14,10 @@ import { pdfFile } from "./support/files";
 
 /*
  * The accessibility sweep (issue 19): every page at 1280 and 390 px wide, in the light and the dark
- * theme, with no serious or critical axe violations, no sideways scrolling and no emoji. The setup
- * link's form exists only before the first administrator does, so admin.setup.ts looks at it and
- * the first test here judges what it found.
+ * theme, with no serious or critical axe violations, no sideways scrolling and no emoji; then the
+ * same with what opens on top of a page (the phone's drawer, menus, dialogs, a citation's tooltip).
+ * The setup link's form exists only before the first administrator does, so admin.setup.ts looks
+ * at it and the first test here judges what it found.
  */
 
 const stamp = randomBytes(3).toString("hex");
@@ -104,6 +105,87 @@ const PAGES: { name: string; signedIn: boolean; open: (page: Page, found: Found)
   { name: "admin: fine-tunes", signedIn: true, open: (page) => page.goto("/admin/fine-tunes") },
 ];
 
+/** On a phone the conversation list is in the drawer behind the Menu button: open it there. */
+async function openDrawer(page: Page) {
+  await page.getByRole("button", { name: "Menu" }).click();
+  const drawer = page.getByRole("dialog", { name: "Conversations" });
+  await expect(drawer).toBeVisible();
+  return drawer;
+}
+
+/** The conversation's actions menu in the sidebar (on a desktop the button shows on the row's hover). */
+async function openConversationMenu(page: Page, found: Found, phone: boolean) {
+  await page.goto(found.conversation);
+  if (phone) await openDrawer(page);
+  const row = page.getByTestId("conversation-list").filter({ visible: true }).getByRole("listitem").filter({ hasText: QUESTION }).first();
+  await row.hover();
+  await row.getByRole("button", { name: `Actions for ${QUESTION}` }).click();
+  const menu = page.getByRole("menu");
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/**
+ * What opens on top of a page: each is opened, then swept as a page is (both themes switched in
+ * place, so the overlay stays open). A Radix overlay lives in a portal at the end of the body and
+ * hides the rest from screen readers, which the page sweep never sees.
+ */
+const OVERLAYS: { name: string; phoneOnly?: boolean; open: (page: Page, found: Found, phone: boolean) => Promise<Locator> }[] = [
+  {
+    name: "the phone's navigation drawer",
+    phoneOnly: true,
+    open: async (page, found) => {
+      await page.goto(found.conversation);
+      return openDrawer(page);
+    },
+  },
+  { name: "a conversation's actions menu", open: openConversationMenu },
+  {
+    name: "a conversation being renamed",
+    open: async (page, found, phone) => {
+      await openConversationMenu(page, found, phone);
+      await page.getByRole("menuitem", { name: "Rename" }).click();
+      const input = page.getByLabel("New name");
+      await expect(input).toBeFocused();
+      return input;
+    },
+  },
+  {
+    name: "a conversation's delete dialog",
+    open: async (page, found, phone) => {
+      await openConversationMenu(page, found, phone);
+      await page.getByRole("menuitem", { name: "Delete" }).click();
+      return page.getByRole("alertdialog", { name: `Delete “${QUESTION}”?` });
+    },
+  },
+  {
+    name: "a citation's tooltip in an answer",
+    open: async (page, found) => {
+      await page.goto(found.conversation);
+      // Keyboard focus opens it as hovering does, at both widths (a phone has no hover).
+      await new ChatPage(page).citation(1).focus();
+      return page.getByRole("tooltip");
+    },
+  },
+  {
+    name: "admin: a document's delete dialog",
+    open: async (page, found) => {
+      await page.goto(found.document);
+      await page.getByRole("button", { name: "Delete", exact: true }).click();
+      return page.getByRole("alertdialog", { name: "Delete this document?" });
+    },
+  },
+  {
+    name: "admin: a user's sign-out-everywhere dialog",
+    open: async (page) => {
+      await page.goto("/admin/users");
+      // The admin's own row has it too, so it is there when this spec runs alone (nothing is confirmed).
+      await page.getByRole("button", { name: "Sign out everywhere" }).first().click();
+      return page.getByRole("alertdialog", { name: /^End every session of / });
+    },
+  },
+];
+
 // Not serial: one run names every page that fails, not only the first (the data is made again after a failure).
 test.describe.configure({ mode: "default" });
 const found: Found = { conversation: "", source: "", pdf: "", document: "", group: "", invite: "" };
@@ -171,6 +253,27 @@ for (const viewport of VIEWPORTS) {
         await target.open(page, found);
         await page.waitForLoadState("networkidle");
         expect(await accessibilityFindings(page)).toEqual(NOTHING_WRONG);
+      });
+    }
+
+    const phone = viewport.width < 768;
+    for (const overlay of OVERLAYS.filter((o) => phone || !o.phoneOnly)) {
+      test(`${overlay.name}, open at ${viewport.width} px, light and dark: no serious or critical accessibility violations, no sideways scrolling, inside the window`, async () => {
+        const page = pages.signedIn!;
+        await page.emulateMedia({ colorScheme: "light" });
+        const opened = await overlay.open(page, found, phone);
+        await expect(opened).toBeVisible();
+        expect(await accessibilityFindings(page)).toEqual(NOTHING_WRONG);
+        // Still open after both themes: axe judged the page with it on top, not after it closed.
+        await expect(opened).toBeVisible();
+        // A fixed overlay never makes the page scroll sideways, it is cut off at the window's edge
+        // instead: it and everything in it must fit the window (one pixel of slack for rounding).
+        const [left, right] = await opened.evaluate((el) => {
+          const rects = [el, ...el.querySelectorAll("*")].map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+          return [Math.min(...rects.map((r) => r.left)), Math.max(...rects.map((r) => r.right))];
+        });
+        expect(left, "left edge").toBeGreaterThanOrEqual(-1);
+        expect(right, "right edge").toBeLessThanOrEqual(viewport.width + 1);
       });
     }
   });

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ScrollRegion } from "./scroll-region";
 import type { Inspection } from "@/lib/retrieval/inspect";
 
 const SNIPPET_CHARS = 200;
@@ -47,38 +48,40 @@ export function RetrievalResults({ inspection, asUser }: { inspection: Inspectio
       {result.sources.length === 0 ? (
         <p className="text-zinc-600 dark:text-zinc-400">Nothing this user may read matches.</p>
       ) : (
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-zinc-200 dark:border-zinc-800">
-            <tr>
-              <th className="py-2">#</th>
-              <th>Document and section</th>
-              <th>Keyword rank (score)</th>
-              <th>Vector rank (similarity)</th>
-              <th>Identifier</th>
-              <th>Fused</th>
-              {rerankConfigured && <th>Rerank</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {result.sources.map((s) => (
-              <tr key={s.chunkId} data-testid="retrieval-row" className={`border-b border-zinc-100 align-top dark:border-zinc-900 ${s.n > topK ? "text-zinc-600 dark:text-zinc-400" : ""}`}>
-                <td className="py-2">{s.n}</td>
-                <td className="max-w-md py-2">
-                  <Link className="font-medium underline" href={`/sources/${s.documentId}/${s.versionId}?chunk=${s.chunkId}`}>
-                    {s.title}
-                  </Link>
-                  <div className="text-xs text-zinc-600 dark:text-zinc-400">{[...s.headingPath.filter((h) => h !== s.title), s.page ? `page ${s.page}` : null].filter(Boolean).join(" › ")}</div>
-                  <div className="text-xs">{s.text.length > SNIPPET_CHARS ? `${s.text.slice(0, SNIPPET_CHARS)}…` : s.text}</div>
-                </td>
-                <td data-testid="keyword-rank">{rank(s.keywordRank, s.keywordScore, 2)}</td>
-                <td data-testid="vector-rank">{rank(s.vectorRank, s.vectorScore)}</td>
-                <td>{s.exactRank === null ? "–" : s.exactRank}</td>
-                <td>{s.score.toFixed(4)}</td>
-                {rerankConfigured && <td>{s.rerankScore === null ? "–" : s.rerankScore.toFixed(3)}</td>}
+        <ScrollRegion label="Retrieved passages">
+          <table className="w-full text-left text-sm">
+            <thead className="border-b border-zinc-200 dark:border-zinc-800">
+              <tr>
+                <th className="py-2">#</th>
+                <th>Document and section</th>
+                <th>Keyword rank (score)</th>
+                <th>Vector rank (similarity)</th>
+                <th>Identifier</th>
+                <th>Fused</th>
+                {rerankConfigured && <th>Rerank</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.sources.map((s) => (
+                <tr key={s.chunkId} data-testid="retrieval-row" className={`border-b border-zinc-100 align-top dark:border-zinc-900 ${s.n > topK ? "text-zinc-600 dark:text-zinc-400" : ""}`}>
+                  <td className="py-2">{s.n}</td>
+                  <td className="max-w-md py-2">
+                    <Link className="font-medium underline" href={`/sources/${s.documentId}/${s.versionId}?chunk=${s.chunkId}`}>
+                      {s.title}
+                    </Link>
+                    <div className="text-xs text-zinc-600 dark:text-zinc-400">{[...s.headingPath.filter((h) => h !== s.title), s.page ? `page ${s.page}` : null].filter(Boolean).join(" › ")}</div>
+                    <div className="text-xs">{s.text.length > SNIPPET_CHARS ? `${s.text.slice(0, SNIPPET_CHARS)}…` : s.text}</div>
+                  </td>
+                  <td data-testid="keyword-rank">{rank(s.keywordRank, s.keywordScore, 2)}</td>
+                  <td data-testid="vector-rank">{rank(s.vectorRank, s.vectorScore)}</td>
+                  <td>{s.exactRank === null ? "–" : s.exactRank}</td>
+                  <td>{s.score.toFixed(4)}</td>
+                  {rerankConfigured && <td>{s.rerankScore === null ? "–" : s.rerankScore.toFixed(3)}</td>}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
       )}
     </div>
   );
