@@ -151,6 +151,34 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("What is the annual deductible under the Select HMO plan?", sources, weights).cited).toEqual([4]);
   });
 
+  it("reads an acronym the sources define as the words it stands for, either way round", () => {
+    const program: PromptSource = {
+      n: 1,
+      title: "Training",
+      headingPath: ["Training", "Leadership programs"],
+      text:
+        "The Competitive Development Program (CDP) provides leadership development through external training. " +
+        "Places are limited and offered once a year. The CDP is only open to permanent employees with at least 1 year of service.",
+    };
+    const weights: TermWeights = { chunks: 300, df: new Map([["appli", 60], ["competit", 4], ["develop", 30], ["program", 40], ["cdp", 3]]) };
+    expect(compose("Who can apply to the Competitive Development Program?", [program], weights).text).toContain("only open to permanent employees");
+    expect(compose("Who can apply to the CDP?", [program], weights).text).toContain("only open to permanent employees");
+  });
+
+  it("finds a question's verb in the sentence's noun of the same family, counting it for less than the word itself", () => {
+    const training: PromptSource = {
+      n: 1,
+      title: "Training",
+      headingPath: ["Training", "Tuition assistance"],
+      text: "Tuition assistance covers courses related to your current role. Applications for tuition assistance are made in the training portal.",
+    };
+    const weights: TermWeights = { chunks: 300, df: new Map([["appli", 40], ["tuition", 5], ["assist", 20], ["made", 80], ["portal", 10]]) };
+    const asked = compose("Where do I apply for tuition assistance?", [training], weights);
+    expect(asked.text.split("\n")[0]).toBe("- Applications for tuition assistance are made in the training portal. [1]");
+    const same = compose("Where do I make an application for tuition assistance?", [training], weights);
+    expect(asked.evidence).toBeLessThan(same.evidence);
+  });
+
   it("declines a figure question whose sentences carry a figure of another kind", () => {
     const plan: PromptSource = { n: 1, title: "Benefits FAQ", headingPath: [], text: "You must request a change to your premium within 31 days of the event." };
     const weights: TermWeights = { chunks: 200, df: new Map([["pay", 40], ["premium", 10], ["month", 30]]) };

@@ -3,7 +3,8 @@ import { documentReference, REFERENCE_KINDS, type DocumentReference } from "./do
 import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
 import { passageUnits, type TextUnit } from "../text/sentences";
 import { bandsIn, inBand, plainNumbers } from "../text/bands";
-import { ASKING_STEMS, contentTerms, contentWords, snowballStem } from "../text/terms";
+import { acronymsIn } from "../text/acronyms";
+import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
 import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
@@ -34,6 +35,8 @@ export interface AnswererSettings {
   carriedShare: number;
   /** Extra factor for an unknown word written as a name (capitalised inside the sentence). */
   unknownNameFactor: number;
+  /** Weight of a question word the sentence has only in another form of its family ("apply" for "application"), as a share of its own. */
+  derivedShare: number;
   /** Weight of a question word found only in the passage's title, section or lead-in, not in the sentence. */
   contextShare: number;
   /** Bonus per pair of adjacent question words found close together, as a share of their weight. */
@@ -64,6 +67,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   unknownNameFactor: 3,
   carriedShare: 0.5,
   contextShare: 0.5,
+  derivedShare: 0.7,
   phraseShare: 0.25,
   figureBonus: 0.1,
   noFigureFactor: 0.5,
@@ -113,6 +117,8 @@ interface Unit extends TextUnit {
   terms: string[];
   termSet: Set<string>;
   context: Set<string>;
+  /** The sentence's words' families (derivationKey). */
+  families: Set<string>;
   /** Index of this unit within its source's units. */
   index: number;
 }
@@ -230,10 +236,12 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
   const figureWeight = (t: string) => weight(t) || unknownTermWeight(t);
 
+  // Each question word's family, for a sentence that has the word in another form ("apply": "application").
+  const family = new Map(contentWords(`${question}\n${options.standalone ?? ""}`).flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight }))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family }))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -298,6 +306,8 @@ function namesIn(question: string): Set<string> {
 
 function sourceUnits(sources: PromptSource[]): Unit[] {
   let order = 0;
+  // "The CDP is open to ..." answers a question on the Competitive Development Program.
+  const spelled = definedAcronyms(sources);
   return sources.flatMap((source, rank) => {
     const context = new Set(contentTerms([source.title, ...source.headingPath].join(" ")));
     // A chunk opens with the headings it sits under: labels of what follows, not facts to quote.
@@ -309,9 +319,35 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
       const lead = u.kind !== "prose" ? units.slice(0, index).reverse().find((p) => p.block !== u.block || p.kind === "prose") : undefined;
       const unitContext = lead?.leadIn ? new Set([...context, ...contentTerms(lead.text)]) : context;
-      return [{ ...u, n: source.n, rank, order: order++, terms, termSet: new Set(terms), context: unitContext, index }];
+      return [{ ...u, n: source.n, rank, order: order++, terms, termSet: withAcronyms(new Set(terms), spelled), context: unitContext, families: families(u.text), index }];
     });
   });
+}
+
+function families(text: string): Set<string> {
+  return new Set(contentWords(text).flatMap((w) => derivationKey(w) ?? []));
+}
+
+/** Acronyms the sources define, as stems: "cdp" -> ["competit", "develop", "program"]. */
+function definedAcronyms(sources: PromptSource[]): Map<string, string[]> {
+  const spelled = new Map<string, string[]>();
+  for (const source of sources) {
+    for (const [acronym, words] of acronymsIn([source.title, ...source.headingPath, source.text].join("\n"))) {
+      const [key] = contentTerms(acronym);
+      const stems = contentTerms(words.join(" "));
+      if (key && stems.length > 1) spelled.set(key, stems);
+    }
+  }
+  return spelled;
+}
+
+/** A sentence saying "the CDP" says "Competitive Development Program", and the other way round. */
+function withAcronyms(terms: Set<string>, spelled: Map<string, string[]>): Set<string> {
+  for (const [acronym, stems] of spelled) {
+    if (terms.has(acronym)) stems.forEach((t) => terms.add(t));
+    else if (stems.every((t) => terms.has(t))) terms.add(acronym);
+  }
+  return terms;
 }
 
 /** The list items or table rows a lead-in sentence introduces. */
@@ -354,7 +390,7 @@ function termWeights(sources: PromptSource[], least: number, stats?: TermWeights
 
 function scoreUnit(
   u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
-  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number },
+  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string> },
 ): Scored {
   // A word naming the document counts for every sentence of the named document that its title or
   // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
@@ -376,6 +412,10 @@ function scoreUnit(
   let context = 0;
   for (const t of terms) {
     if (matched.has(t)) own += weight(t);
+    else if (weight(t) > 0 && !reference?.terms.has(t) && u.families.has(asked.family.get(t) ?? "")) {
+      own += weight(t) * settings.derivedShare;
+      matched.add(t);
+    }
     else if (u.context.has(t) && !reference?.terms.has(t)) context += weight(t) * settings.contextShare;
   }
   let score = (own + context) / total;

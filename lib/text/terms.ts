@@ -1,3 +1,4 @@
+import { lancasterStemmer } from "lancaster-stemmer";
 import { stem as porter2 } from "porter2";
 import { ASKING_WORDS, STOPWORDS } from "./stopwords";
 
@@ -33,3 +34,17 @@ export function snowballStem(word: string): string {
 
 /** Stems of the words of asking and about documents ("explain", "according", "pdf"): never what a question is about. */
 export const ASKING_STEMS: ReadonlySet<string> = new Set([...ASKING_WORDS].map(snowballStem));
+
+/**
+ * A word's family beyond its inflections: "apply" and "application", "admitted" and "admission",
+ * "pay" and "payment", "decide" and "decision", which Snowball keeps apart by design. Questions ask
+ * with verbs and policies state with nouns. The Lancaster stemmer joins them; it also joins words of
+ * different meaning when it cuts them short ("insurance" and "insure" to "in", "general" and
+ * "generation" to "gen"), so a key under five letters says nothing. A match on it counts for less
+ * than a word match (the answerer's `derivedShare`).
+ */
+export function derivationKey(word: string): string | undefined {
+  if (!/^[a-z]+$/.test(word)) return undefined;
+  const key = lancasterStemmer(word);
+  return key.length >= 5 ? key : undefined;
+}

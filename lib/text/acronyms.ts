@@ -1,0 +1,47 @@
+/**
+ * Acronyms a text defines: "the Competitive Development Program (CDP)" makes "CDP" and the
+ * program's name the same thing. Policies name a thing in full once and by its letters after
+ * ("the CDP is only open to ..."), so a question in one form must find sentences in the other.
+ */
+
+/** Small words a name skips when it is abbreviated: "Leave Without Pay", "Office of Personnel Management". */
+const SKIPPED = new Set(["of", "and", "for", "the", "to", "on", "in", "at", "by", "with", "&"]);
+const DEFINITION = /\(([A-Z][A-Za-z]{1,9})\)/g;
+const WORDS_BEFORE = 12;
+
+/** Acronym -> the words it stands for ("CDP" -> ["Competitive", "Development", "Program"]), for each one the text defines. */
+export function acronymsIn(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const m of text.matchAll(DEFINITION)) {
+    const acronym = m[1]!;
+    // An acronym is written mostly in capitals ("CDP", "LWOP", "PhD" is not one).
+    if ((acronym.match(/[A-Z]/g) ?? []).length < Math.max(2, acronym.length - 1)) continue;
+    const before = text.slice(Math.max(0, m.index - 160), m.index).split(/[\s\-/]+/).filter(Boolean).slice(-WORDS_BEFORE);
+    const expansion = expand(acronym.replace(/s$/, "").toLowerCase(), before);
+    if (expansion) found.set(acronym.replace(/s$/, ""), expansion);
+  }
+  return found;
+}
+
+/**
+ * The words before a definition whose initials spell the acronym, its last letter on the last word,
+ * small words between them skipped ("Office of Personnel Management"); none when no run of words does.
+ */
+function expand(letters: string, words: string[]): string[] | undefined {
+  const bare = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+  // Letter i on word w, or a small word skipped first; a definition is short, so trying both is cheap.
+  const spell = (i: number, w: number): string[] | undefined => {
+    if (i < 0) return [];
+    const word = bare[w];
+    if (!word) return undefined;
+    const lower = word.toLowerCase();
+    if (SKIPPED.has(lower) && i < letters.length - 1) {
+      const skipping = spell(i, w - 1);
+      if (skipping) return [...skipping, word];
+    }
+    if (lower[0] !== letters[i]) return undefined;
+    const rest = spell(i - 1, w - 1);
+    return rest && [...rest, word];
+  };
+  return spell(letters.length - 1, bare.length - 1);
+}
