@@ -41,6 +41,7 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
   await documents.row(name).getByRole("link", { name: "Mileage Policy" }).click();
   await expect(page.getByTestId("version-row")).toHaveCount(2);
   await expect(page.getByTestId("version-row").first()).toContainText("2 (current)");
+  await expect(page.getByTestId("version-row").first().getByRole("cell").nth(2)).toHaveText(/^\d+(\.\d)? (B|kB)$/); // sized as in the documents table
   await expect(page.getByTestId("version-row").nth(1)).toContainText("1 (superseded)");
 
   // An explicit new version, from a file with another name.

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { AnswerReport } from "@/lib/evaluation/answer-metrics";
+import type { AnswerLine } from "@/lib/evaluation/answer-run";
 import { ScrollRegion } from "./scroll-region";
 
 export interface RunView {
@@ -12,14 +13,6 @@ export interface RunView {
   questionsTotal: number;
   report: AnswerReport | null;
   startedAt: string;
-}
-
-export interface QuestionView {
-  questionId: string;
-  question: string;
-  declined: boolean;
-  cited: { file: string; page?: number | null }[];
-  answerRecall: number | null;
 }
 
 const pct = (x: number | null | undefined) => (x == null ? "n/a" : `${Math.round(x * 100)}%`);
@@ -86,7 +79,7 @@ function Figures({ report }: { report: AnswerReport }) {
 }
 
 /** A finished run's questions in the set's order. */
-export function AnswerEvalQuestions({ run, questions }: { run: RunView; questions: QuestionView[] }) {
+export function AnswerEvalQuestions({ run, questions }: { run: RunView; questions: AnswerLine[] }) {
   return (
     <section aria-labelledby="answer-eval-questions" className="flex flex-col gap-2">
       <h2 id="answer-eval-questions" className="font-medium">
@@ -104,13 +97,13 @@ export function AnswerEvalQuestions({ run, questions }: { run: RunView; question
           </thead>
           <tbody>
             {questions.map((q) => (
-              <tr key={q.questionId} data-testid="answer-eval-question" className="border-b border-zinc-100 align-top dark:border-zinc-900">
+              <tr key={q.id} data-testid="answer-eval-question" className="border-b border-zinc-100 align-top dark:border-zinc-900">
                 <td className="py-1.5 pr-2">
-                  <span className="text-xs text-zinc-600 dark:text-zinc-400">{q.questionId}</span> {q.question}
+                  <span className="text-xs text-zinc-600 dark:text-zinc-400">{q.id}</span> {q.question}
                 </td>
-                <td className="px-2 py-1.5">{q.declined ? "declined" : "answered"}</td>
+                <td className="px-2 py-1.5">{q.decline ? "declined" : "answered"}</td>
                 <td className="px-2 py-1.5 break-all">{q.cited.length ? q.cited.map((c) => (c.page ? `${c.file} p.${c.page}` : c.file)).join(", ") : "none"}</td>
-                <td className="px-2 py-1.5 text-right tabular-nums">{pct(q.answerRecall)}</td>
+                <td className="px-2 py-1.5 text-right tabular-nums">{pct(q.scores.answerRecall)}</td>
               </tr>
             ))}
           </tbody>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { readableSize } from "@/lib/ingest/readable-size";
 import { ScrollRegion } from "./scroll-region";
 import { SortHeader, type SortDirection } from "./sort-header";
 
@@ -25,13 +26,6 @@ export interface DocumentRow {
 }
 
 const POLL_MS = 1500;
-
-/** 1,234 bytes as "1.2 kB": what an admin needs to tell a note from a manual. */
-export function readableSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
-  return `${(bytes / 1_000_000).toFixed(1)} MB`;
-}
 
 const number = "px-2 text-right tabular-nums";
 

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { readableSize } from "@/lib/ingest/readable-size";
 import { ScrollRegion } from "./scroll-region";
 
 interface Version {
@@ -42,7 +43,7 @@ export function VersionHistory({ versions, currentVersionId, documentId }: { ver
                 </td>
                 <td>{new Date(v.createdAt).toLocaleString()}</td>
                 <td>
-                  {Math.max(1, Math.round(v.sizeBytes / 1024))} KB{v.pageCount ? `, ${v.pageCount} pages` : ""}
+                  {readableSize(v.sizeBytes)}{v.pageCount ? `, ${v.pageCount} pages` : ""}
                 </td>
                 <td>
                   {v.status}

@@ -8,8 +8,6 @@ import { answerEvalQuestions, answerEvalRuns, users } from "../schema";
  * active administrator. The worker's writes act on a run already started.
  */
 export type AnswerEvalRunRow = typeof answerEvalRuns.$inferSelect;
-export type AnswerEvalQuestionRow = typeof answerEvalQuestions.$inferSelect;
-export type NewAnswerEvalQuestion = Omit<typeof answerEvalQuestions.$inferInsert, "id" | "runId">;
 
 const isAdmin = (db: Executor, userId: string) =>
   exists(db.select({ one: sql`1` }).from(users).where(and(eq(users.id, userId), eq(users.role, "admin"), eq(users.active, true))));
@@ -40,13 +38,14 @@ export async function listAnswerEvalRuns(db: Executor, viewerId: string, limit =
   return db.select().from(answerEvalRuns).where(isAdmin(db, viewerId)).orderBy(desc(answerEvalRuns.startedAt)).limit(limit);
 }
 
-/** A finished run's questions in the set's order, for an administrator (none for anyone else). */
-export async function answerEvalRunQuestions(db: Executor, viewerId: string, runId: string): Promise<AnswerEvalQuestionRow[]> {
-  return db
-    .select()
+/** A finished run's question lines (as --out writes them) in the set's order, for an administrator (none for anyone else). */
+export async function answerEvalRunQuestions(db: Executor, viewerId: string, runId: string): Promise<unknown[]> {
+  const rows = await db
+    .select({ line: answerEvalQuestions.line })
     .from(answerEvalQuestions)
     .where(and(eq(answerEvalQuestions.runId, runId), isAdmin(db, viewerId)))
     .orderBy(asc(answerEvalQuestions.position));
+  return rows.map((r) => r.line);
 }
 
 /** A new attempt (after its worker died) starts counting again. */
@@ -58,15 +57,15 @@ export async function recordAnswerEvalProgress(db: Executor, runId: string, ques
   await db.update(answerEvalRuns).set({ questionsDone }).where(and(eq(answerEvalRuns.id, runId), eq(answerEvalRuns.status, "running")));
 }
 
-/** The report and the questions land with the final status, once (a retried attempt may finish second). */
-export async function finishAnswerEvalRun(db: Executor, runId: string, report: unknown, questions: NewAnswerEvalQuestion[]) {
+/** The report and the question lines, in the set's order, land with the final status, once (a retried attempt may finish second). */
+export async function finishAnswerEvalRun(db: Executor, runId: string, report: unknown, lines: unknown[]) {
   await db.transaction(async (tx) => {
     const [run] = await tx.select({ status: answerEvalRuns.status }).from(answerEvalRuns).where(eq(answerEvalRuns.id, runId)).for("update");
     if (run?.status !== "running") return;
-    if (questions.length > 0) await tx.insert(answerEvalQuestions).values(questions.map((q) => ({ ...q, runId })));
+    if (lines.length > 0) await tx.insert(answerEvalQuestions).values(lines.map((line, position) => ({ runId, position, line })));
     await tx
       .update(answerEvalRuns)
-      .set({ status: "done", report, questionsDone: questions.length, finishedAt: sql`now()` })
+      .set({ status: "done", report, questionsDone: lines.length, finishedAt: sql`now()` })
       .where(eq(answerEvalRuns.id, runId));
   });
 }

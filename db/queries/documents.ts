@@ -141,13 +141,17 @@ export interface DocumentFilters {
   mime?: string;
   groupId?: string;
   limit?: number;
-  /** Newest first unless given; a column without a value (a Markdown file's pages) sorts last either way. */
+  /** DEFAULT_DOCUMENT_ORDER unless given; a column without a value (a Markdown file's pages) sorts last either way. */
   sort?: DocumentSort;
   dir?: "asc" | "desc";
 }
 
+/** The order when none is asked for: newest first. */
+export const DEFAULT_DOCUMENT_ORDER: Required<Pick<DocumentFilters, "sort" | "dir">> = { sort: "date", dir: "desc" };
+
 /** Live documents with their newest version's status (the one being ingested, if any). */
 export async function listDocuments(db: Executor, asker: Asker, filters: DocumentFilters = {}): Promise<DocumentListRow[]> {
+  const { sort = DEFAULT_DOCUMENT_ORDER.sort, dir = DEFAULT_DOCUMENT_ORDER.dir } = filters;
   const conditions = [sql`d.deleted_at IS NULL`, canRead(asker)];
   if (filters.q) conditions.push(sql`(d.title ILIKE ${`%${filters.q}%`} OR d.filename ILIKE ${`%${filters.q}%`})`);
   if (filters.status) conditions.push(sql`lv.status = ${filters.status}`);
@@ -168,7 +172,7 @@ export async function listDocuments(db: Executor, asker: Asker, filters: Documen
     LEFT JOIN document_versions cv ON cv.id = d.current_version_id
     LEFT JOIN users u ON u.id = lv.created_by
     WHERE ${sql.join(conditions, sql` AND `)}
-    ORDER BY ${SORT_KEYS[filters.sort ?? "date"]} ${filters.dir === "asc" ? sql`ASC` : sql`DESC`} NULLS LAST, lv.created_at DESC, d.id
+    ORDER BY ${SORT_KEYS[sort]} ${dir === "asc" ? sql`ASC` : sql`DESC`} NULLS LAST, lv.created_at DESC, d.id
     LIMIT ${filters.limit ?? 500}`);
   return result.rows;
 }

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { chatModels } from "./behaviour";
 import { users } from "./users";
 
@@ -32,7 +32,7 @@ export const answerEvalRuns = pgTable(
   (t) => [index("answer_eval_runs_started_idx").on(t.startedAt)],
 );
 
-/** One question's line of a finished run: what the page's table shows, and the whole line as the CLI's --out writes it. */
+/** One question's line of a finished run, whole, as the CLI's --out writes it: the page's table reads it. */
 export const answerEvalQuestions = pgTable(
   "answer_eval_questions",
   {
@@ -41,12 +41,6 @@ export const answerEvalQuestions = pgTable(
       .notNull()
       .references(() => answerEvalRuns.id, { onDelete: "cascade" }),
     position: integer("position").notNull(),
-    questionId: text("question_id").notNull(),
-    question: text("question").notNull(),
-    declined: boolean("declined").notNull(),
-    /** The files and pages the answer cited: [{file, page}]. */
-    cited: jsonb("cited").notNull(),
-    answerRecall: real("answer_recall"),
     line: jsonb("line").notNull(),
   },
   (t) => [index("answer_eval_questions_run_idx").on(t.runId, t.position)],

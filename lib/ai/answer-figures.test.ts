@@ -25,6 +25,17 @@ describe("askedFigure", () => {
     expect(askedFigure("What's the process for requesting a laptop?")).toBeUndefined();
   });
 
+  it("asks the kind each named figure is: money for a copay or deductible, any figure for a deadline or limit", () => {
+    expect(askedFigure("What is the premium for family coverage?")).toEqual({ kind: "money" });
+    expect(askedFigure("What's the deductible on the medical plan?")).toEqual({ kind: "money" });
+    expect(askedFigure("Per the 2027 benefits rate sheet, what's the specialist copay on the Harbor HMO?")).toEqual({ kind: "money" });
+    expect(askedFigure("What is the reimbursement for a home office chair?")).toEqual({ kind: "money" });
+    expect(askedFigure("What are the fees for a passport renewal?")).toEqual({ kind: "money" });
+    expect(askedFigure("What is the deadline for open enrollment?")).toEqual({ kind: "any" });
+    expect(askedFigure("What are the limit and the maximum for carry-over?")).toEqual({ kind: "any" });
+    expect(askedFigure("What is the minimum notice period?")).toEqual({ kind: "any" });
+  });
+
   it("asks for any figure when the amount is not money or the counted thing is not named", () => {
     // "bonus" further on is not what "how much" asks about.
     expect(askedFigure("Is there a cap on how much award leave I can get in a year? I took time off instead of a cash bonus.")).toEqual({ kind: "any" });

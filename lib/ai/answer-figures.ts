@@ -39,6 +39,23 @@ const MONEY_STEMS = new Set(
     "bonus refund compensation per diem rate wage wages afford expense expenses match matching owe").split(" ").map(snowballStem),
 );
 
+/**
+ * The figures a question may name after "what's the": "what's the per diem lodging rate", "what is
+ * the yearly cap on tuition", "what's the employer match percentage". Each asks the kind it is
+ * listed under; the regex's named groups carry the kind.
+ */
+const NAMED_FIGURES = {
+  money: "rates? costs? prices? fees? allowances? stipend match premium deductible copay reimbursement",
+  percent: "percentage",
+  any: "limits? caps? maximum minimum amounts? deadline number",
+} as const;
+const NAMED_FIGURE = new RegExp(
+  String.raw`\bwhat(?:'s| is| are|'re) (?:the|my|our|your) (?:[\p{L}-]+ ){0,3}(?:` +
+    Object.entries(NAMED_FIGURES).map(([kind, nouns]) => `(?<${kind}>${nouns.replaceAll(" ", "|")})`).join("|") +
+    String.raw`)\b`,
+  "u",
+);
+
 export function askedFigure(question: string): AskedFigure | undefined {
   const q = question.toLowerCase();
   if (/\bwhat (?:percentage|percent|proportion|share)\b|\bwhat % /.test(q)) return { kind: "percent" };
@@ -56,17 +73,16 @@ export function askedFigure(question: string): AskedFigure | undefined {
     return head.length > 0 ? { kind: "count", units: head } : { kind: "any" };
   }
   if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late)\b|\bby when\b/.test(q)) return { kind: "duration" };
-  if (/\bin dollars\b|\bwhat (?:is|are|'s) the (?:cost|price|fee|premium|deductible|copay|reimbursement)\b/.test(q)) return { kind: "money" };
+  if (/\bin dollars\b/.test(q)) return { kind: "money" };
   const much = /\bhow much\b/.exec(q);
   if (much) {
     // "How much does it cost", "how much of it is reimbursed": money; "how much leave": any figure.
     const asked = contentTerms(wordsAfter(q, much.index + much[0].length, 6).join(" "));
     return asked.some((t) => MONEY_STEMS.has(t)) ? { kind: "money" } : { kind: "any" };
   }
-  if (/\bhow (?:often|far|old)\b|\bwhat (?:is|are) the (?:limit|maximum|minimum|deadline|number)\b/.test(q)) return { kind: "any" };
-  // "What's the per diem lodging rate", "what is the yearly cap on tuition": the asked thing is a figure.
-  const named = /\bwhat(?:'s| is| are|'re) (?:the|my|our|your) (?:[\p{L}-]+ ){0,3}(rates?|costs?|prices?|fees?|limits?|caps?|maximum|minimum|amounts?|allowances?|deadline|percentage|stipend|match|number)\b/u.exec(q);
-  if (named) return /^(?:rates?|costs?|prices?|fees?|allowances?|stipend|match)$/.test(named[1]!) ? { kind: "money" } : named[1] === "percentage" ? { kind: "percent" } : { kind: "any" };
+  if (/\bhow (?:often|far|old)\b/.test(q)) return { kind: "any" };
+  const named = NAMED_FIGURE.exec(q)?.groups;
+  if (named) return { kind: named.money ? "money" : named.percent ? "percent" : "any" };
   return undefined;
 }
 

@@ -21,6 +21,7 @@ import { EVAL_RETRY_LIMIT, jobQueue, queues, runOneJob } from "../jobs/queue";
 import { abandonAnswerEval, runQueuedAnswerEval } from "./answer-eval-job";
 import { queueAnswerEval, type AnswerEvalJob } from "./answer-eval-queue";
 import type { AnswerReport } from "./answer-metrics";
+import type { AnswerLine } from "./answer-run";
 import { findAnswerSets } from "./answer-sets";
 
 // Progress writes, watched: the builtin model answers too fast for sampling the row to see them.
@@ -87,10 +88,10 @@ describe("answers evaluations in the background", () => {
     expect(report.unanswerable).toEqual({ n: 1, declineRate: 1 });
     expect(Object.keys(report.latencyMs)).toEqual(["p50", "p95"]);
 
-    const questions = await answerEvalRunQuestions(db(), admin.id, run.id);
-    expect(questions.map((q) => [q.questionId, q.declined])).toEqual([["found", false], ["parking", false], ["unanswerable", true]]);
-    expect(questions[0]).toMatchObject({ cited: [{ file: "quillfeather-deploys.md" }], answerRecall: 1 });
-    expect((questions[0]!.line as { answer: string }).answer).toContain("every Friday at noon");
+    const questions = (await answerEvalRunQuestions(db(), admin.id, run.id)) as AnswerLine[];
+    expect(questions.map((q) => [q.id, q.decline])).toEqual([["found", false], ["parking", false], ["unanswerable", true]]);
+    expect(questions[0]).toMatchObject({ cited: [{ file: "quillfeather-deploys.md" }], scores: { answerRecall: 1 } });
+    expect(questions[0]!.answer).toContain("every Friday at noon");
   }, 120_000);
 
   it("fails a run whose set became malformed, naming the file and line at fault, without retrying it", async () => {

@@ -74,12 +74,7 @@ export async function runQueuedAnswerEval(job: Job<AnswerEvalJob>, maxSeconds = 
   await progress;
 
   if (outcome.type === "report") {
-    await finishAnswerEvalRun(
-      db(),
-      run.id,
-      outcome.report,
-      lines.map((line, position) => ({ position, questionId: line.id, question: line.question, declined: line.decline, cited: line.cited, answerRecall: line.scores.answerRecall, line })),
-    );
+    await finishAnswerEvalRun(db(), run.id, outcome.report, lines);
     return null;
   }
   if (outcome.type === "failed") return fail(`The evaluation failed: ${short(outcome.message)}`);

@@ -4,11 +4,12 @@ import { z } from "zod";
 import { answerEvalRunQuestions, listAnswerEvalRuns } from "@/db/queries/answer-eval-runs";
 import { listChatModels } from "@/db/queries/chat-models";
 import { AnswerEvalForm } from "@/components/admin/answer-eval-form";
-import { AnswerEvalQuestions, AnswerEvalRuns, type QuestionView, type RunView } from "@/components/admin/answer-eval-runs";
+import { AnswerEvalQuestions, AnswerEvalRuns, type RunView } from "@/components/admin/answer-eval-runs";
 import { LiveRefresh } from "@/components/admin/live-refresh";
 import { resolveActiveModel } from "@/lib/ai/registry";
 import { currentUser } from "@/lib/auth/session";
 import { db } from "@/lib/db";
+import type { AnswerLine } from "@/lib/evaluation/answer-run";
 import { findAnswerSets } from "@/lib/evaluation/answer-sets";
 import { startAnswerEvalAction } from "./actions";
 
@@ -24,7 +25,7 @@ export default async function AnswerQualityPage({ searchParams }: { searchParams
   const [models, rows] = await Promise.all([listChatModels(db()), listAnswerEvalRuns(db(), admin.id)]);
   const runs: RunView[] = rows.map((r) => ({ ...r, report: r.report as RunView["report"], startedAt: r.startedAt.toISOString() }));
   const shown = (z.uuid().safeParse(chosen).success && runs.find((r) => r.id === chosen && r.status === "done")) || runs.find((r) => r.status === "done") || null;
-  const questions = shown ? ((await answerEvalRunQuestions(db(), admin.id, shown.id)) as QuestionView[]) : [];
+  const questions = shown ? ((await answerEvalRunQuestions(db(), admin.id, shown.id)) as AnswerLine[]) : [];
   const usable = sets.flatMap((s) => (s.set ? [{ name: s.name, questions: s.set.questions.length }] : []));
   const malformed = sets.flatMap((s) => (s.error !== undefined ? [s] : []));
 

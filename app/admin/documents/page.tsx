@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listGroups } from "@/db/queries/document-admin";
-import { listDocuments } from "@/db/queries/documents";
+import { DEFAULT_DOCUMENT_ORDER, listDocuments } from "@/db/queries/documents";
 import { DocumentFilters } from "@/components/admin/document-filters";
 import { DocumentTable } from "@/components/admin/document-table";
 import { SampleOffer } from "@/components/admin/sample-offer";
@@ -20,7 +20,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   if (user?.role !== "admin") notFound(); // checked here too: a layout is not a security boundary
   const filters = documentFiltersSchema.parse(await searchParams);
   const [documents, groups, ranking] = await Promise.all([listDocuments(db(), askerOf(user), filters), listGroups(db()), keywordRankingInUse()]);
-  const { sort, dir, ...narrowing } = filters;
+  const { sort = DEFAULT_DOCUMENT_ORDER.sort, dir = DEFAULT_DOCUMENT_ORDER.dir, ...narrowing } = filters;
   const filtered = Object.values(narrowing).some(Boolean);
   return (
     <section className="flex flex-col gap-6">
@@ -34,7 +34,7 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       <DocumentTable
         initial={JSON.parse(JSON.stringify(documents))}
         query={new URLSearchParams(JSON.parse(JSON.stringify(filters))).toString()}
-        sort={{ column: sort ?? "date", dir: dir ?? "desc" }}
+        sort={{ column: sort, dir }}
       />
     </section>
   );
