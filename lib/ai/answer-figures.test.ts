@@ -18,6 +18,17 @@ describe("askedFigure", () => {
     expect(askedFigure("how many weeks of paid parental leave does the other parent get")).toEqual({ kind: "count", units: ["week"] });
   });
 
+  it("counts what \"the number of\" names, as \"how many\" does", () => {
+    expect(askedFigure("What's the maximum number of comp time hours I can earn in a pay period?")).toEqual({ kind: "count", units: ["hour"] });
+    expect(askedFigure("Is there a limit on the number of days I can telework?")).toEqual({ kind: "count", units: ["day"] });
+  });
+
+  it("asks a figure of a yes-or-no question about a time limit or a deadline", () => {
+    expect(askedFigure("Is there a time limit for reporting workplace harassment?")).toEqual({ kind: "duration" });
+    expect(askedFigure("new hire here - is there a deadline to pick my health insurance?")).toEqual({ kind: "any" });
+    expect(askedFigure("Is there a dress code at the office?")).toBeUndefined();
+  });
+
   it("reads a figure named after \"what's the\": a rate, a cap, a limit", () => {
     expect(askedFigure("What's the per diem lodging rate for a trip to Denver?")).toEqual({ kind: "money" });
     expect(askedFigure("What is the yearly cap on tuition assistance?")).toEqual({ kind: "any" });

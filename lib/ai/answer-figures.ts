@@ -59,7 +59,8 @@ const NAMED_FIGURE = new RegExp(
 export function askedFigure(question: string): AskedFigure | undefined {
   const q = question.toLowerCase();
   if (/\bwhat (?:percentage|percent|proportion|share)\b|\bwhat % /.test(q)) return { kind: "percent" };
-  const many = /\bhow many\b/.exec(q);
+  // "How many days", and "the maximum number of hours": both count a thing.
+  const many = /\bhow many\b|\bnumber of\b/.exec(q);
   if (many) {
     // The counted thing: the words after "how many" up to its verb ("how many sick days can I ...").
     const counted = wordsAfter(q, many.index + many[0].length, 4);
@@ -83,8 +84,14 @@ export function askedFigure(question: string): AskedFigure | undefined {
   if (/\bhow (?:often|far|old)\b/.test(q)) return { kind: "any" };
   const named = NAMED_FIGURE.exec(q)?.groups;
   if (named) return { kind: named.money ? "money" : named.percent ? "percent" : "any" };
+  // "Is there a time limit for reporting it?", "is there a deadline to enrol?": a yes that needs its
+  // figure, a length of time, or for a deadline any figure (a date is one).
+  const deadline = IS_THERE_DEADLINE.exec(q);
+  if (deadline) return { kind: deadline[1]!.startsWith("time") ? "duration" : "any" };
   return undefined;
 }
+
+const IS_THERE_DEADLINE = /\b(?:is|are) there (?:a|an|any) (time limits?|time frames?|timeframes?|deadlines?|window)\b/;
 
 /** Words after the counted noun: "visits a year", "days of leave", "hours per week". */
 const HEAD_ENDS = new Set("of a an per each every in for at on with from to".split(" "));
