@@ -19,11 +19,16 @@ const FIXED_DATE = new Date("2025-01-15T09:00:00Z");
 process.env.TZ = "UTC";
 
 /** "- text" / "2. text" lines of a list block, with nesting depth and marker. */
-const listItems = (block: Block) =>
-  block.text.split("\n").map((line) => {
+const listItems = (block: Block) => {
+  // A nested item is indented to its parent's text, so its depth is how many open items are indented less.
+  const indents: number[] = [];
+  return block.text.split("\n").map((line) => {
     const [, indent = "", marker = "-", text = ""] = /^(\s*)(-|\d+\.)\s*(.*)$/.exec(line) ?? [];
-    return { depth: indent.length / 2, ordered: marker !== "-", marker, text };
+    while ((indents.at(-1) ?? -1) >= indent.length) indents.pop();
+    indents.push(indent.length);
+    return { depth: indents.length - 1, ordered: marker !== "-", marker, text };
   });
+};
 
 /** Table rows from "| a | b |" lines, without the "| --- |" separator line. */
 const tableRows = (block: Block) =>

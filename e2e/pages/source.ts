@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import type { PolicyList } from "../support/policy-files";
 
 /** The source viewer (app/sources/[documentId]/[versionId]). */
 export class SourcePage {
@@ -11,6 +12,37 @@ export class SourcePage {
   /** The cited sentences, marked more strongly inside the passage. */
   sentence() {
     return this.page.getByTestId("cited-sentence");
+  }
+
+  /**
+   * The table holding the cited cell reads as one: `rows[0]` as its column headers, every body row
+   * whole, and the cited passage marked inside it and scrolled into view.
+   */
+  async expectTable(rows: string[][], cited: string) {
+    const [header = [], ...body] = rows;
+    const table = this.page.getByRole("table").filter({ has: this.page.getByRole("cell", { name: cited }) });
+    await expect(table.getByRole("columnheader")).toHaveText(header);
+    await expect(table.getByRole("row")).toHaveCount(rows.length);
+    for (const row of body) await expect(table.getByRole("row", { name: row.join(" ") })).toBeVisible();
+    await expect(table.getByTestId("cited-passage").filter({ hasText: cited }).first()).toBeInViewport();
+  }
+
+  /**
+   * The list reads as one: a single <ol> or <ul> with the items in order, each sub-list a list of its
+   * own inside its item, and the cited passage marked inside the list and scrolled into view.
+   */
+  async expectList(list: PolicyList, cited: string) {
+    const tag = (ordered: boolean) => (ordered ? "OL" : "UL");
+    const parent = list.items.find((item) => item.sub)!;
+    const parentItem = this.page.getByRole("listitem").filter({ hasText: parent.text });
+    const outer = parentItem.locator("xpath=..");
+    await expect(outer).toHaveJSProperty("tagName", tag(list.ordered));
+    // Direct items only: an item's text runs on into its sub-list's.
+    await expect(outer.locator(":scope > li")).toHaveText(list.items.map((item) => (item.sub ? new RegExp(`^${RegExp.escape(item.text)}`) : item.text)));
+    const sub = parentItem.getByRole("list");
+    await expect(sub).toHaveJSProperty("tagName", tag(parent.sub!.ordered));
+    await expect(sub.getByRole("listitem")).toHaveText(parent.sub!.items);
+    await expect(outer.getByTestId("cited-passage").filter({ hasText: cited }).first()).toBeInViewport();
   }
 
   pdfPage(n: number) {

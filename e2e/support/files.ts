@@ -1,4 +1,4 @@
-import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import PDFDocument from "pdfkit";
 
 /* Real files in the formats admins upload, built in memory for the security specs. */
@@ -45,17 +45,6 @@ export function pdfFile(info: { Title: string; Author?: string; Subject?: string
   return renderPdf({ info }, (doc) => {
     for (const p of paragraphs) doc.text(p).moveDown();
   });
-}
-
-/** A DOCX with a heading, a paragraph and a table whose first row is its header. */
-export async function docxWithTable(title: string, intro: string, rows: string[][]): Promise<Buffer> {
-  const table = new Table({
-    rows: rows.map((cells) => new TableRow({ children: cells.map((text) => new TableCell({ children: [new Paragraph(text)] })) })),
-  });
-  const doc = new Document({
-    sections: [{ children: [new Paragraph({ text: title, heading: HeadingLevel.HEADING_1 }), new Paragraph(intro), table, new Paragraph("End of the schedule.")] }],
-  });
-  return Packer.toBuffer(doc);
 }
 
 /** A PDF with one page per entry of `pages`, each page's paragraphs in order. */

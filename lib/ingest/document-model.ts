@@ -68,6 +68,36 @@ export function tableText(rows: string[][]): string {
   return [line(header), line(Array<string>(width).fill("---")), ...body.map(line)].join("\n");
 }
 
+/**
+ * List blocks are Markdown lists, one line per item ("- text", "3. text"). A nested item is indented
+ * to where its parent item's text starts, which is where CommonMark looks for it: two spaces under
+ * "- ", three under "1. ", four under "10. ". Any less under a number and the viewer would read the
+ * nested item as a list of its own that ends the numbered one.
+ */
+export class ListLines {
+  private readonly lines: string[] = [];
+  /** The items a further line may belong to, outermost first: their level and where their text starts. */
+  private open: { level: number; textAt: string }[] = [];
+
+  /** An item at nesting `level` (0 at the margin); it nests under the last item of a lower level. */
+  item(level: number, marker: string, text: string): void {
+    while ((this.open.at(-1)?.level ?? -1) >= level) this.open.pop();
+    const indent = this.open.at(-1)?.textAt ?? "";
+    this.open.push({ level, textAt: indent + " ".repeat(marker.length + 1) });
+    this.lines.push(text ? `${indent}${marker} ${text}` : `${indent}${marker}`);
+  }
+
+  /** A further paragraph of the last item at `level`, aligned under its text. */
+  continuation(level: number, text: string): void {
+    while ((this.open.at(-1)?.level ?? -1) > level) this.open.pop();
+    this.lines.push(`${this.open.at(-1)?.textAt ?? ""}${text}`);
+  }
+
+  get text(): string {
+    return this.lines.join("\n");
+  }
+}
+
 /** Tracks the heading path while a parser walks a document in reading order. */
 export class HeadingTrail {
   private stack: { level: number; text: string }[] = [];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tableText } from "@/lib/ingest/document-model";
+import { parseHtml } from "@/lib/ingest/parsers/html";
 import { parseMarkdown } from "@/lib/ingest/parsers/markdown";
 import { blockParts, unescapeCell, type BlockPart, type Span } from "./block-structure";
 
@@ -38,6 +39,24 @@ describe("blockParts", () => {
           { checked: null, parts: ["two stressed", { ordered: true, start: 1, items: [{ checked: null, parts: ["sub a"] }, { checked: null, parts: ["sub b"] }] }] },
           { checked: true, parts: ["done"] },
           { checked: false, parts: ["open"] },
+        ],
+      },
+    ]);
+  });
+
+  it("reads a list nested in a numbered item as part of that item, so the numbered list goes on after it", () => {
+    // HTML, and DOCX and PPTX lists, which are written the same way; "10." is a wider marker than "9.".
+    const { blocks } = parseHtml("<ol start=\"9\"><li>Nine<ul><li>nine a</li></ul></li><li>Ten<ol><li>ten a</li></ol></li><li>Eleven</li></ol>", "t");
+    const text = blocks[0]!.text;
+    const sub = (ordered: boolean, item: string) => ({ ordered, start: 1, items: [{ checked: null, parts: [item] }] });
+    expect(shown(text, blockParts(text))).toEqual([
+      {
+        ordered: true,
+        start: 9,
+        items: [
+          { checked: null, parts: ["Nine", sub(false, "nine a")] },
+          { checked: null, parts: ["Ten", sub(true, "ten a")] },
+          { checked: null, parts: ["Eleven"] },
         ],
       },
     ]);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Document, HeadingLevel, Packer, Paragraph } from "docx";
+import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from "docx";
 import { describe, expect, it } from "vitest";
 import { parseDocx } from "./docx";
 import { parseMarkdown } from "./markdown";
@@ -32,6 +32,17 @@ describe("parseDocx", () => {
     const doc = await parseDocx(new Uint8Array(await Packer.toBuffer(document)), "fallback");
     expect(doc.title).toBe("Onboarding Guide");
     expect(doc.blocks.at(-1)?.headingPath).toEqual(["Week one"]);
+  });
+
+  it("writes a bulleted list nested in a numbered item under that item's text", async () => {
+    const levels = [LevelFormat.DECIMAL, LevelFormat.BULLET].map((format, level) => ({ level, format, text: level ? "\u2022" : "%1.", alignment: AlignmentType.START }));
+    const step = (text: string, level: number) => new Paragraph({ text, numbering: { reference: "steps", level } });
+    const document = new Document({
+      numbering: { config: [{ reference: "steps", levels }] },
+      sections: [{ children: [step("Open the portal", 0), step("Use single sign-on", 1), step("Submit the claim", 0)] }],
+    });
+    const doc = await parseDocx(new Uint8Array(await Packer.toBuffer(document)), "x");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([["list", "1. Open the portal\n   - Use single sign-on\n2. Submit the claim"]]);
   });
 
   it("falls back to the file name when there is no heading", async () => {

@@ -22,7 +22,7 @@ describe("parseHtml", () => {
       ["heading", "Policy"],
       ["paragraph", "Intro bold and link."],
       ["heading", "Rules"],
-      ["list", "2. Second\n  - Nested a\n3. Third more"],
+      ["list", "2. Second\n   - Nested a\n3. Third more"],
       ["table", "| Level | Limit |\n| --- | --- |\n| A | 10 |\n| B\\|C |  |"],
       ["code", "line 1\n  line 2"],
     ]);

@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Nodes, Root } from "hast";
 import { fromHtml } from "hast-util-from-html";
-import { HeadingTrail, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+import { HeadingTrail, ListLines, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
 
 /** Elements that never hold document prose: code, styling, navigation, embedded media. */
 const SKIP = new Set(["script", "style", "nav", "noscript", "template", "head", "svg", "iframe", "object", "button", "select"]);
@@ -34,7 +34,9 @@ export function parseHtml(html: string, fallbackTitle: string): ParsedDocument {
     } else if (tag === "p") {
       raw.push({ kind: "paragraph", text: inlineText(el.children), headingPath: trail.path });
     } else if (tag === "ul" || tag === "ol") {
-      raw.push({ kind: "list", text: listLines(el, 0).join("\n"), headingPath: trail.path });
+      const lines = new ListLines();
+      listLines(el, 0, lines);
+      raw.push({ kind: "list", text: lines.text, headingPath: trail.path });
     } else if (tag === "table") {
       raw.push({ kind: "table", text: tableText(tableRows(el)), headingPath: trail.path });
     } else if (tag === "pre") {
@@ -100,28 +102,22 @@ function rawText(node: Nodes): string {
   return "children" in node ? node.children.map(rawText).join("") : "";
 }
 
-function listLines(list: Element, depth: number): string[] {
-  const indent = "  ".repeat(depth);
+function listLines(list: Element, depth: number, out: ListLines): void {
   const start = list.properties.start;
   let number = typeof start === "number" ? start : 1;
-  const lines: string[] = [];
+  const isList = (node: ElementContent) => node.type === "element" && (node.tagName === "ul" || node.tagName === "ol");
   for (const child of list.children) {
     if (child.type !== "element") continue;
     // A list nested directly in a list (invalid, but common in generated HTML) is still a sub-list.
-    if (child.tagName === "ul" || child.tagName === "ol") {
-      lines.push(...listLines(child, depth + 1));
+    if (isList(child)) {
+      listLines(child, depth + 1, out);
       continue;
     }
     if (child.tagName !== "li") continue;
     const marker = list.tagName === "ol" ? `${number++}.` : "-";
-    const own = child.children.filter((c) => !(c.type === "element" && (c.tagName === "ul" || c.tagName === "ol")));
-    const text = inlineText(own).replace(/\n+/g, " ");
-    lines.push(text ? `${indent}${marker} ${text}` : `${indent}${marker}`);
-    for (const sub of child.children) {
-      if (sub.type === "element" && (sub.tagName === "ul" || sub.tagName === "ol")) lines.push(...listLines(sub, depth + 1));
-    }
+    out.item(depth, marker, inlineText(child.children.filter((c) => !isList(c))).replace(/\n+/g, " "));
+    for (const sub of child.children.filter((c): c is Element => isList(c))) listLines(sub, depth + 1, out);
   }
-  return lines;
 }
 
 /**

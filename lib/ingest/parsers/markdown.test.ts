@@ -35,6 +35,15 @@ describe("parseMarkdown", () => {
     ]);
   });
 
+  it("indents a nested list under its item's text, past a number's wider marker, and a later paragraph under its own item", () => {
+    const source = "1. Open the portal\n   - Use single sign-on\n\n   Then wait.\n2. Submit\n\nLater:\n\n10. Tenth\n    - Sub";
+    expect(summary(source)).toEqual([
+      { kind: "list", text: "1. Open the portal\n   - Use single sign-on\n   Then wait.\n2. Submit" },
+      { kind: "paragraph", text: "Later:" },
+      { kind: "list", text: "10. Tenth\n    - Sub" },
+    ]);
+  });
+
   it("renders tables as pipe rows with the header first", () => {
     const source = "| Tier | Cap |\n| :-- | --: |\n| 1 | 320 |\n| 2 | a \\| b |";
     expect(summary(source)).toEqual([{ kind: "table", text: "| Tier | Cap |\n| --- | --- |\n| 1 | 320 |\n| 2 | a \\| b |" }]);

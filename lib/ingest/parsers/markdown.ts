@@ -2,7 +2,7 @@ import type { List, Nodes, RootContent, Table } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
-import { HeadingTrail, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+import { HeadingTrail, ListLines, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
 
 // YAML front matter must open on the very first line; anything else is ordinary Markdown.
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -30,9 +30,12 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
         case "paragraph":
           raw.push({ kind: "paragraph", text: inlineText(node).trim(), headingPath: trail.path });
           break;
-        case "list":
-          raw.push({ kind: "list", text: listLines(node, 0).join("\n"), headingPath: trail.path });
+        case "list": {
+          const lines = new ListLines();
+          listLines(node, 0, lines);
+          raw.push({ kind: "list", text: lines.text, headingPath: trail.path });
           break;
+        }
         case "table":
           raw.push({ kind: "table", text: tableBlockText(node), headingPath: trail.path });
           break;
@@ -74,10 +77,8 @@ function inlineText(node: Nodes): string {
   }
 }
 
-/** One line per item ("- text", "3. text"), nested lists indented two spaces per level. */
-function listLines(list: List, depth: number): string[] {
-  const indent = "  ".repeat(depth);
-  const lines: string[] = [];
+/** One line per item ("- text", "3. text"), nested lists indented under their item's text. */
+function listLines(list: List, depth: number, out: ListLines): void {
   list.children.forEach((item, i) => {
     const marker = list.ordered ? `${(list.start ?? 1) + i}.` : "-";
     const task = item.checked == null ? "" : item.checked ? "[x] " : "[ ] ";
@@ -85,19 +86,19 @@ function listLines(list: List, depth: number): string[] {
     for (const child of item.children) {
       if (child.type === "list") {
         // An item that starts with a nested list still gets its own marker line.
-        if (first) lines.push(`${indent}${marker}`);
+        if (first) out.item(depth, marker, "");
         first = false;
-        lines.push(...listLines(child, depth + 1));
+        listLines(child, depth + 1, out);
         continue;
       }
       const text = (child.type === "code" ? child.value : inlineText(child)).trim().replace(/\n+/g, " ");
       if (!text) continue;
       // Later paragraphs of the same item continue it, aligned under the first line's text.
-      lines.push(first ? `${indent}${marker} ${task}${text}` : `${indent}  ${text}`);
+      if (first) out.item(depth, marker, `${task}${text}`);
+      else out.continuation(depth, text);
       first = false;
     }
   });
-  return lines;
 }
 
 function tableBlockText(table: Table): string {

@@ -69,6 +69,18 @@ describe("parsePptx", () => {
     expect(doc.title).toBe("Quarterly Review");
   });
 
+  it("nests sub-items under a numbered item's text, numbering them afresh under each item", () => {
+    const step = (text: string, level: number, bullet = "<a:buAutoNum type=\"arabicPeriod\"/>") => para(text, `<a:pPr lvl="${level}">${bullet}</a:pPr>`);
+    const steps = slide(
+      shape('<p:ph idx="1"/>', step("Open the portal", 0), step("Sign in", 1), step("Choose Claims", 1), step("Submit", 0), step("Attach receipts", 1), step("Scans are fine", 2, '<a:buChar char="-"/>')),
+    );
+    const doc = parsePptx(presentation({ "ppt/slides/slide4.xml": steps }), "deck");
+    expect(doc.blocks.filter((b) => b.page === 4).map((b) => [b.kind, b.text])).toEqual([
+      ["heading", "Slide 4: Open the portal"],
+      ["list", "1. Open the portal\n   1. Sign in\n   2. Choose Claims\n2. Submit\n   1. Attach receipts\n      - Scans are fine"],
+    ]);
+  });
+
   it("takes the title from docProps/core.xml when it has one, else falls back to the file name", () => {
     expect(parsePptx(presentation({}, "Board Deck 2025"), "deck").title).toBe("Board Deck 2025");
     expect(parsePptx(presentation({}, "  "), "deck").title).toBe("Quarterly Review");

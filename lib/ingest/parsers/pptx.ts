@@ -1,5 +1,5 @@
 import type { Element } from "@xmldom/xmldom";
-import { HeadingTrail, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+import { HeadingTrail, ListLines, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
 import { UnprocessableDocumentError } from "../errors";
 import { child, children, coreTitle, descendants, openOfficeZip, relId, type OfficeZip } from "./zip-guard";
 
@@ -140,15 +140,24 @@ function textFrame(shape: Element, placeholderBullets: boolean): Item[] {
     return [{ text, level, bullet }];
   });
   const items: Item[] = [];
+  let list: ListLines | undefined;
   let numbers: number[] = [];
   for (const line of lines) {
-    const kind = line.bullet === "none" ? "paragraph" : "list";
     const last = items.at(-1);
-    if (kind === "paragraph") numbers = [];
+    if (line.bullet === "none") {
+      list = undefined;
+      if (last?.kind === "paragraph") last.text += `\n${line.text}`;
+      else items.push({ kind: "paragraph", text: line.text, headingPath: [] });
+      continue;
+    }
+    if (!list) [list, numbers] = [new ListLines(), []];
+    // Numbering restarts under each item of a higher level, as PowerPoint numbers sub-items.
+    numbers = numbers.slice(0, line.level + 1);
     const marker = line.bullet === "number" ? `${(numbers[line.level] = (numbers[line.level] ?? 0) + 1)}.` : "-";
-    const text = kind === "list" ? `${"  ".repeat(line.level)}${marker} ${line.text.replace(/\n/g, " ")}` : line.text;
-    if (last?.kind === kind) last.text += `\n${text}`;
-    else items.push({ kind, text, headingPath: [] });
+    list.item(line.level, marker, line.text.replace(/\n/g, " "));
+    // A paragraph ends a list, so the last item is this list's block from its second line on.
+    if (last?.kind === "list") last.text = list.text;
+    else items.push({ kind: "list", text: list.text, headingPath: [] });
   }
   return items;
 }
