@@ -10,7 +10,8 @@ export async function register() {
     logRequests();
     const { startTracing } = await import("./lib/operations/tracing-setup");
     await startTracing();
-    // After start, not before it: the first question then finds the behaviour classifier trained.
-    setTimeout(() => void import("./lib/ai/builtin-warm-up").then(({ warmBuiltinBehaviourLogged }) => warmBuiltinBehaviourLogged()), 0);
+    // After start, not before it: the first question then finds the chat route loaded and the
+    // behaviour classifier trained, and the server's readiness waits for neither.
+    setTimeout(() => void import("./lib/chat/warm-up").then(({ warmUpFirstQuestion }) => warmUpFirstQuestion()), 0);
   }
 }

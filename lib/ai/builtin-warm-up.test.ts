@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { hasSpecClassifier } from "../behaviour/classifier/topic-of";
 import { DEFAULT_BEHAVIOUR_SPEC } from "../behaviour/spec";
 import { currentSpec } from "../behaviour/spec-store";
@@ -15,6 +15,17 @@ describe("warming the built-in model's behaviour classifier", () => {
     expect(hasSpecClassifier(asAnswered)).toBe(false);
     warmSpecClassifier(spec);
     expect(hasSpecClassifier(asAnswered)).toBe(true);
+  });
+
+  it("trains the classifier another copy of the module finds, as the chat route's bundle has its own copy of the warm-up's", async () => {
+    const spec = { ...DEFAULT_BEHAVIOUR_SPEC, notFound: "Nothing on that in the documents, copied." };
+    const asAnswered = parseSpecFromPrompt(buildSystemPrompt([], spec))!;
+    warmSpecClassifier(spec);
+    // A fresh module registry: the next import evaluates topic-of.ts again, as a second bundle would.
+    vi.resetModules();
+    const copy = await import("../behaviour/classifier/topic-of");
+    expect(copy.hasSpecClassifier).not.toBe(hasSpecClassifier);
+    expect(copy.hasSpecClassifier(asAnswered)).toBe(true);
   });
 
   it("warms for the spec in force only when the un-tuned built-in model is active", async () => {

@@ -1,7 +1,6 @@
 import { specClassifier } from "../behaviour/classifier/topic-of";
 import type { BehaviourSpec } from "../behaviour/spec";
 import { currentSpec } from "../behaviour/spec-store";
-import { log } from "../log";
 import { buildSystemPrompt } from "./prompt";
 import { resolveActiveModel } from "./registry";
 import { parseSpecFromPrompt } from "./spec-prompt";
@@ -25,14 +24,4 @@ export async function warmBuiltinBehaviour(): Promise<boolean> {
   if (active.provider !== "builtin" || active.fineTuneJobId) return false;
   warmSpecClassifier(spec);
   return true;
-}
-
-/** The warm-up as the server runs it at start: a failure (a database not migrated yet) only costs the first question its wait. */
-export async function warmBuiltinBehaviourLogged(): Promise<void> {
-  const started = performance.now();
-  try {
-    if (await warmBuiltinBehaviour()) log().info({ ms: Math.round(performance.now() - started) }, "built-in model's behaviour classifier trained");
-  } catch (err) {
-    log().warn({ err }, "could not warm the built-in model's behaviour classifier");
-  }
 }

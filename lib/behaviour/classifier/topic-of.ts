@@ -52,7 +52,13 @@ export function behaviourOf(question: string, spec: BehaviourSpec, classify: Cla
   };
 }
 
-const cache = new Map<string, Classify>();
+/*
+ * Kept on globalThis, like the database (lib/db.ts): Next bundles this module once per entry
+ * (instrumentation, each route), and the classifier the start-up warm-up trains in the
+ * instrumentation's copy (lib/ai/builtin-warm-up.ts) must be the one the chat route's copy finds.
+ */
+const holder = globalThis as unknown as { groundworkSpecClassifiers?: Map<string, Classify> };
+const cache = (holder.groundworkSpecClassifiers ??= new Map<string, Classify>());
 const CACHE_SIZE = 8;
 
 /**
