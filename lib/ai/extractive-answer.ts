@@ -324,6 +324,7 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
   });
 }
 
+/** The families (derivationKey) of a sentence's words: "application" is in the family of "apply". */
 function families(text: string): Set<string> {
   return new Set(contentWords(text).flatMap((w) => derivationKey(w) ?? []));
 }

@@ -4,7 +4,7 @@
  * ("the CDP is only open to ..."), so a question in one form must find sentences in the other.
  */
 
-/** Small words a name skips when it is abbreviated: "Leave Without Pay", "Office of Personnel Management". */
+/** Small words a name skips when it is abbreviated: "Office of Personnel Management", "Health and Human Services". */
 const SKIPPED = new Set(["of", "and", "for", "the", "to", "on", "in", "at", "by", "with", "&"]);
 const DEFINITION = /\(([A-Z][A-Za-z]{1,9})\)/g;
 const WORDS_BEFORE = 12;
