@@ -117,8 +117,8 @@ interface Unit extends TextUnit {
   terms: string[];
   termSet: Set<string>;
   context: Set<string>;
-  /** The sentence's words' families (derivationKey). */
-  families: Set<string>;
+  /** The sentence's words' families (derivationKey), worked out only when a question word is missing from it. */
+  families: () => Set<string>;
   /** Index of this unit within its source's units. */
   index: number;
 }
@@ -315,19 +315,20 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
       if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || headings.has(u.text)) return [];
-      const terms = contentTerms(u.text);
+      const words = contentWords(u.text);
+      const terms = words.map(snowballStem);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
       const lead = u.kind !== "prose" ? units.slice(0, index).reverse().find((p) => p.block !== u.block || p.kind === "prose") : undefined;
       const unitContext = lead?.leadIn ? new Set([...context, ...contentTerms(lead.text)]) : context;
-      return [{ ...u, n: source.n, rank, order: order++, terms, termSet: withAcronyms(new Set(terms), spelled), context: unitContext, families: families(u.text), index }];
+      return [{ ...u, n: source.n, rank, order: order++, terms, termSet: withAcronyms(new Set(terms), spelled), context: unitContext, families: once(() => new Set(words.flatMap((w) => derivationKey(w) ?? []))), index }];
     });
   });
 }
 
-/** The families (derivationKey) of a sentence's words: "application" is in the family of "apply". */
-function families(text: string): Set<string> {
-  return new Set(contentWords(text).flatMap((w) => derivationKey(w) ?? []));
-}
+const once = <T>(make: () => T): (() => T) => {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
+};
 
 /** Acronyms the sources define, as stems: "cdp" -> ["competit", "develop", "program"]. */
 function definedAcronyms(sources: PromptSource[]): Map<string, string[]> {
@@ -413,7 +414,7 @@ function scoreUnit(
   let context = 0;
   for (const t of terms) {
     if (matched.has(t)) own += weight(t);
-    else if (weight(t) > 0 && !reference?.terms.has(t) && u.families.has(asked.family.get(t) ?? "")) {
+    else if (weight(t) > 0 && !reference?.terms.has(t) && asked.family.has(t) && u.families().has(asked.family.get(t)!)) {
       own += weight(t) * settings.derivedShare;
       matched.add(t);
     }

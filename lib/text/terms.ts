@@ -45,6 +45,17 @@ export const ASKING_STEMS: ReadonlySet<string> = new Set([...ASKING_WORDS].map(s
  */
 export function derivationKey(word: string): string | undefined {
   if (!/^[a-z]+$/.test(word)) return undefined;
-  const key = lancasterStemmer(word);
-  return key.length >= 5 ? key : undefined;
+  let key = derivationKeys.get(word);
+  if (key === undefined) {
+    // Every sentence of every passage is read on each answer, and the same words recur: remembered,
+    // a key costs a lookup instead of Lancaster's rule walk. Bounded, as a vocabulary grows.
+    if (derivationKeys.size >= MAX_REMEMBERED_KEYS) derivationKeys.clear();
+    const stem = lancasterStemmer(word);
+    key = stem.length >= 5 ? stem : "";
+    derivationKeys.set(word, key);
+  }
+  return key || undefined;
 }
+
+const derivationKeys = new Map<string, string>();
+const MAX_REMEMBERED_KEYS = 50_000;
