@@ -15,6 +15,7 @@ import { createUser } from "@/db/queries/users";
 import { answer } from "@/lib/chat/answer";
 import { useDatabase } from "@/lib/db";
 import { processNextJob } from "@/lib/ingest/worker";
+import { stopJobQueue } from "@/lib/jobs/queue";
 import { loadSamplePolicies } from "@/lib/samples/load";
 
 const { values } = parseArgs({ options: { runs: { type: "string" } } });
@@ -71,5 +72,7 @@ console.log(`  sources part:  ${ms(median(sources))}`);
 console.log(`  first token:   ${ms(median(firstToken))}`);
 console.log(`  whole answer:  ${ms(median(total))}`);
 console.log(`  first token / whole answer: ${(median(firstToken.map((f, i) => f / total[i]!)) * 100).toFixed(0)}%`);
+// Loading the samples opened the job queue in this process; it polls until stopped.
+await stopJobQueue();
 await Promise.all([pool.end(), app.pool.end()]);
 await server.stop();
