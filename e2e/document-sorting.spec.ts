@@ -4,6 +4,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
 import { DocumentsPage } from "./pages/documents";
+import { LAYOUTS } from "./support/layouts";
 
 // Issue 19: the admin documents table sorts by its columns, both ways, by mouse and keyboard, at a
 // desktop and a phone width in both themes; on a phone it scrolls inside its box, not the page.
@@ -17,13 +18,6 @@ const POLICIES = [
 ];
 const policy = (title: string, sections: number) =>
   `# ${title}\n\n${Array.from({ length: sections }, (_, i) => `## Rule ${i + 1}\n\n${`Staff follow rule ${i + 1} of this policy on every working day of the year. `.repeat(12)}\n`).join("\n")}`;
-
-const LAYOUTS = [
-  { width: 1280, height: 800, colorScheme: "light" },
-  { width: 1280, height: 800, colorScheme: "dark" },
-  { width: 390, height: 780, colorScheme: "light" },
-  { width: 390, height: 780, colorScheme: "dark" },
-] as const;
 
 test.describe.configure({ mode: "serial" });
 const ADMIN_STATE = path.join(os.tmpdir(), `document-sorting-admin-${process.pid}.json`);

@@ -5,6 +5,7 @@ import { startOpenAIServer } from "../testing/openai-server";
 import { ADMIN } from "./accounts";
 import { AuthPages } from "./pages/auth";
 import { ModelsPage } from "./pages/behaviour";
+import { LAYOUTS, layOut } from "./support/layouts";
 
 /** An address where nothing listens: a port that was free a moment ago. */
 async function closedAddress() {
@@ -14,14 +15,6 @@ async function closedAddress() {
   await new Promise((resolve) => server.close(resolve));
   return `http://127.0.0.1:${port}/v1`;
 }
-
-/** The window's size and the system theme; the page is switched in place, so layouts cost visits, not sign-ins. */
-const LAYOUTS = [
-  { name: "desktop, light", width: 1280, height: 800, colorScheme: "light" },
-  { name: "desktop, dark", width: 1280, height: 800, colorScheme: "dark" },
-  { name: "phone, light", width: 390, height: 780, colorScheme: "light" },
-  { name: "phone, dark", width: 390, height: 780, colorScheme: "dark" },
-] as const;
 
 // Issue 19: the first admin's first-run page. Connect a model (presets, a real test request, the
 // exact error), add documents, invite people; each step says when it is done. The whole walk at a
@@ -33,8 +26,8 @@ test("the first-run page tests a model connection, registers it, loads documents
     await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
     for (const layout of LAYOUTS) {
       await test.step(layout.name, async () => {
-        await page.setViewportSize(layout);
-        await page.emulateMedia({ colorScheme: layout.colorScheme });
+        // The page is switched in place: the layouts cost visits, not sign-ins.
+        await layOut(page, layout);
         await walkFirstRunPage(page, model);
       });
     }

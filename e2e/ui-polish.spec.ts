@@ -5,18 +5,12 @@ import { ensureDocuments, newEmployee } from "./fixtures";
 import { AuthPages } from "./pages/auth";
 import { ChatPage } from "./pages/chat";
 import { DocumentsPage } from "./pages/documents";
+import { LAYOUTS, layOut } from "./support/layouts";
 
 // Issue 19: the small things a new user meets first, each at a desktop and a phone width, in the
 // light and the dark theme. One employee and one admin page serve all four layouts: the window is
 // resized and the system theme switched in place (as the accessibility sweep does), so the extra
 // layouts cost page visits, not sign-ups, sign-ins and new browser contexts.
-const LAYOUTS = [
-  { name: "desktop, light", width: 1280, height: 800, colorScheme: "light" },
-  { name: "desktop, dark", width: 1280, height: 800, colorScheme: "dark" },
-  { name: "phone, light", width: 390, height: 780, colorScheme: "light" },
-  { name: "phone, dark", width: 390, height: 780, colorScheme: "dark" },
-] as const;
-type Layout = (typeof LAYOUTS)[number];
 const POLICY = `# Bicycle Parking
 
 ## Garage
@@ -56,12 +50,6 @@ test.beforeAll(async ({ browser }) => {
 test.afterAll(async () => {
   for (const context of contexts.splice(0)) await context.close();
 });
-
-/** Puts a shared page in a layout: the window's size, and the system theme switched in place. */
-async function layOut(page: Page, layout: Layout) {
-  await page.setViewportSize(layout);
-  await page.emulateMedia({ colorScheme: layout.colorScheme });
-}
 
 /** On a phone the sidebar is behind the Menu button. */
 async function openSidebar(page: Page, width: number) {
