@@ -60,22 +60,23 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
 
     async doGenerate(call) {
       call.abortSignal?.throwIfAborted();
-      const { text, usage } = await answer(call);
-      return { content: [{ type: "text", text }], finishReason: { unified: "stop", raw: undefined }, usage, warnings: [] };
+      const text = await answer(call);
+      return { content: [{ type: "text", text }], finishReason: { unified: "stop", raw: undefined }, usage: usageOf(call, text), warnings: [] };
     },
 
     async doStream(call) {
       call.abortSignal?.throwIfAborted();
       const signal = call.abortSignal;
-      const { text, usage } = await answer(call);
+      const text = await answer(call);
       // One word per delta, with its trailing whitespace, so the concatenation is the exact text.
       const words = text.match(/\S+\s*/g) ?? [];
-      const parts: LanguageModelV4StreamPart[] = [
+      const parts: (LanguageModelV4StreamPart | (() => LanguageModelV4StreamPart))[] = [
         { type: "stream-start", warnings: [] },
         { type: "text-start", id: "text-0" },
         ...words.map((delta): LanguageModelV4StreamPart => ({ type: "text-delta", id: "text-0", delta })),
         { type: "text-end", id: "text-0" },
-        { type: "finish", finishReason: { unified: "stop", raw: undefined }, usage },
+        // Counted when the words are out: tokenizing the prompt's passages would delay the first word.
+        () => ({ type: "finish", finishReason: { unified: "stop", raw: undefined }, usage: usageOf(call, text) }),
       ];
       const FIRST_WORD = 2;
       let i = 0;
@@ -90,7 +91,7 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
           if (word > 0 && word < words.length) await sleep(started + wordDueAt(pace, words.length, word) - performance.now(), signal);
           if (signal?.aborted) return controller.error(signal.reason);
           const part = parts[i++];
-          if (part) controller.enqueue(part);
+          if (part) controller.enqueue(typeof part === "function" ? part() : part);
           else controller.close();
         },
       });
@@ -120,7 +121,7 @@ export function composeAnswer(question: string, sources: PromptSource[], spec: B
   return [extract.text, escalationText, found ? spec.disclaimer : undefined].filter(Boolean).join("\n\n");
 }
 
-async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStatsSource, tuned?: Classify): Promise<{ text: string; usage: LanguageModelV4Usage }> {
+async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStatsSource, tuned?: Classify): Promise<string> {
   const system = call.prompt.flatMap((m) => (m.role === "system" ? [m.content] : [])).join("\n\n");
   const spec = parseSpecFromPrompt(system) ?? DEFAULT_BEHAVIOUR_SPEC;
   const asked = lastUserText(call.prompt);
@@ -129,16 +130,16 @@ async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStat
   const standalone = parseStandaloneQuestion(system);
   const sources = parseSourcesFromPrompt(system);
   const read = termStats && sources.length > 0 ? await readQuestion(asked, standalone, sources, termStats) : { asked, standalone };
-  const text = composeAnswer(asked, sources, spec, read, tuned ?? specClassifier(spec));
-  // Usage in the tokens a hosted model would have counted for the same prompt and answer.
+  return composeAnswer(asked, sources, spec, read, tuned ?? specClassifier(spec));
+}
+
+/** Usage in the tokens a hosted model would have counted for the same prompt and answer. */
+function usageOf(call: LanguageModelV4CallOptions, text: string): LanguageModelV4Usage {
   const inputTokens = countTokens(call.prompt.map(messageText).join("\n"));
   const outputTokens = countTokens(text);
   return {
-    text,
-    usage: {
-      inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: undefined, cacheWrite: undefined },
-      outputTokens: { total: outputTokens, text: outputTokens, reasoning: undefined },
-    },
+    inputTokens: { total: inputTokens, noCache: inputTokens, cacheRead: undefined, cacheWrite: undefined },
+    outputTokens: { total: outputTokens, text: outputTokens, reasoning: undefined },
   };
 }
 
