@@ -24,7 +24,9 @@ import type { PromptSource } from "./prompt";
 
 /**
  * The answerer's settings. `minEvidence` is the answer-or-decline threshold: chosen with
- * `npm run tune:answerer` on the development sets (docs/answer-quality.md has the trade-off curve).
+ * `npm run tune:answerer` on the development sets (docs/answer-quality.md has the trade-off curve),
+ * and not re-chosen on the held-out set, where the evidence does not separate the two kinds
+ * (docs/decisions/0008-decline-threshold-after-the-held-out-set.md).
  */
 export interface AnswererSettings {
   /** Evidence (share of the question's weight a sentence carries, with its bonuses) below which the model declines. */
