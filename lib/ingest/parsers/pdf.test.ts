@@ -36,6 +36,31 @@ describe("parsePdf", () => {
     expect(doc.blocks[4]!.headingPath).toEqual(["Remote Work Policy", "Equipment"]);
   });
 
+  it("reads a heading only a little larger than the body (Word's Heading 3) as a heading, closely followed by its text, but not a sentence or a total", async () => {
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica-Bold").fontSize(16).text("Expenses Policy").moveDown(0.3);
+      pdf.fontSize(13).text("4. Submitting a Claim").moveDown(0.2);
+      pdf.fontSize(12).text("4.2 Deadlines");
+      pdf.font("Helvetica").fontSize(11).text("Claims must be submitted within 60 days of the expense. ".repeat(3).trim()).moveDown(0.5);
+      pdf.font("Helvetica-Bold").fontSize(12).text("Late claims are paid only with a director's approval.");
+      pdf.font("Helvetica").fontSize(11).text("Approval is recorded on the claim. ".repeat(3).trim()).moveDown(0.5);
+      pdf.font("Helvetica-Bold").fontSize(12).text("TOTAL $821.14");
+      pdf.font("Helvetica").fontSize(11).text("Paid by card on the day of purchase, with the receipt attached.");
+    }, "");
+    const doc = await parsePdf(bytes, "expenses");
+    expect(doc.blocks.filter((b) => b.kind === "heading").map((b) => [b.level, b.text])).toEqual([
+      [1, "Expenses Policy"],
+      [2, "4. Submitting a Claim"],
+      [3, "4.2 Deadlines"],
+    ]);
+    // The heading is its own block: the rule under it starts with its own words and sits under it.
+    const rule = doc.blocks.find((b) => b.text.startsWith("Claims must be submitted"));
+    expect(rule?.headingPath).toEqual(["Expenses Policy", "4. Submitting a Claim", "4.2 Deadlines"]);
+    // A larger sentence and a total are text, each its own paragraph before the body text after it.
+    expect(doc.blocks.map((b) => b.text)).toContain("Late claims are paid only with a director's approval.");
+    expect(doc.blocks.map((b) => b.text)).toContain("TOTAL $821.14");
+  });
+
   it("ends a list where a line goes back to the margin after a short item, also with no gap before the next paragraph", async () => {
     const bytes = await makePdf((pdf) => {
       pdf.font("Helvetica").fontSize(11).text("The deductible each plan year:");

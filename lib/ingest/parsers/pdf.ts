@@ -9,6 +9,11 @@ interface Line { text: string; x: number; right: number; y: number; size: number
 interface Para { lines: Line[]; size: number; page: number; rows?: string[][] }
 
 const BULLET = new RegExp(`^${BULLET_GLYPHS}\\s+`);
+// Lines of one paragraph share a font size; one this much larger or smaller starts another (a
+// heading a little larger than the body: Word's Heading 3 is 12 pt over 11 pt text).
+const SAME_SIZE = 0.04;
+/** "4.2 ", "12. ", "A. " before a heading's words. */
+const SECTION_NUMBER = /^(?:\d{1,2}(?:\.\d{1,2})*\.?|[A-Z]\.)\s+/;
 // Lines this close to the top or bottom of a page are where running headers and footers sit.
 const EDGE_LINES = 2;
 const PAGE_NUMBER = /^(page\s+)?\d{1,4}(\s*(of|\/)\s*\d{1,4})?$/i;
@@ -32,7 +37,16 @@ export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promis
 
   const paras = pageLines.flatMap((lines, i) => toBlocks(lines, i + 1, ratio));
   // Short runs of clearly larger text; a large-font paragraph of prose stays a paragraph.
-  const isHeading = (p: Para) => !p.rows && p.size >= bodySize * 1.15 && p.lines.length <= 3 && /^(?=.*\p{L}).{1,150}$/su.test(join(p.lines));
+  const isHeading = (p: Para) => {
+    if (p.rows || p.lines.length > 3 || !/^(?=.*\p{L}).{1,150}$/su.test(join(p.lines))) return false;
+    if (p.size >= bodySize * 1.15) return true;
+    // A heading a little larger than the body, as Word's Heading 3 (12 pt over 11): one short line
+    // that is neither a sentence nor a figure after its number ("4.2 Deadlines", not "Claims are
+    // paid monthly." nor a form's or receipt's "TOTAL $821.14").
+    const text = join(p.lines);
+    const words = text.replace(SECTION_NUMBER, "");
+    return p.size >= bodySize * 1.04 && p.lines.length === 1 && words.split(/\s+/).length <= 12 && !/[.:;,!?]$/.test(text) && !/\d/.test(words);
+  };
   // Larger fonts rank higher: the largest heading size is level 1.
   const headingSizes = [...new Set(paras.filter(isHeading).map((p) => round(p.size)))].sort((a, b) => b - a);
 
@@ -188,7 +202,7 @@ function toParagraphs(lines: Line[], page: number, ratio: number): Para[] {
     const current = paras.at(-1);
     const bullet = current && BULLET.test(current.lines[0]!.text) ? current.lines[0]! : undefined;
     const continues =
-      prev && current && gap > 0 && gap <= size * ratio * 1.3 && Math.abs(line.size - prev.size) <= size * 0.1 && !BULLET.test(line.text) &&
+      prev && current && gap > 0 && gap <= size * ratio * 1.3 && Math.abs(line.size - prev.size) <= size * SAME_SIZE && !BULLET.test(line.text) &&
       (!bullet || line.x > bullet.x + line.size * 0.5 || prev.right >= margin - line.size * 4);
     if (continues) current.lines.push(line);
     else paras.push({ lines: [line], size: line.size, page });
