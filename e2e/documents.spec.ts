@@ -57,7 +57,9 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
   await expect(documents.row(name)).toContainText(`finance-${stamp}`);
 
   await documents.row(name).getByRole("link", { name: "Mileage Policy" }).click();
-  await page.getByRole("button", { name: "Re-index" }).click();
+  // Exact, and on the document's own page: the list's "Re-index all N documents" also holds the words.
+  await expect(page.getByRole("heading", { level: 1, name: "Mileage Policy" })).toBeVisible();
+  await page.getByRole("button", { name: "Re-index", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Re-indexing as version 4" })).toBeVisible();
 
   const documentPage = page.url();
