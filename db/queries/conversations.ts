@@ -111,7 +111,7 @@ export function historyBefore(all: StoredMessage[], userMessageId: string) {
 /**
  * One question and its answer, with citations and the retrieval trace, stored together. When the
  * question's id is already stored (regenerate, edit), its text is replaced and the answers after it
- * are deleted in the same transaction, so the conversation never shows two answers to one question
+ * are deleted in the same statement, so the conversation never shows two answers to one question
  * nor loses the old one before the new one is stored.
  */
 export async function saveTurn(db: Executor, turn: StoredTurn) {
