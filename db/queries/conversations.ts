@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../client";
 import type { ServedBy } from "../read-replicas";
 import { conversations, messages } from "../schema";
@@ -111,27 +111,50 @@ export function historyBefore(all: StoredMessage[], userMessageId: string) {
 /**
  * One question and its answer, with citations and the retrieval trace, stored together. When the
  * question's id is already stored (regenerate, edit), its text is replaced and the answers after it
- * are deleted in the same statement, so the conversation never shows two answers to one question
+ * are deleted in the same transaction, so the conversation never shows two answers to one question
  * nor loses the old one before the new one is stored.
  */
 export async function saveTurn(db: Executor, turn: StoredTurn) {
-  const { userMessage: question, assistantMessage: answer, trace, conversationId } = turn;
-  // One statement, so one round trip, atomic on its own. Its parts see one snapshot: the answers
-  // after the question are those stored before this turn, and the new answer is not among them.
-  // The answer is written only when the question is this conversation's, and the rest only with it.
+  const { userMessage: question, conversationId } = turn;
+  // A new question (nearly every turn): one statement, so one round trip, atomic on its own.
+  const inserted = sql`INSERT INTO messages (id, conversation_id, role, parts) VALUES (${question.id}, ${conversationId}, 'user', ${jsonb(question.parts)})
+    ON CONFLICT (id) DO NOTHING RETURNING id, created_at`;
+  if (await storeAnswer(db, turn, inserted)) return;
+  // The id is stored: the question is replaced. Its row is locked first, so that the answers after
+  // it are read in a statement of their own, which sees a turn stored meanwhile by another request.
+  await db.transaction(async (tx) => {
+    const [replaced] = await tx
+      .insert(messages)
+      .values({ id: question.id, conversationId, role: "user", parts: question.parts })
+      .onConflictDoUpdate({
+        target: messages.id,
+        set: { parts: question.parts },
+        // A message id from another conversation is never overwritten.
+        setWhere: and(eq(messages.conversationId, conversationId), eq(messages.role, "user")),
+      })
+      .returning({ id: messages.id });
+    if (!replaced || !(await storeAnswer(tx, turn, sql`SELECT id, created_at FROM messages WHERE id = ${question.id}`))) {
+      throw new Error(`message ${question.id} belongs to another conversation`);
+    }
+  });
+}
+
+/**
+ * The answer to the question `questionRow` yields (its id and created_at), in one statement: the
+ * answers stored after the question deleted, the answer, its citations and trace, the
+ * conversation's time. Nothing when it yields no row. Its parts see one snapshot: the new answer
+ * is not among the answers deleted.
+ */
+async function storeAnswer(db: Executor, turn: StoredTurn, questionRow: SQL): Promise<boolean> {
+  const { assistantMessage: answer, trace, conversationId } = turn;
+  // The answer is created after the question even when both are written in the same instant (in
+  // SQL: a JavaScript Date would drop the microseconds and make the question look later than itself).
   const { rows } = await db.execute<{ stored: boolean }>(sql`
-    WITH question AS (
-      INSERT INTO messages (id, conversation_id, role, parts) VALUES (${question.id}, ${conversationId}, 'user', ${jsonb(question.parts)})
-      ON CONFLICT (id) DO UPDATE SET parts = excluded.parts
-        -- A message id from another conversation is never overwritten.
-        WHERE messages.conversation_id = excluded.conversation_id AND messages.role = 'user'
-      RETURNING id, created_at),
+    WITH question AS (${questionRow}),
     replaced AS (
       DELETE FROM messages m USING question q WHERE m.conversation_id = ${conversationId} AND m.created_at > q.created_at),
     answer AS (
       INSERT INTO messages (id, conversation_id, role, parts, model, metadata, created_at)
-      -- After the question, even when both are written in the same instant (in SQL: a JavaScript
-      -- Date would drop the microseconds and make the question look later than itself).
       SELECT ${answer.id}, ${conversationId}::uuid, 'assistant', ${jsonb(answer.parts)}, ${answer.model}, ${jsonb(answer.metadata)},
         greatest(now(), q.created_at) + interval '1 millisecond'
       FROM question q
@@ -149,7 +172,7 @@ export async function saveTurn(db: Executor, turn: StoredTurn) {
     touched AS (
       UPDATE conversations c SET updated_at = now() FROM answer WHERE c.id = ${conversationId})
     SELECT EXISTS (SELECT 1 FROM answer) AS stored`);
-  if (!rows[0]?.stored) throw new Error(`message ${question.id} belongs to another conversation`);
+  return rows[0]?.stored === true;
 }
 
 /** A value for a jsonb column; SQL NULL for null (JSON's null would be a value). */

@@ -15,7 +15,7 @@ const turnIn = (conversationId: string, overrides: Partial<StoredTurn> = {}): St
   ...overrides,
 });
 
-describe("storing a turn (one statement)", () => {
+describe("storing a turn", () => {
   it("stores the question, the answer and the trace, absent values as SQL NULL", async () => {
     const user = await createTestUser("employee");
     const conversationId = randomUUID();
@@ -28,6 +28,20 @@ describe("storing a turn (one statement)", () => {
     ]);
     const [trace] = await db().select().from(retrievalTraces).where(eq(retrievalTraces.messageId, turn.assistantMessage.id));
     expect(trace).toMatchObject({ query: "Is parking free?", rewrittenQuery: null, rerank: null, corrections: null, servedBy: null, keywordRanking: "fts", results: [{ n: 1 }] });
+  });
+
+  it("replacing a question keeps one answer to it, even when two replacements race", async () => {
+    const user = await createTestUser("employee");
+    const conversationId = randomUUID();
+    await ensureConversation(db(), user.id, conversationId, "Parking");
+    const first = turnIn(conversationId);
+    await saveTurn(db(), first);
+    const again = () => turnIn(conversationId, { userMessage: first.userMessage });
+    const [one, two] = [again(), again()];
+    await Promise.all([saveTurn(db(), one), saveTurn(db(), two)]);
+    const stored = await listMessages(db(), conversationId);
+    expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
+    expect([one.assistantMessage.id, two.assistantMessage.id]).toContain(stored[1]!.id);
   });
 
   it("stores nothing of a turn that cannot be stored whole", async () => {
