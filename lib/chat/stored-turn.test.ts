@@ -15,13 +15,19 @@ const turnIn = (conversationId: string, overrides: Partial<StoredTurn> = {}): St
   ...overrides,
 });
 
+/** A new conversation of the user's with one turn stored. */
+async function storedTurn() {
+  const user = await createTestUser("employee");
+  const conversationId = randomUUID();
+  await ensureConversation(db(), user.id, conversationId, "Parking");
+  const turn = turnIn(conversationId);
+  await saveTurn(db(), turn);
+  return { conversationId, turn };
+}
+
 describe("storing a turn", () => {
   it("stores the question, the answer and the trace, absent values as SQL NULL", async () => {
-    const user = await createTestUser("employee");
-    const conversationId = randomUUID();
-    await ensureConversation(db(), user.id, conversationId, "Parking");
-    const turn = turnIn(conversationId);
-    await saveTurn(db(), turn);
+    const { conversationId, turn } = await storedTurn();
     expect((await listMessages(db(), conversationId)).map((m) => [m.id, m.role, m.parts, m.metadata])).toEqual([
       [turn.userMessage.id, "user", turn.userMessage.parts, null],
       [turn.assistantMessage.id, "assistant", turn.assistantMessage.parts, { notFound: false }],
@@ -31,11 +37,7 @@ describe("storing a turn", () => {
   });
 
   it("replacing a question keeps one answer to it, even when two replacements race", async () => {
-    const user = await createTestUser("employee");
-    const conversationId = randomUUID();
-    await ensureConversation(db(), user.id, conversationId, "Parking");
-    const first = turnIn(conversationId);
-    await saveTurn(db(), first);
+    const { conversationId, turn: first } = await storedTurn();
     const again = () => turnIn(conversationId, { userMessage: first.userMessage });
     const [one, two] = [again(), again()];
     await Promise.all([saveTurn(db(), one), saveTurn(db(), two)]);
