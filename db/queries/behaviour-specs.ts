@@ -1,4 +1,5 @@
 import { desc, eq, sql } from "drizzle-orm";
+import { cachedRead, forgetCachedReads } from "../cached-reads";
 import type { Executor } from "../client";
 import { behaviourSpecs } from "../schema";
 
@@ -9,6 +10,9 @@ export async function latestSpec(db: Executor): Promise<BehaviourSpecRow | null>
   const [row] = await db.select().from(behaviourSpecs).orderBy(desc(behaviourSpecs.version)).limit(1);
   return row ?? null;
 }
+
+/** latestSpec as answers read it: kept for a moment (db/cached-reads.ts). */
+export const latestSpecCached = cachedRead(latestSpec);
 
 export async function specByVersion(db: Executor, version: number): Promise<BehaviourSpecRow | null> {
   const [row] = await db.select().from(behaviourSpecs).where(eq(behaviourSpecs.version, version));
@@ -24,15 +28,18 @@ export async function listSpecVersions(db: Executor) {
 
 /** Saves content as the next version; concurrent saves are serialized by the unique version. */
 export async function saveSpecVersion(db: Executor, input: { content: Record<string, unknown>; note?: string; createdBy?: string }) {
-  return db.transaction(async (tx) => {
+  const saved = await db.transaction(async (tx) => {
     await tx.execute(sql`LOCK TABLE behaviour_specs IN SHARE ROW EXCLUSIVE MODE`);
     const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${behaviourSpecs.version}), 0) + 1` }).from(behaviourSpecs)) as [{ next: number }];
     const [row] = await tx.insert(behaviourSpecs).values({ ...input, version: Number(next) }).returning();
     return row!;
   });
+  forgetCachedReads();
+  return saved;
 }
 
 /** Stores content as version 1 unless a version 1 exists: racing first requests seed it once. */
 export async function seedFirstSpec(db: Executor, content: Record<string, unknown>) {
   await db.insert(behaviourSpecs).values({ version: 1, content, note: "Default spec" }).onConflictDoNothing({ target: behaviourSpecs.version });
+  forgetCachedReads();
 }

@@ -1,4 +1,5 @@
 import { and, desc, eq, isNotNull, sql } from "drizzle-orm";
+import { cachedRead, forgetCachedReads } from "../cached-reads";
 import type { Executor } from "../client";
 import { chatModels } from "../schema";
 
@@ -25,12 +26,16 @@ export async function activeChatModel(db: Executor): Promise<ChatModelRow | null
   return row ?? null;
 }
 
+/** activeChatModel as answers read it: kept for a moment (db/cached-reads.ts). */
+export const activeChatModelCached = cachedRead(activeChatModel);
+
 /** Makes `id` the one active model, in one transaction (the partial unique index enforces "one"). */
 export async function activateChatModel(db: Executor, id: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(chatModels).set({ active: false }).where(eq(chatModels.active, true));
     await tx.update(chatModels).set({ active: true, activatedAt: sql`now()` }).where(eq(chatModels.id, id));
   });
+  forgetCachedReads();
 }
 
 export async function findChatModelByName(db: Executor, name: string): Promise<ChatModelRow | null> {

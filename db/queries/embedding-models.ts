@@ -1,4 +1,5 @@
 import { and, asc, eq, getTableColumns, inArray, sql } from "drizzle-orm";
+import { cachedRead, forgetCachedReads } from "../cached-reads";
 import type { Executor } from "../client";
 import { chunkEmbeddings, embeddingModels } from "../schema";
 
@@ -73,6 +74,9 @@ export async function activeEmbeddingModel(db: Executor): Promise<EmbeddingModel
   return row ?? null;
 }
 
+/** activeEmbeddingModel as retrieval reads it: kept for a moment (db/cached-reads.ts). */
+export const activeEmbeddingModelCached = cachedRead(activeEmbeddingModel);
+
 /**
  * Locks and returns the live models. Ingestion calls this inside the transaction that writes a
  * document's vectors: the switch's activation waits for that transaction, so no chunk can be
@@ -100,6 +104,7 @@ export async function activateIfNoneActive(db: Executor, id: string) {
     await tx.execute(sql`UPDATE embedding_models SET status = 'active', activated_at = now(), updated_at = now()
       WHERE id = COALESCE((SELECT e.model FROM chunk_embeddings e JOIN embedding_models m ON m.id = e.model LIMIT 1), ${id})`);
   });
+  forgetCachedReads();
 }
 
 /** Makes `id` the active model at once, retiring the previous one (benchmarks and tests). */
@@ -108,6 +113,7 @@ export async function activateEmbeddingModel(db: Executor, id: string) {
     await tx.update(embeddingModels).set({ status: "retired", updatedAt: sql`now()` }).where(eq(embeddingModels.status, "active"));
     await tx.update(embeddingModels).set({ status: "active", activatedAt: sql`now()`, updatedAt: sql`now()` }).where(eq(embeddingModels.id, id));
   });
+  forgetCachedReads();
 }
 
 /**
@@ -188,7 +194,7 @@ export async function markSwitchReady(db: Executor, model: string): Promise<bool
  * mix. Returns false (and sets the model back to building) if chunks arrived without its vectors.
  */
 export async function activateSwitchedModel(db: Executor, model: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  const activated = await db.transaction(async (tx) => {
     // Waits for ingest transactions holding the live rows (lockLiveEmbeddingModels) to commit.
     await tx.execute(sql`SELECT id FROM embedding_models WHERE status IN ('active', 'building', 'ready') FOR UPDATE`);
     const owned = await tx.execute(sql`SELECT 1 FROM embedding_models WHERE id = ${model} AND status = 'ready'`);
@@ -206,6 +212,8 @@ export async function activateSwitchedModel(db: Executor, model: string): Promis
     await refreshSwitchProgress(tx, model);
     return true;
   });
+  forgetCachedReads();
+  return activated;
 }
 
 /** Gives up a switch (an admin's cancel, or a model that cannot embed): the active model was never touched. */

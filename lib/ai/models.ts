@@ -8,7 +8,7 @@ import { db } from "../db";
 import { env } from "../env";
 import { createBuiltinModel } from "./builtin-model";
 import { paceFromSetting, UNPACED } from "./builtin-pace";
-import { configuredModel, resolveActiveModel, type ModelConfig, type ModelSpec } from "./registry";
+import { configuredModel, servingModelRow, type ModelConfig, type ModelSpec } from "./registry";
 
 export interface ChatModel {
   /** The registry name: shown in the UI and stored with every answer. */
@@ -17,11 +17,11 @@ export interface ChatModel {
 }
 
 /**
- * The active model of the registry, read on every call: a promotion or rollback takes effect on the
- * next request in every process (one indexed query). One streaming route serves every provider.
+ * The active model of the registry (servingModelRow): a promotion or rollback takes effect on the
+ * next request in this process, within two seconds in the others. One streaming route serves every provider.
  */
 export async function chatModel(options: { paced?: boolean } = {}): Promise<ChatModel> {
-  return modelFor(await resolveActiveModel(), options);
+  return modelFor(await servingModelRow(), options);
 }
 
 export function createChatModel(e: ModelConfig): ChatModel {

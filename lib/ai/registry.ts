@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { activateChatModel, activeChatModel, findChatModel, findChatModelByName, registerChatModel, type ChatModelRow } from "@/db/queries/chat-models";
+import { activateChatModel, activeChatModel, activeChatModelCached, findChatModel, findChatModelByName, registerChatModel, type ChatModelRow } from "@/db/queries/chat-models";
+import { forgetCachedReads } from "@/db/cached-reads";
 import { db } from "../db";
 import { env, type Env } from "../env";
 
@@ -39,7 +40,7 @@ const SEED_LOCK = 4242_0002;
  * environment's model active when none is (first start). Idempotent and safe to race.
  */
 export async function ensureRegistry(executor: Executor = db()): Promise<ChatModelRow> {
-  return executor.transaction(async (tx) => {
+  const active = await executor.transaction(async (tx) => {
     await tx.execute(sql`SELECT pg_advisory_xact_lock(${SEED_LOCK})`);
     const configured = configuredModel(env());
     await registerChatModel(tx, { name: BUILTIN_MODEL_NAME, provider: "builtin", model: BUILTIN_MODEL_NAME, kind: "builtin" });
@@ -50,6 +51,8 @@ export async function ensureRegistry(executor: Executor = db()): Promise<ChatMod
     await activateChatModel(tx, row.id);
     return (await activeChatModel(tx))!;
   });
+  forgetCachedReads();
+  return active;
 }
 
 let seeded: Promise<unknown> | undefined;
@@ -59,12 +62,26 @@ let seeded: Promise<unknown> | undefined;
  * newly configured in the environment shows up as a candidate after a restart.
  */
 export async function resolveActiveModel(executor: Executor = db()): Promise<ChatModelRow> {
+  await seedOnce(executor);
+  return (await activeChatModel(executor)) ?? ensureRegistry(executor);
+}
+
+function seedOnce(executor: Executor) {
   seeded ??= ensureRegistry(executor).catch((err: unknown) => {
     seeded = undefined;
     throw err;
   });
-  await seeded;
-  return (await activeChatModel(executor)) ?? ensureRegistry(executor);
+  return seeded;
+}
+
+/**
+ * The active model answers are given by: as read in the last two seconds (db/cached-reads.ts),
+ * since every answer needs it. A promotion or rollback in this process is seen by the next answer;
+ * one in another process within two seconds.
+ */
+export async function servingModelRow(): Promise<ChatModelRow> {
+  await seedOnce(db());
+  return (await activeChatModelCached.get(db())) ?? ensureRegistry();
 }
 
 /** A registry model by its id or its name, as admins and scripts refer to it. */

@@ -1,4 +1,4 @@
-import { latestSpec, seedFirstSpec, specByVersion } from "@/db/queries/behaviour-specs";
+import { latestSpec, latestSpecCached, seedFirstSpec, specByVersion, type BehaviourSpecRow } from "@/db/queries/behaviour-specs";
 import type { Executor } from "@/db/client";
 import { db as appDb } from "../db";
 import { behaviourSpecSchema, DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "./spec";
@@ -16,6 +16,22 @@ export async function currentSpec(db: Executor = appDb()): Promise<VersionedSpec
     row = (await latestSpec(db))!;
   }
   return { version: row.version, spec: behaviourSpecSchema.parse(row.content) };
+}
+
+// Parsed once per row read, not once per answer.
+const parsed = new WeakMap<BehaviourSpecRow, VersionedSpec>();
+
+/**
+ * The spec answers follow: the one in force as read in the last two seconds (db/cached-reads.ts),
+ * since every answer needs it. A save in this process is seen by the next answer; one in
+ * another process within two seconds.
+ */
+export async function servingSpec(): Promise<VersionedSpec> {
+  const row = await latestSpecCached.get(appDb());
+  if (!row) return currentSpec();
+  let spec = parsed.get(row);
+  if (!spec) parsed.set(row, (spec = { version: row.version, spec: behaviourSpecSchema.parse(row.content) }));
+  return spec;
 }
 
 export async function specOfVersion(db: Executor, version: number): Promise<VersionedSpec | null> {

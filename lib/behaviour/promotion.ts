@@ -1,4 +1,5 @@
 import { audit } from "@/lib/admin/audit";
+import { forgetCachedReads } from "@/db/cached-reads";
 import { activateChatModel, findChatModel, previousActiveChatModel, registerChatModel, type ChatModelRow } from "@/db/queries/chat-models";
 import { latestDoneRun, runResults } from "@/db/queries/eval-runs";
 import { requireServerUrl } from "../ai/model-registration";
@@ -57,18 +58,21 @@ export async function promoteModel(admin: CurrentUser, candidateId: string, over
         ...(check.blocked ? { override: true, overrideReason: reason, blocked: check.blocked, regressed: check.comparison?.regressed ?? [] } : { override: false }),
       });
   });
+  forgetCachedReads(); // after the commit: an answer in between would have kept the old model
   return check.candidate;
 }
 
 /** One action: the previously active model becomes active again. */
 export async function rollbackModel(admin: CurrentUser): Promise<ChatModelRow> {
-  return db().transaction(async (tx) => {
+  const restored = await db().transaction(async (tx) => {
     const [current, previous] = [await resolveActiveModel(tx), await previousActiveChatModel(tx)];
     if (!previous) throw new AppError("conflict", "There is no previously active model to roll back to.");
     await activateChatModel(tx, previous.id);
     await audit(tx, admin, "model.rollback", { type: "chat_model", id: previous.id }, { model: previous.name, previous: current.name });
     return previous;
   });
+  forgetCachedReads();
+  return restored;
 }
 
 export interface BaseModelInput {

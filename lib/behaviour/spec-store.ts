@@ -1,3 +1,4 @@
+import { forgetCachedReads } from "@/db/cached-reads";
 import { saveSpecVersion } from "@/db/queries/behaviour-specs";
 import { audit } from "@/lib/admin/audit";
 import type { CurrentUser } from "../auth/user";
@@ -24,9 +25,11 @@ export async function saveSpec(admin: CurrentUser, input: unknown, note: string)
   const result = validateSpec(input);
   if ("issues" in result) throw new AppError("bad_request", `The spec is not valid: ${result.issues.map((i) => `${i.path || "spec"}: ${i.message}`).join("; ")}`);
   await currentSpec(); // the default stays version 1, so history starts where the assistant did
-  return db().transaction(async (tx) => {
+  const saved = await db().transaction(async (tx) => {
     const row = await saveSpecVersion(tx, { content: result.spec, note: note.trim() || undefined, createdBy: admin.id });
     await audit(tx, admin, "behaviour_spec.save", { type: "behaviour_spec", id: String(row.version) }, { note: note.trim() || null });
     return { version: row.version, spec: result.spec };
   });
+  forgetCachedReads(); // after the commit: an answer in between would have kept the old spec
+  return saved;
 }

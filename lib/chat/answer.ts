@@ -1,9 +1,9 @@
 import { convertToModelMessages, createUIMessageStream, streamText, toUIMessageStream, type ToolSet } from "ai";
 import { titleFromQuestion } from "./conversation-title";
-import { ensureConversation, historyBefore, messageIdTakenElsewhere, saveTurn } from "@/db/queries/conversations";
+import { findConversation, historyBefore, listMessages, openTurn, saveTurn } from "@/db/queries/conversations";
 import { buildSystemPrompt } from "../ai/prompt";
 import { chatModel } from "../ai/models";
-import { currentSpec } from "../behaviour/spec-store";
+import { servingSpec } from "../behaviour/current-spec";
 import { askerOf, type CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { env } from "../env";
@@ -43,14 +43,17 @@ export async function answer({ user, conversationId, message, abortSignal, unpac
   const max = env().QUESTION_MAX_CHARS;
   if (question.length > max) throw new AppError("bad_request", `Questions can be at most ${max} characters. Shorten it and ask again.`);
 
-  // The reads before the first token go together; the history is used only once the conversation
-  // is known to be this user's.
-  const [takenElsewhere, turn, model, { spec }] = await Promise.all([
-    messageIdTakenElsewhere(db(), message.id, conversationId), historyBefore(db(), conversationId, message.id), chatModel({ paced: !unpaced }), currentSpec(),
+  // The reads before the first token go together (the model and spec are cached, db/cached-reads.ts).
+  const [opened, model, { spec }] = await Promise.all([
+    openTurn(db(), { userId: user.id, conversationId, messageId: message.id, title: titleFromQuestion(question) }), chatModel({ paced: !unpaced }), servingSpec(),
   ]);
   // Someone else's message id names nothing this user may touch (and would silently drop the question).
-  if (takenElsewhere) throw new AppError("not_found", "This message does not exist.");
-  if (!(await ensureConversation(db(), user.id, conversationId, titleFromQuestion(question)))) throw new AppError("not_found", "This conversation does not exist.");
+  if (opened.takenElsewhere) throw new AppError("not_found", "This message does not exist.");
+  // Not owned: someone else's, or created by a request racing this one after the statement's
+  // snapshot was taken; looked up again, as the rare case it is.
+  const messages = opened.owned ? opened.messages : (await findConversation(db(), user.id, conversationId)) && (await listMessages(db(), conversationId));
+  if (!messages) throw new AppError("not_found", "This conversation does not exist.");
+  const turn = historyBefore(messages, message.id);
   if (!turn) throw new AppError("bad_request", "Only the last question can be edited or asked again.");
   const history = turn.history as ChatMessage[];
 

@@ -1,5 +1,5 @@
 import {
-  activateIfNoneActive, activeEmbeddingModel, liveEmbeddingModels, registerEmbeddingModel, type EmbeddingModelRow, type NewEmbeddingModel,
+  activateIfNoneActive, activeEmbeddingModel, activeEmbeddingModelCached, liveEmbeddingModels, registerEmbeddingModel, type EmbeddingModelRow, type NewEmbeddingModel,
 } from "@/db/queries/embedding-models";
 import { db } from "../db";
 import { env } from "../env";
@@ -48,7 +48,7 @@ export function embedderFor(row: Pick<EmbeddingModelRow, "id" | "provider" | "mo
   return found;
 }
 
-/** The model retrieval embeds questions with and searches: the registry's active one. */
+/** The registry's active model, read now (admin pages, the worker). */
 export async function activeEmbedder(): Promise<Embedder> {
   let row = await activeEmbeddingModel(db());
   if (!row) {
@@ -56,6 +56,17 @@ export async function activeEmbedder(): Promise<Embedder> {
     row = await activeEmbeddingModel(db());
   }
   return embedderFor(row!);
+}
+
+/**
+ * The model retrieval embeds questions with and searches: the active one, as read in the last
+ * two seconds (db/cached-reads.ts), since every question needs it. A switch activated by the
+ * worker is thus searched within two seconds; until then, the previous model's vectors, kept
+ * while it is retired.
+ */
+export async function servingEmbedder(): Promise<Embedder> {
+  const row = await activeEmbeddingModelCached.get(db());
+  return row ? embedderFor(row) : activeEmbedder();
 }
 
 /** Every model a new chunk needs vectors from: the active one and one being switched to. */

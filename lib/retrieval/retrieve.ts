@@ -5,7 +5,7 @@ import {
 import type { Database } from "@/db/client";
 import type { ServedBy } from "@/db/read-replicas";
 import { db, readReplicas } from "../db";
-import { activeEmbedder } from "../embeddings/registry";
+import { servingEmbedder } from "../embeddings/registry";
 import { env } from "../env";
 import { identifierPattern, identifiersIn } from "../text/identifiers";
 import { keywordTerms } from "../text/terms";
@@ -108,7 +108,7 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   // Whether the asker reads few enough chunks to score them all decides both legs' plans. Nothing
   // here waits for what it does not need: the keyword leg never waits for the embedding model.
   const scope = readerScope(database, asker);
-  const activeModel = activeEmbedder();
+  const activeModel = servingEmbedder();
   const ranking = keywordRankingInUse();
   const patterns = identifiers.map(identifierPattern);
   const searchKeywords = async (text: string) => keywordSearch(database, asker, await ranking, keywordTerms(text), depth, await scope);
