@@ -15,7 +15,7 @@ export async function currentSpec(db: Executor = appDb()): Promise<VersionedSpec
     await seedFirstSpec(db, DEFAULT_BEHAVIOUR_SPEC);
     row = (await latestSpec(db))!;
   }
-  return { version: row.version, spec: behaviourSpecSchema.parse(row.content) };
+  return versioned(row);
 }
 
 // Parsed once per row read, not once per answer.
@@ -30,11 +30,15 @@ export async function servingSpec(): Promise<VersionedSpec> {
   const row = await latestSpecCached.get(appDb());
   if (!row) return currentSpec();
   let spec = parsed.get(row);
-  if (!spec) parsed.set(row, (spec = { version: row.version, spec: behaviourSpecSchema.parse(row.content) }));
+  if (!spec) parsed.set(row, (spec = versioned(row)));
   return spec;
 }
 
 export async function specOfVersion(db: Executor, version: number): Promise<VersionedSpec | null> {
   const row = await specByVersion(db, version);
-  return row ? { version: row.version, spec: behaviourSpecSchema.parse(row.content) } : null;
+  return row ? versioned(row) : null;
+}
+
+function versioned(row: BehaviourSpecRow): VersionedSpec {
+  return { version: row.version, spec: behaviourSpecSchema.parse(row.content) };
 }

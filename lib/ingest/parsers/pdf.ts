@@ -38,12 +38,13 @@ export async function parsePdf(bytes: Uint8Array, fallbackTitle: string): Promis
   const paras = pageLines.flatMap((lines, i) => toBlocks(lines, i + 1, ratio));
   // Short runs of clearly larger text; a large-font paragraph of prose stays a paragraph.
   const isHeading = (p: Para) => {
-    if (p.rows || p.lines.length > 3 || !/^(?=.*\p{L}).{1,150}$/su.test(join(p.lines))) return false;
+    if (p.rows || p.lines.length > 3) return false;
+    const text = join(p.lines);
+    if (!/^(?=.*\p{L}).{1,150}$/su.test(text)) return false;
     if (p.size >= bodySize * 1.15) return true;
     // A heading a little larger than the body, as Word's Heading 3 (12 pt over 11): one short line
     // that is neither a sentence nor a figure after its number ("4.2 Deadlines", not "Claims are
     // paid monthly." nor a form's or receipt's "TOTAL $821.14").
-    const text = join(p.lines);
     const words = text.replace(SECTION_NUMBER, "");
     return p.size >= bodySize * 1.04 && p.lines.length === 1 && words.split(/\s+/).length <= 12 && !/[.:;,!?]$/.test(text) && !/\d/.test(words);
   };
