@@ -57,7 +57,9 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
   await expect(documents.row(name)).toContainText(`finance-${stamp}`);
 
   await documents.row(name).getByRole("link", { name: "Mileage Policy" }).click();
-  await page.getByRole("button", { name: "Re-index" }).click();
+  // Exact, and on the document's own page: the list's "Re-index all N documents" also holds the words.
+  await expect(page.getByRole("heading", { level: 1, name: "Mileage Policy" })).toBeVisible();
+  await page.getByRole("button", { name: "Re-index", exact: true }).click();
   await expect(page.getByRole("status").filter({ hasText: "Re-indexing as version 4" })).toBeVisible();
 
   const documentPage = page.url();
@@ -88,4 +90,39 @@ test("an admin uploads several files by drag and drop, versions one, filters, re
   await expect(chat.sources()).toContainText("source deleted");
   await chat.sources().getByRole("link", { name: "Mileage Policy" }).first().click();
   await expect(page.getByRole("status")).toContainText("This source was deleted");
+});
+
+test("an admin re-indexes the documents a search keeps, after asking, each as a new version, and no other", async ({ page }) => {
+  const stamp = Date.now();
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const documents = new DocumentsPage(page);
+  await documents.open();
+  const files = [`lockers-${stamp}-a.md`, `lockers-${stamp}-b.md`, `bins-${stamp}.md`];
+  await documents.drop(files.map((name) => ({ name, content: `# ${name}\n\nLockers and bins of ${name} are emptied every Friday.\n`, mimeType: "text/markdown" })));
+  for (const name of files) await documents.waitUntilReady(name);
+  const version = (name: string) => documents.row(name).getByRole("cell").nth(3);
+
+  await page.getByLabel("Search").fill(`lockers-${stamp}`);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("document-row")).toHaveCount(2);
+  // Asked first, naming what it does; Cancel changes nothing.
+  const reindex = page.getByRole("button", { name: "Re-index these 2 documents" });
+  await reindex.click();
+  await expect(confirmation(page)).toContainText("Re-index these 2 documents?");
+  await confirmation(page).getByRole("button", { name: "Cancel" }).click();
+  await expect(confirmation(page)).toHaveCount(0);
+  await expect(version(files[0]!)).toHaveText("1");
+
+  await reindex.click();
+  await confirm(page, "Re-index");
+  await expect(page.getByRole("status").filter({ hasText: "Re-indexing 2 documents as new versions" })).toBeVisible();
+  for (const name of files.slice(0, 2)) {
+    await expect(version(name)).toHaveText("2", { timeout: 30_000 });
+    await documents.waitUntilReady(name);
+  }
+  // The document the search left out keeps its version.
+  await page.getByLabel("Search").fill(`bins-${stamp}`);
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page.getByTestId("document-row")).toHaveCount(1);
+  await expect(version(files[2]!)).toHaveText("1");
 });

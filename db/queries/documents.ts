@@ -146,17 +146,16 @@ export interface DocumentFilters {
   dir?: "asc" | "desc";
 }
 
+/** Rows the documents table lists at most. */
+export const DOCUMENT_LIST_LIMIT = 500;
+
 /** The order when none is asked for: newest first. */
 export const DEFAULT_DOCUMENT_ORDER: Required<Pick<DocumentFilters, "sort" | "dir">> = { sort: "date", dir: "desc" };
 
 /** Live documents with their newest version's status (the one being ingested, if any). */
 export async function listDocuments(db: Executor, asker: Asker, filters: DocumentFilters = {}): Promise<DocumentListRow[]> {
   const { sort = DEFAULT_DOCUMENT_ORDER.sort, dir = DEFAULT_DOCUMENT_ORDER.dir } = filters;
-  const conditions = [sql`d.deleted_at IS NULL`, canRead(asker)];
-  if (filters.q) conditions.push(sql`(d.title ILIKE ${`%${filters.q}%`} OR d.filename ILIKE ${`%${filters.q}%`})`);
-  if (filters.status) conditions.push(sql`lv.status = ${filters.status}`);
-  if (filters.mime) conditions.push(sql`lv.mime = ${filters.mime}`);
-  if (filters.groupId) conditions.push(sql`EXISTS (SELECT 1 FROM document_groups g WHERE g.document_id = d.id AND g.group_id = ${filters.groupId})`);
+  const conditions = matching(asker, filters);
   const result = await db.execute<DocumentListRow>(sql`
     SELECT d.id, d.title, d.filename, d.readable_by_everyone AS "readableByEveryone",
            cv.number AS "currentVersion", lv.number AS "latestVersion", lv.status AS "latestStatus",
@@ -173,8 +172,28 @@ export async function listDocuments(db: Executor, asker: Asker, filters: Documen
     LEFT JOIN users u ON u.id = lv.created_by
     WHERE ${sql.join(conditions, sql` AND `)}
     ORDER BY ${SORT_KEYS[sort]} ${dir === "asc" ? sql`ASC` : sql`DESC`} NULLS LAST, lv.created_at DESC, d.id
-    LIMIT ${filters.limit ?? 500}`);
+    LIMIT ${filters.limit ?? DOCUMENT_LIST_LIMIT}`);
   return result.rows;
+}
+
+/** The live documents the asker can read that the filters keep (the table's rows, without its limit). */
+export async function documentIdsMatching(db: Executor, asker: Asker, filters: DocumentFilters = {}): Promise<string[]> {
+  const result = await db.execute<{ id: string }>(sql`
+    SELECT d.id FROM documents d
+    JOIN LATERAL (SELECT status, mime FROM document_versions v WHERE v.document_id = d.id ORDER BY number DESC LIMIT 1) lv ON TRUE
+    WHERE ${sql.join(matching(asker, filters), sql` AND `)}
+    ORDER BY d.created_at, d.id`);
+  return result.rows.map((r) => r.id);
+}
+
+/** The filters as conditions on `d` (documents) and `lv` (each one's newest version). */
+function matching(asker: Asker, filters: DocumentFilters) {
+  const conditions = [sql`d.deleted_at IS NULL`, canRead(asker)];
+  if (filters.q) conditions.push(sql`(d.title ILIKE ${`%${filters.q}%`} OR d.filename ILIKE ${`%${filters.q}%`})`);
+  if (filters.status) conditions.push(sql`lv.status = ${filters.status}`);
+  if (filters.mime) conditions.push(sql`lv.mime = ${filters.mime}`);
+  if (filters.groupId) conditions.push(sql`EXISTS (SELECT 1 FROM document_groups g WHERE g.document_id = d.id AND g.group_id = ${filters.groupId})`);
+  return conditions;
 }
 
 export type ViewableVersion = {

@@ -8,7 +8,7 @@ import { activeEmbedder } from "../embeddings/registry";
 import { keywordRankingInUse, rankCandidates, retrieve } from "../retrieval/retrieve";
 import { keywordTerms } from "../text/terms";
 import { createTestUser, drainQueue } from "@/testing/fixtures";
-import { deleteDocument, reindexDocument, setReaders } from "./manage";
+import { deleteDocument, reindexDocument, reindexDocuments, setReaders } from "./manage";
 import { acceptUpload } from "./upload";
 
 const unique = () => Math.random().toString(36).slice(2, 10);
@@ -36,6 +36,25 @@ describe("managing a document", () => {
     expect(after.chunkId).not.toBe(before.chunkId);
     expect((await listVersions(db(), upload.documentId)).map((v) => [v.number, v.status])).toEqual([[2, "ready"], [1, "ready"]]);
     expect(await findReadableVersion(db(), askerOf(admin), upload.documentId, before.versionId)).toMatchObject({ number: 1, currentNumber: 2 });
+  });
+
+  it("re-indexes the documents the table's filters keep, each as a new version, and no deleted or other one", async () => {
+    const tag = unique();
+    const admin = await createTestUser("admin");
+    const upload = (name: string) =>
+      acceptUpload({ filename: `${name}.md`, bytes: Buffer.from(`# ${name}\n\nLockers for ${name} are emptied every Friday.\n`), uploadedBy: admin.id });
+    const [kept, alsoKept, deleted, other] = [await upload(`lockers-${tag}-a`), await upload(`lockers-${tag}-b`), await upload(`lockers-${tag}-c`), await upload(`bins-${tag}`)];
+    await drainQueue();
+    await deleteDocument(deleted.documentId, admin);
+    expect(await reindexDocuments(admin, { q: `lockers-${tag}` })).toEqual({ queued: 2, failed: 0 });
+    await drainQueue();
+    const versions = async (id: string) => (await listVersions(db(), id)).map((v) => [v.number, v.status]);
+    expect(await versions(kept.documentId)).toEqual([[2, "ready"], [1, "ready"]]);
+    expect(await versions(alsoKept.documentId)).toEqual([[2, "ready"], [1, "ready"]]);
+    expect(await versions(other.documentId)).toEqual([[1, "ready"]]);
+    expect(await versions(deleted.documentId)).toEqual([[1, "ready"]]);
+    // An employee's filters name only what they may read; re-indexing is the admin's, checked by the action.
+    expect(await reindexDocuments(admin, { q: `nothing-${tag}` })).toEqual({ queued: 0, failed: 0 });
   });
 
   it("a passage ranked just before a new version goes live is still the answer's source", async () => {

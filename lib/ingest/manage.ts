@@ -1,4 +1,4 @@
-import { addVersion } from "@/db/queries/documents";
+import { addVersion, documentIdsMatching, type DocumentFilters } from "@/db/queries/documents";
 import { z } from "zod";
 import { findDocument, latestOriginal, setDocumentTitle, softDeleteDocument } from "@/db/queries/document-admin";
 import { ensureGroups, setDocumentReaders } from "@/db/queries/groups";
@@ -17,6 +17,25 @@ export async function reindexDocument(admin: CurrentUser, documentId: string) {
   const result = await addVersion(db(), { ...original, bytes: original.original, createdBy: admin.id, force: true, documentId, via: "reindex", enqueue: await ingestionQueue() });
   if (result.outcome === "missing") throw notFound();
   return result;
+}
+
+/**
+ * Re-indexes every live document the filters keep (the documents table's, without its limit),
+ * each as a new version: after an upgrade whose parsers read some files better. One document
+ * that cannot be re-indexed (deleted meanwhile) does not stop the others.
+ */
+export async function reindexDocuments(admin: CurrentUser, filters: DocumentFilters): Promise<{ queued: number; failed: number }> {
+  const ids = await documentIdsMatching(db(), askerOf(admin), filters);
+  let queued = 0;
+  for (const id of ids) {
+    const result = await reindexDocument(admin, id).catch((err: unknown) => {
+      if (err instanceof AppError) return null;
+      throw err;
+    });
+    if (result?.outcome === "queued") queued++;
+  }
+  await audit(db(), admin, "document.reindex_many", { type: "document" }, { filters, queued, failed: ids.length - queued });
+  return { queued, failed: ids.length - queued };
 }
 
 export async function deleteDocument(documentId: string, actor: Actor) {
