@@ -18,12 +18,11 @@ import os from "node:os";
 import path from "node:path";
 import { spawn } from "node:child_process";
 import { parseArgs } from "node:util";
-import { count } from "drizzle-orm";
 import { runningEmbeddedServer, startEmbeddedServer } from "@/db/embedded-server";
 import { migrateDatabase } from "@/db/migrate";
 import { listMessages } from "@/db/queries/conversations";
 import { createUser } from "@/db/queries/users";
-import { streamSlots } from "@/db/schema";
+import { liveStreamSlots } from "@/db/queries/rate-limits";
 import { hashPassword } from "@/lib/auth/password";
 import { useDatabase } from "@/lib/db";
 import { processNextJob } from "@/lib/ingest/worker";
@@ -106,7 +105,7 @@ try {
     }
     if (stored.size < turns.length) await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const [slots] = await db.select({ n: count() }).from(streamSlots);
+  const slots = await liveStreamSlots(db);
   await pool.end();
 
   const report = (dropped: boolean) => {
@@ -132,7 +131,7 @@ try {
     const r = report(dropped);
     console.log(`| ${label} | ${r.asked} | ${r.admitted} | ${r.turnedAway} | ${r.received} | ${r.storedComplete} | ${r.storedStopped} | ${r.storedWords} | ${r.notStored} |`);
   }
-  console.log(`afterwards: /api/ready ${ready}; a new question ${afterwards.status === 200 && afterwards.wordsReceived > 0 ? "answered in full" : `failed (${afterwards.status})`}; stream slots still held ${slots!.n}`);
+  console.log(`afterwards: /api/ready ${ready}; a new question ${afterwards.status === 200 && afterwards.wordsReceived > 0 ? "answered in full" : `failed (${afterwards.status})`}; stream slots still held ${slots}`);
 } finally {
   await stopProcess(launcher);
   fs.rmSync(work, { recursive: true, force: true });

@@ -40,7 +40,8 @@ export function Chat({ id, initialMessages, deletedDocuments = [], initialFeedba
     transport: new DefaultChatTransport({
       api: "/api/chat",
       // Only the question travels (new, edited, or asked again): the server reads the history from the database.
-      prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages.findLast((m) => m.role === "user") } }),
+      // `alone`: nothing before the question, so the server may start its search early.
+      prepareSendMessagesRequest: ({ id, messages }) => ({ body: { id, message: messages.findLast((m) => m.role === "user"), alone: messages.findLastIndex((m) => m.role === "user") === 0 } }),
       // A stop the moment a question is sent still reaches the server with the question, so the turn is stored.
       fetch: stopOnceAnswered(),
     }),

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../client";
 
@@ -30,27 +31,43 @@ export async function clearLimit(db: Executor, key: string) {
   await db.execute(sql`DELETE FROM rate_limits WHERE key = ${key}`);
 }
 
-/**
- * Takes a streaming slot for the user if fewer than `max` live ones exist. The per-user advisory
- * lock makes check-and-insert atomic across processes; expired slots (a crashed process) are
- * swept first so they never block the user for longer than `ttlSeconds`.
- */
-export async function acquireStreamSlot(db: Executor, userId: string, max: number, ttlSeconds: number): Promise<string | null> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SELECT pg_advisory_xact_lock(42420004, hashtext(${userId}))`);
-    // After the lock, in a statement of its own: its snapshot sees every slot committed before.
-    const inserted = await tx.execute<{ id: string }>(sql`
-      WITH swept AS (DELETE FROM stream_slots WHERE user_id = ${userId} AND expires_at <= now())
-      INSERT INTO stream_slots (user_id, expires_at)
-      SELECT ${userId}, now() + make_interval(secs => ${ttlSeconds})
-      WHERE (SELECT count(*) FROM stream_slots WHERE user_id = ${userId} AND expires_at > now()) < ${max}
-      RETURNING id`);
-    return inserted.rows[0]?.id ?? null;
-  });
+/** A slot taken by acquireStreamSlot: what releases it. */
+export interface StreamSlot {
+  userId: string;
+  id: string;
 }
 
-export async function releaseStreamSlot(db: Executor, id: string) {
-  await db.execute(sql`DELETE FROM stream_slots WHERE id = ${id}`);
+/** The user's slots that still count, as a jsonb array (`held` is the row's column). */
+const live = sql`(SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM jsonb_array_elements(s.held) e WHERE (e->>'until')::timestamptz > now())`;
+
+/**
+ * Takes a streaming slot for the user if fewer than `max` live ones are held, in one statement (it
+ * is on the way to every answer's first token). Concurrent requests of one user queue on the user's
+ * row, and each checks the row as the one before left it (an upsert's update re-reads the row it
+ * waited for), so at most `max` are ever held. Slots left by a crashed process are dropped as they
+ * expire, so they never block the user for longer than `ttlSeconds`.
+ */
+export async function acquireStreamSlot(db: Executor, userId: string, max: number, ttlSeconds: number): Promise<StreamSlot | null> {
+  const slot = { userId, id: randomUUID() };
+  const held = sql`jsonb_build_array(jsonb_build_object('id', ${slot.id}::text, 'until', now() + make_interval(secs => ${ttlSeconds})))`;
+  const { rows } = await db.execute(sql`
+    INSERT INTO stream_slots AS s (user_id, held) SELECT ${userId}, ${held} WHERE ${max} > 0
+    ON CONFLICT (user_id) DO UPDATE SET held = ${live} || ${held}
+    WHERE jsonb_array_length(${live}) < ${max}
+    RETURNING 1`);
+  return rows.length > 0 ? slot : null;
+}
+
+export async function releaseStreamSlot(db: Executor, slot: StreamSlot) {
+  await db.execute(sql`
+    UPDATE stream_slots s SET held = (SELECT coalesce(jsonb_agg(e), '[]'::jsonb) FROM jsonb_array_elements(s.held) e WHERE e->>'id' <> ${slot.id})
+    WHERE user_id = ${slot.userId}`);
+}
+
+/** Slots still counting, across users: what a benchmark checks is back to none once answers end. */
+export async function liveStreamSlots(db: Executor): Promise<number> {
+  const { rows } = await db.execute<{ n: number }>(sql`SELECT coalesce(sum(jsonb_array_length(${live})), 0)::int AS n FROM stream_slots s`);
+  return Number(rows[0]!.n);
 }
 
 /** Takes back one counted hit (e.g. a sign-in that turned out to be legitimate). */

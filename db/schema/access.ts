@@ -1,4 +1,4 @@
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 /**
@@ -37,16 +37,19 @@ export const signInFailures = pgTable("sign_in_failures", {
   lastFailureAt: timestamp("last_failure_at", { withTimezone: true }).notNull(),
 });
 
+/** One answer being streamed: released when its stream ends, or counted until `until` if its process crashed. */
+export interface HeldSlot {
+  id: string;
+  /** ISO time after which the slot no longer counts. */
+  until: string;
+}
+
 /**
- * One row per answer being streamed. A slot is released when its stream ends; one left behind by a
- * crashed process stops counting at `expiresAt`.
+ * The answers each user is streaming, one row per user. The row is what orders one user's
+ * concurrent requests: taking a slot is a single upsert whose check runs on the row as the last
+ * request left it (db/queries/rate-limits.ts), so no lock or transaction is needed.
  */
-export const streamSlots = pgTable(
-  "stream_slots",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: uuid("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  },
-  (t) => [index("stream_slots_user_idx").on(t.userId)],
-);
+export const streamSlots = pgTable("stream_slots", {
+  userId: uuid("user_id").primaryKey().references(() => users.id, { onDelete: "cascade" }),
+  held: jsonb("held").$type<HeldSlot[]>().notNull(),
+});

@@ -26,6 +26,12 @@ export interface AnswerRequest {
   abortSignal?: AbortSignal;
   /** A program reads the whole answer (evaluations, benchmarks): no pause between the built-in model's words. */
   unpaced?: boolean;
+  /**
+   * The client's word that nothing comes before this question in its conversation. Only a hint
+   * (the history read from the database decides): the search for the question as written then
+   * starts beside opening the turn instead of after it.
+   */
+  alone?: boolean;
 }
 
 export function questionText(message: ChatMessage): string {
@@ -37,13 +43,15 @@ export function questionText(message: ChatMessage): string {
  * verify the citations and store the turn. History is read from the database, never trusted
  * from the client.
  */
-export async function answer({ user, conversationId, message, abortSignal, unpaced }: AnswerRequest) {
+export async function answer({ user, conversationId, message, abortSignal, unpaced, alone }: AnswerRequest) {
   const question = questionText(message);
   if (!question) throw new AppError("bad_request", "Type a question first.");
   const max = env().QUESTION_MAX_CHARS;
   if (question.length > max) throw new AppError("bad_request", `Questions can be at most ${max} characters. Shorten it and ask again.`);
 
   // The reads before the first token go together (the model and spec are cached, db/cached-reads.ts).
+  const early = alone ? retrieve(askerOf(user), question) : undefined;
+  early?.catch(() => undefined); // awaited below, or dropped when the turn does not open
   const [opened, model, { spec }] = await Promise.all([
     openTurn(db(), { userId: user.id, conversationId, messageId: message.id, title: titleFromQuestion(question) }), chatModel({ paced: !unpaced }), servingSpec(),
   ]);
@@ -59,7 +67,8 @@ export async function answer({ user, conversationId, message, abortSignal, unpac
 
   // A follow-up ("what about contractors?") is searched for as a standalone question.
   const rewrite = await traced("chat.rewrite", {}, () => standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model));
-  const { sources, keywordRanking, rerank, corrections, servedBy } = await retrieve(askerOf(user), rewrite.query);
+  // The early search stands when the question is searched for as written (no history, or a follow-up that needs no rewrite).
+  const { sources, keywordRanking, rerank, corrections, servedBy } = await (early && rewrite.query === question ? early : retrieve(askerOf(user), rewrite.query));
   const refs = sources.map(toSourceRef);
   const valid = new Set(refs.map((r) => r.n));
   const known = { notFound: spec.notFound, referrals: spec.refuse.map((t) => t.referral) };

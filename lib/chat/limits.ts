@@ -12,15 +12,20 @@ import { log } from "../log";
  */
 export async function admitChat(user: CurrentUser): Promise<() => Promise<void>> {
   const config = env();
-  const rate = await countRequest(`chat:${user.id}`, config.CHAT_MAX_PER_MINUTE);
+  // Both in one round trip's time (they are on the way to every answer's first token); a slot
+  // taken by a request the per-minute limit refuses is handed back at once.
+  const [rate, slot] = await Promise.all([
+    countRequest(`chat:${user.id}`, config.CHAT_MAX_PER_MINUTE),
+    acquireStreamSlot(db(), user.id, config.CHAT_MAX_CONCURRENT_STREAMS, config.CHAT_STREAM_SLOT_SECONDS),
+  ]);
   if (!rate.allowed) {
+    if (slot) await releaseStreamSlot(db(), slot);
     throw new AppError(
       "rate_limited",
       `You have asked ${config.CHAT_MAX_PER_MINUTE} questions in the last minute. Try again in ${rate.retryAfter} seconds.`,
       rate.retryAfter,
     );
   }
-  const slot = await acquireStreamSlot(db(), user.id, config.CHAT_MAX_CONCURRENT_STREAMS, config.CHAT_STREAM_SLOT_SECONDS);
   if (!slot) {
     throw new AppError(
       "rate_limited",

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { acquireStreamSlot, hit, peek, pruneLimits } from "@/db/queries/rate-limits";
+import { acquireStreamSlot, hit, liveStreamSlots, peek, pruneLimits, releaseStreamSlot } from "@/db/queries/rate-limits";
 import { db } from "../db";
 import { admitChat, releasingOnEnd } from "../chat/limits";
 import { env } from "../env";
@@ -64,6 +64,24 @@ describe("abuse limits", () => {
     await expect(failing.getReader().read()).rejects.toThrow("model down");
     await (await admitChat(user))();
     for (const r of releases.slice(1)) await r();
+  });
+
+  it("concurrent requests of one user take at most max stream slots, and a released one is free again", async () => {
+    const user = await createTestUser("employee");
+    const slots = await Promise.all(Array.from({ length: 12 }, () => acquireStreamSlot(db(), user.id, 3, 60)));
+    const taken = slots.filter((s) => s !== null);
+    expect(taken).toHaveLength(3);
+    expect(await liveStreamSlots(db())).toBeGreaterThanOrEqual(3);
+    await releaseStreamSlot(db(), taken[1]!);
+    expect(await acquireStreamSlot(db(), user.id, 3, 60)).not.toBeNull();
+    expect(await acquireStreamSlot(db(), user.id, 3, 60)).toBeNull();
+  });
+
+  it("a request over the per-minute limit leaves no stream slot taken", async () => {
+    const user = await createTestUser("employee");
+    for (let i = 0; i < env().CHAT_MAX_PER_MINUTE; i++) await (await admitChat(user))();
+    await expect(admitChat(user)).rejects.toMatchObject({ code: "rate_limited" });
+    expect(await acquireStreamSlot(db(), user.id, 1, 60)).not.toBeNull();
   });
 
   it("a slot left by a crashed process stops counting once it expires", async () => {

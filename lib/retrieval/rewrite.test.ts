@@ -111,9 +111,11 @@ describe("a follow-up through the chat, with the built-in model", () => {
     await drainQueue();
     const employee = await createTestUser("employee");
     const conversationId = randomUUID();
+    // `alone`, as a client that wrongly calls every question its conversation's first would send:
+    // the follow-up is still searched for as rewritten from the stored history.
     const ask = async (text: string) => {
       const message: ChatMessage = { id: randomUUID(), role: "user", parts: [{ type: "text", text }] };
-      const chunks = await readStream(await answer({ user: employee, conversationId, message }));
+      const chunks = await readStream(await answer({ user: employee, conversationId, message, alone: true }));
       return chunks.find((c) => c.type === "data-sources")!.data as { documentId: string; headingPath: string[] }[];
     };
 

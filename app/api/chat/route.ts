@@ -14,7 +14,7 @@ export async function POST(request: Request) {
     if (!body.success) throw new AppError("bad_request", "The request is not a valid chat message.");
     const release = await admitChat(user);
     try {
-      const stream = await answer({ user, conversationId: body.data.id, message: body.data.message, abortSignal: request.signal });
+      const stream = await answer({ user, conversationId: body.data.id, message: body.data.message, alone: body.data.alone, abortSignal: request.signal });
       // Read to the end on the server even when the client goes away, so the (partial) answer is stored.
       return createUIMessageStreamResponse({ stream: releasingOnEnd(stream, release, request.signal), consumeSseStream: consumeStream });
     } catch (err) {
