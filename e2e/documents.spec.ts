@@ -114,7 +114,7 @@ test("an admin re-indexes the documents a search keeps, after asking, each as a 
   await expect(version(files[0]!)).toHaveText("1");
 
   await reindex.click();
-  await confirm(page, "Re-index");
+  await confirm(page, "Re-index these 2 documents");
   await expect(page.getByRole("status").filter({ hasText: "Re-indexing 2 documents as new versions" })).toBeVisible();
   for (const name of files.slice(0, 2)) {
     await expect(version(name)).toHaveText("2", { timeout: 30_000 });
