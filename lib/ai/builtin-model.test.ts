@@ -1,7 +1,7 @@
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { generateText, streamText, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
-import { createBuiltinModel, NOT_FOUND_ANSWER } from "./builtin-model";
+import { createBuiltinModel, NOT_FOUND_ANSWER, streamedWords } from "./builtin-model";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { buildSystemPrompt, type PromptSource } from "./prompt";
 import { countTokens } from "../text/tokens";
@@ -33,12 +33,17 @@ describe("builtin model through streamText", () => {
     expect(usage.inputTokens).toBeGreaterThan(50);
   });
 
-  it("lists several sentences as cited bullets, best first", async () => {
-    const { text } = await ask("What are the rules for annual leave?");
+  it("lists several sentences as cited bullets, best first, each bullet streamed with its first word", async () => {
+    const { text, deltas } = await ask("What are the rules for annual leave?");
     expect(text).toBe(
       "- Full-time employees receive 25 days of paid annual leave per calendar year. [3]\n" +
         "- Sick leave does not count against annual leave. [3]",
     );
+    expect(deltas.join("")).toBe(text);
+    // A marker alone would draw an empty bullet until the next word arrives.
+    expect(deltas[0]).toBe("- Full-time ");
+    expect(deltas).toContain("- Sick ");
+    expect(deltas.filter((d) => /^\s*(?:[-*+>]|#{1,6}|\d{1,3}[.)])\s*$/.test(d))).toEqual([]);
   });
 
   it("cites the right source across policies", async () => {
@@ -115,6 +120,14 @@ describe("streaming", () => {
       { role: "user" as const, content: [{ type: "text" as const, text: question }] },
     ],
     abortSignal,
+  });
+
+  it("streams a marker with the word after it, wherever the line is in the answer", () => {
+    const text = "Steps:\n\n1. Open the form [1]\n  - then sign it\n## Next\n> quoted line\nA plain line - with a dash";
+    const words = streamedWords(text);
+    expect(words.join("")).toBe(text);
+    expect(words).toEqual(expect.arrayContaining(["1. Open ", "- then ", "## Next\n", "> quoted ", "- "]));
+    expect(words[0]).toBe("Steps:\n\n");
   });
 
   it("emits stream-start, text-start, one word per delta, text-end, finish", async () => {

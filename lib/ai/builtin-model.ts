@@ -68,8 +68,7 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
       call.abortSignal?.throwIfAborted();
       const signal = call.abortSignal;
       const text = await answer(call);
-      // One word per delta, with its trailing whitespace, so the concatenation is the exact text.
-      const words = text.match(/\S+\s*/g) ?? [];
+      const words = streamedWords(text);
       const parts: (LanguageModelV4StreamPart | (() => LanguageModelV4StreamPart))[] = [
         { type: "stream-start", warnings: [] },
         { type: "text-start", id: "text-0" },
@@ -164,4 +163,13 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       resolve();
     }
   });
+}
+
+/**
+ * One word per delta, with its trailing whitespace, so the concatenation is the exact text. A line's
+ * list or heading marker ("- ", "2. ", "## ") goes with the word after it: sent alone, it draws an
+ * empty bullet, and the first words are seen only when the next delta arrives.
+ */
+export function streamedWords(text: string): string[] {
+  return text.match(/(?:(?<=^|\n[ \t]*)(?:[-*+>]|#{1,6}|\d{1,3}[.)])[ \t]+)?\S+\s*/g) ?? [];
 }
