@@ -7,6 +7,7 @@ import type { ClassifierWeights } from "../behaviour/classifier/softmax";
 import { db } from "../db";
 import { env } from "../env";
 import { createBuiltinModel } from "./builtin-model";
+import type { TermStatsSource } from "./extractive-answer";
 import { paceFromSetting, UNPACED } from "./builtin-pace";
 import { configuredModel, servingModelRow, type ModelConfig, type ModelSpec } from "./registry";
 
@@ -20,7 +21,7 @@ export interface ChatModel {
  * The active model of the registry (servingModelRow): a promotion or rollback takes effect on the
  * next request in this process, within two seconds in the others. One streaming route serves every provider.
  */
-export async function chatModel(options: { paced?: boolean } = {}): Promise<ChatModel> {
+export async function chatModel(options: ModelOptions = {}): Promise<ChatModel> {
   return modelFor(await servingModelRow(), options);
 }
 
@@ -36,19 +37,26 @@ export function createChatModel(e: ModelConfig): ChatModel {
  * programs that read whole answers (evaluations): the built-in model then sends its words without
  * the pause it makes for people reading (BUILTIN_MODEL_DELAY_MS).
  */
-export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }, options: { readsIndex?: boolean; paced?: boolean } = {}): ChatModel {
-  return { id: row.name, model: languageModel(row, env(), options.readsIndex, options.paced) };
+export function modelFor(row: ModelSpec & { name: string; fineTuneJobId?: string | null }, options: ModelOptions = {}): ChatModel {
+  return { id: row.name, model: languageModel(row, env(), options) };
+}
+
+interface ModelOptions {
+  readsIndex?: boolean;
+  paced?: boolean;
+  /** Where the built-in model reads the index's word statistics: by default a statement of its own per answer. */
+  termStats?: TermStatsSource;
 }
 
 /** API keys stay in the environment; the registry holds only provider, model id and endpoint. */
-function languageModel(spec: ModelSpec & { fineTuneJobId?: string | null }, e: ModelConfig, readsIndex = true, paced = true): LanguageModelV4 {
+function languageModel(spec: ModelSpec & { fineTuneJobId?: string | null }, e: ModelConfig, { readsIndex = true, paced = true, termStats }: ModelOptions = {}): LanguageModelV4 {
   switch (spec.provider) {
     case "builtin": {
       const job = spec.fineTuneJobId;
       // A `builtin` fine-tune answers with the behaviour weights its job stored.
       const behaviour = job ? async () => (await builtinWeightsOfJob(db(), job))?.weights as ClassifierWeights | undefined : undefined;
-      const termStats = readsIndex ? (words: string[]) => documentFrequencies(db(), words) : undefined;
-      return createBuiltinModel({ pace: paced ? paceFromSetting(e.BUILTIN_MODEL_DELAY_MS) : UNPACED, termStats, behaviour });
+      const stats = readsIndex ? (termStats ?? ((words: string[]) => documentFrequencies(db(), words))) : undefined;
+      return createBuiltinModel({ pace: paced ? paceFromSetting(e.BUILTIN_MODEL_DELAY_MS) : UNPACED, termStats: stats, behaviour });
     }
     case "openai":
       // Fine-tuned models ("ft:gpt-4o-mini:org::id") are addressed exactly like base models.

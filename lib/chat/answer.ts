@@ -8,6 +8,7 @@ import { askerOf, type CurrentUser } from "../auth/user";
 import { db } from "../db";
 import { env } from "../env";
 import { AppError } from "../errors";
+import { AnswerTermStats } from "../retrieval/answer-term-stats";
 import { retrieve, type RetrievedSource } from "../retrieval/retrieve";
 import { standaloneQuery } from "../retrieval/rewrite";
 import { snippetOf } from "../sources/snippet";
@@ -49,11 +50,13 @@ export async function answer({ user, conversationId, message, abortSignal, unpac
   const max = env().QUESTION_MAX_CHARS;
   if (question.length > max) throw new AppError("bad_request", `Questions can be at most ${max} characters. Shorten it and ask again.`);
 
+  // The index's word statistics are read once, by the search, and the built-in model finds them.
+  const termStats = new AnswerTermStats();
   // The reads before the first token go together (the model and spec are cached, db/cached-reads.ts).
-  const early = alone ? retrieve(askerOf(user), question) : undefined;
+  const early = alone ? retrieve(askerOf(user), question, undefined, termStats) : undefined;
   early?.catch(() => undefined); // awaited below, or dropped when the turn does not open
   const [opened, model, { spec }] = await Promise.all([
-    openTurn(db(), { userId: user.id, conversationId, messageId: message.id, title: titleFromQuestion(question) }), chatModel({ paced: !unpaced }), servingSpec(),
+    openTurn(db(), { userId: user.id, conversationId, messageId: message.id, title: titleFromQuestion(question) }), chatModel({ paced: !unpaced, termStats: (words) => termStats.read(db(), words) }), servingSpec(),
   ]);
   // Someone else's message id names nothing this user may touch (and would silently drop the question).
   if (opened.takenElsewhere) throw new AppError("not_found", "This message does not exist.");
@@ -68,7 +71,7 @@ export async function answer({ user, conversationId, message, abortSignal, unpac
   // A follow-up ("what about contractors?") is searched for as a standalone question.
   const rewrite = await traced("chat.rewrite", {}, () => standaloneQuery(question, history.map((m) => ({ role: m.role, text: questionText(m) })), model));
   // The early search stands when the question is searched for as written (no history, or a follow-up that needs no rewrite).
-  const { sources, keywordRanking, rerank, corrections, servedBy } = await (early && rewrite.query === question ? early : retrieve(askerOf(user), rewrite.query));
+  const { sources, keywordRanking, rerank, corrections, servedBy } = await (early && rewrite.query === question ? early : retrieve(askerOf(user), rewrite.query, undefined, termStats));
   const refs = sources.map(toSourceRef);
   const valid = new Set(refs.map((r) => r.n));
   const known = { notFound: spec.notFound, referrals: spec.refuse.map((t) => t.referral) };

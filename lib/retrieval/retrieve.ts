@@ -8,11 +8,12 @@ import { db, readReplicas } from "../db";
 import { servingEmbedder } from "../embeddings/registry";
 import { env } from "../env";
 import { identifierPattern, identifiersIn } from "../text/identifiers";
-import { keywordTerms } from "../text/terms";
+import { contentWords, keywordTerms } from "../text/terms";
 import { fuse, fusionFor, type FusedHit } from "./fusion";
 import { reranker } from "./rerank";
 import { diversifyByDocument } from "./diversify";
 import { namedDocuments, preferNamed } from "./named-documents";
+import type { AnswerTermStats } from "./answer-term-stats";
 import { absentWords, correctableWords, spellingCorrections, type SpellingCorrection } from "./spelling";
 import { traced } from "../operations/tracing";
 import { applyCorrections } from "../text/typos";
@@ -101,7 +102,9 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** The three legs, filtered for the asker in SQL, and their fusion: chunk ids only. */
-export async function rankCandidates(asker: Asker, question: string, depth = LEG_DEPTH, database: Database = db()): Promise<Candidates> {
+export async function rankCandidates(
+  asker: Asker, question: string, depth = LEG_DEPTH, database: Database = db(), termStats?: AnswerTermStats,
+): Promise<Candidates> {
   if (!asker?.userId) throw new Error("retrieve() needs an asker: there is no unscoped retrieval.");
   const start = performance.now();
   const identifiers = identifiersIn(question);
@@ -115,7 +118,9 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
   const keywordLeg = timed(() => traced("retrieval.keyword", {}, () => searchKeywords(question)));
   // Which words no chunk holds is asked beside the legs, so a question without typos waits for nothing more.
   const correctable = correctableWords(question);
-  const absent = absentWords(database, correctable);
+  // Within an answer, the question's other words are read in the same statement: the built-in
+  // model weighs them before its first word, and then finds them read (answer-term-stats.ts).
+  const absent = absentWords(database, correctable, termStats, termStats ? contentWords(question) : []);
   // Awaited only after the legs: should a leg fail first (a read replica going away), this query's
   // failure must not surface as an unhandled rejection; it is still thrown where it is awaited.
   absent.catch(() => undefined);
@@ -163,17 +168,18 @@ export async function rankCandidates(asker: Asker, question: string, depth = LEG
 /**
  * The one retrieval configuration: the chat, the admin console and the evaluation harness all
  * call this (or rankCandidates, its first half), so what is measured is what employees get.
+ * `termStats`: the answer's word statistics, shared with its model (answer-term-stats.ts).
  */
-export function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K): Promise<RetrievalResult> {
-  return traced("retrieval", { "groundwork.retrieval.top_k": k }, () => retrieveTraced(asker, question, k));
+export function retrieve(asker: Asker, question: string, k = env().RETRIEVAL_TOP_K, termStats?: AnswerTermStats): Promise<RetrievalResult> {
+  return traced("retrieval", { "groundwork.retrieval.top_k": k }, () => retrieveTraced(asker, question, k, termStats));
 }
 
-async function retrieveTraced(asker: Asker, question: string, k: number): Promise<RetrievalResult> {
+async function retrieveTraced(asker: Asker, question: string, k: number, termStats?: AnswerTermStats): Promise<RetrievalResult> {
   const rerank = reranker();
   // Retrieval tolerates the replicas' bounded lag: a document deleted a moment ago may still be
   // found for that moment (docs/scaling.md). Its queries are repeated on the primary if a replica fails.
   const { value: [candidates, pool, found], servedBy } = await readReplicas().read(async (database) => {
-    const ranked = await rankCandidates(asker, question, LEG_DEPTH, database);
+    const ranked = await rankCandidates(asker, question, LEG_DEPTH, database, termStats);
     const pool = ranked.fused.slice(0, rerank ? Math.max(k, env().RERANK_CANDIDATES) : k);
     return [ranked, pool, await chunkDetails(database, asker, pool.map((f) => f.chunkId))] as const;
   });

@@ -4,6 +4,7 @@ import { documentFrequencies } from "@/db/queries/term-stats";
 import type { Executor } from "@/db/client";
 import { STOPWORDS } from "../text/stopwords";
 import { keywordTerms } from "../text/terms";
+import type { AnswerTermStats } from "./answer-term-stats";
 import { typoCorrections, wordCounts } from "../text/typos";
 
 /** A question word no chunk holds, read as a close word of the passages found for the question. */
@@ -44,9 +45,12 @@ export async function spellingCorrections(
   return [...corrections].map(([from, to]) => ({ from, to }));
 }
 
-/** Of `words`, those in no chunk: a stop word of the index (no entry) is not absent. */
-export async function absentWords(db: Executor, words: string[]): Promise<Set<string>> {
-  if (words.length === 0) return new Set();
-  const { df } = await documentFrequencies(db, words);
-  return new Set([...df].filter(([, n]) => n === 0).map(([w]) => w));
+/**
+ * Of `words`, those in no chunk: a stop word of the index (no entry) is not absent. With an
+ * answer's statistics, `alsoRead` are read in the same statement, for the answerer to find.
+ */
+export async function absentWords(db: Executor, words: string[], stats?: AnswerTermStats, alsoRead: string[] = []): Promise<Set<string>> {
+  if (words.length === 0 && (!stats || alsoRead.length === 0)) return new Set();
+  const { df } = stats ? await stats.read(db, [...words, ...alsoRead]) : await documentFrequencies(db, words);
+  return new Set(words.filter((w) => df.get(w) === 0));
 }
