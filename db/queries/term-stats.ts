@@ -8,6 +8,9 @@ export interface TermStats {
   df: Map<string, number>;
 }
 
+/** The most distinct words one read counts (a question's own words are far fewer); the rest go unread. */
+export const MAX_WORDS_PER_READ = 64;
+
 /**
  * How many chunks contain each word: PostgreSQL's English lexemes (the same Snowball stems the
  * answerer uses), counted for every stored chunk whoever may read it (a corpus statistic for
@@ -16,7 +19,7 @@ export interface TermStats {
  * lookup per word. A word of several lexemes ("e-mail") counts as its rarest.
  */
 export async function documentFrequencies(db: Executor, words: string[]): Promise<TermStats> {
-  const unique = [...new Set(words)].slice(0, 64);
+  const unique = [...new Set(words)].slice(0, MAX_WORDS_PER_READ);
   if (unique.length === 0) return { chunks: 0, df: new Map() };
   const result = await db.execute<{ word: string; df: number | string; chunks: number | string }>(sql`
     WITH q AS (SELECT w AS word, to_tsvector('english', w) AS lexemes FROM unnest(${sql.param(unique)}::text[]) AS w)

@@ -1,5 +1,5 @@
 import type { Executor } from "@/db/client";
-import { documentFrequencies, type TermStats } from "@/db/queries/term-stats";
+import { documentFrequencies, MAX_WORDS_PER_READ, type TermStats } from "@/db/queries/term-stats";
 
 /**
  * The index's word statistics, read once for one answer. The spelling check reads them for the
@@ -29,8 +29,8 @@ export class AnswerTermStats {
       this.reads++;
       const stats = await documentFrequencies(database, missing);
       this.chunks = Math.max(this.chunks, stats.chunks);
-      // documentFrequencies reads at most its first 64 words; the others stay unread, as they would be.
-      for (const w of missing.slice(0, 64)) this.known.set(w, stats.df.get(w) ?? null);
+      // documentFrequencies reads at most its first MAX_WORDS_PER_READ words; the others stay unread, as they would be.
+      for (const w of missing.slice(0, MAX_WORDS_PER_READ)) this.known.set(w, stats.df.get(w) ?? null);
     }
     const df = new Map<string, number>();
     for (const w of words) {
