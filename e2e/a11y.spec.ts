@@ -230,6 +230,17 @@ test("the setup form at 1280 and 390 px, light and dark: no serious or critical 
   expect(findings).toEqual(Object.fromEntries(VIEWPORTS.map(({ width }) => [width, NOTHING_WRONG])));
 });
 
+test("the sweep sees what is wrong in each theme: an image with no text alternative in both, text too faint only in the dark", async ({ page }) => {
+  await page.setContent(`<!doctype html><html lang="en"><head><title>Faulty</title>
+    <style>body { background: #fff; color: #111 } @media (prefers-color-scheme: dark) { body { background: #111 } p { color: #333 } }</style></head>
+    <body><main><h1>Faulty</h1><p>Faint in the dark</p><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>`);
+  const findings = await accessibilityFindings(page);
+  const rules = (theme: "light" | "dark") => findings[theme]!.violations.map((v) => v.rule).sort();
+  expect(rules("light")).toEqual(["image-alt"]);
+  expect(rules("dark")).toEqual(["color-contrast", "image-alt"]);
+  expect(findings.themeSwitched).toBe(true);
+});
+
 for (const viewport of VIEWPORTS) {
   test.describe(`at ${viewport.width} px`, () => {
     // One page per width and state, signed in or not, reused by every check at that width.

@@ -31,7 +31,10 @@ export async function accessibilityFindings(page: Page) {
     // Colours fade between themes (Tailwind's transition classes): measure contrast once they end.
     await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
     backgrounds.add(await page.evaluate(() => getComputedStyle(document.body).backgroundColor));
-    const { violations } = await new AxeBuilder({ page }).analyze();
+    // Legacy mode runs axe in the page itself. The default collects each frame's partial results and
+    // finishes them in a new blank page, which doubled the sweep's time (1.47 s an analysis against
+    // 0.68 s) and serves only cross-origin frames, which the product has none of.
+    const { violations } = await new AxeBuilder({ page }).setLegacyMode().analyze();
     findings[theme] = {
       violations: violations
         .filter((v) => v.impact === "serious" || v.impact === "critical")
