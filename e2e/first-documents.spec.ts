@@ -139,7 +139,7 @@ for (const install of INSTALLS) {
         const suggestions = chat.getByRole("list", { name: "Suggested questions" });
         await expect(suggestions).toBeVisible({ timeout: 30_000 });
         expect(await chat.evaluate(() => (window as { notReloaded?: boolean }).notReloaded)).toBe(true);
-        const starter = suggestions.getByRole("button", { name: "What are the rules on parking spaces in the Bicycle Policy?" });
+        const starter = suggestions.getByRole("button", { name: "What does the Bicycle Policy say about parking spaces?" });
         await expect(starter).toBeVisible();
         expect(await chat.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(install.viewport.width);
         starters.push(starter);

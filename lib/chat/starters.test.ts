@@ -28,8 +28,8 @@ describe("starter questions", () => {
     const insider = await createTestUser("employee");
     await addUserToGroups(db(), insider.id, await ensureGroups(db(), [group]));
 
-    const open = `What are the rules on lunch hours ${tag} in Aaa Open ${tag}?`;
-    const secret = `What are the rules on merger plans ${tag} in Aaa Secret ${tag}?`;
+    const open = `What does the Aaa Open ${tag} document say about lunch hours ${tag}?`;
+    const secret = `What does the Aaa Secret ${tag} document say about merger plans ${tag}?`;
     const forOutsider = await starterQuestions(outsider);
     const forInsider = await starterQuestions(insider);
     expect(forOutsider).toContain(open);
@@ -38,10 +38,14 @@ describe("starter questions", () => {
     expect(await starterQuestions(insider)).toEqual(forInsider);
   });
 
-  it("are phrased as a person asks: numbering dropped, framing sections passed over, a question heading kept", () => {
-    expect(starterQuestion({ title: "Expenses Policy", section: "4. Submitting a Claim" })).toBe("What are the rules on submitting a claim in the Expenses Policy?");
-    expect(starterQuestion({ title: "IT Security Policy", section: "2.1 Accounts and Passwords" })).toBe("What are the rules on accounts and passwords in the IT Security Policy?");
-    expect(starterQuestion({ title: "Travel", section: "Booking with GSA" })).toBe("What are the rules on booking with GSA in Travel?");
+  it("are phrased as a person asks: numbering dropped, framing sections passed over, a moment asked about in the first person, a question heading kept", () => {
+    expect(starterQuestion({ title: "Expenses Policy", section: "4. Submitting a Claim" })).toBe("What does the Expenses Policy say about submitting a claim?");
+    expect(starterQuestion({ title: "IT Security Policy", section: "2.1 Accounts and Passwords" })).toBe("What does the IT Security Policy say about accounts and passwords?");
+    expect(starterQuestion({ title: "Travel", section: "Booking with GSA" })).toBe("What does the Travel document say about booking with GSA?");
+    // A moment rather than a subject, asked in the asker's own voice.
+    expect(starterQuestion({ title: "Business Travel Policy", section: "1. Before You Travel" })).toBe("What does the Business Travel Policy say to do before I travel?");
+    expect(starterQuestion({ title: "Business Travel Policy", section: "3. While Travelling" })).toBe("What does the Business Travel Policy say to do while travelling?");
+    expect(starterQuestion({ title: "Leave Policy", section: "If You Are Ill on Your Holiday" })).toBe("What does the Leave Policy say to do if I am ill on my holiday?");
     expect(starterQuestion({ title: "Expenses Policy", section: "1. Principles" })).toBeNull();
     expect(starterQuestion({ title: "Leave Policy", section: "Purpose" })).toBeNull();
     expect(starterQuestion({ title: "Leave Policy", section: "How do I request leave?" })).toBe("How do I request leave?");

@@ -32,12 +32,26 @@ export async function starterQuestions(user: CurrentUser): Promise<string[]> {
   return questions;
 }
 
-/** "4. Submitting a Claim" of the Expenses Policy -> "What are the rules on submitting a claim in the Expenses Policy?". */
+/** A heading that names a moment or a situation rather than a subject: "Before You Travel", "If You Are Ill". */
+const SITUATION = /^(?:before|after|while|when|whenever|during|if|once|upon|until|in case of)\b/i;
+/** The heading speaks to the reader; the asker speaks for themself ("you are" -> "I am"). */
+const ASKER: Record<string, string> = { you: "I", "you are": "I am", "you were": "I was", "you're": "I'm", your: "my", yours: "mine", yourself: "myself" };
+
+/**
+ * A section as a person asks about it, naming the document so that the answer comes from it:
+ * "4. Submitting a Claim" of the Expenses Policy -> "What does the Expenses Policy say about
+ * submitting a claim?"; "Before You Travel" of the Business Travel Policy -> "What does the
+ * Business Travel Policy say to do before I travel?".
+ */
 export function starterQuestion({ title, section }: Pick<StarterTopic, "title" | "section">): string | null {
   const heading = section.replace(NUMBERING, "").trim();
   if (!heading || FRAMING.test(heading)) return null;
   if (heading.endsWith("?")) return heading; // already a question
-  return `What are the rules on ${lowerCased(heading)} in ${DOCUMENT_KIND.test(title) ? "the " : ""}${title}?`;
+  // "the Expenses Policy"; a title that names no kind of document, "the Travel document".
+  const document = DOCUMENT_KIND.test(title) ? `the ${title}` : `the ${title} document`;
+  const words = lowerCased(heading);
+  if (SITUATION.test(heading)) return `What does ${document} say to do ${words.replace(/\b(?:you(?: are| were|'re)?|your|yours|yourself)\b/g, (w) => ASKER[w]!)}?`;
+  return `What does ${document} say about ${words}?`;
 }
 
 /** Title Case to running text, keeping acronyms and names with capitals inside ("IT", "iPhone", "GitHub"). */

@@ -43,9 +43,9 @@ describe("GET /api/starters", () => {
 
     const forOutsider = await startersFor(outsider);
     expect(forOutsider.status).toBe(200);
-    expect(forOutsider.starters).toContain(`What are the rules on opening hours ${tag} in Aaa Canteen ${tag}?`);
+    expect(forOutsider.starters).toContain(`What does the Aaa Canteen ${tag} document say about opening hours ${tag}?`);
     expect(forOutsider.starters.join("\n")).not.toContain("Bonus");
-    expect((await startersFor(insider)).starters).toContain(`What are the rules on bonus rounds ${tag} in Aaa Bonus ${tag}?`);
+    expect((await startersFor(insider)).starters).toContain(`What does the Aaa Bonus ${tag} document say about bonus rounds ${tag}?`);
     expect(await startersFor(null)).toMatchObject({ status: 401, starters: [] });
   });
 });
