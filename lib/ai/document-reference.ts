@@ -39,3 +39,15 @@ export function documentReference(question: string, sources: { n: number; title:
   if (best === 0) return undefined;
   return { terms, named: new Set(matches.filter((m) => m.count === best).map((m) => m.n)) };
 }
+
+/**
+ * The sources whose titles carry a word of the question that tells documents apart: one that some
+ * of the sources' titles have and others lack ("PPO" and "HMO" of two plan booklets and an FAQ, not
+ * the "2027" they all carry). Kind words ("plan", "booklet") tell nothing.
+ */
+export function sourcesTitledBy(question: string, sources: { n: number; title: string }[]): Set<number> {
+  const asked = contentTerms(question).filter((t) => !REFERENCE_KINDS.has(t));
+  const titles = sources.map((s) => ({ n: s.n, terms: new Set(contentTerms(s.title)) }));
+  const telling = asked.filter((t) => titles.some((s) => !s.terms.has(t)));
+  return new Set(titles.filter((s) => telling.some((t) => s.terms.has(t))).map((s) => s.n));
+}

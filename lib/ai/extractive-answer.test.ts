@@ -151,6 +151,19 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("What is the annual deductible under the Select HMO plan?", sources, weights).cited).toEqual([4]);
   });
 
+  it("takes a word of a document's title alone for naming it: the twin plan's figure is not quoted beside the named plan's", () => {
+    const sources: PromptSource[] = [
+      { n: 1, title: "Medical Plan - Choice Plus PPO, Summary Plan Description", headingPath: ["What you pay"], text: "Specialist visit: $50 copay per visit." },
+      { n: 2, title: "Medical Plan - Select HMO, Summary Plan Description", headingPath: ["What you pay"], text: "Specialist visit: $40 copay per visit, with a referral." },
+    ];
+    const weights: TermWeights = { chunks: 200, df: new Map([["ppo", 60], ["hmo", 60], ["specialist", 10], ["copay", 40], ["visit", 50], ["medic", 90]]) };
+    expect(compose("PPO specialist copay", sources, weights).text).toBe("Specialist visit: $50 copay per visit. [1]");
+    expect(compose("specialist copay on the HMO", sources, weights).cited).toEqual([2]);
+    // A question naming neither plan, or only what both titles carry ("medical"), gets both plans' figures.
+    expect(compose("specialist copay", sources, weights).cited).toEqual([1, 2]);
+    expect(compose("medical specialist copay", sources, weights).cited).toEqual([1, 2]);
+  });
+
   it("reads an acronym the sources define as the words it stands for, either way round", () => {
     const program: PromptSource = {
       n: 1,

@@ -1,5 +1,5 @@
 import { STOPWORDS } from "../text/stopwords";
-import { documentReference, REFERENCE_KINDS, type DocumentReference } from "./document-reference";
+import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
 import { passageUnits, type TextUnit } from "../text/sentences";
 import { bandsIn, inBand, plainNumbers } from "../text/bands";
@@ -256,7 +256,12 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const covered = new Set(best.matched);
   // Further sentences first when they carry question words the best one lacks.
   // When the question names a document, another document's sentence answers for something it did not ask about.
-  const rest = scored.slice(1).filter((s) => s.score >= best.score * settings.minRelativeScore && !s.leadIn && (!reference || reference.named.has(s.n)));
+  // So does one that names it by a word of its title alone ("PPO specialist copay"): once the best
+  // sentence comes from a document so named, a document whose title lacks every such word (the twin
+  // plan's booklet, its copay for the same visit) has nothing to add.
+  const titled = sourcesTitledBy(question, sources);
+  const sameDocuments = (s: Scored) => (!reference || reference.named.has(s.n)) && (!titled.has(best.n) || titled.has(s.n));
+  const rest = scored.slice(1).filter((s) => s.score >= best.score * settings.minRelativeScore && !s.leadIn && sameDocuments(s));
   const adds = (s: Scored) => [...s.matched].some((t) => !covered.has(t));
   for (const s of [...rest.filter(adds), ...rest.filter((s) => !adds(s))]) {
     if (chosen.length >= settings.maxSentences) break;
