@@ -46,6 +46,10 @@ describe("starter questions", () => {
     expect(starterQuestion({ title: "Business Travel Policy", section: "1. Before You Travel" })).toBe("What does the Business Travel Policy say to do before I travel?");
     expect(starterQuestion({ title: "Business Travel Policy", section: "3. While Travelling" })).toBe("What does the Business Travel Policy say to do while travelling?");
     expect(starterQuestion({ title: "Leave Policy", section: "If You Are Ill on Your Holiday" })).toBe("What does the Leave Policy say to do if I am ill on my holiday?");
+    // A subject that starts with such a word stays a subject.
+    expect(starterQuestion({ title: "Expenses Policy", section: "When to Claim" })).toBe("What does the Expenses Policy say about when to claim?");
+    expect(starterQuestion({ title: "Payroll Guide", section: "Once-Off Payments" })).toBe("What does the Payroll Guide say about once-off payments?");
+    expect(starterQuestion({ title: "Payroll Guide", section: "What I Can Claim for Part-Time Work" })).toBe("What does the Payroll Guide say about what I can claim for part-time work?");
     expect(starterQuestion({ title: "Expenses Policy", section: "1. Principles" })).toBeNull();
     expect(starterQuestion({ title: "Leave Policy", section: "Purpose" })).toBeNull();
     expect(starterQuestion({ title: "Leave Policy", section: "How do I request leave?" })).toBe("How do I request leave?");

@@ -32,8 +32,11 @@ export async function starterQuestions(user: CurrentUser): Promise<string[]> {
   return questions;
 }
 
-/** A heading that names a moment or a situation rather than a subject: "Before You Travel", "If You Are Ill". */
-const SITUATION = /^(?:before|after|while|when|whenever|during|if|once|upon|until|in case of)\b/i;
+/**
+ * A heading that names a moment or a situation rather than a subject: "Before You Travel", "If You
+ * Are Ill"; not "When to Claim" or "Once-Off Payments", which name a subject.
+ */
+const SITUATION = /^(?:before|after|while|when|whenever|during|if|once|upon|until|in case of)\s(?!(?:to|and|or)\b)/i;
 /** The heading speaks to the reader; the asker speaks for themself ("you are" -> "I am"). */
 const ASKER: Record<string, string> = { you: "I", "you are": "I am", "you were": "I was", "you're": "I'm", your: "my", yours: "mine", yourself: "myself" };
 
@@ -54,7 +57,8 @@ export function starterQuestion({ title, section }: Pick<StarterTopic, "title" |
   return `What does ${document} say about ${words}?`;
 }
 
-/** Title Case to running text, keeping acronyms and names with capitals inside ("IT", "iPhone", "GitHub"). */
+/** Title Case to running text ("Part-Time Work": "part-time work"), keeping acronyms and names with capitals inside ("IT", "iPhone", "GitHub"). */
 function lowerCased(heading: string): string {
-  return heading.replace(/\p{L}[\p{L}\p{N}'’-]*/gu, (word) => (/^\p{Lu}[\p{Ll}'’-]*$/u.test(word) ? word.toLowerCase() : word));
+  // Each part of a hyphenated word on its own: "Part-Time" is Title Case too.
+  return heading.replace(/\p{L}[\p{L}\p{N}'’]*/gu, (word) => (word !== "I" && /^\p{Lu}[\p{Ll}'’]*$/u.test(word) ? word.toLowerCase() : word));
 }
