@@ -164,6 +164,22 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("medical specialist copay", sources, weights).cited).toEqual([1, 2]);
   });
 
+  it("quotes no other table row beside the asked one unless it holds the question's weightiest word or adds one", () => {
+    const rates: PromptSource = {
+      n: 1,
+      title: "Per Diem Schedule",
+      headingPath: ["Per Diem Schedule", "Foreign cities"],
+      text: "| City | Country | Lodging max per night |\n| --- | --- | --- |\n| Rotterdam | Netherlands | $249 |\n| Calgary | Canada | $205 |\n| Hamburg | Germany | $237 |",
+    };
+    const weights: TermWeights = { chunks: 100, df: new Map([["rotterdam", 1], ["calgari", 1], ["hamburg", 1], ["lodg", 20], ["max", 20], ["per", 60], ["night", 20]]) };
+    expect(compose("Rotterdam lodging max per night", [rates], weights).text).toBe("City: Rotterdam; Country: Netherlands; Lodging max per night: $249 [1]");
+    // A row that adds a word of the question is quoted with it.
+    expect(compose("Lodging max per night in Rotterdam and Calgary", [rates], weights).text.split("\n").sort()).toEqual([
+      "- City: Calgary; Country: Canada; Lodging max per night: $205 [1]",
+      "- City: Rotterdam; Country: Netherlands; Lodging max per night: $249 [1]",
+    ]);
+  });
+
   it("reads an acronym the sources define as the words it stands for, either way round", () => {
     const program: PromptSource = {
       n: 1,

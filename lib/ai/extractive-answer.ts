@@ -261,7 +261,12 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // plan's booklet, its copay for the same visit) has nothing to add.
   const titled = sourcesTitledBy(question, sources);
   const sameDocuments = (s: Scored) => (!reference || reference.named.has(s.n)) && (!titled.has(best.n) || titled.has(s.n));
-  const rest = scored.slice(1).filter((s) => s.score >= best.score * settings.minRelativeScore && !s.leadIn && sameDocuments(s));
+  // Rows of a table are parallel records: a further row that neither holds the best sentence's
+  // weightiest question word nor adds one it lacks is another record's (Calgary's hotel rate beside
+  // Rotterdam's, the smartphone's charge beside the laptop's).
+  const weightiest = [...best.matched].reduce((a, b) => (weight(b) > weight(a) ? b : a));
+  const sameRecord = (s: Scored) => s.kind !== "row" || s.matched.has(weightiest) || [...s.matched].some((t) => !best.matched.has(t));
+  const rest = scored.slice(1).filter((s) => s.score >= best.score * settings.minRelativeScore && !s.leadIn && sameDocuments(s) && sameRecord(s));
   const adds = (s: Scored) => [...s.matched].some((t) => !covered.has(t));
   for (const s of [...rest.filter(adds), ...rest.filter((s) => !adds(s))]) {
     if (chosen.length >= settings.maxSentences) break;
