@@ -50,6 +50,11 @@ describe("starter questions", () => {
     expect(starterQuestion({ title: "Expenses Policy", section: "When to Claim" })).toBe("What does the Expenses Policy say about when to claim?");
     expect(starterQuestion({ title: "Payroll Guide", section: "Once-Off Payments" })).toBe("What does the Payroll Guide say about once-off payments?");
     expect(starterQuestion({ title: "Payroll Guide", section: "What I Can Claim for Part-Time Work" })).toBe("What does the Payroll Guide say about what I can claim for part-time work?");
+    // A heading in capitals throughout is not shouted back; the title's own acronyms keep theirs.
+    expect(starterQuestion({ title: "Expenses Policy", section: "4. SUBMITTING A CLAIM" })).toBe("What does the Expenses Policy say about submitting a claim?");
+    expect(starterQuestion({ title: "IT Security Policy", section: "REPORTING IT INCIDENTS" })).toBe("What does the IT Security Policy say about reporting IT incidents?");
+    expect(starterQuestion({ title: "Leave Policy", section: "IF YOU'RE ILL ON YOUR HOLIDAY" })).toBe("What does the Leave Policy say to do if I'm ill on my holiday?");
+    expect(starterQuestion({ title: "Travel Policy", section: "Booking via GSA" })).toBe("What does the Travel Policy say about booking via GSA?");
     expect(starterQuestion({ title: "Expenses Policy", section: "1. Principles" })).toBeNull();
     expect(starterQuestion({ title: "Leave Policy", section: "Purpose" })).toBeNull();
     expect(starterQuestion({ title: "Leave Policy", section: "How do I request leave?" })).toBe("How do I request leave?");

@@ -39,6 +39,8 @@ export async function starterQuestions(user: CurrentUser): Promise<string[]> {
 const SITUATION = /^(?:before|after|while|when|whenever|during|if|once|upon|until|in case of)\s(?!(?:to|and|or)\b)/i;
 /** The heading speaks to the reader; the asker speaks for themself ("you are" -> "I am"). */
 const ASKER: Record<string, string> = { you: "I", "you are": "I am", "you were": "I was", "you're": "I'm", your: "my", yours: "mine", yourself: "myself" };
+/** Longest first, so that "you are" is replaced whole rather than as "you". */
+const TO_ASKER = new RegExp(`\\b(?:${Object.keys(ASKER).sort((a, b) => b.length - a.length).join("|")})\\b`, "g");
 
 /**
  * A section as a person asks about it, naming the document so that the answer comes from it:
@@ -52,13 +54,23 @@ export function starterQuestion({ title, section }: Pick<StarterTopic, "title" |
   if (heading.endsWith("?")) return heading; // already a question
   // "the Expenses Policy"; a title that names no kind of document, "the Travel document".
   const document = DOCUMENT_KIND.test(title) ? `the ${title}` : `the ${title} document`;
-  const words = lowerCased(heading);
-  if (SITUATION.test(heading)) return `What does ${document} say to do ${words.replace(/\b(?:you(?: are| were|'re)?|your|yours|yourself)\b/g, (w) => ASKER[w]!)}?`;
+  const words = lowerCased(heading, title);
+  if (SITUATION.test(heading)) return `What does ${document} say to do ${words.replace(TO_ASKER, (w) => ASKER[w]!)}?`;
   return `What does ${document} say about ${words}?`;
 }
 
-/** Title Case to running text ("Part-Time Work": "part-time work"), keeping acronyms and names with capitals inside ("IT", "iPhone", "GitHub"). */
-function lowerCased(heading: string): string {
+/**
+ * Title Case to running text ("Part-Time Work": "part-time work"), keeping acronyms and names with
+ * capitals inside ("IT", "iPhone", "GitHub"). A heading set in capitals throughout ("SUBMITTING A
+ * CLAIM") is lower-cased whole, keeping only the words the title writes in capitals too ("IT" of
+ * the "IT Security Policy"), since its capitals say nothing about which words are acronyms.
+ */
+function lowerCased(heading: string, title: string): string {
   // Each part of a hyphenated word on its own: "Part-Time" is Title Case too.
-  return heading.replace(/\p{L}[\p{L}\p{N}'’]*/gu, (word) => (word !== "I" && /^\p{Lu}[\p{Ll}'’]*$/u.test(word) ? word.toLowerCase() : word));
+  const WORD = /\p{L}[\p{L}\p{N}'’]*/gu;
+  if (!/\p{Ll}/u.test(heading) && (heading.match(WORD) ?? []).some((word) => word.length > 4)) {
+    const titleCapitals = new Set((title.match(WORD) ?? []).filter((word) => !/\p{Ll}/u.test(word)));
+    return heading.replace(WORD, (word) => (word === "I" || titleCapitals.has(word) ? word : word.toLowerCase()));
+  }
+  return heading.replace(WORD, (word) => (word !== "I" && /^\p{Lu}[\p{Ll}'’]*$/u.test(word) ? word.toLowerCase() : word));
 }
