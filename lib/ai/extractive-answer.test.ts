@@ -45,6 +45,21 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("brings the sentence after one that ends in a colon before a paragraph rather than a list", () => {
+    const sharing: PromptSource = {
+      n: 1,
+      title: "Privacy Notice",
+      headingPath: ["Privacy Notice", "5. Sharing"],
+      text:
+        "With your approval, we share the information you give us in the following ways:\n\n" +
+        "Payment processors receive your card number to complete a purchase. They keep it for no longer than the purchase needs.",
+    };
+    // The colon's sentence is the best match; quoted alone, it would end on "in the following ways:".
+    expect(compose("In what ways do you share the information I give you?", [sharing]).text).toBe(
+      "With your approval, we share the information you give us in the following ways: Payment processors receive your card number to complete a purchase. [1]",
+    );
+  });
+
   it("quotes each list item once, even when items score well on their own", () => {
     const text = compose("never reimbursed fines gifts alcohol", [EXPENSES_POLICY]).text;
     expect(text.split("\n")).toEqual([

@@ -288,11 +288,15 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     const next = units.find((u) => u.n === s.n && u.index === s.index + 1);
     const lead = s.leadIn ? s : next?.leadIn && next.block === s.block && !quoted.has(key(next)) ? next : undefined;
     const items = (lead ? introducedItems(lead, units) : []).filter((u) => !quoted.has(key(u)));
-    const text = lead && lead !== s ? `${s.text} ${lead.text}` : s.text;
+    // A sentence ending in ":" before a paragraph rather than a list ("We use the information you
+    // provide in the following ways:") says that what follows is its point: quoted alone, it ends
+    // on a colon with nothing after it.
+    const follow = !lead && s.text.endsWith(":") && next?.kind === "prose" && !quoted.has(key(next)) ? next : undefined;
+    const text = [s.text, ...(lead && lead !== s ? [lead.text] : []), ...(follow ? [follow.text] : [])].join(" ");
     const cost = countWords(text) + items.reduce((sum, u) => sum + countWords(u.text), 0);
     if (i > 0 && words + cost > budget) return;
     words += cost;
-    [s, ...(lead ? [lead] : []), ...items].forEach((u) => quoted.add(key(u)));
+    [s, ...(lead ? [lead] : []), ...(follow ? [follow] : []), ...items].forEach((u) => quoted.add(key(u)));
     cited.add(s.n);
     lines.push(`${text} [${s.n}]`);
     for (const item of items) lines.push(`  - ${item.text} [${item.n}]`);
