@@ -86,6 +86,12 @@ describe("composeExtractiveAnswer", () => {
     expect(answer.text).not.toContain("Mail order or 90-day retail");
   });
 
+  it("does not quote a link to the document's own title, in whatever case it is written", () => {
+    const resources: PromptSource = { n: 1, title: "Advanced sick leave", headingPath: ["Resources"], text: "- Advanced Sick Leave\n- HR Links" };
+    const rules: PromptSource = { n: 2, title: "Advanced sick leave", headingPath: [], text: "You can request up to 240 hours of advanced sick leave." };
+    expect(compose("What about advanced sick leave?", [resources, rules]).text).toBe("You can request up to 240 hours of advanced sick leave. [2]");
+  });
+
   it("prefers the sentence carrying the figure when the question asks how many, how much or how long", () => {
     const source: PromptSource = {
       n: 1, title: "Leave", headingPath: [],

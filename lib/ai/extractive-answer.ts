@@ -327,10 +327,11 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
   return sources.flatMap((source, rank) => {
     const context = new Set(contentTerms([source.title, ...source.headingPath].join(" ")));
     // A chunk opens with the headings it sits under: labels of what follows, not facts to quote.
-    const headings = new Set([source.title, ...source.headingPath].map((h) => h.trim()));
+    // In any case: a list of links under "Resources" names the "Advanced sick leave" page as "Advanced Sick Leave".
+    const headings = new Set([source.title, ...source.headingPath].map((h) => h.trim().toLowerCase()));
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
-      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || headings.has(u.text)) return [];
+      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || headings.has(u.text.toLowerCase())) return [];
       const words = contentWords(u.text);
       const terms = words.map(snowballStem);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
