@@ -8,6 +8,11 @@ export default defineConfig({
     // Integration tests share one database per run; files run one at a time so that timings and
     // queue tests do not interfere, while tests inside a file stay fast.
     fileParallelism: false,
+    // Files share one process and its modules: the code is imported and the database connection
+    // opened once per run, not once per file (docs/commands.md, "The unit tests").
+    // testing/vitest-setup.ts gives each file the environment the run started with.
+    isolate: false,
+    setupFiles: ["testing/vitest-setup.ts"],
     testTimeout: 30_000,
     // Answers arrive whole, as before the built-in model was paced for people reading: a test that
     // needs the pace gives the model its own (lib/ai/builtin-model.test.ts).

@@ -134,6 +134,11 @@ export type Env = z.infer<typeof schema>;
 
 let cached: Env | undefined;
 
+/** Reads the configuration again at the next `env()`: the unit tests, sharing one process, do so before each file. */
+export function forgetEnv(): void {
+  cached = undefined;
+}
+
 export function env(): Env {
   if (!cached) {
     const parsed = schema.safeParse(process.env);

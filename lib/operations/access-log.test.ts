@@ -30,7 +30,9 @@ afterAll(() => {
   delete (globalThis as { groundworkLog?: unknown }).groundworkLog;
 });
 
-const requestLines = () => lines.filter((l) => l.msg === "request");
+// This server's requests: Node publishes every HTTP server's requests in the process, and the unit
+// tests share one process with other files' servers.
+const requestLines = () => lines.filter((l) => l.msg === "request" && l.requestId === "req-123");
 
 describe("the access log", () => {
   it("writes one line per request once its response has ended: id, method, path without the query, status, time", async () => {

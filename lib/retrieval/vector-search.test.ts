@@ -10,7 +10,7 @@ import { migrateDatabase } from "@/db/migrate";
 import type { Asker } from "@/db/queries/access";
 import { databaseKind, ensureVectorIndex, EXACT_COST_RATIO, exactPlanLimit, readerScope, vectorSearch } from "@/db/queries/retrieval";
 import { vectorSearchDefaults } from "@/db/search-settings";
-import { db } from "../db";
+import { databaseUrl, db } from "../db";
 import { embedder } from "../embeddings";
 import { rankCandidates } from "./retrieve";
 import { restrictedCorpus } from "@/testing/test-corpus";
@@ -61,17 +61,24 @@ describe("vector search with reader groups in the query", () => {
   });
 
   it("chooses the exact plan by cost, never above the fixed limit, and always for the 1% reader", async () => {
-    const defaults = vectorSearchDefaults(await databaseKind(db()));
-    const { rows } = await db().execute<{ n: number }>(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'chunk_embeddings'::regclass`);
-    const vectors = Number(rows[0]!.n);
-    expect(vectors).toBeGreaterThanOrEqual(1000); // analyzed: the cost needs the count
-    const limit = await exactPlanLimit(db());
-    expect(limit).toBe(Math.min(defaults.exactScanBelow, Math.floor(Math.sqrt(EXACT_COST_RATIO * defaults.efSearch * vectors))));
-    // A graph walk is chosen only for a reader of a large share: here, more than 10% of the vectors.
-    expect(limit / vectors).toBeGreaterThan(0.1);
-    expect(await readerScope(db(), corpus.narrow)).not.toBeNull();
-    // A reader of more than the limit is given no scope: the legs then filter as they walk.
-    expect(await readerScope(db(), corpus.wide, 5)).toBeNull();
+    // A connection of its own: the vector count is kept per database handle for a while, and the
+    // suite's shared handle may hold the count from before this file's corpus was added.
+    const fresh = createDatabase(databaseUrl(), { max: 1 });
+    try {
+      const defaults = vectorSearchDefaults(await databaseKind(fresh.db));
+      const { rows } = await fresh.db.execute<{ n: number }>(sql`SELECT reltuples::float8 AS n FROM pg_class WHERE oid = 'chunk_embeddings'::regclass`);
+      const vectors = Number(rows[0]!.n);
+      expect(vectors).toBeGreaterThanOrEqual(1000); // analyzed: the cost needs the count
+      const limit = await exactPlanLimit(fresh.db);
+      expect(limit).toBe(Math.min(defaults.exactScanBelow, Math.floor(Math.sqrt(EXACT_COST_RATIO * defaults.efSearch * vectors))));
+      // A graph walk is chosen only for a reader of a large share: here, more than 10% of the vectors.
+      expect(limit / vectors).toBeGreaterThan(0.1);
+      expect(await readerScope(fresh.db, corpus.narrow)).not.toBeNull();
+      // A reader of more than the limit is given no scope: the legs then filter as they walk.
+      expect(await readerScope(fresh.db, corpus.wide, 5)).toBeNull();
+    } finally {
+      await fresh.pool.end();
+    }
   });
 
   it("asks each database of the process for its own kind and vector count (an evaluation's scratch database beside this one)", async () => {
