@@ -1,4 +1,4 @@
-// Read by lib/env on first use, later in this file's process: each next poll is due at once.
+// Read by lib/env on its first use in this file (testing/vitest-setup.ts has it read again for each file): each next poll is due at once.
 process.env.FINE_TUNE_POLL_SECONDS = "0";
 
 import { sql } from "drizzle-orm";
@@ -23,7 +23,7 @@ let datasetId: string;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  // Read once by lib/env on first use, which is after this point in this file's process.
+  // Read by lib/env on its first use in this file, which is after this point.
   process.env.OPENAI_API_KEY = fake.apiKey;
   process.env.OPENAI_BASE_URL = fake.url;
   admin = await createTestUser("admin");
