@@ -64,6 +64,26 @@ describe("parseMarkdown", () => {
     expect(parseMarkdown("Just text.", "fallback").title).toBe("fallback");
   });
 
+  it("renders a static site page's Liquid tags away: links read, quoted phrases kept, paths, comments and settings dropped", () => {
+    const source = [
+      "---\ntitle: Travel\n---",
+      'Once you are [approved for leave]({% page "/travel-and-leave/paid-parental-leave/" %}), ask in {% slack_channel "people-ops" %}.',
+      "{% comment %}Draft: check the figures.{% endcomment %}See [the IAA]({{site.base_url}}/agreements/) and {% download \"downloads/form.pdf\" %}the form.",
+      '{% alert "Heads up!" %}\nVouchers are due in 5 days.\n{% endalert %}',
+      "{% raw %}Write {{ name }} in the template.{% endraw %}",
+    ].join("\n\n");
+    expect(summary(source)).toEqual([
+      { kind: "paragraph", text: "Once you are approved for leave, ask in people-ops." },
+      { kind: "paragraph", text: "See the IAA and the form." },
+      { kind: "paragraph", text: "Heads up!\nVouchers are due in 5 days." },
+      { kind: "paragraph", text: "Write {{ name }} in the template." },
+    ]);
+  });
+
+  it("leaves braces alone in Markdown without front matter, which no site renders", () => {
+    expect(summary("Write {{ name }} and {% page %} as they are.")).toEqual([{ kind: "paragraph", text: "Write {{ name }} and {% page %} as they are." }]);
+  });
+
   it("assigns offsets that index the document text", () => {
     const doc = parseMarkdown("# A\n\nB text\n\n- c\n- d", "x");
     const text = documentText(doc.blocks);

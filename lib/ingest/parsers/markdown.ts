@@ -3,6 +3,7 @@ import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { HeadingTrail, ListLines, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+import { renderLiquidAway } from "./liquid";
 
 // YAML front matter must open on the very first line; anything else is ordinary Markdown.
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
@@ -10,7 +11,8 @@ const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(
 /** Parses Markdown (with GFM tables, task lists, strikethrough) into the normalized document model. */
 export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocument {
   const frontMatter = FRONT_MATTER.exec(source);
-  const body = frontMatter ? source.slice(frontMatter[0].length) : source;
+  // Front matter marks a static site's page, whose Liquid tags the site would have rendered.
+  const body = frontMatter ? renderLiquidAway(source.slice(frontMatter[0].length)) : source;
   const tree = fromMarkdown(body, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 
   const raw: RawBlock[] = [];
