@@ -60,6 +60,15 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("leaves out a sentence ending in a colon with nothing after it in its passage, unless it is all there is", () => {
+    const cut: PromptSource = { n: 1, title: "Select HMO", headingPath: ["Select HMO", "Hospital care"], text: "What you pay for a hospital stay under the Select HMO plan:" };
+    const copay: PromptSource = { n: 2, title: "Select HMO", headingPath: ["Select HMO", "Hospital care"], text: "A hospital stay under the Select HMO plan costs a $500 copay per admission." };
+    expect(compose("What do I pay for a hospital stay on the Select HMO plan?", [cut, copay]).text).toBe(
+      "A hospital stay under the Select HMO plan costs a $500 copay per admission. [2]",
+    );
+    expect(compose("What do I pay for a hospital stay on the Select HMO plan?", [cut]).text).toBe("What you pay for a hospital stay under the Select HMO plan: [1]");
+  });
+
   it("quotes each list item once, even when items score well on their own", () => {
     const text = compose("never reimbursed fines gifts alcohol", [EXPENSES_POLICY]).text;
     expect(text.split("\n")).toEqual([

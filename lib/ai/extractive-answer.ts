@@ -281,7 +281,12 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // A unit is quoted once, whether chosen itself or brought by the lead-in before it.
   const key = (u: Unit) => `${u.n}:${u.index}`;
   const quoted = new Set<string>();
-  chosen.forEach((s, i) => {
+  // A passage cut right after a colon ("What you pay under the Select HMO plan:", its table in the
+  // next passage) leaves a sentence announcing what is not there: quoted, it says nothing. It is
+  // left out when anything else can be quoted.
+  const dangling = (s: Scored) => s.text.endsWith(":") && !s.leadIn && !units.some((u) => u.n === s.n && u.index === s.index + 1);
+  const quotable = chosen.some((s) => !dangling(s)) ? chosen.filter((s) => !dangling(s)) : chosen;
+  quotable.forEach((s, i) => {
     if (quoted.has(key(s))) return;
     // A sentence whose paragraph goes on to introduce a list or table ("Entitlement grows with
     // length of service:") brings that lead-in and what it introduces: the figures are there.
