@@ -262,7 +262,6 @@ for (const viewport of VIEWPORTS) {
         const page = (target.signedIn ? pages.signedIn : pages.signedOut)!;
         await page.emulateMedia({ colorScheme: "light" });
         await target.open(page, found);
-        await page.waitForLoadState("networkidle");
         expect(await accessibilityFindings(page)).toEqual(NOTHING_WRONG);
       });
     }
