@@ -80,6 +80,23 @@ describe("parseMarkdown", () => {
     ]);
   });
 
+  it("reads HTML blocks as HTML under the Markdown's headings, a table split by a blank line as one, and a comment as nothing", () => {
+    const source = [
+      "# Offices\n\n## Chicago",
+      '<div class="table-wrapper">\n  <table>\n    <tr>\n      <td><strong>Location</strong></td>\n      <td>77 W Jackson Blvd<br />Chicago, IL</td>\n    </tr>',
+      "<tr>\n  <td>Contact</td>\n  <td>chicago@example.gov</td>\n</tr>\n</table>\n</div>",
+      "<!-- Kept up to date by the office leads. -->",
+      "Visitors sign in<br>at the front desk.",
+    ].join("\n\n");
+    const doc = parseMarkdown(source, "fallback");
+    expect(doc.blocks.map((b) => [b.kind, b.text, b.headingPath])).toEqual([
+      ["heading", "Offices", ["Offices"]],
+      ["heading", "Chicago", ["Offices", "Chicago"]],
+      ["table", "| Location | 77 W Jackson Blvd Chicago, IL |\n| --- | --- |\n| Contact | chicago@example.gov |", ["Offices", "Chicago"]],
+      ["paragraph", "Visitors sign in\nat the front desk.", ["Offices", "Chicago"]],
+    ]);
+  });
+
   it("leaves braces alone in Markdown without front matter, which no site renders", () => {
     expect(summary("Write {{ name }} and {% page %} as they are.")).toEqual([{ kind: "paragraph", text: "Write {{ name }} and {% page %} as they are." }]);
   });

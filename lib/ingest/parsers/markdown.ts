@@ -1,8 +1,9 @@
-import type { List, Nodes, RootContent, Table } from "mdast";
+import type { Html, List, Nodes, RootContent, Table } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
 import { HeadingTrail, ListLines, tableText, withOffsets, type ParsedDocument, type RawBlock } from "../document-model";
+import { parseHtml } from "./html";
 import { renderLiquidAway } from "./liquid";
 
 // YAML front matter must open on the very first line; anything else is ordinary Markdown.
@@ -20,7 +21,8 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
   let firstH1: string | undefined;
 
   const walk = (nodes: RootContent[]) => {
-    for (const node of nodes) {
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       switch (node.type) {
         case "heading": {
           const text = inlineText(node).trim();
@@ -49,7 +51,22 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
         case "footnoteDefinition":
           walk(node.children);
           break;
-        // Raw HTML, link definitions and rules carry no prose worth citing.
+        // A handbook's office addresses or contacts are often an HTML table inside the Markdown:
+        // read as HTML is, under the Markdown's headings. An HTML block ends at a blank line, so
+        // one table may come in several pieces: they are read together.
+        case "html": {
+          let html = node.value;
+          while (nodes[i + 1]?.type === "html") html += `\n\n${(nodes[++i] as Html).value}`;
+          for (const b of parseHtml(html, "").blocks) {
+            if (b.kind !== "heading") raw.push({ kind: b.kind, text: b.text, headingPath: trail.path });
+            else {
+              if (b.level === 1) firstH1 ??= b.text;
+              raw.push({ kind: "heading", text: b.text, level: b.level, headingPath: trail.enter(b.level!, b.text) });
+            }
+          }
+          break;
+        }
+        // Link definitions and rules carry no prose worth citing.
         default:
           break;
       }
@@ -71,7 +88,9 @@ function inlineText(node: Nodes): string {
       return "\n";
     case "image":
       return node.alt ?? "";
+    // Inline HTML is markup, except a line break, which must not join the words either side.
     case "html":
+      return /^<br\b/i.test(node.value) ? "\n" : "";
     case "footnoteReference":
       return "";
     default:
