@@ -6,9 +6,10 @@
  * stopped the link being read at all, so `[text]({% page ... %})` showed whole.
  */
 
-// One alternation so a raw block's content is kept as written: raw, comment, tag, output.
+// One alternation so a raw block's content is kept as written: raw, comment, tag, output. A tag or
+// output is at most 500 characters, so a stray "{%" costs a bounded look ahead, not the whole file.
 const LIQUID =
-  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*\w+((?:[^%]|%(?!\}))*?)-?%\}|\{\{-?((?:[^}]|\}(?!\}))*?)-?\}\}/g;
+  /\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}|\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{%-?\s*\w+((?:[^%]|%(?!\})){0,500}?)-?%\}|\{\{-?((?:[^}]|\}(?!\})){0,500}?)-?\}\}/g;
 const FIRST_QUOTED = /^\s*(["'])(.*?)\1/;
 // A quoted argument with no space that names a path or file ("/travel/", "downloads/form.pdf").
 const PATH_LIKE = /^\S*(?:\/|\.[a-z0-9]{2,5}$)\S*$/i;
