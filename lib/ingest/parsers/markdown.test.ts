@@ -80,13 +80,15 @@ describe("parseMarkdown", () => {
     ]);
   });
 
-  it("reads HTML blocks as HTML under the Markdown's headings, a table split by a blank line as one, and a comment as nothing", () => {
+  it("reads HTML blocks as HTML under the Markdown's headings, a table split by a blank line as one, a comment as nothing, and <br> as a break", () => {
     const source = [
       "# Offices\n\n## Chicago",
       '<div class="table-wrapper">\n  <table>\n    <tr>\n      <td><strong>Location</strong></td>\n      <td>77 W Jackson Blvd<br />Chicago, IL</td>\n    </tr>',
       "<tr>\n  <td>Contact</td>\n  <td>chicago@example.gov</td>\n</tr>\n</table>\n</div>",
       "<!-- Kept up to date by the office leads. -->",
       "Visitors sign in<br>at the front desk.",
+      "### Parking<br/>and bicycles",
+      "| Floor | Room |\n| --- | --- |\n| 6<br>(east) | 6400 |",
     ].join("\n\n");
     const doc = parseMarkdown(source, "fallback");
     expect(doc.blocks.map((b) => [b.kind, b.text, b.headingPath])).toEqual([
@@ -94,6 +96,8 @@ describe("parseMarkdown", () => {
       ["heading", "Chicago", ["Offices", "Chicago"]],
       ["table", "| Location | 77 W Jackson Blvd Chicago, IL |\n| --- | --- |\n| Contact | chicago@example.gov |", ["Offices", "Chicago"]],
       ["paragraph", "Visitors sign in\nat the front desk.", ["Offices", "Chicago"]],
+      ["heading", "Parking and bicycles", ["Offices", "Chicago", "Parking and bicycles"]],
+      ["table", "| Floor | Room |\n| --- | --- |\n| 6 (east) | 6400 |", ["Offices", "Chicago", "Parking and bicycles"]],
     ]);
   });
 

@@ -25,7 +25,8 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
       const node = nodes[i]!;
       switch (node.type) {
         case "heading": {
-          const text = inlineText(node).trim();
+          // A heading is one line, even with a <br> in it.
+          const text = inlineText(node).replace(/\s*\n\s*/g, " ").trim();
           if (!text) break;
           if (node.depth === 1) firstH1 ??= text;
           raw.push({ kind: "heading", text, level: node.depth, headingPath: trail.enter(node.depth, text) });
