@@ -13,6 +13,10 @@ export default defineConfig({
     // testing/vitest-setup.ts gives each file the environment the run started with.
     isolate: false,
     setupFiles: ["testing/vitest-setup.ts"],
+    // V8's check of JIT pages under memory protection keys (on by default where the CPU has them,
+    // as CI's EPYC does) can abort a process that creates and closes many PGlite WebAssembly
+    // instances, as this shared one does: "Check failed: jit_page.has_value()" (nodejs/node#64500).
+    execArgv: ["--no-memory-protection-keys"],
     testTimeout: 30_000,
     // Answers arrive whole, as before the built-in model was paced for people reading: a test that
     // needs the pace gives the model its own (lib/ai/builtin-model.test.ts).
