@@ -14,14 +14,18 @@ export interface CachedRead<T> {
 
 // Per database: a process may hold several (an evaluation's scratch database beside the app's).
 // Replaced, not cleared, on a change: a read still in flight then fills a map no one reads.
-const caches = new Set<{ entries: WeakMap<Database, { value: Promise<unknown>; at: number }> }>();
+// The set is kept on globalThis, like the database (lib/db.ts): Next bundles this module once per
+// entry, and a rollback made by an admin page's server action must clear the chat route's copy too.
+type Cache = { entries: WeakMap<Database, { value: Promise<unknown>; at: number }> };
+const holder = globalThis as unknown as { groundworkCachedReads?: Set<Cache> };
+const caches = (holder.groundworkCachedReads ??= new Set<Cache>());
 
 /**
  * Rows every answer reads and admins rarely change (the active model, embedder and spec). Only
  * for reads outside a transaction: one that wrote them must read them itself.
  */
 export function cachedRead<T>(read: (db: Database) => Promise<T>): CachedRead<T> {
-  const cache = { entries: new WeakMap<Database, { value: Promise<unknown>; at: number }>() };
+  const cache: Cache = { entries: new WeakMap() };
   caches.add(cache);
   return {
     get(db) {

@@ -1,0 +1,23 @@
+import { describe, expect, it, vi } from "vitest";
+import type { Database } from "./client";
+
+describe("cached reads", () => {
+  it("a change made through another bundled copy of the module is seen at once", async () => {
+    // Next bundles a module once per entry: an admin page's server action and the chat route each
+    // get their own copy, and a rollback made through one must not be read stale by the other.
+    const routeCopy = await import("./cached-reads");
+    vi.resetModules();
+    const actionCopy = await import("./cached-reads");
+    expect(actionCopy).not.toBe(routeCopy);
+
+    let active = "bad-bot";
+    const read = routeCopy.cachedRead(async () => active);
+    const database = {} as Database;
+    expect(await read.get(database)).toBe("bad-bot");
+
+    active = "builtin-extractive";
+    expect(await read.get(database)).toBe("bad-bot"); // within the TTL, as designed
+    actionCopy.forgetCachedReads();
+    expect(await read.get(database)).toBe("builtin-extractive");
+  });
+});
