@@ -19,6 +19,10 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
   const raw: RawBlock[] = [];
   const trail = new HeadingTrail();
   let firstH1: string | undefined;
+  const heading = (text: string, level: number) => {
+    if (level === 1) firstH1 ??= text;
+    raw.push({ kind: "heading", text, level, headingPath: trail.enter(level, text) });
+  };
 
   const walk = (nodes: RootContent[]) => {
     for (let i = 0; i < nodes.length; i++) {
@@ -27,9 +31,7 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
         case "heading": {
           // A heading is one line, even with a <br> in it.
           const text = inlineText(node).replace(/\s*\n\s*/g, " ").trim();
-          if (!text) break;
-          if (node.depth === 1) firstH1 ??= text;
-          raw.push({ kind: "heading", text, level: node.depth, headingPath: trail.enter(node.depth, text) });
+          if (text) heading(text, node.depth);
           break;
         }
         case "paragraph":
@@ -59,11 +61,8 @@ export function parseMarkdown(source: string, fallbackTitle: string): ParsedDocu
           let html = node.value;
           while (nodes[i + 1]?.type === "html") html += `\n\n${(nodes[++i] as Html).value}`;
           for (const b of parseHtml(html, "").blocks) {
-            if (b.kind !== "heading") raw.push({ kind: b.kind, text: b.text, headingPath: trail.path });
-            else {
-              if (b.level === 1) firstH1 ??= b.text;
-              raw.push({ kind: "heading", text: b.text, level: b.level, headingPath: trail.enter(b.level!, b.text) });
-            }
+            if (b.kind === "heading") heading(b.text, b.level!);
+            else raw.push({ kind: b.kind, text: b.text, headingPath: trail.path });
           }
           break;
         }
