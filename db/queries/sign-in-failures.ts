@@ -23,18 +23,23 @@ function delayAfter(failures: SQL, p: DelayPolicy): SQL {
  * otherwise (so parallel guesses are counted before any password is checked). One statement, so
  * concurrent processes never both take the same slot. Returns null when taken, else the
  * milliseconds left to wait; an attempt refused here is not counted, so hammering never extends it.
+ *
+ * Times are read from the clock when the row is reached (`clock_timestamp()`), not as of the
+ * transaction's start (`now()`): of two parallel attempts, the one whose transaction began first
+ * may reach the row second, and by its own earlier start a free failure's wait, which ends at the
+ * other's, had not yet passed ("try again in 1 second" for a typo).
  */
 export async function takeAttempt(db: Executor, key: string, p: DelayPolicy): Promise<number | null> {
-  const next = sql`CASE WHEN f.last_failure_at <= now() - make_interval(secs => ${p.forgetSeconds}) THEN 1 ELSE f.failures + 1 END`;
+  const next = sql`CASE WHEN f.last_failure_at <= clock_timestamp() - make_interval(secs => ${p.forgetSeconds}) THEN 1 ELSE f.failures + 1 END`;
   const { rows } = await db.execute<{ taken: boolean; wait_ms: number | string | null }>(sql`
     WITH taken AS (
       INSERT INTO sign_in_failures AS f (key, failures, retry_at, last_failure_at)
-      VALUES (${key}, 1, now() + ${delayAfter(sql`1`, p)}, now())
-      ON CONFLICT (key) DO UPDATE SET failures = ${next}, retry_at = now() + ${delayAfter(next, p)}
-      WHERE f.retry_at <= now()
+      VALUES (${key}, 1, clock_timestamp() + ${delayAfter(sql`1`, p)}, clock_timestamp())
+      ON CONFLICT (key) DO UPDATE SET failures = ${next}, retry_at = clock_timestamp() + ${delayAfter(next, p)}
+      WHERE f.retry_at <= clock_timestamp()
       RETURNING 1)
     SELECT EXISTS (SELECT 1 FROM taken) AS taken,
-      (SELECT greatest(1, ceil(extract(epoch FROM retry_at - now()) * 1000)) FROM sign_in_failures WHERE key = ${key}) AS wait_ms`);
+      (SELECT greatest(1, ceil(extract(epoch FROM retry_at - clock_timestamp()) * 1000)) FROM sign_in_failures WHERE key = ${key}) AS wait_ms`);
   const row = rows[0]!;
   return row.taken ? null : Number(row.wait_ms ?? 1);
 }
@@ -45,7 +50,7 @@ export async function takeAttempt(db: Executor, key: string, p: DelayPolicy): Pr
  */
 export async function restartWait(db: Executor, key: string, p: DelayPolicy) {
   await db.execute(sql`
-    UPDATE sign_in_failures AS f SET retry_at = greatest(f.retry_at, now() + ${delayAfter(sql`f.failures`, p)}), last_failure_at = now()
+    UPDATE sign_in_failures AS f SET retry_at = greatest(f.retry_at, clock_timestamp() + ${delayAfter(sql`f.failures`, p)}), last_failure_at = clock_timestamp()
     WHERE key = ${key}`);
 }
 
@@ -68,5 +73,5 @@ export async function refundAttempt(db: Executor, key: string, p: DelayPolicy) {
 /** Forgets keys whose failures are past remembering, so rows do not pile up. */
 export async function pruneFailures(db: Executor, forgetSeconds: number) {
   await db.execute(sql`
-    DELETE FROM sign_in_failures WHERE retry_at < now() AND last_failure_at < now() - make_interval(secs => ${forgetSeconds})`);
+    DELETE FROM sign_in_failures WHERE retry_at < clock_timestamp() AND last_failure_at < clock_timestamp() - make_interval(secs => ${forgetSeconds})`);
 }

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { databaseKind } from "@/db/queries/retrieval";
+import { takeAttempt } from "@/db/queries/sign-in-failures";
 import { createTestUser } from "@/testing/fixtures";
+import { db } from "../db";
 import { checkCredentials } from "./credentials";
 import { throttledMessage, type ThrottlePolicy } from "./throttle";
 
@@ -10,6 +14,7 @@ const PASSWORD = "a test password"; // createTestUser's
 const delays = { baseMs: 80, maxMs: 320, forgetSeconds: 3600 };
 const policy = (account: number, address: number): ThrottlePolicy => ({ account: { freeFailures: account, ...delays }, address: { freeFailures: address, ...delays } });
 const address = () => `192.0.2.${Math.floor(Math.random() * 250)}-${randomUUID().slice(0, 8)}`;
+const embedded = (await databaseKind(db())) === "embedded";
 const waitOf = (outcome: object) => ("retryAfterMs" in outcome ? (outcome.retryAfterMs as number) : null);
 
 describe("sign-in throttling: slowed down, never locked out", () => {
@@ -66,6 +71,18 @@ describe("sign-in throttling: slowed down, never locked out", () => {
     const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => checkCredentials({ email: user.email, password: `guess ${i}` }, address(), p)));
     // Two free failures, then the third takes the slot and sets a wait for all the others.
     expect(outcomes.filter((o) => waitOf(o) === null)).toHaveLength(3);
+  });
+
+  // Two transactions at once need a server: the embedded database runs one at a time.
+  it.skipIf(embedded)("a free failure is taken even when a parallel attempt's transaction began later but reached the row first", async () => {
+    const key = `account:${randomUUID()}@example.com`;
+    const free = { freeFailures: 2, baseMs: 60_000, maxMs: 60_000, forgetSeconds: 3600 };
+    await db().transaction(async (tx) => {
+      await tx.execute(sql`SELECT now()`); // this attempt's transaction has begun
+      await sleep(20);
+      expect(await takeAttempt(db(), key, free)).toBeNull(); // another begins later, takes the first free failure, commits
+      expect(await takeAttempt(tx, key, free)).toBeNull(); // the second free failure: no wait to serve
+    });
   });
 
   it("one address guessing at many accounts is slowed down; other addresses are not", async () => {
