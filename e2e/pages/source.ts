@@ -53,8 +53,9 @@ export class SourcePage {
   async expectPdfHighlight(text: RegExp) {
     const marked = this.page.getByRole("region", { name: /^Page \d+$/ }).filter({ has: this.highlight() }).first();
     await expect(marked.locator("canvas")).toHaveAttribute("data-rendered", "true", { timeout: 20_000 });
-    // Drawn: the canvas has pixels that are not the blank page.
-    expect(await marked.locator("canvas").evaluate(inkedPixels)).toBeGreaterThan(500);
+    // Drawn: the canvas has dark pixels, which a blank page has none of. One short line of text at a
+    // phone's width inks about 500, more or fewer with the glyphs of the stamp in it (497 once).
+    expect(await marked.locator("canvas").evaluate(inkedPixels)).toBeGreaterThan(100);
     const highlight = marked.getByTestId("cited-passage");
     await expect(highlight).not.toHaveAttribute("data-whole-page");
     await expect(highlight).toBeVisible();
