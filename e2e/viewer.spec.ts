@@ -126,6 +126,36 @@ test("a PDF table reads as a table in the text view, with the cited row marked, 
   await page.emulateMedia({ colorScheme: null });
 });
 
+test("a PDF page whose drawing fails is drawn again once; a page that still fails says so and offers the text", async () => {
+  const doc = uploaded.get("PDF")!;
+  const link = viewerLink(doc.documentId, doc.versionId, await chunkContaining(doc.versionId, "Oslo"));
+  // pdf.js draws on the page's canvas through its 2D context: refusing it makes that drawing fail.
+  const refuseCanvas = (times: number) => {
+    let left = times;
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (this: HTMLCanvasElement, ...args: Parameters<typeof getContext>) {
+      if (this.hasAttribute("data-rendered") && left-- > 0) throw new Error("canvas refused by the test");
+      return getContext.apply(this, args);
+    } as typeof getContext;
+  };
+
+  const once = await admin.context.newPage();
+  await once.addInitScript(refuseCanvas, 1);
+  await once.goto(link);
+  const drawn = await new SourcePage(once).expectPdfHighlight(/Oslo/);
+  await expect(drawn.getByRole("alert")).toHaveCount(0);
+  await once.close();
+
+  const always = await admin.context.newPage();
+  await always.addInitScript(refuseCanvas, 1_000);
+  await always.goto(link);
+  const cited = always.getByRole("region", { name: "Page 1", exact: true });
+  await expect(cited.getByRole("alert")).toHaveText(/Page 1 could not be drawn/);
+  await cited.getByRole("button", { name: "Show the document as text" }).click();
+  await expect(always.getByRole("table").getByTestId("cited-passage").filter({ hasText: "Oslo" }).first()).toBeInViewport();
+  await always.close();
+});
+
 const PAGES = 109;
 const CITED_PAGE = 97;
 const OPENINGS = 5;

@@ -20,10 +20,12 @@ interface Props {
   mayDraw: boolean;
   /** Called once this page is drawn, or could not be (so the pages waiting for it go on). */
   onDrawn?: () => void;
+  /** Shows the document as text: offered on a page that could not be drawn. */
+  onShowText: () => void;
 }
 
 /** One page: a placeholder until it nears the screen, then a canvas with the highlight above it. */
-export function PdfPage({ doc, number, scale, estimate, highlight, sentences, cited, mayDraw, onDrawn }: Props) {
+export function PdfPage({ doc, number, scale, estimate, highlight, sentences, cited, mayDraw, onDrawn, onShowText }: Props) {
   const box = useRef<HTMLElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const mark = useRef<HTMLDivElement>(null);
@@ -32,6 +34,8 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
   const [viewport, setViewport] = useState<PageViewport | null>(null);
   const [rendered, setRendered] = useState(false);
   const [failed, setFailed] = useState(false);
+  // A render that fails is tried once more, on a new canvas, before the page says it could not be drawn.
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (cited) box.current?.scrollIntoView({ block: "start" });
@@ -48,7 +52,12 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
     if (!near || !mayDraw) return;
     let task: { cancel(): void; promise: Promise<void> } | null = null;
     let cancelled = false;
-    const fail = () => !cancelled && setFailed(true);
+    const fail = (error: unknown) => {
+      if (cancelled) return;
+      console.error(`Page ${number} could not be drawn`, error);
+      if (attempt === 0) setAttempt(1);
+      else setFailed(true);
+    };
     doc.getPage(number).then(async (page) => {
       if (cancelled || !canvas.current) return;
       const vp = page.getViewport({ scale });
@@ -64,7 +73,7 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
       cancelled = true;
       task?.cancel();
     };
-  }, [near, mayDraw, doc, number, scale]);
+  }, [near, mayDraw, doc, number, scale, attempt]);
 
   useEffect(() => {
     if (rendered || failed) onDrawn?.();
@@ -81,7 +90,15 @@ export function PdfPage({ doc, number, scale, estimate, highlight, sentences, ci
     <section ref={box} aria-label={`Page ${number}`} className="scroll-mt-4">
       <p className="mb-1 text-xs uppercase tracking-wide text-zinc-600 dark:text-zinc-400">Page {number}</p>
       <div className="relative bg-white shadow ring-1 ring-zinc-200 dark:ring-zinc-800" style={{ width, height }}>
-        <canvas ref={canvas} data-rendered={rendered} aria-hidden style={{ width, height }} className="block" />
+        <canvas key={attempt} ref={canvas} data-rendered={rendered} aria-hidden style={{ width, height }} className="block" />
+        {failed && (
+          <div role="alert" className="absolute inset-0 flex flex-col items-center justify-center gap-3 p-4 text-center text-sm text-zinc-700">
+            <p>Page {number} could not be drawn.</p>
+            <button type="button" onClick={onShowText} className="rounded-md border border-zinc-300 px-3 py-1 hover:bg-zinc-100">
+              Show the document as text
+            </button>
+          </div>
+        )}
         {viewport && highlight === "page" && (
           <div ref={mark} data-testid="cited-passage" data-whole-page className="pointer-events-none absolute inset-0 bg-yellow-300/20 ring-4 ring-yellow-400">
             <span className="absolute left-2 top-2 rounded bg-yellow-300 px-2 py-1 text-xs font-medium text-zinc-900">

@@ -62,6 +62,7 @@ export function PdfView({ fileUrl, page: passagePage, passage, sentences, textVi
   // would otherwise share the one pdf.js worker with it while the reader waits for the highlight.
   const [citedDrawn, setCitedDrawn] = useState(page === null);
   const onCitedDrawn = useCallback(() => setCitedDrawn(true), []);
+  const showText = useCallback(() => setMode("text"), []);
 
   useEffect(() => {
     let cancelled = false;
@@ -130,6 +131,7 @@ export function PdfView({ fileUrl, page: passagePage, passage, sentences, textVi
               cited={n === page}
               mayDraw={citedDrawn || n === page || !page || page > loaded.doc.numPages}
               onDrawn={n === page ? onCitedDrawn : undefined}
+              onShowText={showText}
             />
           ))}
         </div>
