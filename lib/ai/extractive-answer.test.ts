@@ -45,6 +45,18 @@ describe("composeExtractiveAnswer", () => {
     );
   });
 
+  it("quotes a list item chosen alone after its list's lead-in, which says what the item is", () => {
+    // Alone, "Gifts to colleagues, ..." reads as if such gifts were covered.
+    expect(compose("Can I expense a farewell gift for a colleague?", [EXPENSES_POLICY]).text).toBe(
+      "The following are never reimbursed, even with a receipt: Gifts to colleagues, including farewell and birthday gifts. [1]",
+    );
+    // Two items of one list: the lead-in once, before the first quoted.
+    const two = compose("Are parking fines or farewell gifts for colleagues reimbursed?", [EXPENSES_POLICY]).text.split("\n");
+    expect(two).toHaveLength(2);
+    expect(two[0]).toMatch(/^- The following are never reimbursed, even with a receipt: (?:Gifts to colleagues|Traffic and parking fines)/);
+    expect(two[1]).toMatch(/^- (?:Gifts to colleagues|Traffic and parking fines)/);
+  });
+
   it("brings the sentence after one that ends in a colon before a paragraph rather than a list", () => {
     const sharing: PromptSource = {
       n: 1,
@@ -93,6 +105,18 @@ describe("composeExtractiveAnswer", () => {
     const answer = compose("What is the tier 2 copay for a 90 day supply by mail order?", [rx]);
     expect(answer.text).toContain("Tier 2: $60 copay [1]");
     expect(answer.text).not.toContain("Mail order or 90-day retail");
+  });
+
+  it("does not quote a numbered heading the passage opens with, which reads as a list item without its number", () => {
+    const leave: PromptSource = {
+      n: 1,
+      title: "Leave and Time Off Policy",
+      headingPath: ["Leave and Time Off Policy", "5. Unpaid Leave and Sabbaticals"],
+      text: "5. Unpaid Leave and Sabbaticals\n\nAfter 3 years of service you may request unpaid leave of up to 3 months, or a sabbatical of up to 6 months after 5 years.",
+    };
+    expect(compose("Is there a sabbatical?", [leave]).text).toBe(
+      "After 3 years of service you may request unpaid leave of up to 3 months, or a sabbatical of up to 6 months after 5 years. [1]",
+    );
   });
 
   it("does not quote a link to the document's own title, in whatever case it is written", () => {

@@ -4,6 +4,7 @@ import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
 import { passageUnits, type TextUnit } from "../text/sentences";
 import { bandsIn, inBand, plainNumbers } from "../text/bands";
 import { acronymsIn } from "../text/acronyms";
+import { headingWords } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
 import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
@@ -123,6 +124,8 @@ interface Unit extends TextUnit {
   families: () => Set<string>;
   /** Index of this unit within its source's units. */
   index: number;
+  /** A list item's lead-in ("The following are never reimbursed:"), quoted before it: the item alone may say the opposite. */
+  introduction?: { index: number; text: string };
 }
 
 interface Scored extends Unit {
@@ -297,11 +300,14 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     // provide in the following ways:") says that what follows is its point: quoted alone, it ends
     // on a colon with nothing after it.
     const follow = !lead && s.text.endsWith(":") && next?.kind === "prose" && !quoted.has(key(next)) ? next : undefined;
-    const text = [s.text, ...(lead && lead !== s ? [lead.text] : []), ...(follow ? [follow.text] : [])].join(" ");
+    // An item chosen alone is quoted after its list's lead-in, once per answer.
+    const intro = s.introduction && !quoted.has(`${s.n}:${s.introduction.index}`) ? s.introduction : undefined;
+    const text = [...(intro ? [intro.text] : []), s.text, ...(lead && lead !== s ? [lead.text] : []), ...(follow ? [follow.text] : [])].join(" ");
     const cost = countWords(text) + items.reduce((sum, u) => sum + countWords(u.text), 0);
     if (i > 0 && words + cost > budget) return;
     words += cost;
     [s, ...(lead ? [lead] : []), ...(follow ? [follow] : []), ...items].forEach((u) => quoted.add(key(u)));
+    if (intro) quoted.add(`${s.n}:${intro.index}`);
     cited.add(s.n);
     lines.push(`${text} [${s.n}]`);
     for (const item of items) lines.push(`  - ${item.text} [${item.n}]`);
@@ -332,17 +338,20 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
   return sources.flatMap((source, rank) => {
     const context = new Set(contentTerms([source.title, ...source.headingPath].join(" ")));
     // A chunk opens with the headings it sits under: labels of what follows, not facts to quote.
+    // A numbered one ("5. Unpaid Leave and Sabbaticals") reads as a list item without its number.
     // In any case: a list of links under "Resources" names the "Advanced sick leave" page as "Advanced Sick Leave".
-    const headings = new Set([source.title, ...source.headingPath].map((h) => h.trim().toLowerCase()));
+    const headings = new Set([source.title, ...source.headingPath].map((h) => headingWords(h).toLowerCase()));
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
-      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || headings.has(u.text.toLowerCase())) return [];
+      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || headings.has(headingWords(u.text).toLowerCase())) return [];
       const words = contentWords(u.text);
       const terms = words.map(snowballStem);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
-      const lead = u.kind !== "prose" ? units.slice(0, index).reverse().find((p) => p.block !== u.block || p.kind === "prose") : undefined;
+      const leadAt = u.kind !== "prose" ? units.slice(0, index).findLastIndex((p) => p.block !== u.block || p.kind === "prose") : -1;
+      const lead = leadAt >= 0 ? units[leadAt] : undefined;
       const unitContext = lead?.leadIn ? new Set([...context, ...contentTerms(lead.text)]) : context;
-      return [{ ...u, n: source.n, rank, order: order++, terms, termSet: withAcronyms(new Set(terms), spelled), context: unitContext, families: once(() => new Set(words.flatMap((w) => derivationKey(w) ?? []))), index }];
+      const introduction = lead?.leadIn && u.kind === "item" ? { index: leadAt, text: lead.text } : undefined;
+      return [{ ...u, n: source.n, rank, order: order++, terms, termSet: withAcronyms(new Set(terms), spelled), context: unitContext, families: once(() => new Set(words.flatMap((w) => derivationKey(w) ?? []))), index, introduction }];
     });
   });
 }

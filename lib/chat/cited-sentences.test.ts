@@ -22,6 +22,19 @@ describe("locating cited sentences in their chunk", () => {
     expect(place.spans.map(slice)).toEqual(["Receipts are required for every claim."]);
   });
 
+  it("locates a list item quoted after its lead-in as both, apart in the chunk", () => {
+    const list: CitableChunk = {
+      text: "The following are never reimbursed, even with a receipt:\n\n- Traffic and parking fines.\n- Personal grooming, clothing, and gym memberships.",
+      page: 2,
+      pageStarts: [],
+    };
+    const place = locateCitation("The following are never reimbursed, even with a receipt: Personal grooming, clothing, and gym memberships. [1]", 1, list)!;
+    expect(place.spans.map(([s, e]) => list.text.slice(s, e))).toEqual([
+      "The following are never reimbursed, even with a receipt:",
+      "Personal grooming, clothing, and gym memberships.",
+    ]);
+  });
+
   it("locates nothing when no sentence carries the marker or none is close enough", () => {
     expect(locateCitation("Parking is free at the head office [1].", 1, chunk)).toBeNull();
     expect(locateCitation("Client meals are capped at 85 per person [2].", 1, chunk)).toBeNull();

@@ -49,8 +49,9 @@ export function pageAt(chunk: Pick<CitableChunk, "page" | "pageStarts">, offset:
 export function locateCitation(answer: string, n: number, chunk: CitableChunk): CitedPlace | null {
   const spans: Span[] = [];
   for (const sentence of sentencesCiting(answer, n)) {
-    const span = quotedSpan(chunk.text, sentence) ?? closestSentence(chunk.text, sentence);
-    if (span && !spans.some(([s, e]) => s === span[0] && e === span[1])) spans.push(span);
+    const whole = quotedSpan(chunk.text, sentence);
+    const found = whole ? [whole] : (quotedWithLeadIn(chunk.text, sentence) ?? [closestSentence(chunk.text, sentence)]);
+    for (const span of found) if (span && !spans.some(([s, e]) => s === span[0] && e === span[1])) spans.push(span);
   }
   const [first] = spans;
   return first ? { page: pageAt(chunk, first[0]), spans } : null;
@@ -66,6 +67,19 @@ function quotedSpan(text: string, sentence: string): Span | null {
   for (const needle of [sentence, sentence.replace(/[.!?;:,]+$/, "")]) {
     const at = needle.length >= 8 ? flat.indexOf(needle) : -1;
     if (at >= 0) return [origin[at]!, origin[at + needle.length - 1]! + 1];
+  }
+  return null;
+}
+
+/**
+ * A list item quoted after its lead-in, in one sentence ("The following are never reimbursed: Gym
+ * memberships."): the lead-in and the item, each found verbatim, apart in the chunk.
+ */
+function quotedWithLeadIn(text: string, sentence: string): Span[] | null {
+  for (const colon of sentence.matchAll(/: /g)) {
+    const lead = quotedSpan(text, sentence.slice(0, colon.index + 1));
+    const item = lead && quotedSpan(text, sentence.slice(colon.index + 2));
+    if (lead && item) return [lead, item];
   }
   return null;
 }

@@ -1,13 +1,12 @@
 import { starterTopics, type StarterTopic } from "@/db/queries/starters";
 import { askerOf, type CurrentUser } from "../auth/user";
 import { db } from "../db";
+import { headingWords } from "../text/headings";
 
 const STARTERS = 4;
 
 /** Sections that frame a document rather than state its rules: nobody asks about them first. */
 const FRAMING = /^(?:purpose|scope|introduction|overview|background|summary|contents|table of contents|definitions?|glossary|principles|general|about this (?:policy|document)|policy statement|revision history|document control|references?|contacts?)$/i;
-/** "1.", "2.3", "A.", "Section 4:", "IV." before a heading's words. */
-const NUMBERING = /^(?:(?:section|part|chapter)\s+)?(?:\d{1,2}(?:\.\d{1,2})*[.):]?|[a-z][.)]|[ivxlc]+[.)])\s+/i;
 /** A title naming a kind of document reads "in the Expenses Policy"; another, "in Travel". */
 const DOCUMENT_KIND = /\b(?:policy|policies|handbook|guide|guidelines|manual|procedures?|standards?|plan|booklet|agreement|code|rules|summary|description|charter|notice)$/i;
 
@@ -49,7 +48,7 @@ const TO_ASKER = new RegExp(`\\b(?:${Object.keys(ASKER).sort((a, b) => b.length 
  * Business Travel Policy say to do before I travel?".
  */
 export function starterQuestion({ title, section }: Pick<StarterTopic, "title" | "section">): string | null {
-  const heading = section.replace(NUMBERING, "").trim();
+  const heading = headingWords(section);
   if (!heading || FRAMING.test(heading)) return null;
   if (heading.endsWith("?")) return heading; // already a question
   // "the Expenses Policy"; a title that names no kind of document, "the Travel document".

@@ -81,6 +81,15 @@ describe("answers on the sample policies", () => {
     await expectAnswer("What is never reimbursed?", "Expenses Policy", ["Alcohol"]);
   });
 
+  it("quotes a list item with the lead-in that says what it is, and no numbered heading as a fact", async () => {
+    // Alone, "Personal grooming, clothing, and gym memberships." could be read as covered.
+    await expectAnswer("How much is the gym membership allowance?", "Expenses Policy", ["The following are never reimbursed, even with a receipt: Personal grooming, clothing, and gym memberships."]);
+    // "5. Unpaid Leave and Sabbaticals" opens its passage and reads as a list item.
+    const { text } = await ask("Is there a sabbatical?");
+    expect(text).toContain("a sabbatical of up to 6 months after 5 years");
+    expect(text).not.toContain("Unpaid Leave and Sabbaticals");
+  });
+
   it("answers through a typo and the index's own stop words", async () => {
     // "expence" and "anual" are in no document; "because" is a word the index drops.
     await expectAnswer("What is the deadline for travel expence claims?", "Business Travel Policy", ["30 days"]);
