@@ -116,8 +116,12 @@ export function historyBefore(all: StoredMessage[], userMessageId: string) {
  */
 export async function saveTurn(db: Executor, turn: StoredTurn) {
   const { userMessage: question, conversationId } = turn;
-  // A new question (nearly every turn): one statement, so one round trip, atomic on its own.
-  const inserted = sql`INSERT INTO messages (id, conversation_id, role, parts) VALUES (${question.id}, ${conversationId}, 'user', ${jsonb(question.parts)})
+  // A new question (nearly every turn): one statement, so one round trip, atomic on its own. It
+  // comes after every message before it, even one stored in the same instant by a clock that ticks
+  // by milliseconds (PGlite's): the answers after a question are what replacing it deletes.
+  const inserted = sql`INSERT INTO messages (id, conversation_id, role, parts, created_at)
+    SELECT ${question.id}, ${conversationId}, 'user', ${jsonb(question.parts)},
+      greatest(now(), (SELECT max(created_at) + interval '1 millisecond' FROM messages WHERE conversation_id = ${conversationId}))
     ON CONFLICT (id) DO NOTHING RETURNING id, created_at`;
   if (await storeAnswer(db, turn, inserted)) return;
   // The id is stored: the question is replaced. Its row is locked first, so that the answers after

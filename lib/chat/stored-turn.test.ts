@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ensureConversation, listMessages, saveTurn, type StoredTurn } from "@/db/queries/conversations";
-import { retrievalTraces } from "@/db/schema";
+import { messages, retrievalTraces } from "@/db/schema";
 import { createTestUser } from "@/testing/fixtures";
 import { db } from "../db";
 
@@ -44,6 +44,18 @@ describe("storing a turn", () => {
     const stored = await listMessages(db(), conversationId);
     expect(stored.map((m) => m.role)).toEqual(["user", "assistant"]);
     expect([one.assistantMessage.id, two.assistantMessage.id]).toContain(stored[1]!.id);
+  });
+
+  it("stores a new question after every message before it, whatever the clock says, and deletes none of them", async () => {
+    // The answer is stored a millisecond after its question when both land in one instant; a
+    // clock that ticks by milliseconds (PGlite's) can give the next question that same instant.
+    const { conversationId, turn: first } = await storedTurn();
+    await db().update(messages).set({ createdAt: sql`now() + interval '1 second'` }).where(eq(messages.id, first.assistantMessage.id));
+    const next = turnIn(conversationId);
+    await saveTurn(db(), next);
+    expect((await listMessages(db(), conversationId)).map((m) => m.id)).toEqual([
+      first.userMessage.id, first.assistantMessage.id, next.userMessage.id, next.assistantMessage.id,
+    ]);
   });
 
   it("stores nothing of a turn that cannot be stored whole", async () => {
