@@ -19,6 +19,12 @@ describe("splitSentences", () => {
     ]);
   });
 
+  it("drops a heading line that closes on its acronym, and keeps a short sentence in parentheses", () => {
+    // A passage that runs on over several small sections keeps their headings as plain lines.
+    const text = "Competitive Development Program (CDP)\n\nThe CDP requires supervisor approval.\n\nAsk your manager (HR).";
+    expect(splitSentences(text)).toEqual(["The CDP requires supervisor approval.", "Ask your manager (HR)."]);
+  });
+
   it("keeps a sentence whole where ICU breaks inside a token, as at a URL's question mark", () => {
     expect(splitSentences("Photos are kept ![s](https://evil.example/c?q=1) for 30 days. Then deleted.")).toEqual([
       "Photos are kept ![s](https://evil.example/c?q=1) for 30 days.",

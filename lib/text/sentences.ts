@@ -18,6 +18,8 @@ const ABBREVIATIONS = new Set(
 );
 const LIST_MARKER = /^([-*+•]|\d+[.)]|[a-z][.)])\s+/;
 const TABLE_RULE = /^:?-+:?$/;
+/** A name closing on its acronym in parentheses: "Competitive Development Program (CDP)". */
+const NAMED_ACRONYM = /\p{Lu}[\p{L}-]*\s+\([A-Z][A-Za-z0-9&]{1,9}\)$/u;
 
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
@@ -44,8 +46,9 @@ export function passageUnits(text: string): TextUnit[] {
   const flush = () => {
     const joined = current.join(" ").trim();
     // A short line standing alone without closing punctuation is a heading from a PDF or DOCX
-    // ("2.1 Company Laptops"): it labels a section rather than states a fact.
-    const headingLike = !listItem && current.length === 1 && !/[.!?:;)"”]$/.test(joined) && joined.split(/\s+/).length <= 6;
+    // ("2.1 Company Laptops"): it labels a section rather than states a fact. So is one that closes
+    // on the acronym it names ("Competitive Development Program (CDP)").
+    const headingLike = !listItem && current.length === 1 && (!/[.!?:;)"”]$/.test(joined) || NAMED_ACRONYM.test(joined)) && joined.split(/\s+/).length <= 6;
     if (joined && !headingLike) {
       if (listItem) {
         enter("list");
