@@ -79,6 +79,26 @@ test("citations open the PDF page and the DOCX passage highlighted in view, the 
   await expect(page.locator("canvas")).toHaveCount(0);
 });
 
+test("a list item quoted after its lead-in opens with both marked, on the PDF page and in the text", async ({ page }) => {
+  // The samples are loaded by the test above.
+  await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
+  const chat = new ChatPage(page);
+  const source = new SourcePage(page);
+  await chat.ask("How much is the gym membership allowance?");
+  await expect(chat.lastAnswer()).toContainText("The following are never reimbursed, even with a receipt: Personal grooming, clothing, and gym memberships.");
+  // The marks on a PDF page follow its text layer, without the closing punctuation.
+  const [lead, item] = ["The following are never reimbursed, even with a receipt", "Personal grooming, clothing, and gym memberships"];
+  await chat.citation(1).click();
+  await expect(page.getByRole("heading", { name: "Expenses Policy", level: 1 })).toBeVisible();
+  await source.expectPdfHighlight(/gym memberships/);
+  await expect(source.sentence().filter({ hasText: lead })).toHaveCount(1);
+  await expect(source.sentence().filter({ hasText: item })).toBeInViewport();
+
+  await page.getByRole("button", { name: "Text" }).click();
+  await expect(source.sentence().filter({ hasText: lead })).toBeVisible();
+  await expect(source.sentence().filter({ hasText: item })).toBeVisible();
+});
+
 test("an employee who may no longer read a document gets 404 for its viewer, file and citation details", async ({ page, browser }) => {
   const name = `bonus-${stamp}.md`;
   await new AuthPages(page).signIn(ADMIN.email, ADMIN.password);
