@@ -80,4 +80,12 @@ describe("carriesFigure", () => {
     expect(carriesFigure("Disability pays part of your salary.", { kind: "percent" })).toBe(false);
     expect(carriesFigure("Passwords are reset twice a year.", { kind: "any" })).toBe(true);
   });
+
+  it("takes a deadline for a length of time: \"how long do I have to use it?\" is answered by a date", () => {
+    expect(carriesFigure("Carried-over leave must be used by 31 March.", { kind: "duration" })).toBe(true);
+    expect(carriesFigure("Submit the form before the end of the month.", { kind: "duration" })).toBe(true);
+    expect(carriesFigure("Timesheets are due by Friday at noon.", { kind: "duration" })).toBe(true);
+    expect(carriesFigure("Apply no later than March 15.", { kind: "duration" })).toBe(true);
+    expect(carriesFigure("Overtime is approved by your manager.", { kind: "duration" })).toBe(false);
+  });
 });

@@ -29,6 +29,13 @@ const DURATION = new RegExp(
   String.raw`\b${NUMBER}[\s-]+(?:\S+[\s-]+)?(?:${TIME_UNIT_WORDS}|${LENGTH_UNIT_WORDS})\b|\b(?:${FREQUENCIES}|indefinitely|permanently)\b`,
   "i",
 );
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+const WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+/** A deadline answers "how long do I have to ...", "how soon" as a length of time does: "by 31 March", "before the end of the month". */
+const DEADLINE = new RegExp(
+  String.raw`\b(?:by|before|until|till|no later than)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}\b|(?:${WEEKDAYS})\b|(?:end|close|start|beginning) of\b|\d{1,2}[/.-]\d{1,2}\b)`,
+  "i",
+);
 const MONEY = /[$£€¥₹]\s?\d|\d\s?(?:k\b|dollars?|usd|eur|gbp|pounds?|euros?|cents?)|\d\s?%|\bper\s?cent\b|\bpercent\b|\bfree\b|\bno (?:cost|charge|fee)\b|\bat no\b|\bin full\b|\bfully (?:paid|covered|reimbursed)\b|\bnothing\b/i;
 const PERCENT = /\d\s?%|\bper\s?cent(?:age)?\b|\bpercent(?:age)?\b|\bhalf\b|\bin full\b|\bfull (?:pay|salary)\b/i;
 
@@ -111,7 +118,7 @@ export function carriesFigure(sentence: string, asked: AskedFigure): boolean {
     case "percent":
       return PERCENT.test(sentence);
     case "duration":
-      return DURATION.test(sentence);
+      return DURATION.test(sentence) || DEADLINE.test(sentence);
     case "count":
       return countsUnit(sentence, asked.units);
     case "any":

@@ -105,6 +105,8 @@ describe("answers on the sample policies", () => {
 
   it("answers a follow-up as what it means in the conversation", async () => {
     await expectAnswer("and how much parental leave?", "Leave and Time Off Policy", ["20 weeks"], ["How many days of sick leave do I get?"]);
+    // "How long" answered by a deadline: the date is the figure asked for.
+    await expectAnswer("and how long do I have to use it?", "Leave and Time Off Policy", ["31 March"], ["Can I carry over unused annual leave?"]);
   });
 
   it("declines what the policies do not cover", async () => {
