@@ -38,6 +38,9 @@ test("citations open the PDF page and the DOCX passage highlighted in view, the 
   await page.goto("/");
   await chat.ask("How much can I claim for client meals?");
   await expect(chat.sources()).toContainText("Expenses Policy");
+  // The cited source's snippet starts at the quoted row, read as its labelled cells, not as Markdown.
+  await expect(chat.sources()).toContainText("Category: Client meals; Limit (USD): 85 per person");
+  await expect(chat.sources()).not.toContainText("| ---");
   const problems: string[] = [];
   page.on("pageerror", (err) => problems.push(err.message));
   page.on("console", (msg) => msg.type() === "error" && problems.push(msg.text()));

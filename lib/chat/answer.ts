@@ -156,6 +156,6 @@ function toSourceRef(s: RetrievedSource): SourceRef {
     title: s.title,
     headingPath: s.headingPath,
     page: s.page,
-    snippet: snippetOf(s.text),
+    snippet: snippetOf(s.text, { headings: [s.title, ...s.headingPath] }),
   };
 }

@@ -33,6 +33,8 @@ describe("locating cited sentences in their chunk", () => {
       "The following are never reimbursed, even with a receipt:",
       "Personal grooming, clothing, and gym memberships.",
     ]);
+    // The source's snippet starts at the first cited sentence.
+    expect(place.snippet).toBe("The following are never reimbursed, even with a receipt: Traffic and parking fines. · Personal grooming, clothing, and gym memberships.");
   });
 
   it("locates nothing when no sentence carries the marker or none is close enough", () => {

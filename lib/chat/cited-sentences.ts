@@ -1,4 +1,5 @@
 import { proseRanges, splitProse } from "../text/sentences";
+import { snippetOf } from "../sources/snippet";
 import { contentTerms } from "../text/terms";
 import { MARKER } from "./citations";
 import type { SourceRef } from "./types";
@@ -6,10 +7,11 @@ import type { SourceRef } from "./types";
 /** [start, end) offsets into a chunk's text. */
 export type Span = [number, number];
 
-/** Where citation [n] points inside its chunk: the cited sentences and the page the first is on. */
+/** Where citation [n] points inside its chunk: the cited sentences, the page the first is on, and the snippet from it. */
 export interface CitedPlace {
   page: number | null;
   spans: Span[];
+  snippet: string;
 }
 
 /** The parts of a chunk a citation is located in (pageStarts null: a chunk stored before pages were kept). */
@@ -54,7 +56,7 @@ export function locateCitation(answer: string, n: number, chunk: CitableChunk): 
     for (const span of found) if (span && !spans.some(([s, e]) => s === span[0] && e === span[1])) spans.push(span);
   }
   const [first] = spans;
-  return first ? { page: pageAt(chunk, first[0]), spans } : null;
+  return first ? { page: pageAt(chunk, first[0]), spans, snippet: snippetOf(chunk.text, { cited: first }) } : null;
 }
 
 /**
@@ -128,6 +130,6 @@ export function locateCitations(answer: string, cited: number[], chunkOf: (n: nu
 export function withCitedPlaces(refs: SourceRef[], places: Map<number, CitedPlace>): SourceRef[] {
   return refs.map((ref) => {
     const place = places.get(ref.n);
-    return place ? { ...ref, page: place.page ?? ref.page, marks: place.spans } : ref;
+    return place ? { ...ref, page: place.page ?? ref.page, marks: place.spans, snippet: place.snippet } : ref;
   });
 }

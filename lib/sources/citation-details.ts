@@ -25,7 +25,7 @@ export async function citationDetails(asker: Asker, messageId: string, n: number
     title: row.title,
     section: row.deleted ? [] : row.headingPath,
     page: row.deleted ? null : row.page,
-    snippet: row.deleted ? "" : snippetOf(row.text),
+    snippet: row.deleted ? "" : snippetOf(row.text, { cited: row.spans?.[0], headings: [row.title, ...row.headingPath] }),
     version: row.versionNumber,
     currentVersion: row.currentVersionNumber,
     deleted: row.deleted,
