@@ -57,6 +57,25 @@ describe("composeExtractiveAnswer", () => {
     expect(two[1]).toMatch(/^- (?:Gifts to colleagues|Traffic and parking fines)/);
   });
 
+  it("quotes a row chosen beside the sentence introducing its table within the whole table, under that sentence", () => {
+    const leave: PromptSource = {
+      n: 1,
+      title: "Leave Policy",
+      headingPath: ["Leave Policy", "1.1 Entitlement"],
+      text:
+        "Annual leave accrues monthly from your first day. Entitlement grows with length of service:\n\n" +
+        "| Years of service | Days per year |\n| --- | --- |\n| Less than 2 years | 22 |\n| 2 to 5 years | 25 |\n| More than 5 years | 28 |",
+    };
+    expect(compose("How many days of annual leave do I get?", [leave]).text).toBe(
+      "Annual leave accrues monthly from your first day. Entitlement grows with length of service: [1]\n" +
+        "- Years of service: Less than 2 years; Days per year: 22 [1]\n" +
+        "- Years of service: 2 to 5 years; Days per year: 25 [1]\n" +
+        "- Years of service: More than 5 years; Days per year: 28 [1]",
+    );
+    // The row the asker's own figure falls in still leads.
+    expect(compose("I have been here 7 years. How many days of annual leave do I get?", [leave]).text.split("\n")[0]).toMatch(/^- Years of service: More than 5 years/);
+  });
+
   it("brings the sentence after one that ends in a colon before a paragraph rather than a list", () => {
     const sharing: PromptSource = {
       n: 1,

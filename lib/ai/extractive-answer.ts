@@ -288,7 +288,17 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // next passage) leaves a sentence announcing what is not there: quoted, it says nothing. It is
   // left out when anything else can be quoted.
   const dangling = (s: Scored) => s.text.endsWith(":") && !s.leadIn && !units.some((u) => u.n === s.n && u.index === s.index + 1);
-  const quotable = chosen.some((s) => !dangling(s)) ? chosen.filter((s) => !dangling(s)) : chosen;
+  const kept = chosen.some((s) => !dangling(s)) ? chosen.filter((s) => !dangling(s)) : chosen;
+  // A row or item chosen beside the sentence that introduces its list (the lead-in, or the sentence
+  // before it) is quoted within that list, which takes its place: the table whole under what it is
+  // about, rather than one row and then the rest. Not when the asker's own figure chose the row
+  // ("I'm 52"): that row leads.
+  const introducer = (s: Scored) => {
+    const at = s.kind !== "prose" ? s.introduction?.index : undefined;
+    if (at === undefined) return undefined;
+    return kept.find((c) => c.n === s.n && c.kind === "prose" && (c.index === at || (c.index === at - 1 && c.block === units.find((u) => u.n === c.n && u.index === at)?.block)));
+  };
+  const quotable = figures.length > 0 ? kept : [...new Set(kept.map((s) => introducer(s) ?? s))];
   quotable.forEach((s, i) => {
     if (quoted.has(key(s))) return;
     // A sentence whose paragraph goes on to introduce a list or table ("Entitlement grows with
@@ -301,7 +311,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     // on a colon with nothing after it.
     const follow = !lead && s.text.endsWith(":") && next?.kind === "prose" && !quoted.has(key(next)) ? next : undefined;
     // An item chosen alone is quoted after its list's lead-in, once per answer.
-    const intro = s.introduction && !quoted.has(`${s.n}:${s.introduction.index}`) ? s.introduction : undefined;
+    const intro = s.kind === "item" && s.introduction && !quoted.has(`${s.n}:${s.introduction.index}`) ? s.introduction : undefined;
     const text = [...(intro ? [intro.text] : []), s.text, ...(lead && lead !== s ? [lead.text] : []), ...(follow ? [follow.text] : [])].join(" ");
     const cost = countWords(text) + items.reduce((sum, u) => sum + countWords(u.text), 0);
     if (i > 0 && words + cost > budget) return;
@@ -350,7 +360,7 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
       const leadAt = u.kind !== "prose" ? units.slice(0, index).findLastIndex((p) => p.block !== u.block || p.kind === "prose") : -1;
       const lead = leadAt >= 0 ? units[leadAt] : undefined;
       const unitContext = lead?.leadIn ? new Set([...context, ...contentTerms(lead.text)]) : context;
-      const introduction = lead?.leadIn && u.kind === "item" ? { index: leadAt, text: lead.text } : undefined;
+      const introduction = lead?.leadIn ? { index: leadAt, text: lead.text } : undefined;
       return [{ ...u, n: source.n, rank, order: order++, terms, termSet: withAcronyms(new Set(terms), spelled), context: unitContext, families: once(() => new Set(words.flatMap((w) => derivationKey(w) ?? []))), index, introduction }];
     });
   });

@@ -62,6 +62,10 @@ async function expectAnswer(question: string, title: string, facts: string[], hi
 describe("answers on the sample policies", () => {
   it("answers the README's example with the days of annual leave", async () => {
     await expectAnswer("How many days of annual leave do I get?", "Leave and Time Off Policy", ["22", "25", "28"]);
+    // The table whole, under the sentence that says what it is, its rows in order.
+    const lines = (await ask("How many days of annual leave do I get?")).text.split("\n");
+    expect(lines[0]).toMatch(/Entitlement grows with length of service: \[1\]$/);
+    expect(lines.slice(1, 4).map((l) => l.match(/Days per year: (\d+)/)?.[1])).toEqual(["22", "25", "28"]);
   });
 
   it("answers every starter question from the document it names", async () => {
