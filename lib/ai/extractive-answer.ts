@@ -124,7 +124,10 @@ interface Unit extends TextUnit {
   families: () => Set<string>;
   /** Index of this unit within its source's units. */
   index: number;
-  /** A list item's lead-in ("The following are never reimbursed:"), quoted before it: the item alone may say the opposite. */
+  /**
+   * The lead-in of the list or table the unit is in ("The following are never reimbursed:"): an item
+   * chosen alone is quoted after it, since alone it may say the opposite.
+   */
   introduction?: { index: number; text: string };
 }
 
