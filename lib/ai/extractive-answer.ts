@@ -4,7 +4,7 @@ import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
 import { passageUnits, type TextUnit } from "../text/sentences";
 import { bandsIn, inBand, plainNumbers } from "../text/bands";
 import { acronymsIn } from "../text/acronyms";
-import { headingWords } from "../text/headings";
+import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
 import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
@@ -350,13 +350,13 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
   const spelled = definedAcronyms(sources);
   return sources.flatMap((source, rank) => {
     const context = new Set(contentTerms([source.title, ...source.headingPath].join(" ")));
-    // A chunk opens with the headings it sits under: labels of what follows, not facts to quote.
-    // A numbered one ("5. Unpaid Leave and Sabbaticals") reads as a list item without its number.
-    // In any case: a list of links under "Resources" names the "Advanced sick leave" page as "Advanced Sick Leave".
-    const headings = new Set([source.title, ...source.headingPath].map((h) => headingWords(h).toLowerCase()));
+    // A chunk opens with the headings it sits under: labels of what follows, not facts to quote
+    // (numbered or not, in any case: a list of links under "Resources" names the "Advanced sick
+    // leave" page as "Advanced Sick Leave").
+    const heading = isOneOf([source.title, ...source.headingPath]);
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
-      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || headings.has(headingWords(u.text).toLowerCase())) return [];
+      if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || heading(u.text)) return [];
       const words = contentWords(u.text);
       const terms = words.map(snowballStem);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".

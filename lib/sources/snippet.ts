@@ -1,4 +1,4 @@
-import { headingWords } from "../text/headings";
+import { isOneOf } from "../text/headings";
 import { passageUnits, type TextUnit } from "../text/sentences";
 
 const SNIPPET_CHARS = 280;
@@ -11,8 +11,8 @@ const SNIPPET_CHARS = 280;
  * (USD): 85 per person") rather than Markdown's pipes.
  */
 export function snippetOf(text: string, options: { cited?: [number, number]; headings?: string[] } = {}): string {
-  const headings = new Set((options.headings ?? []).map((h) => headingWords(h).toLowerCase()));
-  const all = passageUnits(text).filter((u) => !headings.has(headingWords(u.text).toLowerCase()));
+  const heading = isOneOf(options.headings ?? []);
+  const all = passageUnits(text).filter((u) => !heading(u.text));
   const { cited } = options;
   const at = cited ? unitOf(all, text.slice(cited[0], cited[1])) : 0;
   // A cited sentence no unit holds whole: the text from it, as it reads there.
