@@ -1,12 +1,15 @@
 /**
  * `npm run bench:retrieval -- --chunks 100000 [--db pglite|postgres|both] [--runs 3] [--queries 300]
  *   [--index halfvec,vector] [--ef-search 40,100,200] [--m 16] [--ef-construction 64]
- *   [--postings-depth 3000] [--common-depth 300] [--common-share 0.05] [--split test]`
+ *   [--postings-depth 3000] [--common-depth 300] [--common-share 0.05] [--postings-depths 3000,6000]
+ *   [--split test] [--corpus sentences|windows]`:
+ *   one size; its row is added to the cost curve, docs/benchmarks/retrieval-scale.{json,md} (--scale-out).
  * `npm run bench:retrieval -- --sweep 100,1000,3000,5000,10000 [--db pglite|postgres|both]
  *   [--sweep-queries 30] [--out docs/retrieval-sweep]`: the size sweep (sweepSize; docs/retrieval-speed.md).
  *
- * Builds a corpus of --chunks chunks from SciFact text (testing/synthetic-corpus: replicated
- * and perturbed, embedded with the built-in embedder) in a fresh database, in documents spread over
+ * Builds a corpus of --chunks chunks from SciFact text (testing/synthetic-corpus: by default
+ * each chunk four sentences of four abstracts, --corpus windows for the replicated windows of
+ * before; embedded with the built-in embedder) in a fresh database, in documents spread over
  * 100 reader groups, then measures with two employees: one in every group (reads 100%) and one in
  * a single group (reads 1%) (the sweep adds an admin, who reads everything without an access filter):
  * - full hybrid retrieve() latency, median and p95 per run, the median over --runs runs;
@@ -52,7 +55,7 @@ import { useDatabase } from "@/lib/db";
 import { embedder } from "@/lib/embeddings";
 import { env } from "@/lib/env";
 import { loadBeir } from "@/lib/evaluation/beir";
-import { percentile } from "@/lib/evaluation/metrics";
+import { percentile, type Ranked, recallAgainstExact as recallOf } from "@/lib/evaluation/metrics";
 import { buildSyntheticCorpus } from "@/testing/synthetic-corpus";
 import { type SweepRow, writeSweep } from "./retrieval-sweep-report";
 import { retrieve } from "@/lib/retrieval/retrieve";
@@ -75,6 +78,12 @@ const { values } = parseArgs({
     "postings-depth": { type: "string", default: String(KEYWORD_SEARCH.postingsDepth) },
     "common-depth": { type: "string", default: String(KEYWORD_SEARCH.commonDepth) },
     "common-share": { type: "string", default: String(KEYWORD_SEARCH.commonShare) },
+    /** Depths of the built-in BM25 walk to measure the keyword leg at, in one build (e.g. 3000,6000,12000). */
+    "postings-depths": { type: "string" },
+    /** How the synthetic corpus's chunks are made (testing/synthetic-corpus.ts): "sentences" or "windows". */
+    corpus: { type: "string", default: "sentences" },
+    /** Where the --chunks run writes its row of the cost curve (.json and .md; rows of other sizes are kept). */
+    "scale-out": { type: "string", default: path.join("docs", "benchmarks", "retrieval-scale") },
     /** Which SciFact split the questions come from: choose settings on "train", report on "test". */
     split: { type: "string", default: "test" },
     data: { type: "string", default: path.join("..", "shared", "data", "scifact") },
@@ -108,6 +117,11 @@ const questions = [...scifact.qrels.keys()].map((id) => scifact.queries.get(id)!
 const model = embedder();
 
 type Row = Record<string, string>;
+/**
+ * Scores within this share of the exact 10th's count as ties with it: a search that returns one of
+ * them instead of the 10th has not missed. Near-copies in a corpus make many such ties (see --corpus).
+ */
+const TIE_SHARE = 0.001;
 const table: Row[] = [];
 const ms = (v: number) => v.toFixed(1);
 const median = (list: number[]) => percentile(list, 50);
@@ -143,6 +157,7 @@ async function loadCorpus(db: Executor, label: string, chunks: number, groupIds:
   let lastReport = 0;
   await buildSyntheticCorpus(db, {
     chunks, groups: groupIds, sources: scifact.corpus.map((d) => ({ title: d.title, text: d.text })), embedder: model,
+    composition: values.corpus as "sentences" | "windows",
     onProgress: (n) => {
       if (n - lastReport >= 10_000 || n === chunks) {
         lastReport = n;
@@ -173,16 +188,14 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
   // Exact scans of the whole corpus are slow by nature (that is the point): recall and per-plan
   // timings use the first --recall-queries / --leg-queries questions, hybrid latency all of them.
   const queries = await Promise.all(questions.slice(0, Number(values["recall-queries"])).map(query));
-  const exact = new Map<string, string[][]>();
+  const exact = new Map<string, Ranked[]>();
   for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
-    const lists: string[][] = [];
-    for (const q of queries) lists.push((await vectorSearch(db, asker, q, { plan: "exact" })).slice(0, 10).map((h) => h.chunkId));
+    const lists: Ranked[] = [];
+    for (const q of queries) lists.push(await vectorSearch(db, asker, q, { plan: "exact" }));
     exact.set(name, lists);
   }
-  const recallOf = (truth: string[][], got: string[][]) =>
-    truth.reduce((sum, t, i) => sum + (t.length === 0 ? 1 : t.filter((id) => got[i]!.includes(id)).length / t.length), 0) / truth.length;
 
-  const keywordRow = await keywordLeg(db, { wide, narrow }, recallOf);
+  const keywordRow = await keywordLeg(db, { wide, narrow });
   console.log(`  [${label}] keyword leg`, keywordRow);
 
   const indexTypes = (values.index?.split(",") ?? [await vectorIndexType(db)]) as VectorType[];
@@ -206,7 +219,10 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
     for (const efSearch of values["ef-search"]?.split(",").map(Number) ?? [defaults.efSearch]) {
       Object.assign(defaults, { efSearch });
       const row: Row = {
-        db: label, chunks: String(chunkCount), shared_buffers: sharedBuffers, index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch), "index build s": indexSeconds.toFixed(1), ...keywordRow,
+        db: label, chunks: String(chunkCount), corpus: values.corpus!, shared_buffers: sharedBuffers, index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch),
+        "load s": loadSeconds.toFixed(0), "keyword index build s": keywordIndexSeconds.toFixed(1), "index build s": indexSeconds.toFixed(1), "vector index size": indexSize.rows[0]?.size ?? "",
+        "database size": (await db.execute<{ size: string }>(sql`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`)).rows[0]!.size,
+        ...keywordRow,
       };
       for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
         const truth = exact.get(name)!;
@@ -240,9 +256,11 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
         row[`hybrid p50${suffix}`] = ms(median(p50s));
         row[`hybrid p95${suffix}`] = ms(median(p95s));
         row[`recall@10${suffix}`] = recallOf(truth, got.auto).toFixed(3);
+        row[`recall@10 ties counted${suffix}`] = recallOf(truth, got.auto, TIE_SHARE).toFixed(3);
         row[`recall@10 index-only${suffix}`] = recallOf(truth, got.index).toFixed(3);
         row[`vector leg ms index/exact/auto${suffix}`] = `${ms(median(legLatency.index))}/${ms(median(legLatency.exact))}/${ms(median(legLatency.auto))}`;
       }
+      row["database memory MB"] = String(databaseMemoryMb(label));
       console.log(row);
       table.push(row);
     }
@@ -254,28 +272,36 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
  * The keyword leg alone: its latency for each asker over --leg-queries questions (as rankCandidates
  * asks it) and, for the built-in BM25, how many of the exact BM25 top 10 the postings walk finds.
  */
-async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }, recallOf: (truth: string[][], got: string[][]) => number): Promise<Row> {
+async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }): Promise<Row> {
   const ranking = await detectKeywordRanking(db);
   const row: Row = { "keyword ranking": ranking };
   const termLists = questions.slice(0, Number(values["leg-queries"])).map(keywordTerms);
+  // The built-in BM25's walk at each --postings-depths depth (the shipped one by default), common terms scaled alike.
+  const depths = ranking === "fts" && values["postings-depths"] ? values["postings-depths"].split(",").map(Number) : [KEYWORD_SEARCH.postingsDepth];
+  const shipped = { ...KEYWORD_SEARCH };
   for (const [name, asker] of Object.entries(askers)) {
-    const suffix = name === "wide" ? "" : " 1%";
-    const latencies: number[] = [];
-    const got: string[][] = [];
-    for (const terms of termLists) {
-      const t = performance.now();
-      const hits = await keywordSearch(db, asker, ranking, terms, LEG_DEPTH);
-      latencies.push(performance.now() - t);
-      got.push(hits.slice(0, 10).map((h) => h.chunkId));
-    }
-    row[`keyword leg p50/p95${suffix}`] = `${ms(median(latencies))}/${ms(percentile(latencies, 95))}`;
-    if (ranking === "fts") {
-      const everything = await readerScope(db, asker, Number.MAX_SAFE_INTEGER);
-      const truth: string[][] = [];
-      for (const terms of termLists) truth.push((await postingsSearch(db, asker, terms, 10, everything)).map((h) => h.chunkId));
-      row[`keyword recall@10 vs exact BM25${suffix}`] = recallOf(truth, got).toFixed(3);
+    const everything = ranking === "fts" ? await readerScope(db, asker, Number.MAX_SAFE_INTEGER) : null;
+    const truth: Ranked[] = [];
+    if (everything) for (const terms of termLists) truth.push(await postingsSearch(db, asker, terms, LEG_DEPTH, everything));
+    for (const depth of depths) {
+      Object.assign(KEYWORD_SEARCH, { postingsDepth: depth, commonDepth: Math.round((shipped.commonDepth * depth) / shipped.postingsDepth) });
+      const suffix = `${name === "wide" ? "" : " 1%"}${depths.length > 1 ? ` depth ${depth}` : ""}`;
+      const latencies: number[] = [];
+      const got: string[][] = [];
+      for (const terms of termLists) {
+        const t = performance.now();
+        const hits = await keywordSearch(db, asker, ranking, terms, LEG_DEPTH);
+        latencies.push(performance.now() - t);
+        got.push(hits.slice(0, 10).map((h) => h.chunkId));
+      }
+      row[`keyword leg p50/p95${suffix}`] = `${ms(median(latencies))}/${ms(percentile(latencies, 95))}`;
+      if (everything) {
+        row[`keyword recall@10 vs exact BM25${suffix}`] = recallOf(truth, got).toFixed(3);
+        row[`keyword recall@10 ties counted${suffix}`] = recallOf(truth, got, TIE_SHARE).toFixed(3);
+      }
     }
   }
+  Object.assign(KEYWORD_SEARCH, shipped);
   return row;
 }
 
@@ -374,6 +400,45 @@ async function sweepSize(label: string, size: number, url: string, reopen?: () =
 }
 
 /**
+ * The database's memory after the measurements, in MB: PostgreSQL's processes (their proportional
+ * set sizes, so the shared buffer cache is counted once; the server must run on this machine), or
+ * for PGlite, this process, which holds the embedded database (and the benchmark's own few hundred MB).
+ */
+function databaseMemoryMb(label: string): number {
+  if (label === "PGlite") return Math.round(process.memoryUsage().rss / 2 ** 20);
+  let kb = 0;
+  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+      kb += Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
+    } catch {
+      // a process that ended meanwhile, or one this user may not read
+    }
+  }
+  return Math.round(kb / 1024);
+}
+
+/** Adds this run's rows to the cost curve (--scale-out .json), replacing rows of the same database, size and setting, and rewrites its table (.md). */
+function writeScale(out: string, rows: Row[]) {
+  const key = (r: Row) => [r.db, r.chunks, r.corpus, r.index, r.ef_search].join("|");
+  const previous: Row[] = fs.existsSync(`${out}.json`) ? JSON.parse(fs.readFileSync(`${out}.json`, "utf8")) : [];
+  const all = [...previous.filter((r) => !rows.some((n) => key(n) === key(r))), ...rows]
+    .sort((a, b) => String(a.db).localeCompare(String(b.db)) || Number(a.chunks) - Number(b.chunks));
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(`${out}.json`, `${JSON.stringify(all, null, 2)}\n`);
+  const columns = [...new Set(all.flatMap((r) => Object.keys(r)))];
+  const lines = [
+    "# Retrieval by corpus size: the cost curve",
+    "",
+    `Written by \`npm run bench:retrieval -- --chunks N --db pglite|postgres\` (scripts/bench-retrieval.ts) on ${os.cpus().length} CPUs; one row per run, the last run of each database, size and setting. What the columns mean and what the figures say: [retrieval-speed.md](../retrieval-speed.md#the-cost-curve).`,
+    "",
+    `| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`,
+    ...all.map((r) => `| ${columns.map((c) => r[c] ?? "").join(" | ")} |`),
+  ];
+  fs.writeFileSync(`${out}.md`, `${lines.join("\n")}\n`);
+}
+
+/**
  * A fresh PGlite in a data directory of its own, served over the wire as in production. `reopen`
  * restarts it and returns its new URL: PGlite sizes its buffer cache from the data when it starts
  * (db/embedded-server.ts), so a benchmark that builds and then reopens measures what the app
@@ -448,6 +513,7 @@ if (values.sweep) {
 if (which === "pglite") await withPglite((url, reopen) => benchmark("PGlite", url, reopen));
 if (which === "postgres") await withPostgres((url) => benchmark("PostgreSQL", url));
 
+writeScale(values["scale-out"]!, table);
 const columns = [...new Set(table.flatMap((r) => Object.keys(r)))];
 console.log(`\n| ${columns.join(" | ")} |\n|${columns.map(() => "---").join("|")}|`);
 for (const row of table) console.log(`| ${columns.map((c) => row[c] ?? "").join(" | ")} |`);

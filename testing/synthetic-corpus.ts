@@ -17,6 +17,14 @@ export interface SyntheticCorpusOptions {
   sources: SourceText[];
   embedder: Embedder;
   seed?: number;
+  /**
+   * How a chunk is made. "windows" (the default): a window of 3-5 consecutive sentences of the
+   * document's source plus one sentence of another, so a large corpus holds many near-copies of each
+   * source. "sentences": four sentences of four different sources, so no two chunks share more than
+   * a sentence; at a million chunks the windows' near-copies make a question's exact top 10 a set of
+   * near-ties, which is what a benchmark of recall must not measure (docs/retrieval-speed.md).
+   */
+  composition?: "windows" | "sentences";
   onProgress?: (chunksWritten: number) => void;
 }
 
@@ -34,13 +42,20 @@ export function prng(seed: number) {
 
 const sentencesOf = (text: string) => text.split(/(?<=[.!?])\s+/).filter((s) => s.trim().length > 0);
 
+function windowOf(sentences: string[], random: () => number): string[] {
+  const window = Math.min(sentences.length, 3 + Math.floor(random() * 3));
+  const start = Math.floor(random() * (sentences.length - window + 1));
+  return sentences.slice(start, start + window);
+}
+
 /**
- * A corpus of any size from real text: each chunk is a window of a source's sentences plus one
- * sentence of another source, so replicas of a source are near neighbours but not duplicates
- * (the hard case for an approximate index), embedded with the real embedder.
+ * The corpus's documents, 50 at a time, without their embeddings: each chunk is a window of a
+ * source's sentences plus one sentence of another source ("windows"), so replicas of a source are
+ * near neighbours but not duplicates (the hard case for an approximate index), or four sentences
+ * of four sources ("sentences").
  */
-export async function buildSyntheticCorpus(db: Executor, options: SyntheticCorpusOptions): Promise<void> {
-  const { chunks, chunksPerDocument = 10, groups, sources, embedder } = options;
+export function* syntheticDocuments(options: Omit<SyntheticCorpusOptions, "embedder" | "onProgress">): Generator<BulkDocument[]> {
+  const { chunks, chunksPerDocument = 10, groups, sources, composition = "windows" } = options;
   const random = prng(options.seed ?? 42);
   const split = sources.map((s) => ({ title: s.title, sentences: sentencesOf(s.text) }));
   const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
@@ -49,29 +64,34 @@ export async function buildSyntheticCorpus(db: Executor, options: SyntheticCorpu
   const run = randomUUID().slice(0, 8); // document names are unique among live documents
   while (written < chunks) {
     const batch: BulkDocument[] = [];
-    const texts: string[] = [];
-    for (let d = 0; d < 50 && written + texts.length < chunks; d++, docNumber++) {
+    for (let d = 0; d < 50 && written < chunks; d++, docNumber++) {
       const primary = split[docNumber % split.length]!;
       const doc: BulkDocument = {
         id: randomUUID(), versionId: randomUUID(), title: `${primary.title} (${docNumber})`, filename: `synthetic-${run}-${docNumber}.txt`,
         groupId: groups[docNumber % groups.length] ?? null, chunks: [],
       };
-      for (let c = 0; c < chunksPerDocument && written + texts.length < chunks; c++) {
-        const window = Math.min(primary.sentences.length, 3 + Math.floor(random() * 3));
-        const start = Math.floor(random() * (primary.sentences.length - window + 1));
-        const text = [...primary.sentences.slice(start, start + window), pick(pick(split).sentences)].join(" ");
-        const searchText = searchTextOf(doc.title, [], text);
-        doc.chunks.push({ id: randomUUID(), text, searchText, embedding: [] });
-        texts.push(searchText);
+      for (let c = 0; c < chunksPerDocument && written < chunks; c++, written++) {
+        const text = composition === "windows"
+          ? [...windowOf(primary.sentences, random), pick(pick(split).sentences)].join(" ")
+          : [primary, pick(split), pick(split), pick(split)].map((source) => pick(source.sentences)).join(" ");
+        doc.chunks.push({ id: randomUUID(), text, searchText: searchTextOf(doc.title, [], text), embedding: [] });
       }
       batch.push(doc);
     }
-    const vectors = await embedder.embed(texts);
-    let i = 0;
+    yield batch;
+  }
+}
+
+/** Writes the corpus of syntheticDocuments, embedded with the real embedder. */
+export async function buildSyntheticCorpus(db: Executor, options: SyntheticCorpusOptions): Promise<void> {
+  let written = 0;
+  for (const batch of syntheticDocuments(options)) {
+    const chunks = batch.flatMap((doc) => doc.chunks);
+    const vectors = await options.embedder.embed(chunks.map((chunk) => chunk.searchText));
     // Six significant digits: below float4's precision loss, and a third of the SQL text to send.
-    for (const doc of batch) for (const chunk of doc.chunks) chunk.embedding = vectors[i++]!.map((v) => Number(v.toPrecision(6)));
-    await insertBulkDocuments(db, embedder.id, batch);
-    written += texts.length;
+    chunks.forEach((chunk, i) => (chunk.embedding = vectors[i]!.map((v) => Number(v.toPrecision(6)))));
+    await insertBulkDocuments(db, options.embedder.id, batch);
+    written += chunks.length;
     options.onProgress?.(written);
   }
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadBeir, ndcgAt } from "./beir";
 import { writeTempFiles } from "@/testing/temp-files";
-import { percentile, scoreRanking } from "./metrics";
+import { percentile, recallAgainstExact, scoreRanking } from "./metrics";
 
 describe("retrieval metrics", () => {
   it("scores a ranking as BEIR does", () => {
@@ -15,6 +15,19 @@ describe("retrieval metrics", () => {
     expect(late.ndcg10).toBeCloseTo(1 / Math.log2(4) / (1 + 1 / Math.log2(3)));
     expect(scoreRanking(["a", "a", "b"], relevant).ndcg10).toBe(1); // a document's second chunk does not count twice
     expect(ndcgAt(10, [], relevant)).toBe(0);
+  });
+
+  it("counts an approximate search's recall@10 against the exact ranking, with ties if asked", () => {
+    // Exact: a..j score 0.9 down to 0.81; k scores 0.8099 (within 0.1% of j's 0.81), l 0.80.
+    const exact = [..."abcdefghij"].map((id, i) => ({ chunkId: id, score: 0.9 - i * 0.01 }));
+    const truth = [[...exact, { chunkId: "k", score: 0.8099 }, { chunkId: "l", score: 0.8 }]];
+    const withK = [[..."abcdefghi", "k"]];
+    expect(recallAgainstExact(truth, withK)).toBeCloseTo(0.9);
+    expect(recallAgainstExact(truth, withK, 0.001)).toBe(1); // k ties with j
+    expect(recallAgainstExact(truth, [[..."abcdefghi", "l"]], 0.001)).toBeCloseTo(0.9); // l does not
+    // Many ties cannot count for more than the ten places.
+    expect(recallAgainstExact(truth, [[..."abcdefghijk"]], 0.001)).toBe(1);
+    expect(recallAgainstExact([[]], [[]])).toBe(1); // nothing to find
   });
 
   it("takes percentiles by nearest rank", () => {

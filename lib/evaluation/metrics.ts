@@ -26,3 +26,22 @@ export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/** A ranking with its scores, best first. */
+export type Ranked = { chunkId: string; score: number }[];
+
+/**
+ * Recall@10 of approximate searches `got` against the exact rankings `truth` (scored, best first,
+ * deeper than 10): the share of the exact top 10 found, or with `tieShare`, of the 10 places filled
+ * by any chunk scoring within that share of the exact 10th's score (a tie with it is not a miss).
+ */
+export function recallAgainstExact(truth: Ranked[], got: string[][], tieShare?: number): number {
+  return truth.reduce((sum, ranked, i) => {
+    const top = ranked.slice(0, 10);
+    if (top.length === 0) return sum + 1;
+    const tenth = top[top.length - 1]!.score;
+    const counted = tieShare === undefined ? top : ranked.filter((h) => h.score >= tenth - Math.abs(tenth) * tieShare);
+    const ids = new Set(counted.map((h) => h.chunkId));
+    return sum + Math.min(top.length, got[i]!.filter((id) => ids.has(id)).length) / top.length;
+  }, 0) / Math.max(1, truth.length);
+}
