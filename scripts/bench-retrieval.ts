@@ -276,15 +276,17 @@ async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }):
   const ranking = await detectKeywordRanking(db);
   const row: Row = { "keyword ranking": ranking };
   const termLists = questions.slice(0, Number(values["leg-queries"])).map(keywordTerms);
-  // The built-in BM25's walk at each --postings-depths depth (the shipped one by default), common terms scaled alike.
+  // The built-in BM25's walk at each --postings-depths depth, fixed (no share of the corpus), common
+  // terms scaled alike; by default the shipped walk only.
   const depths = ranking === "fts" && values["postings-depths"] ? values["postings-depths"].split(",").map(Number) : [KEYWORD_SEARCH.postingsDepth];
+  const fixed = depths.length > 1 || values["postings-depths"] !== undefined;
   const shipped = { ...KEYWORD_SEARCH };
   for (const [name, asker] of Object.entries(askers)) {
     const everything = ranking === "fts" ? await readerScope(db, asker, Number.MAX_SAFE_INTEGER) : null;
     const truth: Ranked[] = [];
     if (everything) for (const terms of termLists) truth.push(await postingsSearch(db, asker, terms, LEG_DEPTH, everything));
     for (const depth of depths) {
-      Object.assign(KEYWORD_SEARCH, { postingsDepth: depth, commonDepth: Math.round((shipped.commonDepth * depth) / shipped.postingsDepth) });
+      if (fixed) Object.assign(KEYWORD_SEARCH, { postingsDepth: depth, depthShare: 0, commonDepth: Math.round((shipped.commonDepth * depth) / shipped.postingsDepth) });
       const suffix = `${name === "wide" ? "" : " 1%"}${depths.length > 1 ? ` depth ${depth}` : ""}`;
       const latencies: number[] = [];
       const got: string[][] = [];

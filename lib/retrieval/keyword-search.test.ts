@@ -10,7 +10,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { insertBulkDocuments, type BulkDocument } from "@/db/queries/bulk-corpus";
 import { addUserToGroups, ensureGroups } from "@/db/queries/groups";
-import { detectKeywordRanking, keywordSearch, postingsSearch, readerScope } from "@/db/queries/retrieval";
+import { detectKeywordRanking, KEYWORD_SEARCH, keywordSearch, postingsSearch, readerScope } from "@/db/queries/retrieval";
 import { chunks } from "@/db/schema";
 import { db } from "../db";
 import { embedder } from "../embeddings";
@@ -34,6 +34,19 @@ async function addDocuments(texts: string[], groupOf: (i: number) => string | nu
 // Through the English configuration, as the triggers store it (a random word may lose a suffix).
 const dfOf = async (word: string) => (await db().execute<{ df: number }>(sql`
   SELECT df FROM keyword_terms WHERE term IN (SELECT lexeme FROM unnest(to_tsvector('english', ${word})))`)).rows[0]?.df ?? 0;
+/**
+ * Runs `run` with other settings of the walk: `depthShare: 0` fixes its depth, as the tests of a
+ * shallow walk need on a shared database of any size.
+ */
+async function withWalk<T>(settings: Partial<typeof KEYWORD_SEARCH>, run: () => Promise<T>): Promise<T> {
+  const shipped = { ...KEYWORD_SEARCH };
+  Object.assign(KEYWORD_SEARCH, settings);
+  try {
+    return await run();
+  } finally {
+    Object.assign(KEYWORD_SEARCH, shipped);
+  }
+}
 const postingsOf = async (chunkId: string) =>
   (await db().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM chunk_terms WHERE chunk_id = ${chunkId}`)).rows[0]!.n;
 
@@ -95,11 +108,11 @@ describe.skipIf(ranking === "bm25")("built-in BM25 from postings (PostgreSQL wit
     const readable = docs.filter((_, i) => i % 4 === 0).map((d) => d.chunks[0]!.id).sort();
 
     const exact = await postingsSearch(db(), asker, [term], 10, await readerScope(db(), asker, Number.MAX_SAFE_INTEGER));
-    const walked = await postingsSearch(db(), asker, [term], 10, null, 3);
+    const walked = await withWalk({ depthShare: 0 }, () => postingsSearch(db(), asker, [term], 10, null, 3));
     expect(exact.map((h) => h.chunkId).sort()).toEqual(readable);
     expect(walked).toEqual(exact);
     // Admins read everything: the walk and the exact plan agree on the whole ranking too.
-    const all = await postingsSearch(db(), admin, [term], 30, null, 5);
+    const all = await withWalk({ depthShare: 0 }, () => postingsSearch(db(), admin, [term], 30, null, 5));
     expect(all).toEqual(await postingsSearch(db(), admin, [term], 30, await readerScope(db(), admin, Number.MAX_SAFE_INTEGER)));
     expect(all).toHaveLength(24);
   });
@@ -118,9 +131,27 @@ describe.skipIf(ranking === "bm25")("built-in BM25 from postings (PostgreSQL wit
     const exact = await postingsSearch(db(), admin, [common, rare], 20, await readerScope(db(), admin, Number.MAX_SAFE_INTEGER));
     const exactScore = new Map(exact.map((h) => [h.chunkId, h.score]));
 
-    const walked = await postingsSearch(db(), admin, [common, rare], 3, null, 4);
+    const walked = await withWalk({ depthShare: 0 }, () => postingsSearch(db(), admin, [common, rare], 3, null, 4));
     expect(walked.map((h) => h.chunkId).slice(0, 2).sort()).toEqual([...withRare].sort());
     for (const hit of walked) expect(hit.score).toBeCloseTo(exactScore.get(hit.chunkId)!, 6);
+  });
+
+  it("walks a share of the corpus's chunks where that is deeper than the fixed depth", async () => {
+    const [a, b] = [word(), word()];
+    // Each term's best postings are chunks that name it three times; the chunk naming both once
+    // scores best over the two terms, but comes after those in each term's postings.
+    const docs = await addDocuments([
+      ...Array.from({ length: 6 }, () => `${a} ${a} ${a} ${FILLER}`),
+      ...Array.from({ length: 6 }, () => `${b} ${b} ${b} ${FILLER}`),
+      `${a} ${b} ${FILLER}`,
+    ], () => null);
+    const both = docs[12]!.chunks[0]!.id;
+    const exact = await postingsSearch(db(), admin, [a, b], 3, await readerScope(db(), admin, Number.MAX_SAFE_INTEGER));
+    expect(exact[0]!.chunkId).toBe(both);
+    // Three postings a term do not reach it; the whole corpus as the share does. (Neither term is
+    // common, which would walk it a tenth as deep, whatever the size of the test's database.)
+    expect((await withWalk({ depthShare: 0, commonShare: 1 }, () => postingsSearch(db(), admin, [a, b], 3, null, 3))).map((h) => h.chunkId)).not.toContain(both);
+    expect((await withWalk({ depthShare: 1, commonShare: 1 }, () => postingsSearch(db(), admin, [a, b], 3, null, 3)))[0]!.chunkId).toBe(both);
   });
 });
 
