@@ -20,9 +20,9 @@ export interface SyntheticCorpusOptions {
   /**
    * How a chunk is made. "windows" (the default): a window of 3-5 consecutive sentences of the
    * document's source plus one sentence of another, so a large corpus holds many near-copies of each
-   * source. "sentences": four sentences of four different sources, so no two chunks share more than
-   * a sentence; at a million chunks the windows' near-copies make a question's exact top 10 a set of
-   * near-ties, which is what a benchmark of recall must not measure (docs/retrieval-speed.md).
+   * source, and a question's exact top 10 is mostly copies of a few abstracts. "sentences": four
+   * sentences of four different sources, so two chunks rarely share more than a sentence: what
+   * bench:retrieval builds at scale (docs/retrieval-speed.md, "The cost curve").
    */
   composition?: "windows" | "sentences";
   onProgress?: (chunksWritten: number) => void;
