@@ -56,6 +56,7 @@ import { embedder } from "@/lib/embeddings";
 import { env } from "@/lib/env";
 import { loadBeir } from "@/lib/evaluation/beir";
 import { percentile, type Ranked, recallAgainstExact as recallOf } from "@/lib/evaluation/metrics";
+import { memoryOf, processesNamed } from "@/testing/process-tree";
 import { buildSyntheticCorpus } from "@/testing/synthetic-corpus";
 import { type SweepRow, writeSweep } from "./retrieval-sweep-report";
 import { retrieve } from "@/lib/retrieval/retrieve";
@@ -119,7 +120,7 @@ const model = embedder();
 type Row = Record<string, string>;
 /**
  * Scores within this share of the exact 10th's count as ties with it: a search that returns one of
- * them instead of the 10th has not missed. Near-copies in a corpus make many such ties (see --corpus).
+ * them instead of the 10th has not missed (near-copies in a corpus could make many; measured, they do not: docs/retrieval-speed.md).
  */
 const TIE_SHARE = 0.001;
 const table: Row[] = [];
@@ -278,8 +279,8 @@ async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }):
   const termLists = questions.slice(0, Number(values["leg-queries"])).map(keywordTerms);
   // The built-in BM25's walk at each --postings-depths depth, fixed (no share of the corpus), common
   // terms scaled alike; by default the shipped walk only.
-  const depths = ranking === "fts" && values["postings-depths"] ? values["postings-depths"].split(",").map(Number) : [KEYWORD_SEARCH.postingsDepth];
-  const fixed = depths.length > 1 || values["postings-depths"] !== undefined;
+  const fixed = ranking === "fts" && values["postings-depths"] !== undefined;
+  const depths = fixed ? values["postings-depths"]!.split(",").map(Number) : [KEYWORD_SEARCH.postingsDepth];
   const shipped = { ...KEYWORD_SEARCH };
   for (const [name, asker] of Object.entries(askers)) {
     const everything = ranking === "fts" ? await readerScope(db, asker, Number.MAX_SAFE_INTEGER) : null;
@@ -407,17 +408,13 @@ async function sweepSize(label: string, size: number, url: string, reopen?: () =
  * for PGlite, this process, which holds the embedded database (and the benchmark's own few hundred MB).
  */
 function databaseMemoryMb(label: string): number {
-  if (label === "PGlite") return Math.round(process.memoryUsage().rss / 2 ** 20);
-  let kb = 0;
-  for (const pid of fs.readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
-    try {
-      if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
-      kb += Number(/^Pss:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"))?.[1] ?? 0);
-    } catch {
-      // a process that ended meanwhile, or one this user may not read
-    }
-  }
-  return Math.round(kb / 1024);
+  return Math.round(label === "PGlite" ? process.memoryUsage().rss / 2 ** 20 : memoryOf(processesNamed("postgres")).pssMb);
+}
+
+/** Rows as a Markdown table, with every column any row has. */
+function markdownTable(rows: Row[]): string[] {
+  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return [`| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${columns.map((c) => r[c] ?? "").join(" | ")} |`)];
 }
 
 /** Adds this run's rows to the cost curve (--scale-out .json), replacing rows of the same database, size and setting, and rewrites its table (.md). */
@@ -428,14 +425,12 @@ function writeScale(out: string, rows: Row[]) {
     .sort((a, b) => String(a.db).localeCompare(String(b.db)) || Number(a.chunks) - Number(b.chunks));
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(`${out}.json`, `${JSON.stringify(all, null, 2)}\n`);
-  const columns = [...new Set(all.flatMap((r) => Object.keys(r)))];
   const lines = [
     "# Retrieval by corpus size: the cost curve",
     "",
     `Written by \`npm run bench:retrieval -- --chunks N --db pglite|postgres\` (scripts/bench-retrieval.ts) on ${os.cpus().length} CPUs; one row per run, the last run of each database, size and setting. What the columns mean and what the figures say: [retrieval-speed.md](../retrieval-speed.md#the-cost-curve).`,
     "",
-    `| ${columns.join(" | ")} |`, `|${columns.map(() => "---").join("|")}|`,
-    ...all.map((r) => `| ${columns.map((c) => r[c] ?? "").join(" | ")} |`),
+    ...markdownTable(all),
   ];
   fs.writeFileSync(`${out}.md`, `${lines.join("\n")}\n`);
 }
@@ -516,7 +511,5 @@ if (which === "pglite") await withPglite((url, reopen) => benchmark("PGlite", ur
 if (which === "postgres") await withPostgres((url) => benchmark("PostgreSQL", url));
 
 writeScale(values["scale-out"]!, table);
-const columns = [...new Set(table.flatMap((r) => Object.keys(r)))];
-console.log(`\n| ${columns.join(" | ")} |\n|${columns.map(() => "---").join("|")}|`);
-for (const row of table) console.log(`| ${columns.map((c) => row[c] ?? "").join(" | ")} |`);
+console.log(`\n${markdownTable(table).join("\n")}`);
 process.exit(0);
