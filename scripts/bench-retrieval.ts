@@ -2,7 +2,7 @@
  * `npm run bench:retrieval -- --chunks 100000 [--db pglite|postgres|both] [--runs 3] [--queries 300]
  *   [--index halfvec,vector] [--ef-search 40,100,200] [--m 16] [--ef-construction 64]
  *   [--postings-depth 3000] [--common-depth 300] [--common-share 0.05] [--postings-depths 3000,6000]
- *   [--split test] [--corpus sentences|windows]`:
+ *   [--exact-scan-below 5000,30000] [--split test] [--corpus sentences|windows]`:
  *   one size; its row is added to the cost curve, docs/benchmarks/retrieval-scale.{json,md} (--scale-out).
  * `npm run bench:retrieval -- --sweep 100,1000,3000,5000,10000 [--db pglite|postgres|both]
  *   [--sweep-queries 30] [--out docs/retrieval-sweep]`: the size sweep (sweepSize; docs/retrieval-speed.md).
@@ -72,6 +72,11 @@ const { values } = parseArgs({
     index: { type: "string" },
     /** Default: the database's own (db/search-settings.ts). */
     "ef-search": { type: "string" },
+    /**
+     * Default: the database's own (db/search-settings.ts). Several, to compare: the most readable
+     * chunks a reader may have and still be scored exactly (the cost model decides below it).
+     */
+    "exact-scan-below": { type: "string" },
     m: { type: "string", default: String(VECTOR_INDEX.m) },
     "ef-construction": { type: "string", default: String(VECTOR_INDEX.efConstruction) },
     "maintenance-mb": { type: "string", default: "1024" },
@@ -186,18 +191,33 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
   console.log(`  [${label}] loaded in ${loadSeconds.toFixed(0)} s; keyword indexes built in ${keywordIndexSeconds.toFixed(1)} s; chunk_embeddings ${sizes.rows[0]!.heap}`);
 
   const query = async (question: string) => ({ model: model.id, dimensions: model.dimensions, embedding: (await model.embed([question]))[0]!, limit: LEG_DEPTH, minSimilarity: -1 });
-  // Exact scans of the whole corpus are slow by nature (that is the point): recall and per-plan
-  // timings use the first --recall-queries / --leg-queries questions, hybrid latency all of them.
+  // Exact scans of the whole corpus are slow by nature (that is the point): recall and the vector
+  // leg's timings use the first --recall-queries questions, the keyword leg's --leg-queries, hybrid
+  // latency all of them.
   const queries = await Promise.all(questions.slice(0, Number(values["recall-queries"])).map(query));
-  const exact = new Map<string, Ranked[]>();
+  // The exact plan is timed here, once: it reads neither the graph nor any setting.
+  const exact = new Map<string, { lists: Ranked[]; ms: number[] }>();
   for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
     const lists: Ranked[] = [];
-    for (const q of queries) lists.push(await vectorSearch(db, asker, q, { plan: "exact" }));
-    exact.set(name, lists);
+    const ms: number[] = [];
+    for (const q of queries) {
+      const t = performance.now();
+      lists.push(await vectorSearch(db, asker, q, { plan: "exact" }));
+      ms.push(performance.now() - t);
+    }
+    exact.set(name, { lists, ms });
   }
 
-  const keywordRow = await keywordLeg(db, { wide, narrow });
-  console.log(`  [${label}] keyword leg`, keywordRow);
+  // The cap decides the plan of both legs for a reader under it; the reader of everything is above any.
+  const vectorDefaults = vectorSearchDefaults(await databaseKind(db));
+  const caps = values["exact-scan-below"]?.split(",").map(Number) ?? [vectorDefaults.exactScanBelow];
+  const keywordRows = new Map<number, Row>();
+  for (const cap of caps) {
+    Object.assign(vectorDefaults, { exactScanBelow: cap });
+    const first = keywordRows.get(caps[0]!);
+    keywordRows.set(cap, first ? { ...first, ...(await keywordLeg(db, { narrow })) } : await keywordLeg(db, { wide, narrow }));
+    console.log(`  [${label}] keyword leg, exact scan below ${cap}`, keywordRows.get(cap));
+  }
 
   const indexTypes = (values.index?.split(",") ?? [await vectorIndexType(db)]) as VectorType[];
   for (const type of indexTypes) {
@@ -217,26 +237,28 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
     const sharedBuffers = (await db.execute<{ shared_buffers: string }>(sql`SHOW shared_buffers`)).rows[0]!.shared_buffers;
 
     const defaults = vectorSearchDefaults(await databaseKind(db));
-    for (const efSearch of values["ef-search"]?.split(",").map(Number) ?? [defaults.efSearch]) {
-      Object.assign(defaults, { efSearch });
+    const settings = (values["ef-search"]?.split(",").map(Number) ?? [defaults.efSearch]).flatMap((efSearch) => caps.map((exactScanBelow) => ({ efSearch, exactScanBelow })));
+    for (const { efSearch, exactScanBelow } of settings) {
+      Object.assign(defaults, { efSearch, exactScanBelow });
+      const keywordRow = keywordRows.get(exactScanBelow)!;
       const row: Row = {
         db: label, chunks: String(chunkCount), corpus: values.corpus!, shared_buffers: sharedBuffers, index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch),
+        "exact scan below": String(exactScanBelow),
         "load s": loadSeconds.toFixed(0), "keyword index build s": keywordIndexSeconds.toFixed(1), "index build s": indexSeconds.toFixed(1), "vector index size": indexSize.rows[0]?.size ?? "",
         "database size": (await db.execute<{ size: string }>(sql`SELECT pg_size_pretty(pg_database_size(current_database())) AS size`)).rows[0]!.size,
         ...keywordRow,
       };
       for (const [name, asker] of [["wide", wide], ["narrow", narrow]] as const) {
-        const truth = exact.get(name)!;
+        const { lists: truth, ms: exactMs } = exact.get(name)!;
         const suffix = name === "wide" ? "" : " 1%";
-        const legLatency = { index: [] as number[], exact: [] as number[], auto: [] as number[] };
+        const legLatency = { index: [] as number[], exact: exactMs, auto: [] as number[] };
         const got = { index: [] as string[][], auto: [] as string[][] };
-        for (const [i, q] of queries.entries()) {
-          for (const plan of ["index", "exact", "auto"] as const) {
-            if (plan === "exact" && i >= Number(values["leg-queries"])) continue;
+        for (const q of queries) {
+          for (const plan of ["index", "auto"] as const) {
             const t = performance.now();
             const hits = await vectorSearch(db, asker, q, plan === "auto" ? {} : { plan });
             legLatency[plan].push(performance.now() - t);
-            if (plan !== "exact") got[plan].push(hits.slice(0, 10).map((h) => h.chunkId));
+            got[plan].push(hits.slice(0, 10).map((h) => h.chunkId));
           }
         }
         const p50s: number[] = [];
@@ -273,7 +295,7 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
  * The keyword leg alone: its latency for each asker over --leg-queries questions (as rankCandidates
  * asks it) and, for the built-in BM25, how many of the exact BM25 top 10 the postings walk finds.
  */
-async function keywordLeg(db: Executor, askers: { wide: Asker; narrow: Asker }): Promise<Row> {
+async function keywordLeg(db: Executor, askers: { wide?: Asker; narrow?: Asker }): Promise<Row> {
   const ranking = await detectKeywordRanking(db);
   const row: Row = { "keyword ranking": ranking };
   const termLists = questions.slice(0, Number(values["leg-queries"])).map(keywordTerms);
@@ -419,7 +441,7 @@ function markdownTable(rows: Row[]): string[] {
 
 /** Adds this run's rows to the cost curve (--scale-out .json), replacing rows of the same database, size and setting, and rewrites its table (.md). */
 function writeScale(out: string, rows: Row[]) {
-  const key = (r: Row) => [r.db, r.chunks, r.corpus, r.index, r.ef_search].join("|");
+  const key = (r: Row) => [r.db, r.chunks, r.corpus, r.index, r.ef_search, r["exact scan below"]].join("|");
   const previous: Row[] = fs.existsSync(`${out}.json`) ? JSON.parse(fs.readFileSync(`${out}.json`, "utf8")) : [];
   const all = [...previous.filter((r) => !rows.some((n) => key(n) === key(r))), ...rows]
     .sort((a, b) => String(a.db).localeCompare(String(b.db)) || Number(a.chunks) - Number(b.chunks));
