@@ -64,8 +64,13 @@ export async function exactPlanLimit(db: Executor, settings: Partial<VectorSearc
     vectorCount = { value: Number(result.rows[0]?.n ?? -1), at: Date.now() };
     vectorCounts.set(db, vectorCount);
   }
-  if (vectorCount.value < 0) return exactScanBelow;
-  return Math.min(exactScanBelow, Math.floor(Math.sqrt(EXACT_COST_RATIO * efSearch * vectorCount.value)));
+  return exactPlanLimitFor({ efSearch, exactScanBelow }, vectorCount.value);
+}
+
+/** exactPlanLimit's rule for a database of `vectors` vectors (negative: never counted). */
+export function exactPlanLimitFor(settings: Pick<VectorSearchSettings, "efSearch" | "exactScanBelow">, vectors: number): number {
+  if (vectors < 0) return settings.exactScanBelow;
+  return Math.min(settings.exactScanBelow, Math.floor(Math.sqrt(EXACT_COST_RATIO * settings.efSearch * vectors)));
 }
 
 /** Chunk `column` is part of the current version of a live document the asker may read. */
