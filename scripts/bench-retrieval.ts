@@ -236,10 +236,9 @@ async function benchmark(label: string, url: string, reopen?: () => Promise<stri
     }
     const sharedBuffers = (await db.execute<{ shared_buffers: string }>(sql`SHOW shared_buffers`)).rows[0]!.shared_buffers;
 
-    const defaults = vectorSearchDefaults(await databaseKind(db));
-    const settings = (values["ef-search"]?.split(",").map(Number) ?? [defaults.efSearch]).flatMap((efSearch) => caps.map((exactScanBelow) => ({ efSearch, exactScanBelow })));
+    const settings = (values["ef-search"]?.split(",").map(Number) ?? [vectorDefaults.efSearch]).flatMap((efSearch) => caps.map((exactScanBelow) => ({ efSearch, exactScanBelow })));
     for (const { efSearch, exactScanBelow } of settings) {
-      Object.assign(defaults, { efSearch, exactScanBelow });
+      Object.assign(vectorDefaults, { efSearch, exactScanBelow });
       const keywordRow = keywordRows.get(exactScanBelow)!;
       const row: Row = {
         db: label, chunks: String(chunkCount), corpus: values.corpus!, shared_buffers: sharedBuffers, index: `${type} m${build.m} efc${build.efConstruction}`, ef_search: String(efSearch),
