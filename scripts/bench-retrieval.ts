@@ -86,6 +86,11 @@ const { values } = parseArgs({
     "common-share": { type: "string", default: String(KEYWORD_SEARCH.commonShare) },
     /** Depths of the built-in BM25 walk to measure the keyword leg at, in one build (e.g. 3000,6000,12000). */
     "postings-depths": { type: "string" },
+    /**
+     * Above how many postings a common term is deferred in a narrow reader's scope
+     * (KEYWORD_SEARCH.scopedCommonPostings); several, to compare in one build (e.g. 50000,100000,max).
+     */
+    "scoped-common-postings": { type: "string" },
     /** How the synthetic corpus's chunks are made (testing/synthetic-corpus.ts): "sentences" or "windows". */
     corpus: { type: "string", default: "sentences" },
     /** Where the --chunks run writes its row of the cost curve (.json and .md; rows of other sizes are kept). */
@@ -303,13 +308,22 @@ async function keywordLeg(db: Executor, askers: { wide?: Asker; narrow?: Asker }
   const fixed = ranking === "fts" && values["postings-depths"] !== undefined;
   const depths = fixed ? values["postings-depths"]!.split(",").map(Number) : [KEYWORD_SEARCH.postingsDepth];
   const shipped = { ...KEYWORD_SEARCH };
+  // "max": no term deferred, every posting of the scope read.
+  const deferAbove = (values["scoped-common-postings"] ?? String(shipped.scopedCommonPostings)).split(",")
+    .map((v) => (v === "max" ? Number.MAX_SAFE_INTEGER : Number(v)));
   for (const [name, asker] of Object.entries(askers)) {
     const everything = ranking === "fts" ? await readerScope(db, asker, Number.MAX_SAFE_INTEGER) : null;
     const truth: Ranked[] = [];
+    // The truth reads every posting in the scope of all readable chunks: exact BM25.
+    Object.assign(KEYWORD_SEARCH, { scopedCommonPostings: Number.MAX_SAFE_INTEGER });
     if (everything) for (const terms of termLists) truth.push(await postingsSearch(db, asker, terms, LEG_DEPTH, everything));
-    for (const depth of depths) {
+    Object.assign(KEYWORD_SEARCH, shipped);
+    const variants = depths.flatMap((depth) => (name === "wide" ? [shipped.scopedCommonPostings] : deferAbove).map((above) => ({ depth, above })));
+    for (const { depth, above } of variants) {
+      Object.assign(KEYWORD_SEARCH, { scopedCommonPostings: above });
       if (fixed) Object.assign(KEYWORD_SEARCH, { postingsDepth: depth, depthShare: 0, commonDepth: Math.round((shipped.commonDepth * depth) / shipped.postingsDepth) });
-      const suffix = `${name === "wide" ? "" : " 1%"}${depths.length > 1 ? ` depth ${depth}` : ""}`;
+      const deferred = name !== "wide" && deferAbove.length > 1 ? ` common deferred above ${above === Number.MAX_SAFE_INTEGER ? "max" : above}` : "";
+      const suffix = `${name === "wide" ? "" : " 1%"}${depths.length > 1 ? ` depth ${depth}` : ""}${deferred}`;
       const latencies: number[] = [];
       const got: string[][] = [];
       for (const terms of termLists) {

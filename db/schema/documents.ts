@@ -90,6 +90,9 @@ export const chunks = pgTable(
   },
   (t) => [
     unique("chunks_version_ordinal").on(t.versionId, t.ordinal),
+    // A reader's chunk ids, listed by document version (readableChunkIds), from the index alone:
+    // the key above holds no id, so each version's chunks were fetched from the table.
+    index("chunks_version_ids_idx").on(t.versionId, t.id),
     index("chunks_tsv_idx").using("gin", t.tsv),
   ],
 );

@@ -136,6 +136,46 @@ describe.skipIf(ranking === "bm25")("built-in BM25 from postings (PostgreSQL wit
     for (const hit of walked) expect(hit.score).toBeCloseTo(exactScore.get(hit.chunkId)!, 6);
   });
 
+  it("defers a narrow reader's common terms to the best chunks of its other terms, and reads them whole when those are too few", async () => {
+    const [c1, c2, c3, rare] = [word(), word(), word(), word()];
+    const [mine, theirs] = await ensureGroups(db(), [`postings-${rare}-mine`, `postings-${rare}-theirs`]);
+    // The reader's best chunk names the three common terms, briefly (whatever the database's mean
+    // chunk length, it outscores two terms in a long text); only two of its chunks name the rare term.
+    const docs = await addDocuments([
+      `${c1} ${c2} ${c3}`,
+      `${rare} ${c1} ${FILLER} ${FILLER} ${FILLER} ${FILLER}`,
+      `${rare} ${c2} ${FILLER} ${FILLER} ${FILLER} ${FILLER} ${FILLER}`,
+      `${c1} ${FILLER}`,
+      `${rare} ${c1} ${c2} ${c3}`,
+      `${c1} ${c2} ${c3} ${FILLER}`,
+      `${c2} ${c3} ${FILLER}`,
+    ], (i) => (i < 4 ? mine! : theirs!));
+    const reader = await createTestUser("employee");
+    await addUserToGroups(db(), reader.id, [mine!]);
+    const asker = { userId: reader.id, isAdmin: false };
+    const scope = await readerScope(db(), asker, Number.MAX_SAFE_INTEGER);
+    const ids = docs.map((d) => d.chunks[0]!.id);
+    const terms = [c1, c2, c3, rare];
+    const readAll = { scopedCommonPostings: Number.MAX_SAFE_INTEGER };
+    const exact = await withWalk(readAll, () => postingsSearch(db(), asker, terms, 10, scope));
+    expect(exact[0]!.chunkId).toBe(ids[0]);
+    expect(exact.map((h) => h.chunkId).sort()).toEqual(ids.slice(0, 4).sort());
+    const exactScore = new Map(exact.map((h) => [h.chunkId, h.score]));
+
+    // Terms with more than 3 postings are common (4-5 each; the rare one has 3): the reader's chunks
+    // with the rare term are ranked, and scored exactly with the common terms' weights looked up.
+    // The chunk of common terms alone is not read, though it scores best.
+    const deferring = { commonShare: 0, scopedCommonPostings: 3 };
+    const deferred = await withWalk(deferring, () => postingsSearch(db(), asker, terms, 2, scope));
+    expect(deferred.map((h) => h.chunkId).sort()).toEqual([ids[1], ids[2]].sort());
+    for (const hit of deferred) expect(hit.score).toBeCloseTo(exactScore.get(hit.chunkId)!, 6);
+    // Asked for more than they bring, every posting is read: the exact ranking.
+    expect(await withWalk(deferring, () => postingsSearch(db(), asker, terms, 3, scope))).toEqual(exact.slice(0, 3));
+    // A question of common terms alone is read whole too.
+    expect(await withWalk(deferring, () => postingsSearch(db(), asker, [c1, c2], 10, scope)))
+      .toEqual(await withWalk(readAll, () => postingsSearch(db(), asker, [c1, c2], 10, scope)));
+  });
+
   it("walks a share of the corpus's chunks where that is deeper than the fixed depth", async () => {
     const [a, b] = [word(), word()];
     // Each term's best postings are chunks that name it three times; the chunk naming both once

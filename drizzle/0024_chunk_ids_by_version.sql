@@ -1,0 +1,1 @@
+CREATE INDEX "chunks_version_ids_idx" ON "chunks" USING btree ("version_id","id");
