@@ -1,21 +1,21 @@
 /**
  * Renders the Brackenfield Systems documents that are not hand-written Markdown or HTML: three PDFs
  * (source/travel-expense.ts, source/information-security.ts, source/company-vehicles.ts) and one DOCX
- * (source/procurement.ts), into documents/.
+ * (source/procurement.ts), into documents/ (or --out DIR).
  *
- *   npx tsx evals/brackenfield-policies/build.ts [--dump DIR]
+ *   npx tsx evals/brackenfield-policies/build.ts [--out DIR] [--dump DIR]
  *
- * PDFs: one PDF page per source page with explicit addPage(), every line and table cell drawn at an
+ * PDFs: one PDF page per source page (evals/shared/render.ts), every line and table cell drawn at an
  * explicit position, the title in the PDF info, fixed dates, a running footer "<title> | Page N of
  * M". The build fails if a page's content would run past the bottom margin or if pdfkit adds a page
  * of its own, since that would shift the page numbers the questions cite. --dump DIR also writes
  * each document's source text, page by page, to DIR/<file>.txt.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
-import PDFDocument from "pdfkit";
+import { option } from "../shared/args";
+import { parseLines } from "../shared/line-format";
+import { drawAbove, dumpSource, Overflow, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../shared/render";
 import { companyVehicles } from "./source/company-vehicles";
 import { informationSecurity } from "./source/information-security";
 import { procurement } from "./source/procurement";
@@ -23,9 +23,8 @@ import { travelExpense } from "./source/travel-expense";
 import { AUTHOR, type DocumentSource } from "./source/types";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(here, "documents");
-const dumpIdx = process.argv.indexOf("--dump");
-const dumpDir = dumpIdx > 0 ? process.argv[dumpIdx + 1] : undefined;
+const outDir = path.resolve(option("--out") ?? path.join(here, "documents"));
+const dumpDir = option("--dump");
 
 const PAGE_W = 612;
 const PAGE_H = 792;
@@ -33,27 +32,9 @@ const LEFT = 64;
 const TOP = 62;
 const WIDTH = PAGE_W - 2 * LEFT;
 const BOTTOM = PAGE_H - 58;
-const FIXED_DATE = new Date("2026-12-05T00:00:00Z");
+const PDF: PdfOptions = { outDir, size: "LETTER", top: TOP, left: LEFT, author: AUTHOR, date: new Date("2026-12-05T00:00:00Z") };
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-class Overflow extends Error {}
-
-function draw(doc: Doc, text: string, x: number, y: number, width: number, opts: PDFKit.Mixins.TextOptions = {}): number {
-  const h = doc.heightOfString(text, { width, ...opts });
-  if (y + h > BOTTOM) throw new Overflow(`text "${text.slice(0, 40)}" ends at ${Math.round(y + h)} > ${BOTTOM}`);
-  doc.text(text, x, y, { width, ...opts });
-  return h;
-}
-
-function cells(line: string): string[] {
-  return line
-    .trim()
-    .replace(/^\|/, "")
-    .replace(/\|$/, "")
-    .split("|")
-    .map((c) => c.trim());
-}
+const draw = drawAbove(BOTTOM);
 
 /** Column widths proportional to each column's longest cell, each at least 60 points. */
 function widths(rows: string[][]): number[] {
@@ -66,7 +47,7 @@ function widths(rows: string[][]): number[] {
   return floor.map((w) => w * scale);
 }
 
-function drawTable(doc: Doc, rows: string[][], yStart: number): number {
+function drawTable(doc: Pdf, rows: string[][], yStart: number): number {
   const n = rows[0]?.length ?? 0;
   for (const r of rows) if (r.length !== n) throw new Error(`table row "${r[0]}" has ${r.length} cells for ${n} columns`);
   const ws = widths(rows);
@@ -98,46 +79,39 @@ function drawTable(doc: Doc, rows: string[][], yStart: number): number {
   return y + 8;
 }
 
-function renderPage(doc: Doc, src: DocumentSource, lines: string[], n: number, of: number): void {
+function renderPage(doc: Pdf, src: DocumentSource, lines: string[], n: number, of: number): void {
   if (n > 1) {
     doc.font("Helvetica").fontSize(8).fillColor("#444444");
     doc.text(`Brackenfield Systems  |  ${src.short}`, LEFT, 34, { width: WIDTH, align: "right", lineBreak: false });
     doc.fillColor("black");
   }
   let y = TOP;
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] ?? "";
-    if (line.startsWith("|")) {
-      const rows: string[][] = [];
-      while (i < lines.length && (lines[i] ?? "").startsWith("|")) rows.push(cells(lines[i++] ?? ""));
-      y = drawTable(doc, rows, y + 2);
-      continue;
-    }
-    i++;
-    if (line === "") {
+  for (const b of parseLines(lines)) {
+    if (b.kind === "table") {
+      y = drawTable(doc, b.rows, y + 2);
+    } else if (b.kind === "gap") {
       y += 5;
-    } else if (line.startsWith("# ")) {
+    } else if (b.kind === "title") {
       doc.font("Helvetica-Bold").fontSize(16);
-      y += draw(doc, line.slice(2), LEFT, y, WIDTH) + 6;
-    } else if (line.startsWith("## ")) {
+      y += draw(doc, b.text, LEFT, y, WIDTH) + 6;
+    } else if (b.kind === "heading") {
       y += 4;
       doc.font("Helvetica-Bold").fontSize(11.5);
-      y += draw(doc, line.slice(3), LEFT, y, WIDTH) + 4;
-    } else if (line.startsWith("### ")) {
+      y += draw(doc, b.text, LEFT, y, WIDTH) + 4;
+    } else if (b.kind === "subheading") {
       y += 2;
       doc.font("Helvetica-Bold").fontSize(10);
-      y += draw(doc, line.slice(4), LEFT, y, WIDTH) + 3;
-    } else if (line.startsWith("- ")) {
+      y += draw(doc, b.text, LEFT, y, WIDTH) + 3;
+    } else if (b.kind === "bullet") {
       doc.font("Helvetica").fontSize(9.5);
       draw(doc, "\u2022", LEFT + 4, y, 10);
-      y += draw(doc, line.slice(2), LEFT + 16, y, WIDTH - 16, { lineGap: 1.5 }) + 3;
-    } else if (line.startsWith("> ")) {
+      y += draw(doc, b.text, LEFT + 16, y, WIDTH - 16, { lineGap: 1.5 }) + 3;
+    } else if (b.kind === "note") {
       doc.font("Helvetica-Oblique").fontSize(8);
-      y += draw(doc, line.slice(2), LEFT, y, WIDTH, { lineGap: 1 }) + 5;
+      y += draw(doc, b.text, LEFT, y, WIDTH, { lineGap: 1 }) + 5;
     } else {
       doc.font("Helvetica").fontSize(9.5);
-      y += draw(doc, line, LEFT, y, WIDTH, { lineGap: 1.5 }) + 6;
+      y += draw(doc, b.text, LEFT, y, WIDTH, { lineGap: 1.5 }) + 6;
     }
   }
   doc.font("Helvetica").fontSize(8).fillColor("#444444");
@@ -145,93 +119,9 @@ function renderPage(doc: Doc, src: DocumentSource, lines: string[], n: number, o
   doc.fillColor("black");
 }
 
-async function renderPdf(src: DocumentSource): Promise<void> {
-  const doc = new PDFDocument({
-    size: "LETTER",
-    margins: { top: TOP, bottom: 0, left: LEFT, right: LEFT },
-    autoFirstPage: false,
-    compress: true,
-    info: { Title: src.title, Author: AUTHOR, Subject: src.subject, Creator: AUTHOR, Producer: AUTHOR, CreationDate: FIXED_DATE, ModDate: FIXED_DATE },
-  });
-  const file = path.join(outDir, src.file);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const out = fs.createWriteStream(file);
-  doc.pipe(out);
-  let added = 0;
-  doc.on("pageAdded", () => added++);
-  const of = src.pages.length;
-  src.pages.forEach((lines, i) => {
-    doc.addPage();
-    try {
-      renderPage(doc, src, lines, i + 1, of);
-    } catch (e) {
-      if (e instanceof Overflow) throw new Error(`${src.file}, page ${i + 1} overflows: ${e.message}`, { cause: e });
-      throw e;
-    }
-  });
-  doc.end();
-  await new Promise<void>((resolve, reject) => {
-    out.on("finish", resolve);
-    out.on("error", reject);
-  });
-  if (added !== of) throw new Error(`${src.file}: ${added} pages rendered for ${of} source pages (a page overflowed)`);
-  console.log(`${path.relative(process.cwd(), file)}: ${of} pages, ${fs.statSync(file).size} bytes`);
-}
-
-async function renderDocx(src: DocumentSource): Promise<void> {
-  const children: (Paragraph | Table)[] = [];
-  const lines = src.pages.flat();
-  let i = 0;
-  while (i < lines.length) {
-    const line = lines[i] ?? "";
-    if (line.startsWith("|")) {
-      const rows: string[][] = [];
-      while (i < lines.length && (lines[i] ?? "").startsWith("|")) rows.push(cells(lines[i++] ?? ""));
-      children.push(
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: rows.map(
-            (r, ri) =>
-              new TableRow({
-                tableHeader: ri === 0,
-                children: r.map((c) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: c, bold: ri === 0 })] })] })),
-              }),
-          ),
-        }),
-      );
-      continue;
-    }
-    i++;
-    if (line === "") continue;
-    if (line.startsWith("# ")) children.push(new Paragraph({ text: line.slice(2), heading: HeadingLevel.TITLE }));
-    else if (line.startsWith("## ")) children.push(new Paragraph({ text: line.slice(3), heading: HeadingLevel.HEADING_1 }));
-    else if (line.startsWith("### ")) children.push(new Paragraph({ text: line.slice(4), heading: HeadingLevel.HEADING_2 }));
-    else if (line.startsWith("- ")) children.push(new Paragraph({ text: line.slice(2), bullet: { level: 0 } }));
-    else if (line.startsWith("> ")) children.push(new Paragraph({ children: [new TextRun({ text: line.slice(2), italics: true, size: 18 })] }));
-    else children.push(new Paragraph({ text: line, alignment: AlignmentType.LEFT }));
-  }
-  const doc = new Document({
-    creator: AUTHOR,
-    title: src.title,
-    description: src.subject,
-    sections: [{ children }],
-  });
-  const file = path.join(outDir, src.file);
-  fs.writeFileSync(file, await Packer.toBuffer(doc));
-  console.log(`${path.relative(process.cwd(), file)}: ${fs.statSync(file).size} bytes`);
-}
-
-function dump(src: DocumentSource): void {
-  if (!dumpDir) return;
-  const file = path.join(dumpDir, `${path.basename(src.file)}.txt`);
-  fs.mkdirSync(dumpDir, { recursive: true });
-  fs.writeFileSync(file, src.pages.map((lines, i) => [`=== page ${i + 1} ===`, ...lines].join("\n")).join("\n") + "\n");
-}
-
-fs.mkdirSync(outDir, { recursive: true });
 for (const src of [travelExpense, informationSecurity, companyVehicles]) {
-  await renderPdf(src);
-  dump(src);
+  await renderPdf(src, PDF, renderPage);
+  dumpSource(dumpDir, src);
 }
-await renderDocx(procurement);
-dump(procurement);
+await renderDocx(procurement, { outDir, author: AUTHOR });
+dumpSource(dumpDir, procurement);

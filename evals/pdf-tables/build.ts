@@ -1,18 +1,18 @@
 /**
- * Renders the Larkspur Logistics documents (source/*.ts) into PDFs in documents/, one PDF page per
- * source page, with explicit page breaks, the title in the PDF info, fixed dates (so the output is
- * byte-identical between runs) and a running footer "Page N of M".
+ * Renders the Larkspur Logistics documents (source/*.ts) into PDFs in documents/ (or --out DIR), one
+ * PDF page per source page (evals/shared/render.ts), with explicit page breaks, the title in the PDF
+ * info, fixed dates (so the output is byte-identical between runs) and a running footer "Page N of M".
  *
- *   npx tsx evals/pdf-tables/build.ts
+ *   npx tsx evals/pdf-tables/build.ts [--out DIR]
  *
  * Every line of text, including each table cell, is drawn at an explicit position with
  * pdf.text(text, x, y, { width }). The build fails if a page's content would run past the bottom
  * margin (which would shift the page numbers the questions cite) or if pdfkit adds a page of its own.
  */
-import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import PDFDocument from "pdfkit";
+import { option } from "../shared/args";
+import { drawAbove, Overflow, renderPdf, type Pdf, type PdfOptions } from "../shared/render";
 import { benefitsRateSheet } from "./source/benefits-rate-sheet";
 import { equipmentSchedule } from "./source/equipment-allowances";
 import { ptoSchedule } from "./source/pto-accrual";
@@ -20,7 +20,7 @@ import { travelSchedule } from "./source/travel-per-diem";
 import { AUTHOR, type Block, type DocumentSource, type Table } from "./source/types";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.join(here, "documents");
+const outDir = path.resolve(option("--out") ?? path.join(here, "documents"));
 
 const PAGE_W = 612;
 const PAGE_H = 792;
@@ -28,19 +28,18 @@ const LEFT = 66;
 const TOP = 64;
 const WIDTH = PAGE_W - 2 * LEFT; // 480
 const BOTTOM = PAGE_H - 62; // content must end above this line
-const FIXED_DATE = new Date("2026-12-05T00:00:00Z");
-
-type Doc = InstanceType<typeof PDFDocument>;
-
-class Overflow extends Error {}
+const PDF: PdfOptions = {
+  outDir,
+  size: "LETTER",
+  top: TOP,
+  left: LEFT,
+  author: AUTHOR,
+  creator: "Larkspur Logistics",
+  date: new Date("2026-12-05T00:00:00Z"),
+};
 
 /** Draws `text` at (x, y) and returns its height; throws if it would pass the bottom margin. */
-function draw(doc: Doc, text: string, x: number, y: number, width: number, opts: PDFKit.Mixins.TextOptions = {}): number {
-  const h = doc.heightOfString(text, { width, ...opts });
-  if (y + h > BOTTOM) throw new Overflow(`text "${text.slice(0, 40)}" ends at ${Math.round(y + h)} > ${BOTTOM}`);
-  doc.text(text, x, y, { width, ...opts });
-  return h;
-}
+const draw = drawAbove(BOTTOM);
 
 function columnXs(t: Table): number[] {
   const total = t.columns.reduce((s, c) => s + c.width, 0);
@@ -54,7 +53,7 @@ function columnXs(t: Table): number[] {
   return xs;
 }
 
-function drawTable(doc: Doc, block: Extract<Block, { kind: "table" }>, yStart: number): number {
+function drawTable(doc: Pdf, block: Extract<Block, { kind: "table" }>, yStart: number): number {
   const t = block.table;
   const grid = t.style === "grid";
   const size = t.fontSize ?? 8.5;
@@ -125,7 +124,7 @@ function drawTable(doc: Doc, block: Extract<Block, { kind: "table" }>, yStart: n
   return y + 10;
 }
 
-function renderPage(doc: Doc, src: DocumentSource, blocks: Block[], n: number, of: number): void {
+function renderPage(doc: Pdf, src: DocumentSource, blocks: Block[], n: number, of: number): void {
   // Running header on the pages after the first, inside the top margin.
   if (n > 1) {
     doc.font("Helvetica").fontSize(8).fillColor("#444444");
@@ -170,45 +169,4 @@ function renderPage(doc: Doc, src: DocumentSource, blocks: Block[], n: number, o
   doc.fillColor("black");
 }
 
-async function render(src: DocumentSource): Promise<void> {
-  const doc = new PDFDocument({
-    size: "LETTER",
-    margins: { top: TOP, bottom: 0, left: LEFT, right: LEFT },
-    autoFirstPage: false,
-    compress: true,
-    info: {
-      Title: src.title,
-      Author: AUTHOR,
-      Subject: src.subject,
-      Creator: "Larkspur Logistics",
-      Producer: "Larkspur Logistics",
-      CreationDate: FIXED_DATE,
-      ModDate: FIXED_DATE,
-    },
-  });
-  const file = path.join(outDir, src.file);
-  const out = fs.createWriteStream(file);
-  doc.pipe(out);
-  let added = 0;
-  doc.on("pageAdded", () => added++);
-  const of = src.pages.length;
-  src.pages.forEach((blocks, i) => {
-    doc.addPage();
-    try {
-      renderPage(doc, src, blocks, i + 1, of);
-    } catch (e) {
-      if (e instanceof Overflow) throw new Error(`${src.file}, page ${i + 1} overflows: ${e.message}`, { cause: e });
-      throw e;
-    }
-  });
-  doc.end();
-  await new Promise<void>((resolve, reject) => {
-    out.on("finish", resolve);
-    out.on("error", reject);
-  });
-  if (added !== of) throw new Error(`${src.file}: ${added} pages rendered for ${of} source pages (a page overflowed)`);
-  console.log(`${path.relative(process.cwd(), file)}: ${of} pages, ${fs.statSync(file).size} bytes`);
-}
-
-fs.mkdirSync(outDir, { recursive: true });
-for (const src of [travelSchedule, benefitsRateSheet, ptoSchedule, equipmentSchedule]) await render(src);
+for (const src of [travelSchedule, benefitsRateSheet, ptoSchedule, equipmentSchedule]) await renderPdf(src, PDF, renderPage);

@@ -16,29 +16,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { extractText } from "unpdf";
+import { option } from "../shared/args";
+import { pdfText } from "../shared/document-text";
+import { readQuestions } from "../shared/questions";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docDir = path.join(here, "documents");
-const dumpIdx = process.argv.indexOf("--dump");
-const dumpDir = dumpIdx > 0 ? process.argv[dumpIdx + 1] : undefined;
-
-interface Turn {
-  role: "user" | "assistant";
-  text: string;
-}
-interface Citation {
-  file: string;
-  page?: number;
-}
-interface Question {
-  id: string;
-  question: string;
-  history?: Turn[];
-  answerable: boolean;
-  answers?: string[];
-  citations?: Citation[];
-}
+const dumpDir = option("--dump");
 
 /**
  * For each unanswerable question, strings whose presence would mean the documents do answer it after
@@ -78,9 +62,7 @@ const absent: Record<string, Absent[]> = {
 const normalise = (s: string): string => s.normalize("NFKC").replace(/\s+/g, " ").trim().toLowerCase();
 
 async function pagesOf(file: string): Promise<string[]> {
-  const data = new Uint8Array(fs.readFileSync(path.join(docDir, file)));
-  const { text } = await extractText(data, { mergePages: false });
-  return text.map(normalise);
+  return (await pdfText(path.join(docDir, file))).pages.map(normalise);
 }
 
 const problems: string[] = [];
@@ -98,14 +80,7 @@ if (dumpDir) {
   }
 }
 
-const lines = fs.readFileSync(path.join(here, "questions.jsonl"), "utf8").split("\n").filter((l) => l.trim() !== "");
-const questions: Question[] = lines.map((l, i) => {
-  try {
-    return JSON.parse(l) as Question;
-  } catch {
-    throw new Error(`questions.jsonl line ${i + 1} is not valid JSON`);
-  }
-});
+const questions = readQuestions(path.join(here, "questions.jsonl"));
 
 const seen = new Set<string>();
 const counts = { answerable: 0, unanswerable: 0, followUp: 0 };

@@ -1,0 +1,125 @@
+/**
+ * Checks questions.jsonl against the documents' text:
+ *
+ *   npx tsx evals/harbourline-operations/check.ts [--dump DIR]
+ *
+ * Text comes from the files as the product gets them (evals/shared/document-text.ts): PDFs page by
+ * page with unpdf, DOCX files with mammoth, HTML with style and script blocks and tags removed and
+ * entities decoded, Markdown with emphasis markers removed; then whitespace is collapsed, curly
+ * quotes straightened and letters lower-cased. It checks that ids are unique and prefixed by kind (hl-a answerable, hl-u
+ * unanswerable, hl-f follow-up, hl-g restricted document, hl-hr HR-personal, hl-c compliance), that
+ * histories alternate user/assistant and end with the assistant, that every cited file (and page)
+ * exists and is readable by the asker, that every answerable question has each of its answers on a
+ * cited location and every cited location holds one of them, that unanswerable questions have no
+ * answers or citations, and that the strings listed in ABSENT occur in no document the asker can
+ * read. It also fails if a PDF page's extracted text lacks its running footer (a sign of an
+ * overflowed or shifted page). Exits non-zero on any problem. --dump DIR writes the extracted text,
+ * page by page.
+ */
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { option } from "../shared/args";
+import { checkAbsent, checkCitations } from "../shared/question-checks";
+import { norm, readDocuments } from "../shared/document-text";
+import { readQuestions } from "../shared/questions";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const docsDir = path.join(here, "documents");
+const dumpDir = option("--dump");
+
+/**
+ * Strings whose absence makes an unanswerable question unanswerable (lower case, after the
+ * normalisation above). For the restricted-document questions asked by someone outside the group
+ * they are checked only against the documents that person can read.
+ */
+const ABSENT: Record<string, string[]> = {
+  "hl-u01": ["voucher worth", "voucher of", "voucher for £", "£ voucher", "long service award of"],
+  "hl-u02": ["wedding", "married", "marriage", "honeymoon"],
+  "hl-u03": ["employer contribution", "pension contribution", "% into the pension", "of your salary into"],
+  "hl-u04": ["cycle to work scheme limit", "bike worth", "bicycle worth", "£1,000", "£2,000", "£3,000"],
+  "hl-u05": ["moving house", "house move", "move house", "removal"],
+  "hl-u06": ["transaction limit", "spending limit", "per fill", "per transaction", "fuel card limit"],
+  "hl-u07": ["cctv footage is", "cctv is kept", "cctv recordings", "cctv is retained", "cctv is overwritten"],
+  "hl-u08": ["ballot results", "results of the ballot", "ballot outcome", "outcome of the ballot", "ballot is announced", "told by 1"],
+  "hl-u09": ["h2 rate", "grade h2 is", "h2 operatives", "h2 operative", "basic hourly rate is £", "per hour for"],
+  "hl-u10": ["bonus"],
+  "hl-u11": ["notice period", "resign", "notice to leave", "notice of termination"],
+  "hl-u12": ["licence training", "driver academy", "apprentice", "category c training", "cat c", "pay for your hgv", "trainee driver"],
+  "hl-u13": ["notice of a change to your shift pattern", "notice of a permanent", "notice before a permanent", "weeks' notice of any change", "notice of changes to contractual"],
+  "hl-u14": ["work from home", "working from home", "home working", "homeworking", "remote work", "hybrid"],
+  "hl-f06": ["electric", "hybrid", "advisory fuel", "ev rate"],
+  "hl-f08": ["apprentice", "trainee engineer"],
+  "hl-g06": ["final written warning", "stays live", "stay live", "warnings stay"],
+  "hl-g07": ["may suspend", "can suspend", "suspension of an employee", "suspend an employee", "suspended pending"],
+};
+
+const problems: string[] = [];
+const docs = await readDocuments(docsDir, dumpDir);
+const texts = new Map([...docs].map(([file, d]) => [file, d.pages]));
+// A PDF page without its running footer has overflowed or shifted, and its page number is off.
+for (const [file, { pages, title }] of docs) {
+  if (!file.endsWith(".pdf")) continue;
+  if (!title) problems.push(`${file}: no title in the PDF info`);
+  pages.forEach((p, i) => {
+    if (!p.includes(norm(`${title} | Page ${i + 1} of ${pages.length}`))) problems.push(`${file} p.${i + 1}: running footer missing`);
+  });
+}
+const questions = readQuestions(path.join(here, "questions.jsonl"));
+const seen = new Set<string>();
+const counts: Record<string, number> = {};
+for (const q of questions) {
+  const bad = (msg: string) => problems.push(`${q.id}: ${msg}`);
+  if (seen.has(q.id)) bad("duplicate id");
+  seen.add(q.id);
+  if (!q.question?.trim()) bad("empty question");
+  const behaviour = q.behaviour ?? "answer";
+  const kind = q.id.replace(/\d+$/, "");
+  const expectedKind =
+    behaviour === "refuse:hr"
+      ? "hl-hr"
+      : behaviour.startsWith("escalate:")
+        ? "hl-c"
+        : q.history
+          ? "hl-f"
+          : q.groups || q.id.startsWith("hl-g")
+            ? "hl-g"
+            : q.answerable
+              ? "hl-a"
+              : "hl-u";
+  if (kind !== expectedKind) bad(`id prefix ${kind}, expected ${expectedKind}`);
+  if (!/^(answer|refuse:[a-z-]+|escalate:[a-z-]+)$/.test(behaviour)) bad(`behaviour ${behaviour}`);
+  if (behaviour === "answer" && q.answerable === undefined) bad("answer behaviour without answerable");
+  if (q.history) {
+    if (q.history.length === 0) bad("empty history");
+    q.history.forEach((t, i) => {
+      if (t.role !== (i % 2 === 0 ? "user" : "assistant")) bad(`history turn ${i} is ${t.role}`);
+      if (!t.text?.trim()) bad(`history turn ${i} is empty`);
+    });
+    if (q.history.at(-1)?.role !== "assistant") bad("history does not end with the assistant");
+  }
+  if (q.answerable) {
+    checkCitations(q, texts, bad);
+  } else {
+    if (q.answers?.length || q.citations?.length) bad("not answerable, but has answers or citations");
+  }
+  if (q.answerable === false) {
+    if (!ABSENT[q.id]?.length) bad("unanswerable without ABSENT strings");
+    checkAbsent(q, ABSENT[q.id] ?? [], texts, bad);
+  }
+  const key = `${expectedKind} ${q.answerable === undefined ? "-" : q.answerable ? "answerable" : "unanswerable"} ${behaviour}`;
+  counts[key] = (counts[key] ?? 0) + 1;
+}
+for (const id of Object.keys(ABSENT)) if (!seen.has(id)) problems.push(`ABSENT lists ${id}, which is not a question`);
+console.log(`${questions.length} questions`, counts);
+let total = 0;
+for (const [file, pages] of texts) {
+  const chars = pages.reduce((s, p) => s + p.length, 0);
+  total += chars;
+  console.log(`${file}: ${pages.length} page(s), ${chars} characters`);
+}
+console.log(`documents: ${total} characters of extracted text`);
+if (problems.length) {
+  console.error(problems.join("\n"));
+  process.exit(1);
+}
+console.log("ok");
