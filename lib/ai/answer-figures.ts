@@ -57,7 +57,7 @@ const NAMED_FIGURES = {
   any: "limits? caps? maximum minimum amounts? deadline number",
 } as const;
 const NAMED_FIGURE = new RegExp(
-  String.raw`\bwhat(?:'s| is| are|'re) (?:the|my|our|your) (?:[\p{L}-]+ ){0,3}(?:` +
+  String.raw`\bwhat(?:'s|s| is| are|'re) (?:the|my|our|your) (?:[\p{L}-]+ ){0,3}(?:` +
     Object.entries(NAMED_FIGURES).map(([kind, nouns]) => `(?<${kind}>${nouns.replaceAll(" ", "|")})`).join("|") +
     String.raw`)\b`,
   "u",

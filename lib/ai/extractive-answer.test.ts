@@ -187,6 +187,28 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("What is the client meal limit in Osaka?", [LIMITS], weights([["osaka", 0]])).evidence).toBeLessThan(plain.evidence);
   });
 
+  it("does not count a story detail the index lacks against the answer, only a word the question sentence asks with", () => {
+    const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["osaka", 0], ["tuesday", 0]]) };
+    const plain = compose("What is the client meal limit?", [LIMITS], weights);
+    // "Tuesday" is only in the asker's statement: what is asked is the limit.
+    const told = compose("I have a dinner on Tuesday. What is the client meal limit?", [LIMITS], weights);
+    expect(told.evidence).toBe(plain.evidence);
+    expect(told.text).toBe(plain.text);
+    // "Osaka" in the question sentence still says what is asked, which the table does not hold.
+    expect(compose("I have a dinner on Tuesday. What is the client meal limit in Osaka?", [LIMITS], weights).evidence).toBeLessThan(plain.evidence);
+    // A question of statements only ("client meal limit in Osaka.") has no situation apart from what it asks.
+    expect(compose("Client meal limit in Osaka.", [LIMITS], weights).evidence).toBeLessThan(plain.evidence);
+  });
+
+  it("reads the adverb of \"how long\", \"how often\" as asking, and a function word typed without its apostrophe as one", () => {
+    expect(questionTerms("How long do I have to log a gift in the register?")).toEqual(["log", "gift", "regist"]);
+    expect(questionTerms("how often is the long service award paid")).toEqual(["long", "servic", "award", "paid"]);
+    expect(questionTerms("whats the drink drive limit, im new and dont know")).toEqual(["drink", "drive", "limit", "new"]);
+    // Found in no passage, "whats" counted as the question's unknown subject and sank the answer.
+    const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["whats", 0]]) };
+    expect(compose("whats the client meal limit", [LIMITS], weights).evidence).toBe(compose("What's the client meal limit", [LIMITS], weights).evidence);
+  });
+
   it("counts a name the passage lacks more than a common word, but not a month", () => {
     // "Denver" and "contractors" are equally common in the index (other chunks), and neither is in the limits table.
     const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["denver", 60], ["contractor", 60], ["march", 60]]) };

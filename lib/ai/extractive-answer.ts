@@ -1,7 +1,7 @@
-import { STOPWORDS } from "../text/stopwords";
+import { STOPWORDS, UNMARKED_CONTRACTIONS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
-import { passageUnits, type TextUnit } from "../text/sentences";
+import { passageUnits, splitSentences, type TextUnit } from "../text/sentences";
 import { bandsIn, inBand, plainNumbers } from "../text/bands";
 import { acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
@@ -62,6 +62,13 @@ export interface AnswererSettings {
   minTermWeight: number;
   /** Factor on the weight of a word the index has, written as a name ("Chicago", "FEGLI"): it says what the question is about. */
   nameFactor: number;
+  /**
+   * Share of `unknownShare` for a word found nowhere that only the asker's situation holds (a
+   * statement before or after the question: "I was ill for 4 days of my holiday in Tenerife. Can I
+   * get those days back?"). Its story details are not what is asked; a word the question sentence
+   * itself holds still counts against ("How long is the CCTV kept?").
+   */
+  situationUnknownShare: number;
 }
 
 export const ANSWERER_DEFAULTS: AnswererSettings = {
@@ -80,6 +87,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   referenceShare: 0.5,
   nameFactor: 1.5,
   minTermWeight: 1,
+  situationUnknownShare: 0,
 };
 
 /** Items of a list quoted after the lead-in sentence that introduces it. */
@@ -153,14 +161,24 @@ const PLANTED_INSTRUCTION = new RegExp(
   "i",
 );
 
-/** The stems a question is weighed by: its content words, less the words about documents and asking. */
+/**
+ * "How long", "how often", "how soon": the adverb asks for a figure (answer-figures.ts) as "how
+ * many" does, and is no more the question's subject than "how". Counted as one, it was a word the
+ * answering sentence lacks ("within 5 working days" for "how long do I have to log a gift").
+ */
+const HOW_ADVERB = /\bhow\s+(?:long|often|soon|far|early|late|quickly|frequently)\b/gi;
+
+/** The stems a question is weighed by: its content words, less the words about documents and asking (and typed contractions). */
 export function questionTerms(question: string): string[] {
-  return [...new Set(contentTerms(question))].filter((t) => !ASKING_STEMS.has(t));
+  return [...new Set(questionWords(question).map((w) => w.stem))];
 }
 
 /** The question's content words as asked, each with its stem: what corpus statistics are looked up for. */
 export function questionWords(question: string): { word: string; stem: string }[] {
-  return [...new Set(contentWords(question))].map((word) => ({ word, stem: snowballStem(word) })).filter((w) => !ASKING_STEMS.has(w.stem));
+  return [...new Set(contentWords(question.replace(HOW_ADVERB, "how")))]
+    .filter((word) => !UNMARKED_CONTRACTIONS.has(word))
+    .map((word) => ({ word, stem: snowballStem(word) }))
+    .filter((w) => !ASKING_STEMS.has(w.stem));
 }
 
 /** Word -> chunks containing it, and the chunk count: the index's statistics (db/queries/term-stats). */
@@ -237,8 +255,10 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // (a typo, a paraphrase).
   const unknownWeight = (settings.unknownShare * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
   const unknownTermWeight = (t: string) => unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1);
+  // A word found nowhere that only the asker's statements hold is a detail of the story, not what is asked.
+  const situation = situationTerms(question);
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
-    terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownTermWeight(t), 0);
+    terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownTermWeight(t) * (situation.has(t) ? settings.situationUnknownShare : 1), 0);
   const wantsFigure = askedFigure(question);
   // The asker's own figures ("I'm 52", "after 12 years"), for the table rows whose band covers them.
   const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
@@ -333,6 +353,15 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   else if (bullets) text = lines.map((l) => (l.startsWith("  - ") ? l : `- ${l}`)).join("\n");
   else text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join(lines.some((l) => l.startsWith("  - ")) ? "\n" : " ");
   return { text, cited: [...cited], evidence: best.evidence };
+}
+
+/** The words only the asker's statements hold, when the question also asks in a sentence of its own ("...?"). */
+function situationTerms(question: string): Set<string> {
+  const sentences = splitSentences(question);
+  const asks = (sentence: string) => sentence.trim().endsWith("?");
+  if (!sentences.some(asks) || sentences.every(asks)) return new Set();
+  const asked = new Set(sentences.filter(asks).flatMap(questionTerms));
+  return new Set(sentences.filter((x) => !asks(x)).flatMap(questionTerms).filter((t) => !asked.has(t)));
 }
 
 /** Words English capitalises that name no subject: "I", the months and the days of the week ("since I started in March"). */

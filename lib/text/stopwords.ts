@@ -23,3 +23,14 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
     "find look show give provide something anything thing things way ways kind sort exactly basically actually").split(" "),
 );
+
+/**
+ * Function words typed without their apostrophe ("dont", "im", "whats"): the answerer reads them as
+ * the stop words they are. Found in no passage, they counted as the question's unknown subject and
+ * sank its answer ("whats the drink drive limit"). Kept apart from STOPWORDS, which the hashing
+ * embedder's version reads (changing it changes every stored vector).
+ */
+export const UNMARKED_CONTRACTIONS: ReadonlySet<string> = new Set(
+  ("dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt hasnt havent hadnt " +
+    "im ive youre youve theyre theyve weve whats thats theres heres hows whos wheres whens").split(" "),
+);

@@ -27,6 +27,12 @@ describe("typoCorrections", () => {
     expect(typoCorrections(["chile"], wordCounts(["while the chips last"])).has("chile")).toBe(false);
   });
 
+  it("leaves a word people often write alone, though the sources lack it: it is not a typo", () => {
+    const counts = wordCounts(["Up to 5 days may be carried over.", "Drivers must carry their card."]);
+    expect(typoCorrections(["married", "carrier"], counts).size).toBe(0);
+    expect(typoCorrections(["carryed"], counts).get("carryed")).toBe("carried");
+  });
+
   it("prefers the more frequent word on a tie", () => {
     const counts = wordCounts(["leave leave leave", "lease"]);
     expect(typoCorrections(["leafe"], counts).get("leafe")).toBe("leave");

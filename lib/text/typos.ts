@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { STOPWORDS } from "./stopwords";
+import { countTokens } from "./tokens";
 
 /** Shorter words are too close to too many others ("form", "from") to be corrected safely. */
 const MIN_TYPO_LENGTH = 5;
@@ -16,7 +17,7 @@ const allowedEdits = (length: number) => (length >= 9 ? 2 : 1);
 export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
   const corrections = new Map<string, string>();
   for (const word of unknown) {
-    if (word.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(word)) continue;
+    if (word.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(word) || isCommonWord(word)) continue;
     const limit = allowedEdits(word.length);
     let best: { word: string; edits: number; count: number } | undefined;
     for (const [candidate, count] of vocabulary) {
@@ -28,6 +29,16 @@ export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyM
     if (best) corrections.set(word, best.word);
   }
   return corrections;
+}
+
+/**
+ * Whether the tokenizer's vocabulary holds the word whole (one o200k token after a space): byte-pair
+ * vocabularies keep the words people often write, and a misspelling is split ("pasword": 2 tokens,
+ * "schedualed": 3). A word the index lacks is then one the documents do not use, not a typo: read
+ * as the closest corpus word, "married" became "carried", "carrier" "carried", "fifty" "fifth".
+ */
+function isCommonWord(word: string): boolean {
+  return countTokens(` ${word}`) === 1;
 }
 
 /** Lower-cased words of `texts`, each with how often it occurs: what a typo is corrected towards. */
