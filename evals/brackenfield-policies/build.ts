@@ -5,7 +5,7 @@
  *
  *   npx tsx evals/brackenfield-policies/build.ts [--out DIR] [--dump DIR]
  *
- * PDFs: one PDF page per source page (evals/shared/render.ts), every line and table cell drawn at an
+ * PDFs: one PDF page per source page (testing/eval-sets/render.ts), every line and table cell drawn at an
  * explicit position, the title in the PDF info, fixed dates, a running footer "<title> | Page N of
  * M". The build fails if a page's content would run past the bottom margin or if pdfkit adds a page
  * of its own, since that would shift the page numbers the questions cite. --dump DIR also writes
@@ -13,9 +13,9 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../shared/args";
-import { parseLines } from "../shared/line-format";
-import { drawAbove, dumpSource, Overflow, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../shared/render";
+import { option } from "../../testing/eval-sets/args";
+import { parseLines } from "../../testing/eval-sets/line-format";
+import { drawAbove, dumpSource, Overflow, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
 import { companyVehicles } from "./source/company-vehicles";
 import { informationSecurity } from "./source/information-security";
 import { procurement } from "./source/procurement";

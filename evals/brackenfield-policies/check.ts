@@ -3,22 +3,22 @@
  *
  *   npx tsx evals/brackenfield-policies/check.ts [--dump DIR]
  *
- * Text comes from the files as the product gets them (evals/shared/document-text.ts): PDFs page by
+ * Text comes from the files as the product gets them (testing/eval-sets/document-text.ts): PDFs page by
  * page with unpdf, the DOCX with mammoth, HTML with tags removed and entities decoded, Markdown with
  * emphasis markers removed; then whitespace is collapsed and letters lower-cased. It checks that ids
  * are unique and prefixed by kind, that histories alternate user/assistant ending with the
  * assistant, that every cited file (and page) exists, is readable by the asker and, for a PDF, is
- * cited by page (evals/shared/question-checks.ts), that every answerable question has each of its answers
+ * cited by page (testing/eval-sets/question-checks.ts), that every answerable question has each of its answers
  * on a cited location and every cited location holds one of them, that unanswerable questions have
  * no answers or citations, and that the strings listed in ABSENT occur in no document the asker can
  * read. Exits non-zero on any problem. --dump DIR writes the extracted text, page by page.
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../shared/args";
-import { checkAbsent, checkCitations } from "../shared/question-checks";
-import { readDocuments } from "../shared/document-text";
-import { readQuestions } from "../shared/questions";
+import { option } from "../../testing/eval-sets/args";
+import { checkAbsent, checkCitations } from "../../testing/eval-sets/question-checks";
+import { readDocuments } from "../../testing/eval-sets/document-text";
+import { readQuestions } from "../../testing/eval-sets/questions";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docsDir = path.join(here, "documents");

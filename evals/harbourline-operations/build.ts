@@ -6,7 +6,7 @@
  *
  *   npx tsx evals/harbourline-operations/build.ts [--out DIR] [--dump DIR]
  *
- * PDFs: A4, one PDF page per source page (evals/shared/render.ts), every line and table cell drawn at
+ * PDFs: A4, one PDF page per source page (testing/eval-sets/render.ts), every line and table cell drawn at
  * an explicit position, the title in the PDF info, fixed dates, a running header on pages after the
  * first and a running footer "<title> | Page N of M". The build fails if a page's content would run
  * past the bottom margin or if pdfkit adds a page of its own, since that would shift the page numbers
@@ -15,9 +15,9 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../shared/args";
-import { parseLines } from "../shared/line-format";
-import { drawAbove, dumpSource, Overflow, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../shared/render";
+import { option } from "../../testing/eval-sets/args";
+import { parseLines } from "../../testing/eval-sets/line-format";
+import { drawAbove, dumpSource, Overflow, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
 import { annualLeave } from "./source/annual-leave";
 import { antiBribery } from "./source/anti-bribery";
 import { driverSafety } from "./source/driver-safety";

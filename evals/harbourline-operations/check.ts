@@ -3,7 +3,7 @@
  *
  *   npx tsx evals/harbourline-operations/check.ts [--dump DIR]
  *
- * Text comes from the files as the product gets them (evals/shared/document-text.ts): PDFs page by
+ * Text comes from the files as the product gets them (testing/eval-sets/document-text.ts): PDFs page by
  * page with unpdf, DOCX files with mammoth, HTML with style and script blocks and tags removed and
  * entities decoded, Markdown with emphasis markers removed; then whitespace is collapsed, curly
  * quotes straightened and letters lower-cased. It checks that ids are unique and prefixed by kind (hl-a answerable, hl-u
@@ -18,10 +18,10 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../shared/args";
-import { checkAbsent, checkCitations } from "../shared/question-checks";
-import { norm, readDocuments } from "../shared/document-text";
-import { readQuestions } from "../shared/questions";
+import { option } from "../../testing/eval-sets/args";
+import { checkAbsent, checkCitations } from "../../testing/eval-sets/question-checks";
+import { norm, readDocuments } from "../../testing/eval-sets/document-text";
+import { readQuestions } from "../../testing/eval-sets/questions";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docsDir = path.join(here, "documents");

@@ -1,6 +1,6 @@
 /**
  * Renders the Larkspur Logistics documents (source/*.ts) into PDFs in documents/ (or --out DIR), one
- * PDF page per source page (evals/shared/render.ts), with explicit page breaks, the title in the PDF
+ * PDF page per source page (testing/eval-sets/render.ts), with explicit page breaks, the title in the PDF
  * info, fixed dates (so the output is byte-identical between runs) and a running footer "Page N of M".
  *
  *   npx tsx evals/pdf-tables/build.ts [--out DIR]
@@ -11,8 +11,8 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../shared/args";
-import { drawAbove, Overflow, renderPdf, type Pdf, type PdfOptions } from "../shared/render";
+import { option } from "../../testing/eval-sets/args";
+import { drawAbove, Overflow, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
 import { benefitsRateSheet } from "./source/benefits-rate-sheet";
 import { equipmentSchedule } from "./source/equipment-allowances";
 import { ptoSchedule } from "./source/pto-accrual";

@@ -16,9 +16,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../shared/args";
-import { pdfText } from "../shared/document-text";
-import { readQuestions } from "../shared/questions";
+import { option } from "../../testing/eval-sets/args";
+import { pdfText } from "../../testing/eval-sets/document-text";
+import { readQuestions } from "../../testing/eval-sets/questions";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docDir = path.join(here, "documents");

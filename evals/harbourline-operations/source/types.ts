@@ -1,7 +1,7 @@
 /**
  * Harbourline Freight & Logistics document sources use the shared line format (see
- * evals/shared/types.ts), which build.ts renders into a PDF (one PDF page per source page) or a DOCX.
+ * testing/eval-sets/types.ts), which build.ts renders into a PDF (one PDF page per source page) or a DOCX.
  */
-export type { DocumentSource } from "../../shared/types";
+export type { DocumentSource } from "../../../testing/eval-sets/types";
 
 export const AUTHOR = "Harbourline Freight & Logistics Ltd";

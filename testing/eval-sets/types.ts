@@ -1,5 +1,5 @@
 /**
- * The shape of a document source that evals/shared/render.ts renders into a PDF (one PDF page per
+ * The shape of a document source that testing/eval-sets/render.ts renders into a PDF (one PDF page per
  * source page) or a DOCX (the pages run on): its file name under documents/ (a reader-group folder
  * such as "managers/" included), title and pages. Each page is a list of lines in a small line
  * format (parsed by ./line-format.ts):
