@@ -204,6 +204,7 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("How long do I have to log a gift in the register?")).toEqual(["log", "gift", "regist"]);
     expect(questionTerms("how often is the long service award paid")).toEqual(["long", "servic", "award", "paid"]);
     expect(questionTerms("whats the drink drive limit, im new and dont know")).toEqual(["drink", "drive", "limit", "new"]);
+    expect(questionTerms("Do you share my information with others?")).toEqual(["share", "inform"]);
     // Found in no passage, "whats" counted as the question's unknown subject and sank the answer.
     const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["whats", 0]]) };
     expect(compose("whats the client meal limit", [LIMITS], weights).evidence).toBe(compose("What's the client meal limit", [LIMITS], weights).evidence);

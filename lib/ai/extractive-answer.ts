@@ -173,12 +173,16 @@ export function questionTerms(question: string): string[] {
   return [...new Set(questionWords(question).map((w) => w.stem))];
 }
 
-/** The question's content words as asked, each with its stem: what corpus statistics are looked up for. */
+/**
+ * The question's content words as asked, each with its stem: what corpus statistics are looked up
+ * for. A word whose stem is a stop word ("others", "whats") says no more than the stop word: counted,
+ * it was a word found nowhere, held against every answer.
+ */
 export function questionWords(question: string): { word: string; stem: string }[] {
   return [...new Set(contentWords(question.replace(HOW_ADVERB, "how")))]
     .filter((word) => !UNMARKED_CONTRACTIONS.has(word))
     .map((word) => ({ word, stem: snowballStem(word) }))
-    .filter((w) => !ASKING_STEMS.has(w.stem));
+    .filter((w) => !ASKING_STEMS.has(w.stem) && !STOPWORDS.has(w.stem));
 }
 
 /** Word -> chunks containing it, and the chunk count: the index's statistics (db/queries/term-stats). */

@@ -25,12 +25,12 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Function words typed without their apostrophe ("dont", "im", "whats"): the answerer reads them as
- * the stop words they are. Found in no passage, they counted as the question's unknown subject and
- * sank its answer ("whats the drink drive limit"). Kept apart from STOPWORDS, which the hashing
- * embedder's version reads (changing it changes every stored vector).
+ * Function words typed without their apostrophe ("dont", "im"): the answerer reads them as the stop
+ * words they are. Found in no passage, they counted as the question's unknown subject and sank its
+ * answer. ("whats", "hows" need no entry: their stems are stop words.) Kept apart from STOPWORDS,
+ * which the hashing embedder's version reads (changing it changes every stored vector).
  */
 export const UNMARKED_CONTRACTIONS: ReadonlySet<string> = new Set(
   ("dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt hasnt havent hadnt " +
-    "im ive youre youve theyre theyve weve whats thats theres heres hows whos wheres whens").split(" "),
+    "im ive youre youve theyre theyve weve").split(" "),
 );
