@@ -31,6 +31,8 @@ describe("typoCorrections", () => {
     const counts = wordCounts(["Up to 5 days may be carried over.", "Drivers must carry their card."]);
     expect(typoCorrections(["married", "carrier"], counts).size).toBe(0);
     expect(typoCorrections(["carryed"], counts).get("carryed")).toBe("carried");
+    // A misspelling common enough to be a whole token of its own is still one.
+    expect(typoCorrections(["anual"], wordCounts(["25 days of annual leave"])).get("anual")).toBe("annual");
   });
 
   it("prefers the more frequent word on a tie", () => {
