@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCorrections, typoCorrections, wordCounts } from "./typos";
+import { applyCorrections, isCommonWord, typoCorrections, wordCounts } from "./typos";
 
 const vocabulary = wordCounts(["Passwords must be changed every 90 days.", "International travel needs approval. The password policy applies."]);
 
@@ -38,6 +38,20 @@ describe("typoCorrections", () => {
   it("prefers the more frequent word on a tie", () => {
     const counts = wordCounts(["leave leave leave", "lease"]);
     expect(typoCorrections(["leafe"], counts).get("leafe")).toBe("leave");
+  });
+});
+
+describe("isCommonWord", () => {
+  it("tells words people type in questions from well-known misspellings, even those the tokenizer holds whole", () => {
+    const everyday = ("close phone according leave train morning fine shop weekend hospital bonus shift wedding parking fuel ticket " +
+      "injury married refund surgery crash uniform salary laptop bottle mortgage pint printer pregnant divorce carrier vaccine " +
+      "tender charity invoice receipt pension warehouse diesel tuition spouse dentist funeral fifty").split(" ");
+    const misspelt = ("acheive accross apparant arguement begining beleive calender catagory collegue commitee definitly embarass " +
+      "enviroment existance foriegn freind goverment harrass immediatly independant knowlege maintainance neccessary occassion " +
+      "occurence prefered realy relevent remeber suprise truely untill wierd writting anual occured adress sucess seperate " +
+      "recieve definately wich pasword infertilty schedualed facilites privay").split(" ");
+    expect(everyday.filter((w) => !isCommonWord(w))).toEqual([]);
+    expect(misspelt.filter(isCommonWord)).toEqual([]);
   });
 });
 

@@ -43,7 +43,7 @@ const COMMON_WORD_TOKENS = 60_000;
  * index lacks is then one the documents do not use, not a typo: read as the closest corpus word,
  * "married" became "carried", "carrier" "carried", "fifty" "fifth".
  */
-function isCommonWord(word: string): boolean {
+export function isCommonWord(word: string): boolean {
   const token = wholeWordToken(word);
   return token !== undefined && token < COMMON_WORD_TOKENS;
 }
