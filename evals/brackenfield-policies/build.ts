@@ -14,8 +14,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { option } from "../../testing/eval-sets/args";
-import { parseLines } from "../../testing/eval-sets/line-format";
-import { drawAbove, dumpSource, Overflow, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
+import { renderLinesPage, type PageStyle } from "../../testing/eval-sets/page-layout";
+import { dumpSource, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
 import { companyVehicles } from "./source/company-vehicles";
 import { informationSecurity } from "./source/information-security";
 import { procurement } from "./source/procurement";
@@ -26,98 +26,28 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const outDir = path.resolve(option("--out") ?? path.join(here, "documents"));
 const dumpDir = option("--dump");
 
-const PAGE_W = 612;
-const PAGE_H = 792;
-const LEFT = 64;
-const TOP = 62;
-const WIDTH = PAGE_W - 2 * LEFT;
-const BOTTOM = PAGE_H - 58;
-const PDF: PdfOptions = { outDir, size: "LETTER", top: TOP, left: LEFT, author: AUTHOR, date: new Date("2026-12-05T00:00:00Z") };
-
-const draw = drawAbove(BOTTOM);
-
-/** Column widths proportional to each column's longest cell, each at least 60 points. */
-function widths(rows: string[][]): number[] {
-  const n = rows[0]?.length ?? 0;
-  const longest = Array.from({ length: n }, (_, i) => Math.max(6, ...rows.map((r) => Math.min(60, (r[i] ?? "").length))));
-  const total = longest.reduce((s, l) => s + l, 0);
-  const raw = longest.map((l) => (l / total) * WIDTH);
-  const floor = raw.map((w) => Math.max(60, w));
-  const scale = WIDTH / floor.reduce((s, w) => s + w, 0);
-  return floor.map((w) => w * scale);
-}
-
-function drawTable(doc: Pdf, rows: string[][], yStart: number): number {
-  const n = rows[0]?.length ?? 0;
-  for (const r of rows) if (r.length !== n) throw new Error(`table row "${r[0]}" has ${r.length} cells for ${n} columns`);
-  const ws = widths(rows);
-  const xs: number[] = [];
-  let x = LEFT;
-  for (const w of ws) {
-    xs.push(x);
-    x += w;
-  }
-  const padX = 4;
-  const padY = 3;
-  let y = yStart;
-  rows.forEach((row, ri) => {
-    doc.font(ri === 0 ? "Helvetica-Bold" : "Helvetica").fontSize(8.5);
-    const h = Math.max(...row.map((c, i) => doc.heightOfString(c, { width: (ws[i] ?? 60) - 2 * padX }))) + 2 * padY;
-    if (y + h > BOTTOM) throw new Overflow(`table row "${row[0]}" ends at ${Math.round(y + h)}`);
-    if (ri === 0) {
-      doc.save().rect(LEFT, y, WIDTH, h).fill("#dde3ea").restore();
-      doc.fillColor("black");
-    }
-    row.forEach((c, i) => {
-      const x0 = xs[i] ?? LEFT;
-      const w = ws[i] ?? 60;
-      draw(doc, c, x0 + padX, y + padY, w - 2 * padX);
-      doc.rect(x0, y, w, h).lineWidth(0.5).stroke();
-    });
-    y += h;
-  });
-  return y + 8;
-}
-
-function renderPage(doc: Pdf, src: DocumentSource, lines: string[], n: number, of: number): void {
-  if (n > 1) {
-    doc.font("Helvetica").fontSize(8).fillColor("#444444");
-    doc.text(`Brackenfield Systems  |  ${src.short}`, LEFT, 34, { width: WIDTH, align: "right", lineBreak: false });
-    doc.fillColor("black");
-  }
-  let y = TOP;
-  for (const b of parseLines(lines)) {
-    if (b.kind === "table") {
-      y = drawTable(doc, b.rows, y + 2);
-    } else if (b.kind === "gap") {
-      y += 5;
-    } else if (b.kind === "title") {
-      doc.font("Helvetica-Bold").fontSize(16);
-      y += draw(doc, b.text, LEFT, y, WIDTH) + 6;
-    } else if (b.kind === "heading") {
-      y += 4;
-      doc.font("Helvetica-Bold").fontSize(11.5);
-      y += draw(doc, b.text, LEFT, y, WIDTH) + 4;
-    } else if (b.kind === "subheading") {
-      y += 2;
-      doc.font("Helvetica-Bold").fontSize(10);
-      y += draw(doc, b.text, LEFT, y, WIDTH) + 3;
-    } else if (b.kind === "bullet") {
-      doc.font("Helvetica").fontSize(9.5);
-      draw(doc, "\u2022", LEFT + 4, y, 10);
-      y += draw(doc, b.text, LEFT + 16, y, WIDTH - 16, { lineGap: 1.5 }) + 3;
-    } else if (b.kind === "note") {
-      doc.font("Helvetica-Oblique").fontSize(8);
-      y += draw(doc, b.text, LEFT, y, WIDTH, { lineGap: 1 }) + 5;
-    } else {
-      doc.font("Helvetica").fontSize(9.5);
-      y += draw(doc, b.text, LEFT, y, WIDTH, { lineGap: 1.5 }) + 6;
-    }
-  }
-  doc.font("Helvetica").fontSize(8).fillColor("#444444");
-  doc.text(`${src.title}  |  Page ${n} of ${of}`, LEFT, PAGE_H - 42, { width: WIDTH, align: "center", lineBreak: false });
-  doc.fillColor("black");
-}
+const STYLE: PageStyle = {
+  pageWidth: 612, // US Letter
+  pageHeight: 792,
+  left: 64,
+  top: 62,
+  bottomMargin: 58,
+  company: "Brackenfield Systems",
+  runningColour: "#444444",
+  footerSeparator: "  |  ",
+  footerFromBottom: 42,
+  titleSize: 16,
+  headingSize: 11.5,
+  headingBefore: 4,
+  subheadingSize: 10,
+  bodySize: 9.5,
+  bodyLineGap: 1.5,
+  noteSize: 8,
+  noteAfter: 5,
+  table: { minColumn: 60, cellCap: 60, fontSize: 8.5, padX: 4, padY: 3, headerFill: "#dde3ea", drawEmptyCells: true },
+};
+const PDF: PdfOptions = { outDir, size: "LETTER", top: STYLE.top, left: STYLE.left, author: AUTHOR, date: new Date("2026-12-05T00:00:00Z") };
+const renderPage = (doc: Pdf, src: DocumentSource, lines: string[], n: number, of: number) => renderLinesPage(doc, src, lines, n, of, STYLE);
 
 for (const src of [travelExpense, informationSecurity, companyVehicles]) {
   await renderPdf(src, PDF, renderPage);

@@ -16,9 +16,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { option } from "../../testing/eval-sets/args";
-import { checkAbsent, checkCitations } from "../../testing/eval-sets/question-checks";
+import { checkAbsent, checkCitations, checkEachQuestion } from "../../testing/eval-sets/question-checks";
 import { readDocuments } from "../../testing/eval-sets/document-text";
-import { readQuestions } from "../../testing/eval-sets/questions";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docsDir = path.join(here, "documents");
@@ -45,13 +44,7 @@ const ABSENT: Record<string, string[]> = {
 const docs = await readDocuments(docsDir, dumpDir);
 const texts = new Map([...docs].map(([file, d]) => [file, d.pages]));
 const problems: string[] = [];
-const questions = readQuestions(path.join(here, "questions.jsonl"));
-const seen = new Set<string>();
-const counts: Record<string, number> = {};
-for (const q of questions) {
-  const bad = (msg: string) => problems.push(`${q.id}: ${msg}`);
-  if (seen.has(q.id)) bad("duplicate id");
-  seen.add(q.id);
+checkEachQuestion(path.join(here, "questions.jsonl"), ABSENT, problems, (q, bad) => {
   const behaviour = q.behaviour ?? "answer";
   const kind = q.id.slice(0, 4);
   const expectedKind = behaviour !== "answer" ? "hb-b" : q.history ? "hb-f" : q.groups || q.id.startsWith("hb-g") ? "hb-g" : q.answerable ? "hb-a" : "hb-u";
@@ -69,11 +62,8 @@ for (const q of questions) {
     if (q.answers?.length || q.citations?.length) bad("unanswerable with answers or citations");
     checkAbsent(q, ABSENT[q.id] ?? [], texts, bad);
   }
-  const key = `${expectedKind} ${q.answerable === undefined ? "-" : q.answerable ? "answerable" : "unanswerable"} ${behaviour}`;
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-for (const id of Object.keys(ABSENT)) if (!seen.has(id)) problems.push(`ABSENT lists ${id}, which is not a question`);
-console.log(`${questions.length} questions`, counts);
+  return expectedKind;
+});
 for (const [file, pages] of texts) console.log(`${file}: ${pages.length} page(s), ${pages.reduce((s, p) => s + p.length, 0)} characters`);
 if (problems.length) {
   console.error(problems.join("\n"));

@@ -19,9 +19,8 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { option } from "../../testing/eval-sets/args";
-import { checkAbsent, checkCitations } from "../../testing/eval-sets/question-checks";
+import { checkAbsent, checkCitations, checkEachQuestion } from "../../testing/eval-sets/question-checks";
 import { norm, readDocuments } from "../../testing/eval-sets/document-text";
-import { readQuestions } from "../../testing/eval-sets/questions";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const docsDir = path.join(here, "documents");
@@ -64,13 +63,7 @@ for (const [file, { pages, title }] of docs) {
     if (!p.includes(norm(`${title} | Page ${i + 1} of ${pages.length}`))) problems.push(`${file} p.${i + 1}: running footer missing`);
   });
 }
-const questions = readQuestions(path.join(here, "questions.jsonl"));
-const seen = new Set<string>();
-const counts: Record<string, number> = {};
-for (const q of questions) {
-  const bad = (msg: string) => problems.push(`${q.id}: ${msg}`);
-  if (seen.has(q.id)) bad("duplicate id");
-  seen.add(q.id);
+checkEachQuestion(path.join(here, "questions.jsonl"), ABSENT, problems, (q, bad) => {
   if (!q.question?.trim()) bad("empty question");
   const behaviour = q.behaviour ?? "answer";
   const kind = q.id.replace(/\d+$/, "");
@@ -106,11 +99,8 @@ for (const q of questions) {
     if (!ABSENT[q.id]?.length) bad("unanswerable without ABSENT strings");
     checkAbsent(q, ABSENT[q.id] ?? [], texts, bad);
   }
-  const key = `${expectedKind} ${q.answerable === undefined ? "-" : q.answerable ? "answerable" : "unanswerable"} ${behaviour}`;
-  counts[key] = (counts[key] ?? 0) + 1;
-}
-for (const id of Object.keys(ABSENT)) if (!seen.has(id)) problems.push(`ABSENT lists ${id}, which is not a question`);
-console.log(`${questions.length} questions`, counts);
+  return expectedKind;
+});
 let total = 0;
 for (const [file, pages] of texts) {
   const chars = pages.reduce((s, p) => s + p.length, 0);

@@ -1,10 +1,11 @@
 /**
  * The rules the sets' check.ts scripts share for a question against the documents' text: who may
  * read a file, that an answerable question's answers and citations agree with the text, and that
- * what an unanswerable question asks for is in no document its asker can read.
+ * what an unanswerable question asks for is in no document its asker can read; and the loop over a
+ * set's questions.jsonl that runs a set's own checks on each question.
  */
 import { norm } from "./document-text";
-import type { Question } from "./questions";
+import { readQuestions, type Question } from "./questions";
 
 /** Whether the asker of `q` may read `file`: a file in a folder is for the reader group it names. */
 const readableBy =
@@ -55,4 +56,31 @@ export function checkAbsent(q: Question, absent: string[], texts: Map<string, st
       if (readable(file) && pages.some((t) => t.includes(s))) bad(`"${s}" occurs in ${file}`);
     }
   }
+}
+
+/**
+ * Reads the questions in `file` and runs `check` on each with a `bad` that reports into `problems`
+ * under the question's id, after reporting a duplicate id. `check` returns the id prefix the question
+ * should have; the questions are counted by that prefix, answerability and behaviour. Then reports
+ * each key of `absent` (the set's ABSENT strings) that is no question, and logs the counts.
+ */
+export function checkEachQuestion(
+  file: string,
+  absent: Record<string, string[]>,
+  problems: string[],
+  check: (q: Question, bad: (msg: string) => void) => string,
+): void {
+  const questions = readQuestions(file);
+  const seen = new Set<string>();
+  const counts: Record<string, number> = {};
+  for (const q of questions) {
+    const bad = (msg: string) => problems.push(`${q.id}: ${msg}`);
+    if (seen.has(q.id)) bad("duplicate id");
+    seen.add(q.id);
+    const expectedKind = check(q, bad);
+    const key = `${expectedKind} ${q.answerable === undefined ? "-" : q.answerable ? "answerable" : "unanswerable"} ${q.behaviour ?? "answer"}`;
+    counts[key] = (counts[key] ?? 0) + 1;
+  }
+  for (const id of Object.keys(absent)) if (!seen.has(id)) problems.push(`ABSENT lists ${id}, which is not a question`);
+  console.log(`${questions.length} questions`, counts);
 }

@@ -1,7 +1,8 @@
 /**
  * Writing the eval sets' generated documents: PDFs whose page numbers are exactly the source's (the
  * questions cite them), DOCX files from the line format, and the --dump text the questions are
- * grep-checked against. The page layout itself (fonts, sizes, tables) stays with each set's build.ts.
+ * grep-checked against. The page layout (fonts, sizes, tables) is ./page-layout.ts, given a style by
+ * each set's build.ts, or a set's build.ts's own.
  */
 import fs from "node:fs";
 import path from "node:path";
