@@ -63,8 +63,7 @@ for (const [file, { pages, title }] of docs) {
     if (!p.includes(norm(`${title} | Page ${i + 1} of ${pages.length}`))) problems.push(`${file} p.${i + 1}: running footer missing`);
   });
 }
-checkEachQuestion(path.join(here, "questions.jsonl"), ABSENT, problems, (q, bad) => {
-  if (!q.question?.trim()) bad("empty question");
+checkEachQuestion(here, ABSENT, problems, (q, bad) => {
   const behaviour = q.behaviour ?? "answer";
   const kind = q.id.replace(/\d+$/, "");
   const expectedKind =
@@ -72,28 +71,18 @@ checkEachQuestion(path.join(here, "questions.jsonl"), ABSENT, problems, (q, bad)
       ? "hl-hr"
       : behaviour.startsWith("escalate:")
         ? "hl-c"
-        : q.history
+        : q.history.length
           ? "hl-f"
-          : q.groups || q.id.startsWith("hl-g")
+          : q.groups.length || q.id.startsWith("hl-g")
             ? "hl-g"
             : q.answerable
               ? "hl-a"
               : "hl-u";
   if (kind !== expectedKind) bad(`id prefix ${kind}, expected ${expectedKind}`);
-  if (!/^(answer|refuse:[a-z-]+|escalate:[a-z-]+)$/.test(behaviour)) bad(`behaviour ${behaviour}`);
-  if (behaviour === "answer" && q.answerable === undefined) bad("answer behaviour without answerable");
-  if (q.history) {
-    if (q.history.length === 0) bad("empty history");
-    q.history.forEach((t, i) => {
-      if (t.role !== (i % 2 === 0 ? "user" : "assistant")) bad(`history turn ${i} is ${t.role}`);
-      if (!t.text?.trim()) bad(`history turn ${i} is empty`);
-    });
-    if (q.history.at(-1)?.role !== "assistant") bad("history does not end with the assistant");
-  }
   if (q.answerable) {
     checkCitations(q, texts, bad);
   } else {
-    if (q.answers?.length || q.citations?.length) bad("not answerable, but has answers or citations");
+    if (q.answers.length || q.citations.length) bad("not answerable, but has answers or citations");
   }
   if (q.answerable === false) {
     if (!ABSENT[q.id]?.length) bad("unanswerable without ABSENT strings");

@@ -5,13 +5,13 @@
  * set's questions.jsonl that runs a set's own checks on each question.
  */
 import { norm } from "./document-text";
-import { readQuestions, type Question } from "./questions";
+import { loadAnswerSet, type AnswerQuestion as Question } from "@/lib/evaluation/answer-set";
 
 /** Whether the asker of `q` may read `file`: a file in a folder is for the reader group it names. */
 const readableBy =
   (q: Question) =>
   (file: string): boolean =>
-    !file.includes("/") || (q.groups ?? []).includes(file.split("/")[0] ?? "");
+    !file.includes("/") || q.groups.includes(file.split("/")[0] ?? "");
 
 /**
  * For an answerable question, reports through `bad` unless it has answers and citations, each cited
@@ -20,14 +20,14 @@ const readableBy =
  */
 export function checkCitations(q: Question, texts: Map<string, string[]>, bad: (msg: string) => void): void {
   const readable = readableBy(q);
-  const answers = (q.answers ?? []).map(norm);
+  const answers = q.answers.map(norm);
   if (answers.length === 0) bad("answerable without answers");
-  if (!q.citations?.length) bad("answerable without citations");
+  if (q.citations.length === 0) bad("answerable without citations");
   const located = (c: { file: string; page?: number }): string[] => {
     const pages = texts.get(c.file) ?? [];
     return c.page ? [pages[c.page - 1] ?? ""] : pages;
   };
-  for (const c of q.citations ?? []) {
+  for (const c of q.citations) {
     const pages = texts.get(c.file);
     if (!pages) {
       bad(`cites missing file ${c.file}`);
@@ -39,7 +39,7 @@ export function checkCitations(q: Question, texts: Map<string, string[]>, bad: (
     if (!located(c).some((t) => answers.some((a) => t.includes(a)))) bad(`no answer on ${c.file}${c.page ? ` p.${c.page}` : ""}`);
   }
   for (const a of answers) {
-    if (!(q.citations ?? []).some((c) => located(c).some((t) => t.includes(a)))) bad(`answer "${a}" is on no cited location`);
+    if (!q.citations.some((c) => located(c).some((t) => t.includes(a)))) bad(`answer "${a}" is on no cited location`);
   }
 }
 
@@ -59,24 +59,23 @@ export function checkAbsent(q: Question, absent: string[], texts: Map<string, st
 }
 
 /**
- * Reads the questions in `file` and runs `check` on each with a `bad` that reports into `problems`
- * under the question's id, after reporting a duplicate id. `check` returns the id prefix the question
- * should have; the questions are counted by that prefix, answerability and behaviour. Then reports
- * each key of `absent` (the set's ABSENT strings) that is no question, and logs the counts.
+ * Reads the set's questions as the product does (loadAnswerSet, which throws on a malformed line: a
+ * duplicate id, a history that does not alternate, a missing answerable) and runs `check` on each
+ * with a `bad` that reports into `problems` under the question's id. `check` returns the id prefix
+ * the question should have; the questions are counted by that prefix, answerability and behaviour.
+ * Then reports each key of `absent` (the set's ABSENT strings) that is no question, and logs the counts.
  */
 export function checkEachQuestion(
-  file: string,
+  setFolder: string,
   absent: Record<string, string[]>,
   problems: string[],
   check: (q: Question, bad: (msg: string) => void) => string,
 ): void {
-  const questions = readQuestions(file);
-  const seen = new Set<string>();
+  const { questions } = loadAnswerSet(setFolder);
+  const seen = new Set(questions.map((q) => q.id));
   const counts: Record<string, number> = {};
   for (const q of questions) {
     const bad = (msg: string) => problems.push(`${q.id}: ${msg}`);
-    if (seen.has(q.id)) bad("duplicate id");
-    seen.add(q.id);
     const expectedKind = check(q, bad);
     const key = `${expectedKind} ${q.answerable === undefined ? "-" : q.answerable ? "answerable" : "unanswerable"} ${q.behaviour ?? "answer"}`;
     counts[key] = (counts[key] ?? 0) + 1;
