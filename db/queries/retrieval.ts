@@ -179,6 +179,7 @@ export async function postingsSearch(
   const search = (depth: number, deferring = false) => db.execute<LegHit & { anyDeferred?: boolean }>(scope
       ? sql`
         WITH q AS MATERIALIZED (${queryTerms(depth)}),
+        ${deferring ? sql`deferral AS MATERIALIZED (SELECT coalesce(bool_or(deferred), false) AS any_deferred FROM q),` : sql``}
         ranked AS (
           SELECT p.chunk_id, sum(q.idf * p.weight) AS score FROM q JOIN chunk_terms p ON p.term = q.term
           WHERE p.chunk_id = ANY(${sql.param(scope)}::uuid[]) ${deferring ? sql`AND NOT q.deferred` : sql``}
@@ -186,13 +187,13 @@ export async function postingsSearch(
         candidates AS (
           SELECT r.chunk_id, r.score FROM ranked r WHERE ${namedChunk(asker, sql`r.chunk_id`)}
           ORDER BY r.score DESC, r.chunk_id
-          LIMIT ${deferring ? sql`CASE WHEN (SELECT bool_or(deferred) FROM q) THEN ${Math.max(KEYWORD_SEARCH.rescored, 3 * limit)}::int ELSE ${limit}::int END` : limit})
+          LIMIT ${deferring ? sql`CASE WHEN (SELECT any_deferred FROM deferral) THEN ${Math.max(KEYWORD_SEARCH.rescored, 3 * limit)}::int ELSE ${limit}::int END` : limit})
         ${deferring
-          ? sql`SELECT c.chunk_id AS "chunkId", c.score + coalesce(s.rest, 0) AS score,
-              (SELECT bool_or(deferred) FROM q) AS "anyDeferred" FROM candidates c LEFT JOIN LATERAL (
+          ? sql`SELECT c.chunk_id AS "chunkId", c.score + coalesce(s.rest, 0) AS score, f.any_deferred AS "anyDeferred"
+              FROM candidates c CROSS JOIN deferral f LEFT JOIN LATERAL (
               SELECT sum(q.idf * p.weight) AS rest FROM chunk_terms p JOIN q ON q.term = p.term
               WHERE p.chunk_id = c.chunk_id AND p.term = ANY(ARRAY(SELECT term FROM q WHERE q.deferred))) s
-              ON (SELECT bool_or(deferred) FROM q)
+              ON f.any_deferred
             ORDER BY 2 DESC, c.chunk_id LIMIT ${limit}`
           : sql`SELECT chunk_id AS "chunkId", score FROM candidates ORDER BY score DESC, chunk_id`}`
       // The exact score of a candidate is its walked sum over the wholly walked terms ("settled")
