@@ -10,6 +10,9 @@ describe("askedFigure", () => {
     expect(askedFigure("How long do I have to file my voucher?")).toEqual({ kind: "duration" });
     expect(askedFigure("How many free counselling sessions do we get?")).toEqual({ kind: "count", units: ["session"] });
     expect(askedFigure("What is the capital of France?")).toBeUndefined();
+    // "How much is" a thing asks its price, whatever the thing is called.
+    expect(askedFigure("How much is the long service award voucher?")).toEqual({ kind: "money" });
+    expect(askedFigure("How much leave can I carry over?")).toEqual({ kind: "any" });
   });
 
   it("counts the head noun, not its modifiers or what follows it", () => {
@@ -79,6 +82,12 @@ describe("carriesFigure", () => {
     expect(carriesFigure("Disability pays 60% of base salary.", { kind: "percent" })).toBe(true);
     expect(carriesFigure("Disability pays part of your salary.", { kind: "percent" })).toBe(false);
     expect(carriesFigure("Passwords are reset twice a year.", { kind: "any" })).toBe(true);
+  });
+
+  it("takes no section number for a figure", () => {
+    expect(carriesFigure("5.4 Fuel cards Each vehicle has a fuel card.", { kind: "any" })).toBe(false);
+    expect(carriesFigure("5.4 Fuel cards Each fill-up is limited to £150.", { kind: "any" })).toBe(true);
+    expect(carriesFigure("1.5 days are added for each year of service.", { kind: "any" })).toBe(true);
   });
 
   it("takes a deadline for a length of time: \"how long do I have to use it?\" is answered by a date", () => {

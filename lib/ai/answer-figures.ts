@@ -30,7 +30,7 @@ const DURATION = new RegExp(
   "i",
 );
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-const WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
+export const WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday";
 /** A deadline answers "how long do I have to ...", "how soon" as a length of time does: "by 31 March", "before the end of the month". */
 const DEADLINE = new RegExp(
   String.raw`\b(?:by|before|until|till|no later than)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTHS})\b|(?:${MONTHS})\s+\d{1,2}\b|(?:${WEEKDAYS})\b|(?:end|close|start|beginning) of\b|\d{1,2}[/.-]\d{1,2}\b)`,
@@ -84,9 +84,11 @@ export function askedFigure(question: string): AskedFigure | undefined {
   if (/\bin dollars\b/.test(q)) return { kind: "money" };
   const much = /\bhow much\b/.exec(q);
   if (much) {
-    // "How much does it cost", "how much of it is reimbursed": money; "how much leave": any figure.
-    const asked = contentTerms(wordsAfter(q, much.index + much[0].length, 6).join(" "));
-    return asked.some((t) => MONEY_STEMS.has(t)) ? { kind: "money" } : { kind: "any" };
+    // "How much does it cost", "how much of it is reimbursed", "how much is the voucher": money;
+    // "how much leave": any figure.
+    const after = wordsAfter(q, much.index + much[0].length, 6);
+    if (/^(?:is|are|was|were|will|would)$/.test(after[0] ?? "")) return { kind: "money" };
+    return contentTerms(after.join(" ")).some((t) => MONEY_STEMS.has(t)) ? { kind: "money" } : { kind: "any" };
   }
   if (/\bhow (?:often|far|old)\b/.test(q)) return { kind: "any" };
   const named = NAMED_FIGURE.exec(q)?.groups;
@@ -110,8 +112,15 @@ function wordsAfter(text: string, at: number, count: number): string[] {
   return (text.slice(at).split(/[?.!;]/)[0]!.match(/[\p{L}\p{N}'-]+/gu) ?? []).slice(0, count);
 }
 
+/**
+ * A section's number at the start of its first sentence ("5.4 Fuel cards Each vehicle has a fuel
+ * card."): it numbers the heading and is no figure of what the sentence says.
+ */
+const SECTION_NUMBER = /^\s*\d+(?:\.\d+)+\.?\s+(?=\p{Lu})/u;
+
 /** Whether a sentence carries a figure of the kind asked for. */
-export function carriesFigure(sentence: string, asked: AskedFigure): boolean {
+export function carriesFigure(text: string, asked: AskedFigure): boolean {
+  const sentence = text.replace(SECTION_NUMBER, "");
   switch (asked.kind) {
     case "money":
       return MONEY.test(sentence);

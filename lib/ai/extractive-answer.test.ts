@@ -210,6 +210,14 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("whats the client meal limit", [LIMITS], weights).evidence).toBe(compose("What's the client meal limit", [LIMITS], weights).evidence);
   });
 
+  it("reads when the asker's story happened as part of the telling, not of what is asked", () => {
+    expect(questionTerms("signed the opt-out last year and want to cancel it now, how do I do that")).toEqual(["sign", "opt", "cancel", "now"]);
+    expect(questionTerms("Left my work phone on the train this morning. Who do I tell?")).toEqual(["left", "work", "phone", "train"]);
+    expect(questionTerms("I joined six months ago. Can I use FMLA yet?")).toEqual(["join", "use", "fmla", "yet"]);
+    // A leave or tax year may be what is asked.
+    expect(questionTerms("can I carry holiday over into next year?")).toEqual(["carri", "holiday", "next", "year"]);
+  });
+
   it("counts a name the passage lacks more than a common word, but not a month", () => {
     // "Denver" and "contractors" are equally common in the index (other chunks), and neither is in the limits table.
     const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["denver", 60], ["contractor", 60], ["march", 60]]) };

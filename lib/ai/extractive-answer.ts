@@ -1,6 +1,6 @@
 import { STOPWORDS, UNMARKED_CONTRACTIONS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentReference } from "./document-reference";
-import { askedFigure, carriesFigure, type AskedFigure } from "./answer-figures";
+import { askedFigure, carriesFigure, WEEKDAYS, type AskedFigure } from "./answer-figures";
 import { passageUnits, splitSentences, type TextUnit } from "../text/sentences";
 import { bandsIn, inBand, plainNumbers } from "../text/bands";
 import { acronymsIn } from "../text/acronyms";
@@ -167,6 +167,22 @@ const PLANTED_INSTRUCTION = new RegExp(
  * answering sentence lacks ("within 5 working days" for "how long do I have to log a gift").
  */
 const HOW_ADVERB = /\bhow\s+(?:long|often|soon|far|early|late|quickly|frequently)\b/gi;
+const SEASON = "spring|summer|autumn|fall|winter";
+
+/**
+ * When the asker's story happened ("last year", "this morning", "two weeks ago", "yesterday"): a
+ * detail of the telling, not what is asked, and a policy's answer never repeats it. Counted, "last
+ * year" in "signed the opt-out last year and want to cancel it, how do I do that" weighed as much as
+ * "cancel". "This year" and "next year" are left alone: a leave or tax year is often what is asked
+ * ("can I carry holiday over into next year?").
+ */
+const STORY_TIME = new RegExp(
+  String.raw`\b(?:(?:last|previous)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|${WEEKDAYS}|${SEASON})|` +
+    String.raw`(?:this|next|coming)\s+(?:week|weekend|month|morning|afternoon|evening|night|${WEEKDAYS}|${SEASON})|` +
+    String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|` +
+    String.raw`yesterday|today|tonight|tomorrow|recently|just now)\b`,
+  "gi",
+);
 
 /** The stems a question is weighed by: its content words, less the words about documents and asking (and typed contractions). */
 export function questionTerms(question: string): string[] {
@@ -179,7 +195,7 @@ export function questionTerms(question: string): string[] {
  * it was a word found nowhere, held against every answer.
  */
 export function questionWords(question: string): { word: string; stem: string }[] {
-  return [...new Set(contentWords(question.replace(HOW_ADVERB, "how")))]
+  return [...new Set(contentWords(question.replace(HOW_ADVERB, "how").replace(STORY_TIME, " ")))]
     .filter((word) => !UNMARKED_CONTRACTIONS.has(word))
     .map((word) => ({ word, stem: snowballStem(word) }))
     .filter((w) => !ASKING_STEMS.has(w.stem) && !STOPWORDS.has(w.stem));

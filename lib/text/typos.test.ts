@@ -35,6 +35,12 @@ describe("typoCorrections", () => {
     expect(typoCorrections(["anual"], wordCounts(["25 days of annual leave"])).get("anual")).toBe("annual");
   });
 
+  it("never changes a word's first letter: a word differing there is another word, not a typo", () => {
+    const counts = wordCounts(["Record the giver and the value of every gift."]);
+    expect(typoCorrections(["fiver"], counts).has("fiver")).toBe(false);
+    expect(typoCorrections(["givver"], counts).get("givver")).toBe("giver");
+  });
+
   it("prefers the more frequent word on a tie", () => {
     const counts = wordCounts(["leave leave leave", "lease"]);
     expect(typoCorrections(["leafe"], counts).get("leafe")).toBe("leave");

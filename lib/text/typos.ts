@@ -11,8 +11,9 @@ const allowedEdits = (length: number) => (length >= 9 ? 2 : 1);
 /**
  * For each misspelt word, the closest word of `vocabulary` within the edits its length allows (the
  * more frequent on a tie), as written there; never a stop word, which says nothing ("chile" is not
- * "while"). Only words the caller knows to be unknown should be passed: a real word is never
- * corrected into another ("costs" into "coats").
+ * "while"), and never one starting with another letter: people rarely mistype a word's first letter,
+ * so a word that differs there is another word ("fiver" is not "giver"). Only words the caller knows
+ * to be unknown should be passed: a real word is never corrected into another ("costs" into "coats").
  */
 export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
   const corrections = new Map<string, string>();
@@ -21,7 +22,7 @@ export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyM
     const limit = allowedEdits(word.length);
     let best: { word: string; edits: number; count: number } | undefined;
     for (const [candidate, count] of vocabulary) {
-      if (Math.abs(candidate.length - word.length) > limit || candidate === word || STOPWORDS.has(candidate)) continue;
+      if (Math.abs(candidate.length - word.length) > limit || candidate === word || candidate[0] !== word[0] || STOPWORDS.has(candidate)) continue;
       const edits = distance(word, candidate);
       if (edits > limit) continue;
       if (!best || edits < best.edits || (edits === best.edits && count > best.count)) best = { word: candidate, edits, count };
