@@ -205,6 +205,7 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("how often is the long service award paid")).toEqual(["long", "servic", "award", "paid"]);
     expect(questionTerms("whats the drink drive limit, im new and dont know")).toEqual(["drink", "drive", "limit", "new"]);
     expect(questionTerms("Do you share my information with others?")).toEqual(["share", "inform"]);
+    expect(questionTerms("What do you think: is peer-to-peer lending an investment? I was wondering, just curious")).toEqual(["peer", "lend", "invest"]);
     // Found in no passage, "whats" counted as the question's unknown subject and sank the answer.
     const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["whats", 0]]) };
     expect(compose("whats the client meal limit", [LIMITS], weights).evidence).toBe(compose("What's the client meal limit", [LIMITS], weights).evidence);
@@ -225,6 +226,18 @@ describe("composeExtractiveAnswer", () => {
     const common = compose("What is the client meal limit for contractors?", [LIMITS], weights);
     expect(named.evidence).toBeLessThan(common.evidence);
     expect(compose("What is the client meal limit in March?", [LIMITS], weights).evidence).toBe(common.evidence);
+  });
+
+  it("takes a sentence without the rare name asked about for another's answer, but not one without the company's name", () => {
+    // The index holds "Chicago" (a city table elsewhere); the limits table does not.
+    const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["chicago", 5], ["northwind", 800]]) };
+    const plain = compose("What is the client meal limit?", [LIMITS], weights).evidence;
+    const chicago = compose("What is the client meal limit in Chicago?", [LIMITS], weights).evidence;
+    const unnamed = composeExtractiveAnswer("What is the client meal limit in Chicago?", [LIMITS], { notFound: NOT_FOUND, weights, settings: { ...ANSWERER_DEFAULTS, missingNameFactor: 1 } }).evidence;
+    expect(chicago).toBeCloseTo(unnamed * ANSWERER_DEFAULTS.missingNameFactor, 6);
+    expect(chicago).toBeLessThan(ANSWERER_DEFAULTS.minEvidence);
+    // "Northwind" is in most passages: the company's name, not which one is asked about.
+    expect(compose("What is the Northwind client meal limit?", [LIMITS], weights).evidence).toBeGreaterThan(plain * 0.6);
   });
 
   it("still weighs words found in most chunks: they say what is asked", () => {

@@ -69,6 +69,12 @@ export interface AnswererSettings {
    * itself holds still counts against ("How long is the CCTV kept?").
    */
   situationUnknownShare: number;
+  /**
+   * Factor on a sentence that lacks, in its text and its passage's headings, every name the question
+   * asks about (not an acronym, nor one only its story holds) that the index holds in few passages
+   * ("Chicago", "Indiana"): it answers for another city, however many of the other words it has.
+   */
+  missingNameFactor: number;
 }
 
 export const ANSWERER_DEFAULTS: AnswererSettings = {
@@ -88,7 +94,11 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   nameFactor: 1.5,
   minTermWeight: 1,
   situationUnknownShare: 0,
+  missingNameFactor: 0.5,
 };
+
+/** A name in fewer passages than about one in ten (its idf) says which one is asked about; a company's own name does not. */
+const SPECIFIC_NAME_IDF = 2.3;
 
 /** Items of a list quoted after the lead-in sentence that introduces it. */
 const MAX_ITEMS = 8;
@@ -283,13 +293,15 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // The asker's own figures ("I'm 52", "after 12 years"), for the table rows whose band covers them.
   const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
   const figureWeight = (t: string) => weight(t) || unknownTermWeight(t);
+  // A name asked about, not one of the asker's story ("a customs agent at Holyhead says ...").
+  const specific = [...placeNamesIn(question)].filter((t) => idf(t) >= SPECIFIC_NAME_IDF && own.includes(t) && !reference?.terms.has(t) && !situation.has(t));
 
   // Each question word's family, for a sentence that has the word in another form ("apply": "application").
   const family = new Map(contentWords(`${question}\n${options.standalone ?? ""}`).flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family }))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, specific }))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -389,8 +401,20 @@ const NOT_NAMES = /^(?:I|I'm|January|February|March|April|May|June|July|August|S
 
 /** Stems of the words written capitalised inside a sentence of the question: names, not sentence starts. */
 function namesIn(question: string): Set<string> {
-  const names = (question.normalize("NFKC").match(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\p{N}]*/gu) ?? []).filter((w) => !NOT_NAMES.test(w));
-  return new Set(names.flatMap((w) => contentTerms(w)));
+  return new Set(capitalisedWords(question).flatMap((w) => contentTerms(w)));
+}
+
+/**
+ * Stems of the question's names of a place or a thing ("Chicago", "Holyhead"), not its acronyms:
+ * "HGV", "FMLA" or "USA" name the field a question is in more often than which one it asks about,
+ * and the answering sentence often spells them out or leaves them to its heading.
+ */
+function placeNamesIn(question: string): Set<string> {
+  return new Set(capitalisedWords(question).filter((w) => /\p{Ll}/u.test(w)).flatMap((w) => contentTerms(w)));
+}
+
+function capitalisedWords(question: string): string[] {
+  return (question.normalize("NFKC").match(/(?<![.!?]\s*|^\s*)\b\p{Lu}[\p{L}\p{N}]*/gu) ?? []).filter((w) => !NOT_NAMES.test(w));
 }
 
 function sourceUnits(sources: PromptSource[]): Unit[] {
@@ -485,7 +509,7 @@ function termWeights(sources: PromptSource[], least: number, stats?: TermWeights
 
 function scoreUnit(
   u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
-  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string> },
+  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; specific: string[] },
 ): Scored {
   // A word naming the document counts for every sentence of the named document that its title or
   // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
@@ -523,6 +547,7 @@ function scoreUnit(
   }
   score += Math.min(phrase, 0.3);
   if (wantsFigure) score = carriesFigure(u.text, wantsFigure) ? score + settings.figureBonus : score * settings.noFigureFactor;
+  if (asked.specific.length > 0 && !asked.specific.some((t) => u.termSet.has(t) || u.context.has(t))) score *= settings.missingNameFactor;
   return { ...u, score: score * (1 - settings.rankDecay * u.rank), evidence: score, matched };
 }
 

@@ -21,7 +21,8 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
   ("according accordance document documents doc docs pdf file files page pages section sections paragraph " +
     "explain explains describe describes summarize summarise summary mention mentions mentioned say says said state " +
     "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
-    "find look show give provide something anything thing things way ways kind sort exactly basically actually").split(" "),
+    "find look show give provide something anything thing things way ways kind sort exactly basically actually " +
+    "think thinking wonder wondering curious").split(" "),
 );
 
 /**
