@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from "docx";
+import { unzipSync, zipSync, type Zippable } from "fflate";
 import PDFDocument from "pdfkit";
 import { parseLines } from "./line-format";
 import type { DocumentSource } from "./types";
@@ -97,6 +98,8 @@ export interface DocxOptions {
   author: string;
   /** The document's default run font (size in half-points); Word's own default unless given. */
   font?: { font: string; size: number };
+  /** Written as the document's created and modified dates and every zip entry's time, so a rebuild is byte-identical; the build time unless given. */
+  date?: Date;
 }
 
 function docxTable(rows: string[][]): Table {
@@ -133,8 +136,22 @@ export async function renderDocx(src: DocumentSource, o: DocxOptions): Promise<v
   });
   const file = path.join(o.outDir, src.file);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(file, await Packer.toBuffer(doc));
+  const bytes = await Packer.toBuffer(doc);
+  fs.writeFileSync(file, o.date ? withFixedDates(bytes, o.date) : bytes);
   console.log(`${path.relative(process.cwd(), file)}: ${fs.statSync(file).size} bytes`);
+}
+
+/** A DOCX with `date` in docProps/core.xml and as every zip entry's time (the docx package stamps the build time). */
+function withFixedDates(docx: Uint8Array, date: Date): Uint8Array {
+  const stamp = date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const out: Zippable = {};
+  for (const [name, data] of Object.entries(unzipSync(docx))) {
+    const bytes = name === "docProps/core.xml"
+      ? new TextEncoder().encode(new TextDecoder().decode(data).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${stamp}$2`))
+      : data;
+    out[name] = [bytes, { mtime: date, level: 6 }];
+  }
+  return zipSync(out);
 }
 
 /** --dump DIR: a source's text, page by page, in DIR/<file>.txt, to grep questions against. */
