@@ -41,6 +41,13 @@ describe("typoCorrections", () => {
     expect(typoCorrections(["givver"], counts).get("givver")).toBe("giver");
   });
 
+  it("reads common shorthand as the word the sources spell out, and only that word", () => {
+    const counts = wordCounts(["A lifetime maximum of $15,000 applies.", "A category C licence is needed."]);
+    expect(typoCorrections(["max"], counts).get("max")).toBe("maximum");
+    expect(typoCorrections(["yrs"], counts).has("yrs")).toBe(false); // the sources lack "years"
+    expect(typoCorrections(["cat"], counts).has("cat")).toBe(false);
+  });
+
   it("prefers the more frequent word on a tie", () => {
     const counts = wordCounts(["leave leave leave", "lease"]);
     expect(typoCorrections(["leafe"], counts).get("leafe")).toBe("leave");

@@ -14,10 +14,16 @@ const allowedEdits = (length: number) => (length >= 9 ? 2 : 1);
  * "while"), and never one starting with another letter: people rarely mistype a word's first letter,
  * so a word that differs there is another word ("fiver" is not "giver"). Only words the caller knows
  * to be unknown should be passed: a real word is never corrected into another ("costs" into "coats").
+ * A shorthand ("max") is read as the word it stands for, when the vocabulary has that word.
  */
 export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
   const corrections = new Map<string, string>();
   for (const word of unknown) {
+    const spelled = ABBREVIATIONS.get(word);
+    if (spelled && vocabulary.has(spelled)) {
+      corrections.set(word, spelled);
+      continue;
+    }
     if (word.length < MIN_TYPO_LENGTH || !/^\p{L}+$/u.test(word) || isCommonWord(word)) continue;
     const limit = allowedEdits(word.length);
     let best: { word: string; edits: number; count: number } | undefined;
@@ -31,6 +37,16 @@ export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyM
   }
   return corrections;
 }
+
+/**
+ * Shorthand people type in questions and policies spell out ("lifetime max", "16 yrs of service"):
+ * read as the word, when the sources have it and not the shorthand. Only these, not any word a
+ * shorthand begins: "Cat C licence" is not a "category".
+ */
+const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
+  ("max:maximum min:minimum approx:approximately dept:department mgr:manager yr:year yrs:years hrs:hours " +
+    "mins:minutes wk:week wks:weeks mo:month mos:months appt:appointment").split(" ").map((pair) => pair.split(":") as [string, string]),
+);
 
 /**
  * Byte-pair merges are learnt in order of frequency, so a low token id is a string written often.
