@@ -240,6 +240,17 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("What is the Northwind client meal limit?", [LIMITS], weights).evidence).toBeGreaterThan(plain * 0.6);
   });
 
+  it("places an amount the asker names in the band of the row that covers it", () => {
+    const tiers: PromptSource = {
+      n: 1, title: "Travel and Expenses", headingPath: ["6 Approvals"],
+      text: "| Total of the expense report | Approved by |\n| --- | --- |\n| Up to $1,000 | Your manager |\n| $1,000.01 to $5,000 | Your manager and your director |\n| Over $5,000 | Your director and the CFO |",
+    };
+    const weights: TermWeights = { chunks: 1000, df: new Map([["approv", 40], ["expens", 60], ["report", 80], ["3200", 0], ["around", 0]]) };
+    const answer = compose("who approves my expense report? it's around $3,200", [tiers], weights);
+    expect(answer.text).toContain("$1,000.01 to $5,000");
+    expect(answer.text.split("\n")[0]).not.toContain("Up to $1,000");
+  });
+
   it("still weighs words found in most chunks: they say what is asked", () => {
     // In a set of privacy policies "information" and "collect" are in nearly every chunk; BM25's
     // idf for them is near 0, which left the question resting on "browsers" alone.

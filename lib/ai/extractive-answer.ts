@@ -2,7 +2,7 @@ import { STOPWORDS, UNMARKED_CONTRACTIONS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, WEEKDAYS, type AskedFigure } from "./answer-figures";
 import { passageUnits, splitSentences, type TextUnit } from "../text/sentences";
-import { bandsIn, inBand, plainNumbers } from "../text/bands";
+import { amountsIn, bandsIn, inBand, plainNumbers } from "../text/bands";
 import { acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
@@ -194,6 +194,17 @@ const STORY_TIME = new RegExp(
   "gi",
 );
 
+/** `text` with each amount of money as the one number it is ("$3,200" -> "3200", "$18k" -> "18000"), not words "3" and "200". */
+function wholeAmounts(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const a of amountsIn(text)) {
+    out += `${text.slice(at, a.index)} ${Number.isInteger(a.value) ? a.value : a.text} `;
+    at = a.index + a.text.length;
+  }
+  return out + text.slice(at);
+}
+
 /** The stems a question is weighed by: its content words, less the words about documents and asking (and typed contractions). */
 export function questionTerms(question: string): string[] {
   return [...new Set(questionWords(question).map((w) => w.stem))];
@@ -205,7 +216,7 @@ export function questionTerms(question: string): string[] {
  * it was a word found nowhere, held against every answer.
  */
 export function questionWords(question: string): { word: string; stem: string }[] {
-  return [...new Set(contentWords(question.replace(HOW_ADVERB, "how").replace(STORY_TIME, " ")))]
+  return [...new Set(contentWords(wholeAmounts(question.replace(HOW_ADVERB, "how").replace(STORY_TIME, " "))))]
     .filter((word) => !UNMARKED_CONTRACTIONS.has(word))
     .map((word) => ({ word, stem: snowballStem(word) }))
     .filter((w) => !ASKING_STEMS.has(w.stem) && !STOPWORDS.has(w.stem));
@@ -292,6 +303,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const wantsFigure = askedFigure(question);
   // The asker's own figures ("I'm 52", "after 12 years"), for the table rows whose band covers them.
   const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
+  const amounts = amountsIn(question).map((a) => String(a.value)).filter((t) => terms.includes(t));
   const figureWeight = (t: string) => weight(t) || unknownTermWeight(t);
   // A name asked about, not one of the asker's story ("a customs agent at Holyhead says ...").
   const specific = [...placeNamesIn(question)].filter((t) => idf(t) >= SPECIFIC_NAME_IDF && own.includes(t) && !reference?.terms.has(t) && !situation.has(t));
@@ -301,7 +313,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, specific }))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, specific, amounts }))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -430,7 +442,7 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
       if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || heading(u.text)) return [];
-      const words = contentWords(u.text);
+      const words = contentWords(wholeAmounts(u.text));
       const terms = words.map(snowballStem);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
       const leadAt = u.kind !== "prose" ? units.slice(0, index).findLastIndex((p) => p.block !== u.block || p.kind === "prose") : -1;
@@ -509,7 +521,7 @@ function termWeights(sources: PromptSource[], least: number, stats?: TermWeights
 
 function scoreUnit(
   u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
-  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; specific: string[] },
+  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; specific: string[]; amounts: string[] },
 ): Scored {
   // A word naming the document counts for every sentence of the named document that its title or
   // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
@@ -520,14 +532,19 @@ function scoreUnit(
   const matched = new Set(terms.filter((t) => has(t) && weight(t) > 0));
   // A row whose band covers the asker's figure ("50 to 54" for "I'm 52") is the row for it; a row
   // whose bands do not cover it is another row, whatever digits its cells hold ("6.15" for "6 years").
-  const bands = u.kind === "row" && asked.figures.length > 0 ? bandsIn(u.text) : [];
+  const unitBands = (u.kind === "row" && asked.figures.length > 0) || asked.amounts.length > 0 ? bandsIn(u.text) : [];
+  const bands = u.kind === "row" ? unitBands : [];
   const banded = bands.length > 0 ? asked.figures.filter((t) => inBand(Number(t), bands)) : [];
   for (const t of bands.length > 0 ? asked.figures : []) {
     if (banded.includes(t)) matched.add(t);
     else matched.delete(t);
   }
+  // An amount the asker names ("it's around $3,200") is placed by a band of any sentence or row
+  // ("$1,000.01 to $5,000", "receipts for $25 or more"); one without such a band loses nothing.
+  const placed = asked.amounts.filter((t) => !matched.has(t) && inBand(Number(t), unitBands));
+  placed.forEach((t) => matched.add(t));
   // A figure the index never mentions counts as much as it weighs against the answer elsewhere.
-  let own = banded.reduce((sum, t) => sum + asked.weight(t) - weight(t), 0);
+  let own = [...banded, ...placed].reduce((sum, t) => sum + asked.weight(t) - weight(t), 0);
   let context = 0;
   for (const t of terms) {
     if (matched.has(t)) own += weight(t);

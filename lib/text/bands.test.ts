@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bandsIn, inBand, plainNumbers } from "./bands";
+import { amountsIn, bandsIn, inBand, plainNumbers } from "./bands";
 
 const covers = (text: string, n: number) => inBand(n, bandsIn(text));
 
@@ -22,6 +22,19 @@ describe("bands", () => {
     expect(covers("between 18 and 26", 20)).toBe(true);
     expect(covers("50-54", 52)).toBe(true);
     expect(covers("$500 to $1,000", 750)).toBe(true);
+    expect(covers("Total of the expense report: Up to $1,000; Approved by: Your manager", 1000)).toBe(true);
+    expect(covers("Up to $1,000", 1200)).toBe(false);
+    expect(covers("$1,000.01 to $5,000", 3200)).toBe(true);
+    // Two bounds of one band, not two bands.
+    expect(covers("Length of shift: More than 6 hours and up to 9 hours", 12)).toBe(false);
+    expect(covers("Length of shift: More than 6 hours and up to 9 hours", 9)).toBe(true);
+    expect(covers("Length of shift: More than 6 hours and up to 9 hours", 6)).toBe(false);
+    expect(covers("Over $1,000 but under $5,000", 5000)).toBe(false);
+  });
+
+  it("reads the amounts of money a question names, each as one number", () => {
+    expect(amountsIn("it's around $3,200, maybe $18k with the hotel, or £40 each").map((a) => a.value)).toEqual([3200, 18000, 40]);
+    expect(amountsIn("I'm 52, 16 years in, ext. 4357")).toEqual([]);
   });
 
   it("reads no band in dates, codes and phone numbers", () => {

@@ -19,6 +19,13 @@ const STRICT = 1e-9;
 const RANGE = new RegExp(`${BEFORE}${NUMBER}\\s*(?:-|–|—|to|through|thru)\\s*(less than\\s+|under\\s+)?${NUMBER}${AFTER}`, "gi");
 const BETWEEN = new RegExp(`\\bbetween\\s+${NUMBER}\\s+and\\s+${NUMBER}${AFTER}`, "gi");
 const BELOW = new RegExp(`\\b(?:under|less than|below|fewer than|younger than)\\s+${NUMBER}${AFTER}`, "gi");
+// "More than 6 hours and up to 9 hours", "over $1,000 but under $5,000": one band, both bounds.
+const BOTH = new RegExp(
+  `\\b(more than|over|above|at least)\\s+${NUMBER}(?:\\s+\\p{L}+)?\\s+(?:and|but)\\s+(up to|not more than|no more than|at most|less than|under|below)\\s+${NUMBER}${AFTER}`,
+  "giu",
+);
+// "Up to $1,000", "no more than £25": the bound is in the band.
+const UP_TO = new RegExp(`\\b(?:up to|no more than|not more than|at most)\\s+${NUMBER}${AFTER}`, "gi");
 // "70 and over", "15 years or more": a unit word may come between.
 const ABOVE_AFTER = new RegExp(`${BEFORE}${NUMBER}(?:\\s+\\p{L}+)?\\s*(?:\\+|(?:or|and)\\s+(?:more|over|older|longer|above|greater)\\b)`, "giu");
 const ABOVE_BEFORE = new RegExp(`\\b(?:over|more than|above|older than|longer than|greater than)\\s+${NUMBER}${AFTER}`, "gi");
@@ -30,9 +37,15 @@ export function bandsIn(text: string): Band[] {
   const bands: Band[] = [];
   for (const m of text.matchAll(RANGE)) bands.push({ low: value(m[1]!), high: value(m[3]!) - (m[2] ? STRICT : 0) });
   for (const m of text.matchAll(BETWEEN)) bands.push({ low: value(m[1]!), high: value(m[2]!) });
+  for (const m of text.matchAll(BOTH)) {
+    const low = value(m[2]!) + (m[1]!.toLowerCase() === "at least" ? 0 : STRICT);
+    const inclusive = /up to|not more than|no more than|at most/i.test(m[3]!);
+    bands.push({ low, high: value(m[4]!) - (inclusive ? 0 : STRICT) });
+  }
   // The end of a range ("10 to less than 15") is not a band of its own.
-  text = text.replace(RANGE, " ").replace(BETWEEN, " ");
+  text = text.replace(RANGE, " ").replace(BETWEEN, " ").replace(BOTH, " ");
   for (const m of text.matchAll(BELOW)) bands.push({ low: -Infinity, high: value(m[1]!) - STRICT });
+  for (const m of text.matchAll(UP_TO)) bands.push({ low: -Infinity, high: value(m[1]!) });
   for (const m of text.matchAll(ABOVE_AFTER)) bands.push({ low: value(m[1]!), high: Infinity });
   for (const m of text.matchAll(ABOVE_BEFORE)) bands.push({ low: value(m[1]!) + STRICT, high: Infinity });
   return bands.filter((b) => b.low <= b.high);
@@ -45,6 +58,21 @@ export function bandsIn(text: string): Band[] {
 export function plainNumbers(text: string): number[] {
   return [...text.matchAll(/(?<![\w$.,/-])\d+(?![\w.,/%-]*\d|%)/g)].map((m) => Number(m[0]));
 }
+
+/**
+ * Amounts of money a text states ("$3,200", "£40", "$18k", "€1,500.50"), with where each is written
+ * and its value: a sum the asker names ("my expense report is around $3,200") is a figure a table's
+ * bands place ("$1,000.01 to $5,000: your manager and your director"), not a pair of words "3" and
+ * "200".
+ */
+export function amountsIn(text: string): { text: string; index: number; value: number }[] {
+  return [...text.matchAll(AMOUNT)].map((m) => {
+    const thousands = /k$/i.test(m[0]) ? 1_000 : 1;
+    return { text: m[0], index: m.index, value: Math.round(Number(m[1]!.replace(/,/g, "")) * thousands * 100) / 100 };
+  });
+}
+
+const AMOUNT = /(?<![\w.,])[$£€]\s?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:k\b)?/gi;
 
 export function inBand(n: number, bands: Band[]): boolean {
   return bands.some((b) => n >= b.low && n <= b.high);
