@@ -539,9 +539,10 @@ function scoreUnit(
     if (banded.includes(t)) matched.add(t);
     else matched.delete(t);
   }
-  // An amount the asker names ("it's around $3,200") is placed by a band of any sentence or row
-  // ("$1,000.01 to $5,000", "receipts for $25 or more"); one without such a band loses nothing.
-  const placed = asked.amounts.filter((t) => !matched.has(t) && inBand(Number(t), unitBands));
+  // An amount the asker names ("it's around $3,200") is placed by a band of money in any sentence or
+  // row ("$1,000.01 to $5,000", "receipts for $25 or more"), not by an hour's ("more than 5 hours");
+  // one without such a band loses nothing.
+  const placed = asked.amounts.filter((t) => !matched.has(t) && inBand(Number(t), unitBands.filter((b) => b.money)));
   placed.forEach((t) => matched.add(t));
   // A figure the index never mentions counts as much as it weighs against the answer elsewhere.
   let own = [...banded, ...placed].reduce((sum, t) => sum + asked.weight(t) - weight(t), 0);

@@ -30,6 +30,10 @@ describe("bands", () => {
     expect(covers("Length of shift: More than 6 hours and up to 9 hours", 9)).toBe(true);
     expect(covers("Length of shift: More than 6 hours and up to 9 hours", 6)).toBe(false);
     expect(covers("Over $1,000 but under $5,000", 5000)).toBe(false);
+    expect(covers("The DGM records them in the Register if they are worth more than £25.", 40)).toBe(true);
+    // Which bands are money's, for an amount the asker names.
+    expect(bandsIn("Time away from base: More than 5 hours; UK: £7.50").map((b) => b.money ?? false)).toEqual([false]);
+    expect(bandsIn("Total: $1,000.01 to $5,000").map((b) => b.money ?? false)).toEqual([true]);
   });
 
   it("reads the amounts of money a question names, each as one number", () => {

@@ -8,9 +8,11 @@
 export interface Band {
   low: number;
   high: number;
+  /** Written as money ("$1,000.01 to $5,000", "more than £25"): the band an amount of money falls in, not an age's or a shift's. */
+  money?: boolean;
 }
 
-const NUMBER = String.raw`\$?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
+const NUMBER = String.raw`[$£€]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 // Not inside a code or phone number ("SKU-12", "1-800-555-0110").
 const BEFORE = String.raw`(?<![\w$.,-])`;
 const AFTER = String.raw`(?![\w.,-]*\d)`;
@@ -35,19 +37,19 @@ const value = (digits: string) => Number(digits.replace(/,/g, ""));
 /** The bands a text states. */
 export function bandsIn(text: string): Band[] {
   const bands: Band[] = [];
-  for (const m of text.matchAll(RANGE)) bands.push({ low: value(m[1]!), high: value(m[3]!) - (m[2] ? STRICT : 0) });
-  for (const m of text.matchAll(BETWEEN)) bands.push({ low: value(m[1]!), high: value(m[2]!) });
+  const add = (m: RegExpMatchArray, low: number, high: number) => bands.push({ low, high, ...(/[$£€]/.test(m[0]) && { money: true }) });
+  for (const m of text.matchAll(RANGE)) add(m, value(m[1]!), value(m[3]!) - (m[2] ? STRICT : 0));
+  for (const m of text.matchAll(BETWEEN)) add(m, value(m[1]!), value(m[2]!));
   for (const m of text.matchAll(BOTH)) {
-    const low = value(m[2]!) + (m[1]!.toLowerCase() === "at least" ? 0 : STRICT);
     const inclusive = /up to|not more than|no more than|at most/i.test(m[3]!);
-    bands.push({ low, high: value(m[4]!) - (inclusive ? 0 : STRICT) });
+    add(m, value(m[2]!) + (m[1]!.toLowerCase() === "at least" ? 0 : STRICT), value(m[4]!) - (inclusive ? 0 : STRICT));
   }
   // The end of a range ("10 to less than 15") is not a band of its own.
   text = text.replace(RANGE, " ").replace(BETWEEN, " ").replace(BOTH, " ");
-  for (const m of text.matchAll(BELOW)) bands.push({ low: -Infinity, high: value(m[1]!) - STRICT });
-  for (const m of text.matchAll(UP_TO)) bands.push({ low: -Infinity, high: value(m[1]!) });
-  for (const m of text.matchAll(ABOVE_AFTER)) bands.push({ low: value(m[1]!), high: Infinity });
-  for (const m of text.matchAll(ABOVE_BEFORE)) bands.push({ low: value(m[1]!) + STRICT, high: Infinity });
+  for (const m of text.matchAll(BELOW)) add(m, -Infinity, value(m[1]!) - STRICT);
+  for (const m of text.matchAll(UP_TO)) add(m, -Infinity, value(m[1]!));
+  for (const m of text.matchAll(ABOVE_AFTER)) add(m, value(m[1]!), Infinity);
+  for (const m of text.matchAll(ABOVE_BEFORE)) add(m, value(m[1]!) + STRICT, Infinity);
   return bands.filter((b) => b.low <= b.high);
 }
 
