@@ -19,12 +19,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { option } from "../../testing/eval-sets/args";
-import { checkAbsent, checkCitations, checkEachQuestion } from "../../testing/eval-sets/question-checks";
-import { norm, readDocuments } from "../../testing/eval-sets/document-text";
+import { checkPolicySet } from "../../testing/eval-sets/policy-set-check";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const docsDir = path.join(here, "documents");
-const dumpDir = option("--dump");
 
 /**
  * Strings whose absence makes an unanswerable question unanswerable (lower case, after the
@@ -52,53 +49,4 @@ const ABSENT: Record<string, string[]> = {
   "hl-g07": ["may suspend", "can suspend", "suspension of an employee", "suspend an employee", "suspended pending"],
 };
 
-const problems: string[] = [];
-const docs = await readDocuments(docsDir, dumpDir);
-const texts = new Map([...docs].map(([file, d]) => [file, d.pages]));
-// A PDF page without its running footer has overflowed or shifted, and its page number is off.
-for (const [file, { pages, title }] of docs) {
-  if (!file.endsWith(".pdf")) continue;
-  if (!title) problems.push(`${file}: no title in the PDF info`);
-  pages.forEach((p, i) => {
-    if (!p.includes(norm(`${title} | Page ${i + 1} of ${pages.length}`))) problems.push(`${file} p.${i + 1}: running footer missing`);
-  });
-}
-checkEachQuestion(here, ABSENT, problems, (q, bad) => {
-  const behaviour = q.behaviour ?? "answer";
-  const kind = q.id.replace(/\d+$/, "");
-  const expectedKind =
-    behaviour === "refuse:hr"
-      ? "hl-hr"
-      : behaviour.startsWith("escalate:")
-        ? "hl-c"
-        : q.history.length
-          ? "hl-f"
-          : q.groups.length || q.id.startsWith("hl-g")
-            ? "hl-g"
-            : q.answerable
-              ? "hl-a"
-              : "hl-u";
-  if (kind !== expectedKind) bad(`id prefix ${kind}, expected ${expectedKind}`);
-  if (q.answerable) {
-    checkCitations(q, texts, bad);
-  } else {
-    if (q.answers.length || q.citations.length) bad("not answerable, but has answers or citations");
-  }
-  if (q.answerable === false) {
-    if (!ABSENT[q.id]?.length) bad("unanswerable without ABSENT strings");
-    checkAbsent(q, ABSENT[q.id] ?? [], texts, bad);
-  }
-  return expectedKind;
-});
-let total = 0;
-for (const [file, pages] of texts) {
-  const chars = pages.reduce((s, p) => s + p.length, 0);
-  total += chars;
-  console.log(`${file}: ${pages.length} page(s), ${chars} characters`);
-}
-console.log(`documents: ${total} characters of extracted text`);
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
-console.log("ok");
+await checkPolicySet(here, "hl", ABSENT, option("--dump"));
