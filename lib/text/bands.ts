@@ -1,7 +1,7 @@
 /**
  * Numbers a text gives as a band ("2 to 5 years", "Under 30", "70 and over", "10 to less than 15
- * years"), so that an employee's own figure ("I'm 52", "after 12 years") finds the row of a table
- * that covers it, though the row never writes that number.
+ * years", "up to $1,000"), so that an employee's own figure ("I'm 52", "after 12 years") or amount
+ * ("around $3,200") finds the row of a table that covers it, though the row never writes that number.
  */
 
 /** Bounds of a band, inclusive; an open end is infinite, a strict one nudged inwards. */
