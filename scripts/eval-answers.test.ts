@@ -66,7 +66,9 @@ describe("npm run eval:answers", () => {
     // The follow-up was searched for with its history's words: the rewrite ran on the stored conversation.
     expect(lines["follow-up"].searchedFor).toMatch(/^What about visitors\? .*park/);
     expect(lines["follow-up"]).toMatchObject({ decline: false, cited: [{ file: "zephyr-parking.md" }], scores: { answerRecall: 1 } });
-    expect(lines.hr).toMatchObject({ decline: false, cited: [], scores: { behaviourPass: true } });
+    // The referral withholds the answer: for a policy question it would count as a refusal.
+    expect(lines.hr).toMatchObject({ decline: true, cited: [], scores: { behaviourPass: true } });
+    expect(lines.hr.answer).toContain("personal HR matter");
   }, 90_000);
 
   it("exits non-zero with the line at fault on a malformed set, before touching a database", () => {

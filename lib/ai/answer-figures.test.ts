@@ -6,6 +6,9 @@ describe("askedFigure", () => {
     expect(askedFigure("How much does the company pay toward the premium each month?")).toEqual({ kind: "money" });
     expect(askedFigure("I bought liability insurance. How much of it can I get reimbursed?")).toEqual({ kind: "money" });
     expect(askedFigure("What would COBRA be per month for a family, in dollars?")).toEqual({ kind: "money" });
+    expect(askedFigure("What would the dental plan cost me per paycheck?")).toEqual({ kind: "money" });
+    expect(askedFigure("what does a parking permit cost at the Leeds site")).toEqual({ kind: "money" });
+    expect(askedFigure("What does the policy say about cost centres?")).toBeUndefined();
     expect(askedFigure("What percentage of my salary does short-term disability pay?")).toEqual({ kind: "percent" });
     expect(askedFigure("How long do I have to file my voucher?")).toEqual({ kind: "duration" });
     expect(askedFigure("How many free counselling sessions do we get?")).toEqual({ kind: "count", units: ["session"] });

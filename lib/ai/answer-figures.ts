@@ -81,7 +81,8 @@ export function askedFigure(question: string): AskedFigure | undefined {
     return head.length > 0 ? { kind: "count", units: head } : { kind: "any" };
   }
   if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late)\b|\bby when\b/.test(q)) return { kind: "duration" };
-  if (/\bin dollars\b/.test(q)) return { kind: "money" };
+  // "What would the PPO cost me per paycheck?", "what does parking cost?": a price.
+  if (/\bin dollars\b|\bwhat (?:would|will|does|do|did)\b[^?.!]*\bcost(?:\s*$|\s*[?.!,]|\s+(?:me|us|you|them|per|each|a|an|in|for|at)\b)/.test(q)) return { kind: "money" };
   const much = /\bhow much\b/.exec(q);
   if (much) {
     // "How much does it cost", "how much of it is reimbursed", "how much is the voucher": money;

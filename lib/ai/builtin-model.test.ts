@@ -1,10 +1,11 @@
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { generateText, streamText, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
-import { createBuiltinModel, NOT_FOUND_ANSWER, streamedWords } from "./builtin-model";
+import { composeAnswer, createBuiltinModel, NOT_FOUND_ANSWER, SURE_REFERRAL, streamedWords } from "./builtin-model";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { buildSystemPrompt, type PromptSource } from "./prompt";
 import { countTokens } from "../text/tokens";
+import type { Classify } from "../behaviour/classifier/topic-of";
 import { EXPENSES, LEAVE, SOURCES, TRAVEL } from "@/testing/policy-sources";
 
 
@@ -231,5 +232,26 @@ describe("builtin model follows the behaviour spec it reads from the prompt", ()
     expect(await run("Can I use generative AI tools with confidential client data?", DEFAULT_BEHAVIOUR_SPEC, [aiPolicy])).toBe(
       "Generative AI tools must not be used with confidential client data. [1]",
     );
+  });
+});
+
+describe("a referral the classifier is unsure of, for a question asking a figure", () => {
+  const spec = DEFAULT_BEHAVIOUR_SPEC;
+  const referral = spec.refuse[0]!.referral;
+  // The classifier's verdict is what these cases vary; the rule under test is what follows from it.
+  const refers = (p: number): Classify => () => ({ label: "refuse:hr", probabilities: { "refuse:hr": p, answer: 1 - p, "escalate:compliance": 0 } });
+  const asked = "My manager turned down my three weeks in July. How far in advance do requests for more than 10 consecutive days need approval?";
+
+  it("answers with the rule the documents state when the classifier is below the sure mark", () => {
+    const text = composeAnswer(asked, SOURCES, spec, undefined, refers(SURE_REFERRAL - 0.1));
+    expect(text).toContain("at least one month in advance");
+    expect(citations(text)).toEqual([3]);
+    expect(text).not.toContain(referral);
+  });
+
+  it("refers it when the classifier is sure, when no figure is asked, or when the documents lack the figure", () => {
+    expect(composeAnswer(asked, SOURCES, spec, undefined, refers(SURE_REFERRAL + 0.05))).toBe(referral);
+    expect(composeAnswer("My manager turned down my two weeks in July. Can she do that?", SOURCES, spec, undefined, refers(0.65))).toBe(referral);
+    expect(composeAnswer("My manager turned down my July leave. How much parental leave pay will I get?", SOURCES, spec, undefined, refers(0.65))).toBe(referral);
   });
 });

