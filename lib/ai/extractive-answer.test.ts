@@ -215,8 +215,11 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("signed the opt-out last year and want to cancel it now, how do I do that")).toEqual(["sign", "opt", "cancel", "now"]);
     expect(questionTerms("Left my work phone on the train this morning. Who do I tell?")).toEqual(["left", "work", "phone", "train"]);
     expect(questionTerms("I joined six months ago. Can I use FMLA yet?")).toEqual(["join", "use", "fmla", "yet"]);
-    // A leave or tax year may be what is asked.
+    expect(questionTerms("lost my fuel card at the weekend, what do I need to do?")).toEqual(["lost", "fuel", "card"]);
+    expect(questionTerms("The clocking machine was broken on Tuesday. How long have I got to claim?")).toEqual(["clock", "machin", "broken", "claim"]);
+    // A leave or tax year may be what is asked, and so may the day worked.
     expect(questionTerms("can I carry holiday over into next year?")).toEqual(["carri", "holiday", "next", "year"]);
+    expect(questionTerms("Do I get paid more for working on Sunday?")).toEqual(["paid", "work", "sunday"]);
   });
 
   it("counts a name the passage lacks more than a common word, but not a month", () => {

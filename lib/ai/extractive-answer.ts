@@ -180,9 +180,9 @@ const HOW_ADVERB = /\bhow\s+(?:long|often|soon|far|early|late|quickly|frequently
 const SEASON = "spring|summer|autumn|fall|winter";
 
 /**
- * When the asker's story happened ("last year", "this morning", "two weeks ago", "yesterday"): a
- * detail of the telling, not what is asked, and a policy's answer never repeats it. Counted, "last
- * year" in "signed the opt-out last year and want to cancel it, how do I do that" weighed as much as
+ * When the asker's story happened ("last year", "this morning", "two weeks ago", "yesterday", "on
+ * Tuesday", "at the weekend"): a detail of the telling, not what is asked, and a policy's answer
+ * never repeats it. Counted, "last year" in "signed the opt-out last year and want to cancel it, how do I do that" weighed as much as
  * "cancel". "This year" and "next year" are left alone: a leave or tax year is often what is asked
  * ("can I carry holiday over into next year?").
  */
@@ -190,6 +190,8 @@ const STORY_TIME = new RegExp(
   String.raw`\b(?:(?:last|previous)\s+(?:week|weekend|month|year|morning|afternoon|evening|night|${WEEKDAYS}|${SEASON})|` +
     String.raw`(?:this|next|coming)\s+(?:week|weekend|month|morning|afternoon|evening|night|${WEEKDAYS}|${SEASON})|` +
     String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|` +
+    // "on Tuesday", "at the weekend" told ("the machine was broken on Tuesday"), not asked ("working on Sunday").
+    String.raw`(?<!\b(?:work|works|working|worked|shifts?|overtime|open|opens|closed)\s+)(?:(?:on|at|over)\s+the\s+weekend|on\s+(?:${WEEKDAYS}))|` +
     String.raw`yesterday|today|tonight|tomorrow|recently|just now)\b`,
   "gi",
 );
