@@ -25,7 +25,7 @@ export function RetrievalResults({ inspection, asUser }: { inspection: Inspectio
       )}
       {result.corrections.length > 0 && (
         <p className="text-sm" data-testid="spelling-corrections">
-          Spelling corrected for the keyword search:{" "}
+          Read as the documents write it, for the keyword search:{" "}
           {result.corrections.map((c, i) => (
             <span key={c.from}>
               {i > 0 && ", "}

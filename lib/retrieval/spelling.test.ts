@@ -43,6 +43,18 @@ describe("spelling correction in retrieval", () => {
     expect((await rankCandidates(employee, "How much is the crampon stipend for a glacier expedition?")).corrections).toEqual([]);
   });
 
+  it("searches an everyday word the index lacks as the formal words a policy writes, and says so", async () => {
+    const admin = await createTestUser("admin");
+    const leave = `# Absence ${tag}\n\n## Compassionate leave\nEmployees receive 3 days of paid compassionate leave on the death of a grandparent.\n\n## Jury service\nJury service is paid leave.\n`;
+    await acceptUpload({ filename: `absence-${tag}.md`, bytes: Buffer.from(leave), uploadedBy: admin.id });
+    await drainQueue();
+    const employee = askerOf(await createTestUser("employee"));
+    const question = `my nan died, how much absence ${tag} do I get`;
+    const { sources, corrections } = await retrieve(employee, question);
+    expect(corrections).toContainEqual({ from: "nan", to: "grandmother grandparent grandparents" });
+    expect(sources[0]!.text).toContain("death of a grandparent");
+  });
+
   it("never corrects towards a word only in a document the asker may not read", async () => {
     const admin = await createTestUser("admin");
     await acceptUpload({ filename: `board-${tag}.md`, bytes: Buffer.from(restricted), uploadedBy: admin.id, groups: [`board-${tag}`] });

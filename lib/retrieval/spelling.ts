@@ -5,6 +5,7 @@ import type { Executor } from "@/db/client";
 import { STOPWORDS } from "../text/stopwords";
 import { keywordTerms } from "../text/terms";
 import type { AnswerTermStats } from "./answer-term-stats";
+import { formalWords } from "../text/everyday-words";
 import { typoCorrections, wordCounts } from "../text/typos";
 
 /** A question word no chunk holds, read as a close word of the passages found for the question. */
@@ -23,7 +24,7 @@ const VOCABULARY_PASSAGES = 20;
  */
 export function correctableWords(question: string): string[] {
   const names = new Set((question.match(/(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{L}*/gu) ?? []).map((w) => w.toLowerCase()));
-  return keywordTerms(question).filter((w) => w.length >= 5 && /^\p{L}+$/u.test(w) && !STOPWORDS.has(w) && !names.has(w));
+  return keywordTerms(question).filter((w) => formalWords(w).length > 0 || (w.length >= 5 && /^\p{L}+$/u.test(w) && !STOPWORDS.has(w) && !names.has(w)));
 }
 
 /**
@@ -40,9 +41,12 @@ export async function spellingCorrections(
   if (words.length === 0) return [];
   const unknown = await (absent ?? absentWords(db, words));
   if (unknown.size === 0) return [];
+  // An everyday word is searched as all its formal words ("nan": grandmother, grandparent): the
+  // passage that holds one may be none the first pass found, and a word no chunk holds costs nothing.
+  const everyday = [...unknown].filter((w) => formalWords(w).length > 0);
   const passages = await chunkDetails(db, asker, candidates.slice(0, VOCABULARY_PASSAGES));
-  const corrections = typoCorrections(unknown, wordCounts(passages.map((p) => `${p.title} ${p.text}`)));
-  return [...corrections].map(([from, to]) => ({ from, to }));
+  const corrections = typoCorrections(unknown.difference(new Set(everyday)), wordCounts(passages.map((p) => `${p.title} ${p.text}`)));
+  return [...everyday.map((from) => ({ from, to: formalWords(from).join(" ") })), ...[...corrections].map(([from, to]) => ({ from, to }))];
 }
 
 /**

@@ -48,6 +48,14 @@ describe("typoCorrections", () => {
     expect(typoCorrections(["cat"], counts).has("cat")).toBe(false);
   });
 
+  it("reads an everyday word as the first of its formal words the sources use, and nothing when they use none", () => {
+    const counts = wordCounts(["Compassionate leave: 3 days on the death of a grandparent.", "Children under 12 ride free.", "A field vehicle may be taken home."]);
+    const corrections = typoCorrections(["nan", "kids", "ute", "arvo"], counts);
+    expect(Object.fromEntries(corrections)).toEqual({ nan: "grandparent", kids: "children", ute: "vehicle" });
+    // "grandmother" comes first when the sources have it.
+    expect(typoCorrections(["nan"], wordCounts(["A grandmother or grandparent"])).get("nan")).toBe("grandmother");
+  });
+
   it("prefers the more frequent word on a tie", () => {
     const counts = wordCounts(["leave leave leave", "lease"]);
     expect(typoCorrections(["leafe"], counts).get("leafe")).toBe("leave");

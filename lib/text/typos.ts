@@ -1,4 +1,5 @@
 import { distance } from "fastest-levenshtein";
+import { formalWords } from "./everyday-words";
 import { STOPWORDS } from "./stopwords";
 import { wholeWordToken } from "./tokens";
 
@@ -14,13 +15,14 @@ const allowedEdits = (length: number) => (length >= 9 ? 2 : 1);
  * "while"), and never one starting with another letter: people rarely mistype a word's first letter,
  * so a word that differs there is another word ("fiver" is not "giver"). Only words the caller knows
  * to be unknown should be passed: a real word is never corrected into another ("costs" into "coats").
- * A shorthand ("max") is read as the word it stands for, when the vocabulary has that word.
+ * A shorthand ("max") is read as the word it stands for, and an everyday word ("nan", "ute") as the
+ * formal one a policy writes (everyday-words.ts), when the vocabulary has that word.
  */
 export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
   const corrections = new Map<string, string>();
   for (const word of unknown) {
-    const spelled = ABBREVIATIONS.get(word);
-    if (spelled && vocabulary.has(spelled)) {
+    const spelled = [ABBREVIATIONS.get(word), ...formalWords(word)].find((w) => w !== undefined && vocabulary.has(w));
+    if (spelled) {
       corrections.set(word, spelled);
       continue;
     }

@@ -1,0 +1,64 @@
+/**
+ * Everyday words for what policies name formally: "my nan" for a grandparent, "the kids" for
+ * children, "got nicked" for stolen, "a bingle" for a collision. Employees write the first; a
+ * policy writes the second, so a question in everyday words finds no passage that holds them. A
+ * word here is read as the first of its formal words that the documents use, and only when the
+ * documents never use the word itself (typos.ts): a word of the index is never changed.
+ *
+ * Only words whose formal reading holds in any workplace question: not a word's other senses
+ * ("ring" is read as a call because an employee rings someone; a ring as jewellery is not what a
+ * policy question is about), and not a wider topic (a "wedding" is not "leave").
+ */
+const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    // Family, as policies list relationships.
+    "nan nana nanna nanny gran granny grandma grandmom grandmum": ["grandmother", "grandparent", "grandparents"],
+    "grandpa granddad grandad gramps": ["grandfather", "grandparent", "grandparents"],
+    "mum mom mam mummy mommy": ["mother", "parent", "parents"],
+    "dad daddy": ["father", "parent", "parents"],
+    "hubby": ["husband", "spouse", "partner"],
+    "missus missis": ["wife", "spouse", "partner"],
+    "husband wife": ["spouse", "partner"],
+    "boyfriend girlfriend bf gf fiance fiancee": ["partner"],
+    "kid kids kiddo kiddos": ["child", "children"],
+    "sis": ["sister", "sibling"],
+    "bro": ["brother", "sibling"],
+    // People at work.
+    "boss gaffer": ["manager", "supervisor"],
+    "coworker coworkers workmate workmates": ["colleague", "colleagues", "employee", "employees"],
+    "sparky sparkie sparkies": ["electrician", "electricians", "electrical"],
+    // Pay and money.
+    "paycheck paycheque payslip paystub wages": ["pay", "salary"],
+    "perk perks": ["benefit", "benefits"],
+    "freebie freebies": ["gift", "gifts"],
+    // Time.
+    "arvo": ["afternoon"],
+    "hols vacay": ["holiday", "vacation", "leave"],
+    "sickie": ["sick"],
+    // Vehicles and travel.
+    "ute utes": ["vehicle", "vehicles", "truck"],
+    "cab cabs": ["taxi", "taxis"],
+    "uber lyft rideshare": ["taxi", "rideshare", "ride"],
+    "rego": ["registration"],
+    "bingle prang crash crashed": ["collision", "accident"],
+    "dent dented scratch scratched": ["damage", "damaged"],
+    "nicked pinched swiped": ["stolen", "theft"],
+    "motel airbnb": ["hotel", "lodging", "accommodation"],
+    "hotel hotels": ["lodging", "accommodation"],
+    // Devices and messages.
+    "cellphone smartphone": ["phone", "mobile"],
+    "laptop laptops": ["computer", "device", "devices"],
+    "wifi": ["wi-fi", "internet"],
+    "ring ringing rang": ["call", "phone"],
+    // Food and drink.
+    "wine beer booze drinks": ["alcohol", "alcoholic"],
+    "lunch lunches dinner dinners breakfast": ["meal", "meals"],
+    // Judgements.
+    "dodgy shady sketchy": ["suspicious", "improper"],
+  }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),
+);
+
+/** The formal words an everyday word stands for, most likely first; none for any other word. */
+export function formalWords(word: string): readonly string[] {
+  return EVERYDAY_WORDS.get(word) ?? [];
+}
