@@ -11,6 +11,8 @@ describe("askedFigure", () => {
     expect(askedFigure("What does the policy say about cost centres?")).toBeUndefined();
     expect(askedFigure("What percentage of my salary does short-term disability pay?")).toEqual({ kind: "percent" });
     expect(askedFigure("How long do I have to file my voucher?")).toEqual({ kind: "duration" });
+    expect(askedFigure("SEV1 page just came in, how fast do I have to acknowledge it?")).toEqual({ kind: "duration" });
+    expect(askedFigure("how quickly do I have to report a lost laptop")).toEqual({ kind: "duration" });
     expect(askedFigure("How many free counselling sessions do we get?")).toEqual({ kind: "count", units: ["session"] });
     expect(askedFigure("What is the capital of France?")).toBeUndefined();
     // "How much is" a thing asks its price, whatever the thing is called.

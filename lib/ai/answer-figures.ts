@@ -80,7 +80,7 @@ export function askedFigure(question: string): AskedFigure | undefined {
     const head = contentTerms(phrase.slice(0, after < 0 ? undefined : after).join(" ")).filter((t) => !ASKING_STEMS.has(t)).slice(-1);
     return head.length > 0 ? { kind: "count", units: head } : { kind: "any" };
   }
-  if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late)\b|\bby when\b/.test(q)) return { kind: "duration" };
+  if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late|quickly|fast)\b|\bby when\b/.test(q)) return { kind: "duration" };
   // "What would the PPO cost me per paycheck?", "what does parking cost?": a price.
   if (/\bin dollars\b|\bwhat (?:would|will|does|do|did)\b[^?.!]*\bcost(?:\s*$|\s*[?.!,]|\s+(?:me|us|you|them|per|each|a|an|in|for|at)\b)/.test(q)) return { kind: "money" };
   const much = /\bhow much\b/.exec(q);

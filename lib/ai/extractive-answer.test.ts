@@ -203,6 +203,9 @@ describe("composeExtractiveAnswer", () => {
   it("reads the adverb of \"how long\", \"how often\" as asking, and a function word typed without its apostrophe as one", () => {
     expect(questionTerms("How long do I have to log a gift in the register?")).toEqual(["log", "gift", "regist"]);
     expect(questionTerms("how often is the long service award paid")).toEqual(["long", "servic", "award", "paid"]);
+    expect(questionTerms("how fast do I have to acknowledge an alert")).toEqual(["acknowledg", "alert"]);
+    // A chat's interjections are not what is asked.
+    expect(questionTerms("ugh I paid for groceries with the corporate card lol")).toEqual(["paid", "groceri", "corpor", "card"]);
     expect(questionTerms("whats the drink drive limit, im new and dont know")).toEqual(["drink", "drive", "limit", "new"]);
     expect(questionTerms("Do you share my information with others?")).toEqual(["share", "inform"]);
     expect(questionTerms("What do you think: is peer-to-peer lending an investment? I was wondering, just curious")).toEqual(["peer", "lend", "invest"]);

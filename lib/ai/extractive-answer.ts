@@ -172,11 +172,11 @@ const PLANTED_INSTRUCTION = new RegExp(
 );
 
 /**
- * "How long", "how often", "how soon": the adverb asks for a figure (answer-figures.ts) as "how
+ * "How long", "how often", "how soon", "how fast": the adverb asks for a figure (answer-figures.ts) as "how
  * many" does, and is no more the question's subject than "how". Counted as one, it was a word the
  * answering sentence lacks ("within 5 working days" for "how long do I have to log a gift").
  */
-const HOW_ADVERB = /\bhow\s+(?:long|often|soon|far|early|late|quickly|frequently)\b/gi;
+const HOW_ADVERB = /\bhow\s+(?:long|often|soon|far|early|late|quickly|fast|frequently)\b/gi;
 const SEASON = "spring|summer|autumn|fall|winter";
 
 /**

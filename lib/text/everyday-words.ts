@@ -53,6 +53,9 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     // Food and drink.
     "wine beer booze drinks": ["alcohol", "alcoholic"],
     "lunch lunches dinner dinners breakfast": ["meal", "meals"],
+    // Figures asked for: "what's the max per night" where a policy writes a cap or a limit.
+    "max": ["maximum", "limit", "cap"],
+    "min": ["minimum"],
     // Judgements.
     "dodgy shady sketchy": ["suspicious", "improper"],
   }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),

@@ -15,14 +15,15 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /**
  * Words about the document or the asking rather than its subject ("according to the handbook",
- * "explain", "the Benefits pdf"): a question phrased with them asks the same as one without.
+ * "explain", "the Benefits pdf"), and the interjections of a chat ("ugh", "lol"): a question
+ * phrased with them asks the same as one without.
  */
 export const ASKING_WORDS: ReadonlySet<string> = new Set(
   ("according accordance document documents doc docs pdf file files page pages section sections paragraph " +
     "explain explains describe describes summarize summarise summary mention mentions mentioned say says said state " +
     "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
     "find look show give provide something anything thing things way ways kind sort exactly basically actually " +
-    "think thinking wonder wondering curious").split(" "),
+    "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk").split(" "),
 );
 
 /**

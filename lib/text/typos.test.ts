@@ -54,6 +54,8 @@ describe("typoCorrections", () => {
     expect(Object.fromEntries(corrections)).toEqual({ nan: "grandparent", kids: "children", ute: "vehicle" });
     // "grandmother" comes first when the sources have it.
     expect(typoCorrections(["nan"], wordCounts(["A grandmother or grandparent"])).get("nan")).toBe("grandmother");
+    // "max" is "maximum" where the sources say so, else the cap or limit they write.
+    expect(typoCorrections(["max"], wordCounts(["Hotel cap per night: $200"])).get("max")).toBe("cap");
   });
 
   it("prefers the more frequent word on a tie", () => {
