@@ -204,6 +204,7 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("How long do I have to log a gift in the register?")).toEqual(["log", "gift", "regist"]);
     expect(questionTerms("how often is the long service award paid")).toEqual(["long", "servic", "award", "paid"]);
     expect(questionTerms("how fast do I have to acknowledge an alert")).toEqual(["acknowledg", "alert"]);
+    expect(questionTerms("I'm going to a workshop in Denver. How much do I get for meals?")).toEqual(["workshop", "denver", "meal"]);
     // A chat's interjections are not what is asked.
     expect(questionTerms("ugh I paid for groceries with the corporate card lol")).toEqual(["paid", "groceri", "corpor", "card"]);
     expect(questionTerms("whats the drink drive limit, im new and dont know")).toEqual(["drink", "drive", "limit", "new"]);

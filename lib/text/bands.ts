@@ -54,11 +54,18 @@ export function bandsIn(text: string): Band[] {
 }
 
 /**
- * Whole numbers a question states on their own ("I'm 52", "after 12 years"), not amounts or parts
- * of one ("$5,000", "1.5", "2027-01"): the figures a band could cover.
+ * Whole numbers a question states on their own ("I'm 52", "after 12 years", "6,200 km"), not
+ * amounts or parts of one ("$5,000", "1.5", "2027-01"): the figures a band could cover.
  */
 export function plainNumbers(text: string): number[] {
-  return [...text.matchAll(/(?<![\w$.,/-])\d+(?![\w.,/%-]*\d|%)/g)].map((m) => Number(m[0]));
+  return [...text.matchAll(PLAIN_NUMBER)].map((m) => Number(m[0].replace(/,/g, "")));
+}
+
+const PLAIN_NUMBER = /(?<![\w$£€.,/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,/%-]*\d|%)/g;
+
+/** `text` with each number written with thousands separators as the one number it is ("6,200" -> "6200"). */
+export function wholeThousands(text: string): string {
+  return text.replace(/(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d|,\d)/g, (n) => n.replace(/,/g, ""));
 }
 
 /**

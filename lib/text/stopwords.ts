@@ -23,7 +23,7 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     "explain explains describe describes summarize summarise summary mention mentions mentioned say says said state " +
     "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
     "find look show give provide something anything thing things way ways kind sort exactly basically actually " +
-    "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk").split(" "),
+    "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk going").split(" "),
 );
 
 /**
