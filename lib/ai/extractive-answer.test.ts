@@ -258,6 +258,20 @@ describe("composeExtractiveAnswer", () => {
     expect(answer.text.split("\n")[0]).not.toContain("Up to $1,000");
   });
 
+  it("places a distance the asker states in a band written in the same unit, in any sentence", () => {
+    const leave: PromptSource = {
+      n: 1, title: "Compassionate leave", headingPath: ["8 Compassionate leave"],
+      text: "Compassionate leave is 3 paid days for a close family member. When the funeral is more than 800 kilometres from your home, 2 more paid days are added for travel. Loads over 25 kg need two people.",
+    };
+    const weights: TermWeights = { chunks: 1000, df: new Map([["funer", 20], ["day", 300], ["paid", 200], ["leav", 150], ["2500", 0], ["km", 0], ["darwin", 0]]) };
+    const far = compose("The funeral is in Darwin, about 2,500 km away. How many paid days do I get?", [leave], weights);
+    expect(far.text).toContain("more than 800 kilometres");
+    // Not placed by a band of another unit, nor when it falls outside.
+    const near = composeExtractiveAnswer("The funeral is about 300 km away. How many paid days do I get?", [leave], { notFound: NOT_FOUND, weights, settings: { ...ANSWERER_DEFAULTS, minEvidence: 0 } });
+    const farther = composeExtractiveAnswer("The funeral is about 2,500 km away. How many paid days do I get?", [leave], { notFound: NOT_FOUND, weights, settings: { ...ANSWERER_DEFAULTS, minEvidence: 0 } });
+    expect(farther.evidence).toBeGreaterThan(near.evidence);
+  });
+
   it("still weighs words found in most chunks: they say what is asked", () => {
     // In a set of privacy policies "information" and "collect" are in nearly every chunk; BM25's
     // idf for them is near 0, which left the question resting on "browsers" alone.

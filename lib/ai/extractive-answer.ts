@@ -2,7 +2,7 @@ import { STOPWORDS, UNMARKED_CONTRACTIONS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, WEEKDAYS, type AskedFigure } from "./answer-figures";
 import { passageUnits, splitSentences, type TextUnit } from "../text/sentences";
-import { amountsIn, bandsIn, inBand, plainNumbers, wholeThousands } from "../text/bands";
+import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, wholeThousands } from "../text/bands";
 import { acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
@@ -306,6 +306,8 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // The asker's own figures ("I'm 52", "after 12 years"), for the table rows whose band covers them.
   const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
   const amounts = amountsIn(question).map((a) => String(a.value)).filter((t) => terms.includes(t));
+  // A length or weight the asker states ("about 2,500 km"), for a band written in the same unit.
+  const measures = measuresIn(question).filter((m) => terms.includes(String(m.value)));
   const figureWeight = (t: string) => weight(t) || unknownTermWeight(t);
   // A name asked about, not one of the asker's story ("a customs agent at Holyhead says ...").
   const specific = [...placeNamesIn(question)].filter((t) => idf(t) >= SPECIFIC_NAME_IDF && own.includes(t) && !reference?.terms.has(t) && !situation.has(t));
@@ -315,7 +317,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, specific, amounts }))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, specific, amounts, measures }))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -523,7 +525,7 @@ function termWeights(sources: PromptSource[], least: number, stats?: TermWeights
 
 function scoreUnit(
   u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
-  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; specific: string[]; amounts: string[] },
+  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; specific: string[]; amounts: string[]; measures: { value: number; unit: string }[] },
 ): Scored {
   // A word naming the document counts for every sentence of the named document that its title or
   // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
@@ -534,7 +536,7 @@ function scoreUnit(
   const matched = new Set(terms.filter((t) => has(t) && weight(t) > 0));
   // A row whose band covers the asker's figure ("50 to 54" for "I'm 52") is the row for it; a row
   // whose bands do not cover it is another row, whatever digits its cells hold ("6.15" for "6 years").
-  const unitBands = (u.kind === "row" && asked.figures.length > 0) || asked.amounts.length > 0 ? bandsIn(u.text) : [];
+  const unitBands = (u.kind === "row" && asked.figures.length > 0) || asked.amounts.length > 0 || asked.measures.length > 0 ? bandsIn(u.text) : [];
   const bands = u.kind === "row" ? unitBands : [];
   const banded = bands.length > 0 ? asked.figures.filter((t) => inBand(Number(t), bands)) : [];
   for (const t of bands.length > 0 ? asked.figures : []) {
@@ -544,7 +546,10 @@ function scoreUnit(
   // An amount the asker names ("it's around $3,200") is placed by a band of money in any sentence or
   // row ("$1,000.01 to $5,000", "receipts for $25 or more"), not by an hour's ("more than 5 hours");
   // one without such a band loses nothing.
-  const placed = asked.amounts.filter((t) => !matched.has(t) && inBand(Number(t), unitBands.filter((b) => b.money)));
+  const placed = [
+    ...asked.amounts.filter((t) => !matched.has(t) && inBand(Number(t), unitBands.filter((b) => b.money))),
+    ...asked.measures.filter((m) => !matched.has(String(m.value)) && inBand(m.value, unitBands.filter((b) => b.unit === m.unit))).map((m) => String(m.value)),
+  ];
   placed.forEach((t) => matched.add(t));
   // A figure the index never mentions counts as much as it weighs against the answer elsewhere.
   let own = [...banded, ...placed].reduce((sum, t) => sum + asked.weight(t) - weight(t), 0);

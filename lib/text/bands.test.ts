@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountsIn, bandsIn, inBand, plainNumbers, wholeThousands } from "./bands";
+import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, wholeThousands } from "./bands";
 
 const covers = (text: string, n: number) => inBand(n, bandsIn(text));
 
@@ -50,6 +50,10 @@ describe("bands", () => {
   it("takes the asker's whole numbers, not amounts or parts of one", () => {
     expect(plainNumbers("My wife is 52. What's the monthly rate per $5,000?")).toEqual([52]);
     expect(plainNumbers("16 yrs of service, 1.5 days, 30%, ext. 4357-2")).toEqual([16]);
+    expect(measuresIn("about 2,500 km from home, a 40 lb box, 3 nights")).toEqual([{ value: 2500, unit: "km" }, { value: 40, unit: "lb" }]);
+    expect(bandsIn("more than 800 kilometres away; over 25 kg; up to $1,000")).toEqual([
+      { low: -Infinity, high: 1000, money: true }, { low: 800 + 1e-9, high: Infinity, unit: "km" }, { low: 25 + 1e-9, high: Infinity, unit: "kg" },
+    ]);
     // Thousands separators make one number: "6,200 km" is the figure a band "over 5,000 km" covers.
     expect(plainNumbers("I've logged about 6,200 business km this year, a 280 km trip")).toEqual([6200, 280]);
     expect(wholeThousands("about 6,200 km, $5,000, 1,5 days")).toBe("about 6200 km, $5000, 1,5 days");

@@ -10,7 +10,16 @@ export interface Band {
   high: number;
   /** Written as money ("$1,000.01 to $5,000", "more than £25"): the band an amount of money falls in, not an age's or a shift's. */
   money?: boolean;
+  /** The unit of length or weight written after it ("more than 800 kilometres": "km"), for a measure the asker states. */
+  unit?: string;
 }
+
+/** Units of length and weight, each spelling to one key: "kilometres" and "km" are the same unit. */
+const UNITS: Record<string, string> = Object.fromEntries(
+  Object.entries({ km: "km kms kilometre kilometres kilometer kilometers", mi: "mile miles", kg: "kg kgs kilo kilos kilogram kilograms", lb: "lb lbs pound pounds" })
+    .flatMap(([key, words]) => words.split(" ").map((w) => [w, key])),
+);
+const unitAfter = (text: string, end: number) => UNITS[(/^\s*(\p{L}+)/u.exec(text.slice(end))?.[1] ?? "").toLowerCase()];
 
 const NUMBER = String.raw`[$£€]?(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 // Not inside a code or phone number ("SKU-12", "1-800-555-0110").
@@ -37,7 +46,10 @@ const value = (digits: string) => Number(digits.replace(/,/g, ""));
 /** The bands a text states. */
 export function bandsIn(text: string): Band[] {
   const bands: Band[] = [];
-  const add = (m: RegExpMatchArray, low: number, high: number) => bands.push({ low, high, ...(/[$£€]/.test(m[0]) && { money: true }) });
+  const add = (m: RegExpMatchArray, low: number, high: number) => {
+    const unit = unitAfter(text, m.index! + m[0].length);
+    bands.push({ low, high, ...(/[$£€]/.test(m[0]) && { money: true }), ...(unit && { unit }) });
+  };
   for (const m of text.matchAll(RANGE)) add(m, value(m[1]!), value(m[3]!) - (m[2] ? STRICT : 0));
   for (const m of text.matchAll(BETWEEN)) add(m, value(m[1]!), value(m[2]!));
   for (const m of text.matchAll(BOTH)) {
@@ -67,6 +79,16 @@ const PLAIN_NUMBER = /(?<![\w$£€.,/-])(?:\d{1,3}(?:,\d{3})+|\d+)(?![\w.,/%-]*
 export function wholeThousands(text: string): string {
   return text.replace(/(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d|,\d)/g, (n) => n.replace(/,/g, ""));
 }
+
+/** Lengths and weights a question states ("about 2,500 km", "a 40 lb box"), each with its unit's key. */
+export function measuresIn(text: string): { value: number; unit: string }[] {
+  return [...text.matchAll(MEASURE)].flatMap((m) => {
+    const unit = UNITS[m[2]!.toLowerCase()];
+    return unit ? [{ value: Number(m[1]!.replace(/,/g, "")), unit }] : [];
+  });
+}
+
+const MEASURE = /(?<![\w$£€.,/-])(\d{1,3}(?:,\d{3})+|\d+)\s*([a-z]+)\b/gi;
 
 /**
  * Amounts of money a text states ("$3,200", "£40", "$18k", "€1,500.50"), with where each is written

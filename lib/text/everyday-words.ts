@@ -53,6 +53,10 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     // Food and drink.
     "wine beer booze drinks": ["alcohol", "alcoholic"],
     "lunch lunches dinner dinners breakfast": ["meal", "meals"],
+    // Units as policies spell them.
+    "km kms": ["kilometres", "kilometre", "kilometers", "kilometer"],
+    "kg kgs": ["kilograms", "kilogram"],
+    "lb lbs": ["pounds", "pound"],
     // Figures asked for: "what's the max per night" where a policy writes a cap or a limit.
     "max": ["maximum", "limit", "cap"],
     "min": ["minimum"],
