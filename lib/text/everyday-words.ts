@@ -7,12 +7,13 @@
  *
  * Only words whose formal reading holds in any workplace question: not a word's other senses
  * ("ring" is read as a call because an employee rings someone; a ring as jewellery is not what a
- * policy question is about), and not a wider topic (a "wedding" is not "leave").
+ * policy question is about; but a "crash" may be a laptop's, or a night on a sister's sofa, and a
+ * "nanny" minds children), and not a wider topic (a "wedding" is not "leave").
  */
 const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
     // Family, as policies list relationships.
-    "nan nana nanna nanny gran granny grandma grandmom grandmum": ["grandmother", "grandparent", "grandparents"],
+    "nan nana nanna gran granny grandma grandmom grandmum": ["grandmother", "grandparent", "grandparents"],
     "grandpa granddad grandad gramps": ["grandfather", "grandparent", "grandparents"],
     "mum mom mam mummy mommy": ["mother", "parent", "parents"],
     "dad daddy": ["father", "parent", "parents"],
@@ -40,7 +41,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "cab cabs": ["taxi", "taxis"],
     "uber lyft rideshare": ["taxi", "rideshare", "ride"],
     "rego": ["registration"],
-    "bingle prang crash crashed": ["collision", "accident"],
+    "bingle prang": ["collision", "accident"],
     "dent dented scratch scratched": ["damage", "damaged"],
     "nicked pinched swiped": ["stolen", "theft"],
     "motel airbnb": ["hotel", "lodging", "accommodation"],
@@ -51,7 +52,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "wifi": ["wi-fi", "internet"],
     "ring ringing rang": ["call", "phone"],
     // Food and drink.
-    "wine beer booze drinks": ["alcohol", "alcoholic"],
+    "wine beer booze": ["alcohol", "alcoholic"],
     "lunch lunches dinner dinners breakfast": ["meal", "meals"],
     // Units as policies spell them.
     "km kms": ["kilometres", "kilometre", "kilometers", "kilometer"],
