@@ -17,20 +17,17 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../../testing/eval-sets/args";
-import { renderLinesPage, type PageStyle } from "../../testing/eval-sets/page-layout";
-import { dumpSource, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
+import type { PageStyle } from "../../testing/eval-sets/page-layout";
+import { buildPolicySet } from "../../testing/eval-sets/policy-set-build";
 import { codeOfConduct } from "./source/code-of-conduct";
 import { managersHandbook } from "./source/managers-handbook";
 import { onCall } from "./source/on-call";
 import { remoteWork } from "./source/remote-work";
 import { travel } from "./source/travel";
-import { AUTHOR, type DocumentSource } from "./source/types";
+import { AUTHOR } from "./source/types";
 import { vacation } from "./source/vacation";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.resolve(option("--out") ?? path.join(here, "documents"));
-const dumpDir = option("--dump");
 const BUILT = new Date("2026-12-07T00:00:00Z");
 
 const STYLE: PageStyle = {
@@ -54,14 +51,9 @@ const STYLE: PageStyle = {
   noteAfter: 6,
   table: { minColumn: 62, cellCap: 60, fontSize: 8.3, padX: 4, padY: 3, headerFill: "#e3eee7", stroke: "#6f8578", drawEmptyCells: false },
 };
-const PDF: PdfOptions = { outDir, size: "LETTER", top: STYLE.top, left: STYLE.left, author: AUTHOR, date: BUILT };
-const renderPage = (doc: Pdf, src: DocumentSource, lines: string[], n: number, of: number) => renderLinesPage(doc, src, lines, n, of, STYLE);
-
-for (const src of [vacation, remoteWork, travel, onCall]) {
-  await renderPdf(src, PDF, renderPage);
-  dumpSource(dumpDir, src);
-}
-for (const src of [codeOfConduct, managersHandbook]) {
-  await renderDocx(src, { outDir, author: AUTHOR, font: { font: "Calibri", size: 21 }, date: BUILT });
-  dumpSource(dumpDir, src);
-}
+await buildPolicySet({
+  setFolder: here, style: STYLE, size: "LETTER", author: AUTHOR, built: BUILT,
+  docx: { font: { font: "Calibri", size: 21 }, date: BUILT },
+  pdfs: [vacation, remoteWork, travel, onCall],
+  docxs: [codeOfConduct, managersHandbook],
+});

@@ -15,19 +15,16 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../../testing/eval-sets/args";
-import { renderLinesPage, type PageStyle } from "../../testing/eval-sets/page-layout";
-import { dumpSource, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
+import type { PageStyle } from "../../testing/eval-sets/page-layout";
+import { buildPolicySet } from "../../testing/eval-sets/policy-set-build";
 import { annualLeave } from "./source/annual-leave";
 import { antiBribery } from "./source/anti-bribery";
 import { driverSafety } from "./source/driver-safety";
 import { managersDisciplinary } from "./source/managers-disciplinary";
-import { AUTHOR, type DocumentSource } from "./source/types";
+import { AUTHOR } from "./source/types";
 import { workingTime } from "./source/working-time";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.resolve(option("--out") ?? path.join(here, "documents"));
-const dumpDir = option("--dump");
 
 const STYLE: PageStyle = {
   pageWidth: 595.28, // A4
@@ -50,14 +47,9 @@ const STYLE: PageStyle = {
   noteAfter: 6,
   table: { minColumn: 56, cellCap: 55, fontSize: 8.8, padX: 4, padY: 3.5, headerFill: "#d9e2ec", stroke: "#52606d", drawEmptyCells: false },
 };
-const PDF: PdfOptions = { outDir, size: "A4", top: STYLE.top, left: STYLE.left, author: AUTHOR, date: new Date("2026-12-07T00:00:00Z") };
-const renderPage = (doc: Pdf, src: DocumentSource, lines: string[], n: number, of: number) => renderLinesPage(doc, src, lines, n, of, STYLE);
-
-for (const src of [workingTime, driverSafety, annualLeave]) {
-  await renderPdf(src, PDF, renderPage);
-  dumpSource(dumpDir, src);
-}
-for (const src of [antiBribery, managersDisciplinary]) {
-  await renderDocx(src, { outDir, author: AUTHOR, font: { font: "Arial", size: 21 } });
-  dumpSource(dumpDir, src);
-}
+await buildPolicySet({
+  setFolder: here, style: STYLE, size: "A4", author: AUTHOR, built: new Date("2026-12-07T00:00:00Z"),
+  docx: { font: { font: "Arial", size: 21 } },
+  pdfs: [workingTime, driverSafety, annualLeave],
+  docxs: [antiBribery, managersDisciplinary],
+});

@@ -16,20 +16,17 @@
  */
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { option } from "../../testing/eval-sets/args";
-import { renderLinesPage, type PageStyle } from "../../testing/eval-sets/page-layout";
-import { dumpSource, renderDocx, renderPdf, type Pdf, type PdfOptions } from "../../testing/eval-sets/render";
+import type { PageStyle } from "../../testing/eval-sets/page-layout";
+import { buildPolicySet } from "../../testing/eval-sets/policy-set-build";
 import { codeOfConduct } from "./source/code-of-conduct";
 import { leave } from "./source/leave";
 import { managersGuide } from "./source/managers-guide";
 import { rosters } from "./source/rosters";
 import { safety } from "./source/safety";
-import { AUTHOR, type DocumentSource } from "./source/types";
+import { AUTHOR } from "./source/types";
 import { vehicles } from "./source/vehicles";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const outDir = path.resolve(option("--out") ?? path.join(here, "documents"));
-const dumpDir = option("--dump");
 const BUILT = new Date("2026-12-07T00:00:00Z");
 
 const STYLE: PageStyle = {
@@ -53,14 +50,9 @@ const STYLE: PageStyle = {
   noteAfter: 6,
   table: { minColumn: 56, cellCap: 64, fontSize: 8.5, padX: 4, padY: 3, headerFill: "#dcebe0", stroke: "#5f6b62", drawEmptyCells: false },
 };
-const PDF: PdfOptions = { outDir, size: "A4", top: STYLE.top, left: STYLE.left, author: AUTHOR, date: BUILT };
-const renderPage = (doc: Pdf, src: DocumentSource, lines: string[], n: number, of: number) => renderLinesPage(doc, src, lines, n, of, STYLE);
-
-for (const src of [leave, rosters, vehicles, safety]) {
-  await renderPdf(src, PDF, renderPage);
-  dumpSource(dumpDir, src);
-}
-for (const src of [codeOfConduct, managersGuide]) {
-  await renderDocx(src, { outDir, author: AUTHOR, font: { font: "Calibri", size: 21 }, date: BUILT });
-  dumpSource(dumpDir, src);
-}
+await buildPolicySet({
+  setFolder: here, style: STYLE, size: "A4", author: AUTHOR, built: BUILT,
+  docx: { font: { font: "Calibri", size: 21 }, date: BUILT },
+  pdfs: [leave, rosters, vehicles, safety],
+  docxs: [codeOfConduct, managersGuide],
+});
