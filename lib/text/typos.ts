@@ -43,10 +43,11 @@ export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyM
 /**
  * Shorthand people type in questions and policies spell out ("lifetime max", "16 yrs of service"):
  * read as the word, when the sources have it and not the shorthand. Only these, not any word a
- * shorthand begins: "Cat C licence" is not a "category".
+ * shorthand begins: "Cat C licence" is not a "category". ("max" and "min" are everyday words,
+ * read as a cap or limit too where the sources write no "maximum": everyday-words.ts.)
  */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
-  ("max:maximum min:minimum approx:approximately dept:department mgr:manager yr:year yrs:years hrs:hours " +
+  ("approx:approximately dept:department mgr:manager yr:year yrs:years hrs:hours " +
     "mins:minutes wk:week wks:weeks mo:month mos:months appt:appointment").split(" ").map((pair) => pair.split(":") as [string, string]),
 );
 
