@@ -31,6 +31,8 @@ const WRAPPED_LINE_GAP = 1.5;
 const MAX_UNSPLIT = 3;
 // Text in columns whose cells are all this long is prose set in columns, not a table.
 const SHORT_CELL = 25;
+// Or columns whose cells, on average, fill no more than this share of the column's width.
+const MAX_PROSE_FILL = 0.75;
 /** The glyphs a PDF list item starts with; the PDF parser reads a line starting with one as an item. */
 export const BULLET_GLYPHS = "[•◦▪▫‣⁃●○■□–*-]";
 const LIST_MARK = new RegExp(`^(?:${BULLET_GLYPHS}|\\(?(?:\\d{1,2}|[a-z]|[ivx]+)[.)])$`, "iu");
@@ -173,8 +175,14 @@ function columnsFor(split: TableLine[]): Span[] | undefined {
 /** The run's rows of cells by column, or undefined when its columns hold prose, not a table. */
 function toRows(run: TableLine[], split: TableLine[], columns: Span[]): string[][] | undefined {
   const columnOf = (cell: Cell) => nearestColumn(columns, cell);
-  const lengths = columns.map((_, c) => split.flatMap((l) => l.cells.filter((cell) => columnOf(cell) === c).map((cell) => cell.text.length)));
-  if (!lengths.some((ls) => median(ls) <= SHORT_CELL)) return undefined;
+  const cellsOf = (c: number) => split.flatMap((l) => l.cells.filter((cell) => columnOf(cell) === c));
+  // Prose set side by side fills its columns line after line with long text; a table has a column
+  // of short cells, or cells that leave much of their column empty.
+  const tableLike = columns.some((col, c) => {
+    const cells = cellsOf(c);
+    return median(cells.map((cell) => cell.text.length)) <= SHORT_CELL || mean(cells.map((cell) => (cell.right - cell.x) / (col.right - col.x))) <= MAX_PROSE_FILL;
+  });
+  if (!tableLike) return undefined;
   // A first column of bullets or item numbers is a list set with a hanging indent.
   if (split.every((l) => LIST_MARK.test(l.cells[0]!.text))) return undefined;
 
@@ -230,6 +238,8 @@ function rowGroups(run: TableLine[], columnOf: (cell: Cell) => number): TableLin
   });
   return groups;
 }
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

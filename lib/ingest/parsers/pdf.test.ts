@@ -134,6 +134,22 @@ describe("parsePdf", () => {
     ]);
   });
 
+
+  it("reads a table of rules, whose cells are as long as prose but leave their columns part empty", async () => {
+    const rows = [
+      ["Symptom or illness", "Stay home until"],
+      ["Fever of 100.0 degrees F or higher", "24 hours after the fever ends without medicine"],
+      ["Vomiting or diarrhea", "48 hours after the last episode"],
+      ["Pink eye (conjunctivitis) with discharge from the eye", "Discharge has stopped, or 24 hours after treatment"],
+      ["Flu, confirmed or suspected", "At least 5 days after symptoms start"],
+    ];
+    const bytes = await makePdf((pdf) => {
+      pdf.font("Helvetica").fontSize(9);
+      rows.forEach((row, i) => row.forEach((cell, c) => pdf.text(cell, [72, 300][c]!, 100 + i * 18, { lineBreak: false })));
+    }, "");
+    const doc = await parsePdf(bytes, "sickness");
+    expect(doc.blocks.map((b) => [b.kind, b.text])).toEqual([["table", tableText(rows)]]);
+  });
   it("writes a label standing over several columns before each of their names, and joins a header's second line", async () => {
     const bytes = await makePdf((pdf) => {
       pdf.font("Helvetica").fontSize(10);
