@@ -205,6 +205,9 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("how often is the long service award paid")).toEqual(["long", "servic", "award", "paid"]);
     expect(questionTerms("how fast do I have to acknowledge an alert")).toEqual(["acknowledg", "alert"]);
     expect(questionTerms("I'm going to a workshop in Denver. How much do I get for meals?")).toEqual(["workshop", "denver", "meal"]);
+    // "like" before a figure hedges it, as "about" does; elsewhere it is a word like any other.
+    expect(questionTerms("what if I leave after like 18 months, do I keep the match?")).toEqual(["leav", "18", "month", "keep", "match"]);
+    expect(questionTerms("Can I wear something like a hoodie?")).toEqual(["wear", "like", "hoodi"]);
     // A chat's interjections are not what is asked.
     expect(questionTerms("ugh I paid for groceries with the corporate card lol")).toEqual(["paid", "groceri", "corpor", "card"]);
     expect(questionTerms("whats the drink drive limit, im new and dont know")).toEqual(["drink", "drive", "limit", "new"]);

@@ -6,7 +6,7 @@ import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, wholeThousands } 
 import { acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
-import { applyCorrections, typoCorrections, wordCounts } from "../text/typos";
+import { applyCorrections, compoundCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
 /**
@@ -196,6 +196,9 @@ const STORY_TIME = new RegExp(
   "gi",
 );
 
+/** "like" before a figure ("after like 18 months", "like 4500 km") says "about", as "~" does; it is no subject. */
+const HEDGED_FIGURE = /\blike(?=\s+[~$£€]?\d)/gi;
+
 /** `text` with each amount of money as the one number it is ("$3,200" -> "3200", "$18k" -> "18000"), not words "3" and "200". */
 function wholeAmounts(text: string): string {
   let out = "";
@@ -218,7 +221,7 @@ export function questionTerms(question: string): string[] {
  * it was a word found nowhere, held against every answer.
  */
 export function questionWords(question: string): { word: string; stem: string }[] {
-  return [...new Set(contentWords(wholeThousands(wholeAmounts(question.replace(HOW_ADVERB, "how").replace(STORY_TIME, " ")))))]
+  return [...new Set(contentWords(wholeThousands(wholeAmounts(question.replace(HOW_ADVERB, "how").replace(HEDGED_FIGURE, " ").replace(STORY_TIME, " ")))))]
     .filter((word) => !UNMARKED_CONTRACTIONS.has(word))
     .map((word) => ({ word, stem: snowballStem(word) }))
     .filter((w) => !ASKING_STEMS.has(w.stem) && !STOPWORDS.has(w.stem));
@@ -257,7 +260,10 @@ export async function readQuestion(asked: string, standalone: string | undefined
   const weights = await questionWeights(both(asked, standalone), termStats);
   if (weights.chunks === 0) return { asked, standalone, weights };
   const unknown = questionWords(both(asked, standalone)).filter((w) => weights.df.get(w.stem) === 0).map((w) => w.word);
-  const corrections = typoCorrections(unknown, wordCounts(sources.map((s) => s.text)));
+  const vocabulary = wordCounts(sources.map((s) => s.text));
+  const compounds = compoundCorrections(both(asked, standalone), new Set(unknown), vocabulary);
+  const halves = new Set([...compounds.keys()].flatMap((pair) => pair.split(" ")));
+  const corrections = new Map([...compounds, ...typoCorrections(unknown.filter((w) => !halves.has(w)), vocabulary)]);
   if (corrections.size === 0) return { asked, standalone, weights };
   const read = { asked: applyCorrections(asked, corrections), standalone: standalone === undefined ? undefined : applyCorrections(standalone, corrections) };
   return { ...read, weights: await questionWeights(both(read.asked, read.standalone), termStats) };

@@ -6,7 +6,7 @@ import { STOPWORDS } from "../text/stopwords";
 import { keywordTerms } from "../text/terms";
 import type { AnswerTermStats } from "./answer-term-stats";
 import { formalWords } from "../text/everyday-words";
-import { typoCorrections, wordCounts } from "../text/typos";
+import { isShorthand, typoCorrections, wordCounts } from "../text/typos";
 
 /** A question word no chunk holds, read as a close word of the passages found for the question. */
 export interface SpellingCorrection {
@@ -18,13 +18,13 @@ export interface SpellingCorrection {
 const VOCABULARY_PASSAGES = 20;
 
 /**
- * The question's words that could be misspelt: letters only, long enough to correct safely
- * (typos.ts), and not capitalised inside a sentence: "Chile" or "Okta" is a name the documents may
- * lack, not a typo.
+ * The question's shorthand ("nite", "OT"), everyday words, and words that could be misspelt:
+ * letters only, long enough to correct safely (typos.ts), and not capitalised inside a sentence:
+ * "Chile" or "Okta" is a name the documents may lack, not a typo.
  */
 export function correctableWords(question: string): string[] {
   const names = new Set((question.match(/(?<=[\p{L}\p{N},;:]\s+)\p{Lu}\p{L}*/gu) ?? []).map((w) => w.toLowerCase()));
-  return keywordTerms(question).filter((w) => formalWords(w).length > 0 || (w.length >= 5 && /^\p{L}+$/u.test(w) && !STOPWORDS.has(w) && !names.has(w)));
+  return keywordTerms(question).filter((w) => formalWords(w).length > 0 || isShorthand(w) || (w.length >= 5 && /^\p{L}+$/u.test(w) && !STOPWORDS.has(w) && !names.has(w)));
 }
 
 /**

@@ -13,7 +13,7 @@
 const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
     // Family, as policies list relationships.
-    "nan nana nanna gran granny grandma grandmom grandmum": ["grandmother", "grandparent", "grandparents"],
+    "nan nana nanna gran granny grandma grandmom grandmum gma": ["grandmother", "grandparent", "grandparents"],
     "grandpa granddad grandad gramps": ["grandfather", "grandparent", "grandparents"],
     "mum mom mam mummy mommy": ["mother", "parent", "parents"],
     "dad daddy": ["father", "parent", "parents"],
@@ -68,5 +68,6 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
 
 /** The formal words an everyday word stands for, most likely first; none for any other word. */
 export function formalWords(word: string): readonly string[] {
-  return EVERYDAY_WORDS.get(word) ?? [];
+  // A plural as its singular ("dads", "grandmas"): the formal words hold both forms.
+  return EVERYDAY_WORDS.get(word) ?? (word.endsWith("s") ? EVERYDAY_WORDS.get(word.slice(0, -1)) : undefined) ?? [];
 }

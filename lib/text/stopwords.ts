@@ -27,12 +27,14 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
 );
 
 /**
- * Function words typed without their apostrophe ("dont", "im"): the answerer reads them as the stop
- * words they are. Found in no passage, they counted as the question's unknown subject and sank its
- * answer. ("whats", "hows" need no entry: their stems are stop words.) Kept apart from STOPWORDS,
- * which the hashing embedder's version reads (changing it changes every stored vector).
+ * Function words typed without their apostrophe ("dont", "im") or in a chat's shorthand ("bc",
+ * "gotta", "u"): the answerer reads them as the stop words they are. Found in no passage, they
+ * counted as the question's unknown subject and sank its answer. ("whats", "hows" need no entry:
+ * their stems are stop words.) Kept apart from STOPWORDS, which the hashing embedder's version
+ * reads (changing it changes every stored vector).
  */
 export const UNMARKED_CONTRACTIONS: ReadonlySet<string> = new Set(
   ("dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt hasnt havent hadnt " +
-    "im ive youre youve theyre theyve weve").split(" "),
+    "im ive youre youve theyre theyve weve " +
+    "gotta gonna wanna bc cuz coz tho til u ur ya").split(" "),
 );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCorrections, isCommonWord, typoCorrections, wordCounts } from "./typos";
+import { applyCorrections, compoundCorrections, isCommonWord, typoCorrections, wordCounts } from "./typos";
 
 const vocabulary = wordCounts(["Passwords must be changed every 90 days.", "International travel needs approval. The password policy applies."]);
 
@@ -46,6 +46,9 @@ describe("typoCorrections", () => {
     expect(typoCorrections(["max"], counts).get("max")).toBe("maximum");
     expect(typoCorrections(["yrs"], counts).has("yrs")).toBe(false); // the sources lack "years"
     expect(typoCorrections(["cat"], counts).has("cat")).toBe(false);
+    // A chat's shorthand and ordinals.
+    const shifts = wordCounts(["Overtime on the second shift is approved by a doctor or the supervisor."]);
+    expect(Object.fromEntries(typoCorrections(["ot", "2nd", "drs", "nite"], shifts))).toEqual({ ot: "overtime", "2nd": "second", drs: "doctor" });
   });
 
   it("reads an everyday word as the first of its formal words the sources use, and nothing when they use none", () => {
@@ -54,6 +57,8 @@ describe("typoCorrections", () => {
     expect(Object.fromEntries(corrections)).toEqual({ nan: "grandparent", kids: "children", ute: "vehicle" });
     // "grandmother" comes first when the sources have it.
     expect(typoCorrections(["nan"], wordCounts(["A grandmother or grandparent"])).get("nan")).toBe("grandmother");
+    // A plural as its singular.
+    expect(typoCorrections(["dads"], wordCounts(["Each parent may take 2 weeks."])).get("dads")).toBe("parent");
     // "max" is "maximum" where the sources say so, else the cap or limit they write.
     expect(typoCorrections(["max"], wordCounts(["Hotel cap per night: $200"])).get("max")).toBe("cap");
   });
@@ -82,5 +87,16 @@ describe("applyCorrections", () => {
   it("replaces whole words in any case and keeps the rest of the text", () => {
     const corrections = new Map([["pasword", "password"]]);
     expect(applyCorrections("How often do I reset my ENT Pasword? (paswords)", corrections)).toBe("How often do I reset my ENT password? (paswords)");
+  });
+});
+
+describe("compoundCorrections", () => {
+  it("reads two words the sources write as one, when either is a word no chunk holds", () => {
+    const counts = wordCounts(["Wear earmuffs in the press shop. The workplace is inspected."]);
+    const question = "can i wear earbuds under my ear muffs? is the work place safe";
+    expect(Object.fromEntries(compoundCorrections(question, new Set(["muffs"]), counts))).toEqual({ "ear muffs": "earmuffs" });
+    // Both words known: two words, not a misspelt one.
+    expect(compoundCorrections(question, new Set(), counts).size).toBe(0);
+    expect(applyCorrections("My Ear-muffs and my 2nd pair", new Map([["ear muffs", "earmuffs"], ["2nd", "second"]]))).toBe("My earmuffs and my second pair");
   });
 });

@@ -41,15 +41,23 @@ export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyM
 }
 
 /**
- * Shorthand people type in questions and policies spell out ("lifetime max", "16 yrs of service"):
- * read as the word, when the sources have it and not the shorthand. Only these, not any word a
+ * Shorthand people type in questions and policies spell out ("lifetime max", "16 yrs of service",
+ * "got called in for OT", "my drs note", "on 2nd shift"): read as the word, when the sources have it
+ * and not the shorthand. Only these, not any word a
  * shorthand begins: "Cat C licence" is not a "category". ("max" and "min" are everyday words,
  * read as a cap or limit too where the sources write no "maximum": everyday-words.ts.)
  */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
   ("approx:approximately dept:department mgr:manager yr:year yrs:years hrs:hours " +
-    "mins:minutes wk:week wks:weeks mo:month mos:months appt:appointment").split(" ").map((pair) => pair.split(":") as [string, string]),
+    "mins:minutes wk:week wks:weeks mo:month mos:months appt:appointment nite:night tmrw:tomorrow " +
+    "pic:photo pics:photos maint:maintenance mgmt:management govt:government ot:overtime dr:doctor drs:doctor " +
+    "sched:schedule 1st:first 2nd:second 3rd:third 4th:fourth 5th:fifth").split(" ").map((pair) => pair.split(":") as [string, string]),
 );
+
+/** Whether the word is a shorthand read as the word it stands for ("yrs", "nite"). */
+export function isShorthand(word: string): boolean {
+  return ABBREVIATIONS.has(word);
+}
 
 /**
  * Byte-pair merges are learnt in order of frequency, so a low token id is a string written often.
@@ -80,5 +88,22 @@ export function wordCounts(texts: Iterable<string>): Map<string, number> {
 /** `text` with each corrected word replaced, wherever it stands as a whole word, in any case. */
 export function applyCorrections(text: string, corrections: ReadonlyMap<string, string>): string {
   if (corrections.size === 0) return text;
-  return text.replace(/\p{L}+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+  let joined = text;
+  for (const [pair, word] of corrections) {
+    const [first, second] = pair.split(" ");
+    if (second) joined = joined.replace(new RegExp(`(?<!\\p{L})${first}[ -]${second}(?!\\p{L})`, "giu"), word);
+  }
+  return joined.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+}
+
+/**
+ * Two words the sources write as one ("ear muffs", "work place" for "earmuffs", "workplace"), keyed
+ * "ear muffs", when either is a word no chunk holds: read as the one word, as applyCorrections does.
+ */
+export function compoundCorrections(text: string, unknown: ReadonlySet<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
+  const compounds = new Map<string, string>();
+  for (const [, first, second] of text.toLowerCase().matchAll(/(?<!\p{L})(\p{L}+)[ -](?=(\p{L}+)(?!\p{L}))/gu)) {
+    if ((unknown.has(first!) || unknown.has(second!)) && vocabulary.has(first! + second!)) compounds.set(`${first} ${second}`, first! + second!);
+  }
+  return compounds;
 }
