@@ -1,12 +1,13 @@
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { generateText, streamText, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
-import { composeAnswer, createBuiltinModel, NOT_FOUND_ANSWER, SURE_REFERRAL, streamedWords } from "./builtin-model";
+import { composeAnswer, createBuiltinModel, ESCALATED_MIN_EVIDENCE, NOT_FOUND_ANSWER, SURE_REFERRAL, streamedWords } from "./builtin-model";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { buildSystemPrompt, type PromptSource } from "./prompt";
 import { countTokens } from "../text/tokens";
 import type { Classify } from "../behaviour/classifier/topic-of";
 import { EXPENSES, LEAVE, SOURCES, TRAVEL } from "@/testing/policy-sources";
+import { ANSWERER_DEFAULTS, composeExtractiveAnswer } from "./extractive-answer";
 
 
 /** Runs the model through the AI SDK the way the chat route does: sources in the system prompt, then messages. */
@@ -253,5 +254,23 @@ describe("a referral the classifier is unsure of, for a question asking a figure
     expect(composeAnswer(asked, SOURCES, spec, undefined, refers(SURE_REFERRAL + 0.05))).toBe(referral);
     expect(composeAnswer("My manager turned down my two weeks in July. Can she do that?", SOURCES, spec, undefined, refers(0.65))).toBe(referral);
     expect(composeAnswer("My manager turned down my July leave. How much parental leave pay will I get?", SOURCES, spec, undefined, refers(0.65))).toBe(referral);
+  });
+});
+
+describe("a matter escalated to compliance", () => {
+  const spec = DEFAULT_BEHAVIOUR_SPEC;
+  const as = (label: string): Classify => () => ({ label, probabilities: { [label]: 0.9 } });
+  // A story: most of its words no rule repeats, so the rule it needs carries less evidence than a question's would.
+  const story = "My manager wants me to hide his traffic fines from the trip in my expense claim as parking.";
+
+  it("quotes the closest rule at a lower bar, beside the escalation", () => {
+    const { evidence } = composeExtractiveAnswer(story, SOURCES, { notFound: "-", settings: { ...ANSWERER_DEFAULTS, minEvidence: 0 } });
+    expect(evidence).toBeGreaterThanOrEqual(ESCALATED_MIN_EVIDENCE);
+    expect(evidence).toBeLessThan(ANSWERER_DEFAULTS.minEvidence);
+    const escalated = composeAnswer(story, SOURCES, spec, undefined, as("escalate:compliance"));
+    expect(escalated).toContain("traffic fines are not reimbursed. [2]");
+    expect(escalated).toContain(spec.escalate[0]!.message);
+    // The same evidence for a question nothing escalates is no answer.
+    expect(composeAnswer(story, SOURCES, spec, undefined, as("answer"))).toBe(spec.notFound);
   });
 });

@@ -207,6 +207,7 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("I'm going to a workshop in Denver. How much do I get for meals?")).toEqual(["workshop", "denver", "meal"]);
     // "like" before a figure hedges it, as "about" does; elsewhere it is a word like any other.
     expect(questionTerms("what if I leave after like 18 months, do I keep the match?")).toEqual(["leav", "18", "month", "keep", "match"]);
+    expect(questionTerms("the fix took like an hour")).toEqual(["fix", "took", "hour"]);
     expect(questionTerms("Can I wear something like a hoodie?")).toEqual(["wear", "like", "hoodi"]);
     // A chat's interjections are not what is asked.
     expect(questionTerms("ugh I paid for groceries with the corporate card lol")).toEqual(["paid", "groceri", "corpor", "card"]);

@@ -6,7 +6,7 @@ import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, wholeThousands } 
 import { acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
-import { applyCorrections, compoundCorrections, typoCorrections, wordCounts } from "../text/typos";
+import { applyCorrections, compoundCorrections, phraseCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
 /**
@@ -196,8 +196,8 @@ const STORY_TIME = new RegExp(
   "gi",
 );
 
-/** "like" before a figure ("after like 18 months", "like 4500 km") says "about", as "~" does; it is no subject. */
-const HEDGED_FIGURE = /\blike(?=\s+[~$£€]?\d)/gi;
+/** "like" before a figure ("after like 18 months", "like 4500 km", "like an hour") says "about", as "~" does; it is no subject. */
+const HEDGED_FIGURE = /\blike(?=\s+(?:[~$£€]?\d|an?\s+(?:minute|hour|day|week|month|year|mile|kilometre|kilometer)\b))/gi;
 
 /** `text` with each amount of money as the one number it is ("$3,200" -> "3200", "$18k" -> "18000"), not words "3" and "200". */
 function wholeAmounts(text: string): string {
@@ -263,7 +263,8 @@ export async function readQuestion(asked: string, standalone: string | undefined
   const vocabulary = wordCounts(sources.map((s) => s.text));
   const compounds = compoundCorrections(both(asked, standalone), new Set(unknown), vocabulary);
   const halves = new Set([...compounds.keys()].flatMap((pair) => pair.split(" ")));
-  const corrections = new Map([...compounds, ...typoCorrections(unknown.filter((w) => !halves.has(w)), vocabulary)]);
+  const phrases = phraseCorrections(both(asked, standalone), sources.map((s) => s.text).join("\n"), vocabulary);
+  const corrections = new Map([...phrases, ...compounds, ...typoCorrections(unknown.filter((w) => !halves.has(w)), vocabulary)]);
   if (corrections.size === 0) return { asked, standalone, weights };
   const read = { asked: applyCorrections(asked, corrections), standalone: standalone === undefined ? undefined : applyCorrections(standalone, corrections) };
   return { ...read, weights: await questionWeights(both(read.asked, read.standalone), termStats) };

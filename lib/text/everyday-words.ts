@@ -66,6 +66,24 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
   }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),
 );
 
+/**
+ * Everyday phrases of words the documents do use, each read as a formal word when the documents
+ * never write the phrase: "my nan passed away" asks about a death (and "away" is not "away from
+ * the site"), "time off" about leave.
+ */
+const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries({
+    "passed away|pass away|passes away|passing away": ["died", "dies", "death", "bereavement"],
+    "time off": ["leave", "absence"],
+  }).flatMap(([phrases, formal]) => phrases.split("|").map((p) => [p, formal] as const)),
+);
+
+/** The everyday phrases `text` holds (lower case), each with its formal words, most likely first. */
+export function everydayPhrases(text: string): [string, readonly string[]][] {
+  const lower = text.toLowerCase();
+  return [...EVERYDAY_PHRASES].filter(([phrase]) => new RegExp(`(?<!\\p{L})${phrase}(?!\\p{L})`, "u").test(lower));
+}
+
 /** The formal words an everyday word stands for, most likely first; none for any other word. */
 export function formalWords(word: string): readonly string[] {
   // A plural as its singular ("dads", "grandmas"): the formal words hold both forms.

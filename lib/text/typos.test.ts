@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyCorrections, compoundCorrections, isCommonWord, typoCorrections, wordCounts } from "./typos";
+import { applyCorrections, compoundCorrections, isCommonWord, phraseCorrections, typoCorrections, wordCounts } from "./typos";
 
 const vocabulary = wordCounts(["Passwords must be changed every 90 days.", "International travel needs approval. The password policy applies."]);
 
@@ -98,5 +98,16 @@ describe("compoundCorrections", () => {
     // Both words known: two words, not a misspelt one.
     expect(compoundCorrections(question, new Set(), counts).size).toBe(0);
     expect(applyCorrections("My Ear-muffs and my 2nd pair", new Map([["ear muffs", "earmuffs"], ["2nd", "second"]]))).toBe("My earmuffs and my second pair");
+  });
+});
+
+describe("phraseCorrections", () => {
+  it("reads an everyday phrase as the formal word the sources use, unless the sources write the phrase", () => {
+    const sources = "Bereavement leave: 3 days on the death of a grandparent. A meal away from the site is reimbursed.";
+    const counts = wordCounts([sources]);
+    expect(Object.fromEntries(phraseCorrections("my nan passed away, how much time off do I get?", sources, counts))).toEqual({ "passed away": "death", "time off": "leave" });
+    expect(applyCorrections("My nan Passed away", new Map([["passed away", "death"]]))).toBe("My nan death");
+    const pto = "Paid time off (PTO) accrues each pay period.";
+    expect(phraseCorrections("how much time off do I get?", pto, wordCounts([pto])).size).toBe(0);
   });
 });

@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { formalWords } from "./everyday-words";
+import { everydayPhrases, formalWords } from "./everyday-words";
 import { STOPWORDS } from "./stopwords";
 import { wholeWordToken } from "./tokens";
 
@@ -94,6 +94,20 @@ export function applyCorrections(text: string, corrections: ReadonlyMap<string, 
     if (second) joined = joined.replace(new RegExp(`(?<!\\p{L})${first}[ -]${second}(?!\\p{L})`, "giu"), word);
   }
   return joined.replace(/[\p{L}\p{N}]+/gu, (word) => corrections.get(word.toLowerCase()) ?? word);
+}
+
+/**
+ * An everyday phrase ("passed away", "time off") keyed as written, read as the first of its formal
+ * words the sources use ("died", "leave"), when the sources never write the phrase itself.
+ */
+export function phraseCorrections(text: string, sourceText: string, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
+  const sources = sourceText.toLowerCase();
+  const corrections = new Map<string, string>();
+  for (const [phrase, formal] of everydayPhrases(text)) {
+    const word = formal.find((w) => vocabulary.has(w));
+    if (word && !everydayPhrases(sources).some(([p]) => p === phrase)) corrections.set(phrase, word);
+  }
+  return corrections;
 }
 
 /**
