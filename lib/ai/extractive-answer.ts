@@ -2,7 +2,7 @@ import { STOPWORDS, UNMARKED_CONTRACTIONS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, WEEKDAYS, type AskedFigure } from "./answer-figures";
 import { passageUnits, splitSentences, type TextUnit } from "../text/sentences";
-import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, wholeThousands } from "../text/bands";
+import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, spacedUnits, wholeThousands } from "../text/bands";
 import { acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
@@ -221,7 +221,7 @@ export function questionTerms(question: string): string[] {
  * it was a word found nowhere, held against every answer.
  */
 export function questionWords(question: string): { word: string; stem: string }[] {
-  return [...new Set(contentWords(wholeThousands(wholeAmounts(question.replace(HOW_ADVERB, "how").replace(HEDGED_FIGURE, " ").replace(STORY_TIME, " ")))))]
+  return [...new Set(contentWords(spacedUnits(wholeThousands(wholeAmounts(question.replace(HOW_ADVERB, "how").replace(HEDGED_FIGURE, " ").replace(STORY_TIME, " "))))))]
     .filter((word) => !UNMARKED_CONTRACTIONS.has(word))
     .map((word) => ({ word, stem: snowballStem(word) }))
     .filter((w) => !ASKING_STEMS.has(w.stem) && !STOPWORDS.has(w.stem));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, wholeThousands } from "./bands";
+import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, spacedUnits, wholeThousands } from "./bands";
 
 const covers = (text: string, n: number) => inBand(n, bandsIn(text));
 
@@ -57,5 +57,7 @@ describe("bands", () => {
     // Thousands separators make one number: "6,200 km" is the figure a band "over 5,000 km" covers.
     expect(plainNumbers("I've logged about 6,200 business km this year, a 280 km trip")).toEqual([6200, 280]);
     expect(wholeThousands("about 6,200 km, $5,000, 1,5 days")).toBe("about 6200 km, $5000, 1,5 days");
+    // A unit glued to its number is set apart; an ordinal, an amount or a code is left alone.
+    expect(spacedUnits("my 401k after 3yrs, a 4500km drive on the 2nd shift, $18k, 2FA")).toBe("my 401 k after 3 yrs, a 4500 km drive on the 2nd shift, $18k, 2FA");
   });
 });

@@ -80,6 +80,14 @@ export function wholeThousands(text: string): string {
   return text.replace(/(?<![\w.,])\d{1,3}(?:,\d{3})+(?!\d|,\d)/g, (n) => n.replace(/,/g, ""));
 }
 
+/**
+ * `text` with a number glued to its unit set apart ("4500km" -> "4500 km", "401k" -> "401 k", "3yrs"
+ * -> "3 yrs"), as the documents write it: glued, the two were one word no passage holds.
+ */
+export function spacedUnits(text: string): string {
+  return text.replace(/(?<![\w$£€.,/-])(\d+)(k|kms?|kgs?|lbs?|mi|mph|hrs?|yrs?|wks?)\b/gi, "$1 $2");
+}
+
 /** Lengths and weights a question states ("about 2,500 km", "a 40 lb box"), each with its unit's key. */
 export function measuresIn(text: string): { value: number; unit: string }[] {
   return [...text.matchAll(MEASURE)].flatMap((m) => {

@@ -61,6 +61,8 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     // Figures asked for: "what's the max per night" where a policy writes a cap or a limit.
     "max": ["maximum", "limit", "cap"],
     "min": ["minimum"],
+    // Health.
+    "braces": ["orthodontia", "orthodontic", "orthodontics"],
     // Judgements.
     "dodgy shady sketchy": ["suspicious", "improper"],
   }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),
