@@ -1,13 +1,13 @@
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { generateText, streamText, type ModelMessage } from "ai";
 import { describe, expect, it } from "vitest";
-import { composeAnswer, createBuiltinModel, ESCALATED_MIN_EVIDENCE, NOT_FOUND_ANSWER, SURE_REFERRAL, streamedWords } from "./builtin-model";
+import { composeAnswer, createBuiltinModel, ESCALATED_MIN_EVIDENCE, NOT_FOUND_ANSWER, SURE_REFERRAL, SURE_RULE_EVIDENCE, streamedWords } from "./builtin-model";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { buildSystemPrompt, type PromptSource } from "./prompt";
 import { countTokens } from "../text/tokens";
 import type { Classify } from "../behaviour/classifier/topic-of";
 import { EXPENSES, LEAVE, SOURCES, TRAVEL } from "@/testing/policy-sources";
-import { ANSWERER_DEFAULTS, composeExtractiveAnswer } from "./extractive-answer";
+import { ANSWERER_DEFAULTS, composeExtractiveAnswer, type TermWeights } from "./extractive-answer";
 
 
 /** Runs the model through the AI SDK the way the chat route does: sources in the system prompt, then messages. */
@@ -250,10 +250,34 @@ describe("a referral the classifier is unsure of, for a question asking a figure
     expect(text).not.toContain(referral);
   });
 
-  it("refers it when the classifier is sure, when no figure is asked, or when the documents lack the figure", () => {
+  it("refers it when the classifier is sure, or when the documents lack the figure", () => {
     expect(composeAnswer(asked, SOURCES, spec, undefined, refers(SURE_REFERRAL + 0.05))).toBe(referral);
-    expect(composeAnswer("My manager turned down my two weeks in July. Can she do that?", SOURCES, spec, undefined, refers(0.65))).toBe(referral);
     expect(composeAnswer("My manager turned down my July leave. How much parental leave pay will I get?", SOURCES, spec, undefined, refers(0.65))).toBe(referral);
+  });
+
+  // The index's statistics, as the chat reads them: words no chunk holds ("mocks", "accent") count against.
+  const weights: TermWeights = {
+    chunks: 1000,
+    df: new Map([["manag", 60], ["turn", 80], ["trip", 40], ["busi", 90], ["travel", 70], ["book", 50], ["navan", 3], ["portal", 8], ["mock", 0], ["accent", 0], ["ask", 100], ["annual", 30], ["leav", 50]]),
+  };
+  const read = (q: string) => composeAnswer(q, SOURCES, spec, { asked: q, weights }, refers(SURE_REFERRAL - 0.15));
+
+  it("answers a question the documents answer surely, figure or not, when the classifier is below the sure mark", () => {
+    const q = "My manager turned down my trip. Does business travel have to be booked through the Navan travel portal?";
+    expect(composeExtractiveAnswer(q, SOURCES, { notFound: "-", weights }).evidence).toBeGreaterThanOrEqual(SURE_RULE_EVIDENCE);
+    expect(read(q)).toContain("booked through the Navan travel portal");
+    expect(composeAnswer(q, SOURCES, spec, { asked: q, weights }, refers(SURE_REFERRAL + 0.05))).toBe(referral);
+  });
+
+  it("refers a personal case the documents answer only weakly", () => {
+    const q = "Can my manager mock my accent whenever I ask about my annual leave?";
+    const { evidence } = composeExtractiveAnswer(q, SOURCES, { notFound: "-", weights, settings: { ...ANSWERER_DEFAULTS, minEvidence: 0 } });
+    expect(evidence).toBeLessThan(SURE_RULE_EVIDENCE);
+    expect(read(q)).toBe(referral);
+    // A story whose question names nothing asks for a judgement on the case, however well the documents match the story.
+    const story = "My manager turned down my business travel booked through the Navan travel portal. Can she do that?";
+    expect(composeExtractiveAnswer(story, SOURCES, { notFound: "-", weights }).evidence).toBeGreaterThanOrEqual(SURE_RULE_EVIDENCE);
+    expect(read(story)).toBe(referral);
   });
 });
 

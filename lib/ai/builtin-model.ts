@@ -9,7 +9,7 @@ import { behaviourOf, specClassifier, type Classify } from "../behaviour/classif
 import { loadClassifier, type ClassifierWeights } from "../behaviour/classifier/softmax";
 import { DEFAULT_BEHAVIOUR_SPEC, type BehaviourSpec } from "../behaviour/spec";
 import { askedFigure } from "./answer-figures";
-import { ANSWERER_DEFAULTS, composeExtractiveAnswer, countWords, readQuestion, type ReadQuestion, type TermStatsSource } from "./extractive-answer";
+import { ANSWERER_DEFAULTS, asksOnlyAboutStory, composeExtractiveAnswer, countWords, readQuestion, type ReadQuestion, type TermStatsSource } from "./extractive-answer";
 import { parseSourcesFromPrompt, parseStandaloneQuestion, type PromptSource } from "./prompt";
 import { parseSpecFromPrompt } from "./spec-prompt";
 import { UNPACED, wordDueAt, type Pace } from "./builtin-pace";
@@ -111,6 +111,17 @@ export function createBuiltinModel(options: BuiltinModelOptions = {}): LanguageM
 export const SURE_REFERRAL = 0.8;
 
 /**
+ * Below SURE_REFERRAL, a question the documents answer with at least this evidence is answered,
+ * whether or not it asks a figure: "supervisor here, they want me reachable on my own cell. do i get
+ * anything for that" is answered by the phone stipend's sentence (evidence 1.16). Over the
+ * development sets, the personal cases the classifier referred below 0.8 found no sentence above
+ * 0.40; of the answerable policy questions it referred there, 12 of 17 found one of 0.5 or more,
+ * and the two unanswerable ones none (docs/answer-quality.md). A story whose question names nothing
+ * ("... Can he do that?") asks for a judgement on the case, and stays referred.
+ */
+export const SURE_RULE_EVIDENCE = 0.5;
+
+/**
  * The evidence an escalated question's extract needs. An employee telling a compliance matter tells
  * a story ("the scrap hauler said he'd slip me a couple hundred a month if ..."), whose many words
  * no rule repeats; the escalation already sends them to Compliance, and the closest rule quoted
@@ -140,9 +151,10 @@ export function composeAnswer(question: string, sources: PromptSource[], spec: B
   if (refusal) {
     // A question that asks for a figure ("how much notice is she supposed to give?") asks for the
     // rule, not for a decision on the asker's case: when the classifier is unsure of the referral
-    // and the documents state the figure, the rule is the answer.
-    const rule = probability < SURE_REFERRAL && askedFigure(read?.asked ?? question) ? extract() : undefined;
-    if (!rule?.cited.length) return refusal.referral;
+    // and the documents state the figure, or answer the question surely, the rule is the answer.
+    const rule = probability < SURE_REFERRAL ? extract() : undefined;
+    const sure = rule && rule.evidence >= SURE_RULE_EVIDENCE && !asksOnlyAboutStory(question);
+    if (!rule?.cited.length || (!sure && !askedFigure(read?.asked ?? question))) return refusal.referral;
     return [rule.text, spec.disclaimer].filter(Boolean).join("\n\n");
   }
   const found = escalation ? extract(ESCALATED_MIN_EVIDENCE) : extract();

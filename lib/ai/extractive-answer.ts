@@ -411,6 +411,18 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
 }
 
 /** The words only the asker's statements hold, when the question also asks in a sentence of its own ("...?"). */
+/**
+ * Whether everything a question names is in the asker's statements, and its asking sentence names
+ * nothing ("My shift leader docked half a day from me because the bus broke down. Can he do
+ * that?"): it asks for a judgement on the story told, not for a rule.
+ */
+export function asksOnlyAboutStory(question: string): boolean {
+  const sentences = splitSentences(question);
+  const asks = (sentence: string) => sentence.trim().endsWith("?");
+  if (!sentences.some(asks) || sentences.every(asks)) return false;
+  return sentences.filter(asks).flatMap(questionTerms).length === 0;
+}
+
 function situationTerms(question: string): Set<string> {
   const sentences = splitSentences(question);
   const asks = (sentence: string) => sentence.trim().endsWith("?");
