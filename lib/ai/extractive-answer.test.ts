@@ -200,6 +200,15 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("Client meal limit in Osaka.", [LIMITS], weights).evidence).toBeLessThan(plain.evidence);
   });
 
+  it("matches a figure and its unit written glued on one side and apart on the other", () => {
+    const lines: PromptSource = { n: 1, title: "Field Safety", headingPath: [], text: "Keep plant at least 6 metres from overhead lines of 22 kV or more. Below that, 3 metres." };
+    const weights: TermWeights = { chunks: 1000, df: new Map([["close", 300], ["excav", 20], ["get", 500], ["22kv", 0], ["22", 30], ["kv", 15], ["line", 60]]) };
+    const glued = compose("how close can our excavator get to a 22kV line?", [lines], weights);
+    expect(glued.text).toBe("Keep plant at least 6 metres from overhead lines of 22 kV or more. [1]");
+    const written = { ...lines, text: "Keep plant at least 6 metres from overhead lines of 22kV or more. Below that, 3 metres." };
+    expect(compose("how close can our excavator get to a 22 kV line?", [written], weights).cited).toEqual([1]);
+  });
+
   it("reads the adverb of \"how long\", \"how often\" as asking, and a function word typed without its apostrophe as one", () => {
     expect(questionTerms("How long do I have to log a gift in the register?")).toEqual(["log", "gift", "regist"]);
     expect(questionTerms("how often is the long service award paid")).toEqual(["long", "servic", "award", "paid"]);

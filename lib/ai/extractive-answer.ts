@@ -465,7 +465,7 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
       if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || heading(u.text)) return [];
-      const words = contentWords(wholeAmounts(u.text));
+      const words = contentWords(spacedUnits(wholeAmounts(u.text)));
       const terms = words.map(snowballStem);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
       const leadAt = u.kind !== "prose" ? units.slice(0, index).findLastIndex((p) => p.block !== u.block || p.kind === "prose") : -1;

@@ -82,10 +82,11 @@ export function wholeThousands(text: string): string {
 
 /**
  * `text` with a number glued to its unit set apart ("4500km" -> "4500 km", "401k" -> "401 k", "3yrs"
- * -> "3 yrs"), as the documents write it: glued, the two were one word no passage holds.
+ * -> "3 yrs", "22kV" -> "22 kV"): glued, the two are one word, which the other way of writing them
+ * never matches. Read so on both sides, question and sentence.
  */
 export function spacedUnits(text: string): string {
-  return text.replace(/(?<![\w$£€.,/-])(\d+)(k|kms?|kgs?|lbs?|mi|mph|hrs?|yrs?|wks?)\b/gi, "$1 $2");
+  return text.replace(/(?<![\w$£€.,/-])(\d+)(k|kms?|kgs?|lbs?|mi|mph|kv|hrs?|yrs?|wks?)\b/gi, "$1 $2");
 }
 
 /** Lengths and weights a question states ("about 2,500 km", "a 40 lb box"), each with its unit's key. */
