@@ -410,7 +410,6 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   return { text, cited: [...cited], evidence: best.evidence };
 }
 
-/** The words only the asker's statements hold, when the question also asks in a sentence of its own ("...?"). */
 /**
  * Whether everything a question names is in the asker's statements, and its asking sentence names
  * nothing ("My shift leader docked half a day from me because the bus broke down. Can he do
@@ -423,6 +422,7 @@ export function asksOnlyAboutStory(question: string): boolean {
   return sentences.filter(asks).flatMap(questionTerms).length === 0;
 }
 
+/** The words only the asker's statements hold, when the question also asks in a sentence of its own ("...?"). */
 function situationTerms(question: string): Set<string> {
   const sentences = splitSentences(question);
   const asks = (sentence: string) => sentence.trim().endsWith("?");

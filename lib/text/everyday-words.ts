@@ -71,7 +71,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
 /**
  * Everyday phrases of words the documents do use, each read as a formal word when the documents
  * never write the phrase: "my nan passed away" asks about a death (and "away" is not "away from
- * the site"), "time off" about leave.
+ * the site"), "time off" about leave. Two words each: applyCorrections reads pairs.
  */
 const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({

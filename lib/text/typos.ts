@@ -43,9 +43,9 @@ export function typoCorrections(unknown: Iterable<string>, vocabulary: ReadonlyM
 /**
  * Shorthand people type in questions and policies spell out ("lifetime max", "16 yrs of service",
  * "got called in for OT", "my drs note", "on 2nd shift"): read as the word, when the sources have it
- * and not the shorthand. Only these, not any word a
- * shorthand begins: "Cat C licence" is not a "category". ("max" and "min" are everyday words,
- * read as a cap or limit too where the sources write no "maximum": everyday-words.ts.)
+ * and not the shorthand. Only these, not any word a shorthand begins: "Cat C licence" is not a
+ * "category". ("max" and "min" are everyday words, read as a cap or limit too where the sources
+ * write no "maximum": everyday-words.ts.)
  */
 const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
   ("approx:approximately dept:department mgr:manager yr:year yrs:years hrs:hours " +
@@ -101,17 +101,17 @@ export function applyCorrections(text: string, corrections: ReadonlyMap<string, 
  * words the sources use ("died", "leave"), when the sources never write the phrase itself.
  */
 export function phraseCorrections(text: string, sourceText: string, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
-  const sources = sourceText.toLowerCase();
+  const written = new Set(everydayPhrases(sourceText).map(([phrase]) => phrase));
   const corrections = new Map<string, string>();
   for (const [phrase, formal] of everydayPhrases(text)) {
     const word = formal.find((w) => vocabulary.has(w));
-    if (word && !everydayPhrases(sources).some(([p]) => p === phrase)) corrections.set(phrase, word);
+    if (word && !written.has(phrase)) corrections.set(phrase, word);
   }
   return corrections;
 }
 
 /**
- * Two words the sources write as one ("ear muffs", "work place" for "earmuffs", "workplace"), keyed
+ * Two words the sources write as one ("ear muffs", "fork lift" for "earmuffs", "forklift"), keyed
  * "ear muffs", when either is a word no chunk holds: read as the one word, as applyCorrections does.
  */
 export function compoundCorrections(text: string, unknown: ReadonlySet<string>, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
