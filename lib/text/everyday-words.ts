@@ -71,12 +71,14 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
 /**
  * Everyday phrases of words the documents do use, each read as a formal word when the documents
  * never write the phrase: "my nan passed away" asks about a death (and "away" is not "away from
- * the site"), "time off" about leave. Two words each: applyCorrections reads pairs.
+ * the site"), "time off" about leave, "sell back" PTO about cashing it out. Two words each:
+ * applyCorrections reads pairs.
  */
 const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
     "passed away|pass away|passes away|passing away": ["died", "dies", "death", "bereavement"],
     "time off": ["leave", "absence"],
+    "sell back|sells back|selling back|sold back": ["cash", "payout"],
   }).flatMap(([phrases, formal]) => phrases.split("|").map((p) => [p, formal] as const)),
 );
 

@@ -107,6 +107,8 @@ describe("phraseCorrections", () => {
     const counts = wordCounts([sources]);
     expect(Object.fromEntries(phraseCorrections("my nan passed away, how much time off do I get?", sources, counts))).toEqual({ "passed away": "death", "time off": "leave" });
     expect(applyCorrections("My nan Passed away", new Map([["passed away", "death"]]))).toBe("My nan death");
+    const cash = "Once a year, employees may cash out up to 40 hours of PTO.";
+    expect(Object.fromEntries(phraseCorrections("can we sell back PTO?", cash, wordCounts([cash])))).toEqual({ "sell back": "cash" });
     const pto = "Paid time off (PTO) accrues each pay period.";
     expect(phraseCorrections("how much time off do I get?", pto, wordCounts([pto])).size).toBe(0);
   });
