@@ -257,13 +257,15 @@ export interface ReadQuestion {
  */
 export async function readQuestion(asked: string, standalone: string | undefined, sources: PromptSource[], termStats: TermStatsSource): Promise<ReadQuestion & { weights: TermWeights }> {
   const both = (a: string, s?: string) => `${a}\n${s ?? ""}`;
-  const weights = await questionWeights(both(asked, standalone), termStats);
+  const text = both(asked, standalone);
+  const weights = await questionWeights(text, termStats);
   if (weights.chunks === 0) return { asked, standalone, weights };
-  const unknown = questionWords(both(asked, standalone)).filter((w) => weights.df.get(w.stem) === 0).map((w) => w.word);
-  const vocabulary = wordCounts(sources.map((s) => s.text));
-  const compounds = compoundCorrections(both(asked, standalone), new Set(unknown), vocabulary);
+  const unknown = questionWords(text).filter((w) => weights.df.get(w.stem) === 0).map((w) => w.word);
+  const texts = sources.map((s) => s.text);
+  const vocabulary = wordCounts(texts);
+  const compounds = compoundCorrections(text, new Set(unknown), vocabulary);
   const halves = new Set([...compounds.keys()].flatMap((pair) => pair.split(" ")));
-  const phrases = phraseCorrections(both(asked, standalone), sources.map((s) => s.text).join("\n"), vocabulary);
+  const phrases = phraseCorrections(text, texts.join("\n"), vocabulary);
   const corrections = new Map([...phrases, ...compounds, ...typoCorrections(unknown.filter((w) => !halves.has(w)), vocabulary)]);
   if (corrections.size === 0) return { asked, standalone, weights };
   const read = { asked: applyCorrections(asked, corrections), standalone: standalone === undefined ? undefined : applyCorrections(standalone, corrections) };
@@ -416,19 +418,24 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
  * that?"): it asks for a judgement on the story told, not for a rule.
  */
 export function asksOnlyAboutStory(question: string): boolean {
-  const sentences = splitSentences(question);
-  const asks = (sentence: string) => sentence.trim().endsWith("?");
-  if (!sentences.some(asks) || sentences.every(asks)) return false;
-  return sentences.filter(asks).flatMap(questionTerms).length === 0;
+  const story = toldAndAsked(question);
+  return story !== undefined && story.asked.length === 0;
 }
 
 /** The words only the asker's statements hold, when the question also asks in a sentence of its own ("...?"). */
 function situationTerms(question: string): Set<string> {
+  const story = toldAndAsked(question);
+  if (!story) return new Set();
+  const asked = new Set(story.asked);
+  return new Set(story.told.filter((t) => !asked.has(t)));
+}
+
+/** The terms of a question's statements and of its sentences ending in "?", when it has both kinds. */
+function toldAndAsked(question: string): { told: string[]; asked: string[] } | undefined {
   const sentences = splitSentences(question);
   const asks = (sentence: string) => sentence.trim().endsWith("?");
-  if (!sentences.some(asks) || sentences.every(asks)) return new Set();
-  const asked = new Set(sentences.filter(asks).flatMap(questionTerms));
-  return new Set(sentences.filter((x) => !asks(x)).flatMap(questionTerms).filter((t) => !asked.has(t)));
+  if (!sentences.some(asks) || sentences.every(asks)) return undefined;
+  return { told: sentences.filter((x) => !asks(x)).flatMap(questionTerms), asked: sentences.filter(asks).flatMap(questionTerms) };
 }
 
 /** Words English capitalises that name no subject: "I", the months and the days of the week ("since I started in March"). */
