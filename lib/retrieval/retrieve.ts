@@ -14,7 +14,7 @@ import { reranker } from "./rerank";
 import { diversifyByDocument } from "./diversify";
 import { namedDocuments, preferNamed } from "./named-documents";
 import type { AnswerTermStats } from "./answer-term-stats";
-import { absentWords, correctableWords, spellingCorrections, type SpellingCorrection } from "./spelling";
+import { absentWords, correctableWords, phraseReadings, spellingCorrections, type SpellingCorrection } from "./spelling";
 import { traced } from "../operations/tracing";
 import { applyCorrections } from "../text/typos";
 
@@ -144,7 +144,7 @@ export async function rankCandidates(
   // A misspelt word matches nothing in the keyword leg: corrected against the words of the
   // passages both legs found, it is searched again (only then, so the cost falls on typos alone).
   const firstPass = fuse({ keyword: firstKeyword, vector }, fusion).map((h) => h.chunkId);
-  const corrections = await spellingCorrections(database, asker, correctable, firstPass, absent);
+  const corrections = [...(await spellingCorrections(database, asker, correctable, firstPass, absent)), ...phraseReadings(question)];
   const keyword = corrections.length === 0 ? firstKeyword
     : await searchKeywords(applyCorrections(question, new Map(corrections.map((c) => [c.from, c.to]))));
   const exact = matches !== "common" ? matches

@@ -55,6 +55,22 @@ describe("spelling correction in retrieval", () => {
     expect(sources[0]!.text).toContain("death of a grandparent");
   });
 
+  it("searches an everyday phrase also as the formal words a policy writes, and says so", async () => {
+    const admin = await createTestUser("admin");
+    // Two documents, so each is its own passage: the first shares a word of the phrase, the second only its meaning.
+    const away = randomUUID().slice(0, 6);
+    await acceptUpload({ filename: `away-days-${away}.md`, bytes: Buffer.from(`# Away days ${away}\n\nTeam away days count as working time.\n`), uploadedBy: admin.id });
+    await acceptUpload({ filename: `bereavement-${away}.md`, bytes: Buffer.from(`# Bereavement ${away}\n\nUp to 4 days of paid bereavement leave follow a death in the family.\n`), uploadedBy: admin.id });
+    await drainQueue();
+    const employee = askerOf(await createTestUser("employee"));
+    const { sources, corrections } = await retrieve(employee, `my friend passed away ${away}, can I get time off?`);
+    expect(corrections).toContainEqual({ from: "passed away", to: "passed away died dies death bereavement compassionate" });
+    expect(corrections).toContainEqual({ from: "time off", to: "time off leave absence" });
+    // The keyword leg ranks the passage that names the leave above the one that shares the phrase's word.
+    const keywordRank = (text: string) => sources.find((s) => s.text.includes(text))?.keywordRank ?? Infinity;
+    expect(keywordRank("bereavement leave")).toBeLessThan(keywordRank("Team away days"));
+  });
+
   it("never corrects towards a word only in a document the asker may not read", async () => {
     const admin = await createTestUser("admin");
     await acceptUpload({ filename: `board-${tag}.md`, bytes: Buffer.from(restricted), uploadedBy: admin.id, groups: [`board-${tag}`] });

@@ -5,7 +5,7 @@ import type { Executor } from "@/db/client";
 import { STOPWORDS } from "../text/stopwords";
 import { keywordTerms } from "../text/terms";
 import type { AnswerTermStats } from "./answer-term-stats";
-import { formalWords } from "../text/everyday-words";
+import { everydayPhrases, formalWords } from "../text/everyday-words";
 import { isShorthand, typoCorrections, wordCounts } from "../text/typos";
 
 /** A question word no chunk holds, read as a close word of the passages found for the question. */
@@ -47,6 +47,16 @@ export async function spellingCorrections(
   const passages = await chunkDetails(db, asker, candidates.slice(0, VOCABULARY_PASSAGES));
   const corrections = typoCorrections(unknown.difference(new Set(everyday)), wordCounts(passages.map((p) => `${p.title} ${p.text}`)));
   return [...everyday.map((from) => ({ from, to: formalWords(from).join(" ") })), ...[...corrections].map(([from, to]) => ({ from, to }))];
+}
+
+/**
+ * The question's everyday phrases ("passed away", "time off"), each searched for as written and as
+ * its formal words ("died", "bereavement"; "leave"): a policy names the leave, and the passage that
+ * does may share no other word with the question. The phrase's own words stay, as a passage may
+ * write them.
+ */
+export function phraseReadings(question: string): SpellingCorrection[] {
+  return everydayPhrases(question).map(([from, formal]) => ({ from, to: `${from} ${formal.join(" ")}` }));
 }
 
 /**

@@ -24,6 +24,11 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "kid kids kiddo kiddos": ["child", "children"],
     "sis": ["sister", "sibling"],
     "bro": ["brother", "sibling"],
+    // Life events, as the leave a policy gives for them: "my uncle died" asks about bereavement
+    // leave, "the baby comes" about leave on a birth.
+    "died deceased": ["bereavement", "compassionate", "death"],
+    "funeral funerals": ["bereavement", "compassionate"],
+    "baby babies": ["birth", "child", "children"],
     // People at work.
     "boss gaffer": ["manager", "supervisor"],
     "coworker coworkers workmate workmates": ["colleague", "colleagues", "employee", "employees"],
@@ -63,6 +68,8 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "min": ["minimum"],
     // Health.
     "braces": ["orthodontia", "orthodontic", "orthodontics"],
+    "heaviest": ["weight", "heavy"],
+    "sacked": ["dismissed", "dismissal", "terminated", "termination"],
     // Judgements.
     "dodgy shady sketchy": ["suspicious", "improper"],
   }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),
@@ -76,7 +83,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
  */
 const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
-    "passed away|pass away|passes away|passing away": ["died", "dies", "death", "bereavement"],
+    "passed away|pass away|passes away|passing away": ["died", "dies", "death", "bereavement", "compassionate"],
     "time off": ["leave", "absence"],
     "sell back|sells back|selling back|sold back": ["cash", "payout"],
   }).flatMap(([phrases, formal]) => phrases.split("|").map((p) => [p, formal] as const)),

@@ -61,6 +61,9 @@ describe("typoCorrections", () => {
     expect(typoCorrections(["dads"], wordCounts(["Each parent may take 2 weeks."])).get("dads")).toBe("parent");
     // "max" is "maximum" where the sources say so, else the cap or limit they write.
     expect(typoCorrections(["max"], wordCounts(["Hotel cap per night: $200"])).get("max")).toBe("cap");
+    // A life event as the leave a policy names for it: "died" is the compassionate leave where no bereavement is written.
+    const events = wordCounts(["Compassionate leave: 3 days on the death of a grandparent.", "Parental leave starts on the birth of a child."]);
+    expect(Object.fromEntries(typoCorrections(["died", "baby"], events))).toEqual({ died: "compassionate", baby: "birth" });
   });
 
   it("prefers the more frequent word on a tie", () => {
