@@ -75,17 +75,25 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
   }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),
 );
 
+/** "almost" or "nearly" before an accident's verb: something that could have hurt someone and did not. */
+const NEAR_MISSES = ["almost", "nearly"]
+  .flatMap((adverb) => "hit fell clipped struck crushed knocked tipped collided crashed slipped tripped ran landed came dropped".split(" ").map((verb) => `${adverb} ${verb}`))
+  .join("|");
+
 /**
  * Everyday phrases of words the documents do use, each read as a formal word when the documents
  * never write the phrase: "my nan passed away" asks about a death (and "away" is not "away from
  * the site"), "time off" about leave, "sell back" PTO about cashing it out. Two words each:
- * applyCorrections reads pairs.
+ * applyCorrections reads pairs. A formal reading may be two words ("near miss").
  */
 const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
     "passed away|pass away|passes away|passing away": ["died", "dies", "death", "bereavement", "compassionate"],
     "time off": ["leave", "absence"],
     "sell back|sells back|selling back|sold back": ["cash", "payout"],
+    "fender bender|fender benders": ["collision", "accident"],
+    // "a pallet nearly came down on me", "a forklift almost clipped me": what a safety policy calls a near miss.
+    [NEAR_MISSES]: ["near miss", "near misses"],
   }).flatMap(([phrases, formal]) => phrases.split("|").map((p) => [p, formal] as const)),
 );
 

@@ -110,6 +110,10 @@ describe("phraseCorrections", () => {
     const counts = wordCounts([sources]);
     expect(Object.fromEntries(phraseCorrections("my nan passed away, how much time off do I get?", sources, counts))).toEqual({ "passed away": "death", "time off": "leave" });
     expect(applyCorrections("My nan Passed away", new Map([["passed away", "death"]]))).toBe("My nan death");
+    // A reading of two words, when the sources have both.
+    const safety = "Near misses must be reported before the end of the shift.";
+    expect(Object.fromEntries(phraseCorrections("a pallet nearly fell on me, do I report it?", safety, wordCounts([safety])))).toEqual({ "nearly fell": "near misses" });
+    expect(phraseCorrections("I nearly fell asleep", "A near miss is reported.", wordCounts(["A near"])).size).toBe(0);
     const cash = "Once a year, employees may cash out up to 40 hours of PTO.";
     expect(Object.fromEntries(phraseCorrections("can we sell back PTO?", cash, wordCounts([cash])))).toEqual({ "sell back": "cash" });
     const pto = "Paid time off (PTO) accrues each pay period.";

@@ -104,7 +104,7 @@ export function phraseCorrections(text: string, sourceText: string, vocabulary: 
   const written = new Set(everydayPhrases(sourceText).map(([phrase]) => phrase));
   const corrections = new Map<string, string>();
   for (const [phrase, formal] of everydayPhrases(text)) {
-    const word = formal.find((w) => vocabulary.has(w));
+    const word = formal.find((w) => w.split(" ").every((part) => vocabulary.has(part)));
     if (word && !written.has(phrase)) corrections.set(phrase, word);
   }
   return corrections;
