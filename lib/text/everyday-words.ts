@@ -29,6 +29,8 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "died deceased": ["bereavement", "compassionate", "death"],
     "funeral funerals": ["bereavement", "compassionate"],
     "baby babies": ["birth", "child", "children"],
+    "married": ["marriage"],
+    "divorced": ["divorce"],
     // People at work.
     "boss gaffer": ["manager", "supervisor"],
     "coworker coworkers workmate workmates": ["colleague", "colleagues", "employee", "employees"],
@@ -92,6 +94,12 @@ const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
     "time off": ["leave", "absence"],
     "sell back|sells back|selling back|sold back": ["cash", "payout"],
     "fender bender|fender benders": ["collision", "accident"],
+    "let go|letting go": ["dismiss", "dismissal", "terminate", "termination"],
+    "workers comp|worker comp|workman comp|workmans comp": ["compensation"],
+    "comp time": ["compensatory"],
+    "jury summons": ["jury duty", "jury service"],
+    "parking ticket|parking tickets": ["parking penalty", "parking fine", "penalty", "fine"],
+    "speeding ticket|speeding tickets": ["speeding fine", "speeding penalty", "fine", "penalty"],
     // "a pallet nearly came down on me", "a forklift almost clipped me": what a safety policy calls a near miss.
     [NEAR_MISSES]: ["near miss", "near misses"],
   }).flatMap(([phrases, formal]) => phrases.split("|").map((p) => [p, formal] as const)),

@@ -49,6 +49,7 @@ describe("typoCorrections", () => {
     // A chat's shorthand and ordinals.
     const shifts = wordCounts(["Overtime on the second shift is approved by a doctor or the supervisor."]);
     expect(Object.fromEntries(typoCorrections(["ot", "2nd", "drs", "nite"], shifts))).toEqual({ ot: "overtime", "2nd": "second", drs: "doctor" });
+    expect(typoCorrections(["diff"], wordCounts(["The night differential is $2 an hour."])).get("diff")).toBe("differential");
   });
 
   it("reads an everyday word as the first of its formal words the sources use, and nothing when they use none", () => {
@@ -114,6 +115,8 @@ describe("phraseCorrections", () => {
     const safety = "Near misses must be reported before the end of the shift.";
     expect(Object.fromEntries(phraseCorrections("a pallet nearly fell on me, do I report it?", safety, wordCounts([safety])))).toEqual({ "nearly fell": "near misses" });
     expect(phraseCorrections("I nearly fell asleep", "A near miss is reported.", wordCounts(["A near"])).size).toBe(0);
+    const court = "Jury duty is paid as court leave.";
+    expect(Object.fromEntries(phraseCorrections("I got a jury summons, is it paid?", court, wordCounts([court])))).toEqual({ "jury summons": "jury duty" });
     const cash = "Once a year, employees may cash out up to 40 hours of PTO.";
     expect(Object.fromEntries(phraseCorrections("can we sell back PTO?", cash, wordCounts([cash])))).toEqual({ "sell back": "cash" });
     const pto = "Paid time off (PTO) accrues each pay period.";
