@@ -3,7 +3,7 @@ import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentRefer
 import { askedFigure, carriesFigure, WEEKDAYS, type AskedFigure } from "./answer-figures";
 import { passageUnits, splitSentences, type TextUnit } from "../text/sentences";
 import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, spacedUnits, wholeThousands } from "../text/bands";
-import { acronymsIn } from "../text/acronyms";
+import { acronymCorrections, acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
 import { applyCorrections, compoundCorrections, phraseCorrections, typoCorrections, wordCounts } from "../text/typos";
@@ -266,7 +266,9 @@ export async function readQuestion(asked: string, standalone: string | undefined
   const compounds = compoundCorrections(text, new Set(unknown), vocabulary);
   const halves = new Set([...compounds.keys()].flatMap((pair) => pair.split(" ")));
   const phrases = phraseCorrections(text, texts.join("\n"), vocabulary);
-  const corrections = new Map([...phrases, ...compounds, ...typoCorrections(unknown.filter((w) => !halves.has(w)), vocabulary)]);
+  const corrected = new Map([...phrases, ...compounds, ...typoCorrections(unknown.filter((w) => !halves.has(w)), vocabulary)]);
+  // An acronym the sources spell out, of the words no other reading explains ("HV", not "hrs" or "km").
+  const corrections = new Map([...acronymCorrections(text, unknown.filter((w) => !halves.has(w) && !corrected.has(w)), texts), ...corrected]);
   if (corrections.size === 0) return { asked, standalone, weights };
   const read = { asked: applyCorrections(asked, corrections), standalone: standalone === undefined ? undefined : applyCorrections(standalone, corrections) };
   return { ...read, weights: await questionWeights(both(read.asked, read.standalone), termStats) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { acronymsIn } from "./acronyms";
+import { acronymCorrections, acronymsIn } from "./acronyms";
 
 describe("acronymsIn", () => {
   it("reads the words an acronym in brackets stands for", () => {
@@ -20,5 +20,20 @@ describe("acronymsIn", () => {
 
   it("ignores brackets whose letters the words before them do not spell", () => {
     expect([...acronymsIn("Leave Without Pay (LWOP) needs approval (see Section 4 (B)). A doctorate (PhD) counts.").keys()]).toEqual([]);
+  });
+});
+
+describe("acronymCorrections", () => {
+  it("reads an acronym the sources never write as the words whose initials spell it", () => {
+    const texts = ["Task: High-voltage switching; Minimum PPE: Arc flash suit.", "Continuing education: $600 a year. Continuing education days are paid."];
+    expect(Object.fromEntries(acronymCorrections("what PPE do I need for HV switching, and how much CE money?", ["hv", "ce"], texts))).toEqual({ hv: "high voltage", ce: "continuing education" });
+    expect(Object.fromEntries(acronymCorrections("can I WFH on fridays", ["wfh"], ["You may work from home on Fridays."]))).toEqual({ wfh: "work from home" });
+    // Typed in lower case, a word is not taken for one.
+    expect(acronymCorrections("how much ce money, can i wfh", ["ce", "wfh"], [...texts, "You may work from home."]).size).toBe(0);
+  });
+
+  it("spells nothing with words of one or two letters, and leaves what no run of words spells", () => {
+    expect(acronymCorrections("Is HV covered?", ["hv"], ["If he visits, he values it."]).size).toBe(0);
+    expect(acronymCorrections("Is XYZ covered?", ["xyz"], ["High-voltage switching"]).size).toBe(0);
   });
 });

@@ -45,3 +45,35 @@ function expand(letters: string, words: string[]): string[] | undefined {
   };
   return spell(letters.length - 1, bare.length - 1);
 }
+
+/**
+ * A question's acronyms the sources never write but spell out: "HV switching" where a table says
+ * "High-voltage switching", "my CE money" where a policy says "continuing education". Of `unknown`
+ * (words no chunk holds), those written in capitals in `question`, of 2 to 5 letters, each read as
+ * the words of `texts` whose initials spell it (small words between them skipped), the most often
+ * written run when several do. Words of one letter or two never spell one: "HV" is not "he
+ * visited". A word in lower case is not taken for one: "fr jacket" was read as the flame-resistant
+ * clothing a policy names, and a question it does not answer was answered (without vowels as the
+ * test, the development sets lost as many declines as they gained answers).
+ */
+export function acronymCorrections(question: string, unknown: Iterable<string>, texts: readonly string[]): Map<string, string> {
+  const corrections = new Map<string, string>();
+  for (const word of unknown) {
+    const lower = word.toLowerCase();
+    if (!/^[a-z]{2,5}$/.test(lower)) continue;
+    if (!new RegExp(`(?<![\\p{L}\\p{N}])${lower.toUpperCase()}s?(?![\\p{L}\\p{N}])`, "u").test(question)) continue;
+    const counts = new Map<string, number>();
+    for (const text of texts) {
+      const words = text.split(/[\s\-/]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter(Boolean);
+      for (let end = 0; end < words.length; end++) {
+        const run = expand(lower, words.slice(Math.max(0, end + 1 - 2 * lower.length), end + 1));
+        if (!run || run.some((w) => !SKIPPED.has(w.toLowerCase()) && w.length < 3)) continue;
+        const spelled = run.join(" ").toLowerCase();
+        counts.set(spelled, (counts.get(spelled) ?? 0) + 1);
+      }
+    }
+    const best = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0];
+    if (best) corrections.set(lower, best[0]);
+  }
+  return corrections;
+}
