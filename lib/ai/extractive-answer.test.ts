@@ -223,6 +223,8 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("whats the drink drive limit, im new and dont know")).toEqual(["drink", "drive", "limit", "new"]);
     expect(questionTerms("Do you share my information with others?")).toEqual(["share", "inform"]);
     expect(questionTerms("What do you think: is peer-to-peer lending an investment? I was wondering, just curious")).toEqual(["peer", "lend", "invest"]);
+    // Nor are its hedges.
+    expect(questionTerms("pretty sure the van's fuel card got used on weekends, am I supposed to report it or is that still fine?")).toEqual(["van", "fuel", "card", "use", "weekend", "report", "fine"]);
     // Found in no passage, "whats" counted as the question's unknown subject and sank the answer.
     const weights: TermWeights = { chunks: 1000, df: new Map([["client", 20], ["meal", 30], ["limit", 60], ["whats", 0]]) };
     expect(compose("whats the client meal limit", [LIMITS], weights).evidence).toBe(compose("What's the client meal limit", [LIMITS], weights).evidence);

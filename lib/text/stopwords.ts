@@ -15,15 +15,17 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
 
 /**
  * Words about the document or the asking rather than its subject ("according to the handbook",
- * "explain", "the Benefits pdf"), and the interjections of a chat ("ugh", "lol"): a question
- * phrased with them asks the same as one without.
+ * "explain", "the Benefits pdf"), the interjections of a chat ("ugh", "lol") and its hedges
+ * ("pretty sure"): a question phrased with them asks the same as one without.
  */
 export const ASKING_WORDS: ReadonlySet<string> = new Set(
   ("according accordance document documents doc docs pdf file files page pages section sections paragraph " +
     "explain explains describe describes summarize summarise summary mention mentions mentioned say says said state " +
     "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
     "find look show give provide something anything thing things way ways kind sort exactly basically actually " +
-    "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk going").split(" "),
+    "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk going " +
+    // Hedges: "am I supposed to", "pretty sure", "do I still need to" ask the same without them.
+    "supposed sure pretty honestly really maybe probably anyway though reckon still").split(" "),
 );
 
 /**
