@@ -66,6 +66,8 @@ export function acronymCorrections(question: string, unknown: Iterable<string>, 
     for (const text of texts) {
       const words = text.split(/[\s\-/]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter(Boolean);
       for (let end = 0; end < words.length; end++) {
+        // The run ends on a word starting with the acronym's last letter: most words are not tried.
+        if (words[end]![0]!.toLowerCase() !== lower.at(-1)) continue;
         const run = expand(lower, words.slice(Math.max(0, end + 1 - 2 * lower.length), end + 1));
         if (!run || run.some((w) => !SKIPPED.has(w.toLowerCase()) && w.length < 3)) continue;
         const spelled = run.join(" ").toLowerCase();
