@@ -95,6 +95,8 @@ const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
     "sell back|sells back|selling back|sold back": ["cash", "payout"],
     "fender bender|fender benders": ["collision", "accident"],
     "let go|letting go": ["dismiss", "dismissal", "terminate", "termination"],
+    "change out|changing out|swap out|swapping out": ["replace", "replaced", "change"],
+    "how heavy": ["weight", "heavy"],
     "workers comp|worker comp|workman comp|workmans comp": ["compensation"],
     "comp time": ["compensatory"],
     "jury summons": ["jury duty", "jury service"],

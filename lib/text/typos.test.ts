@@ -115,6 +115,8 @@ describe("phraseCorrections", () => {
     const safety = "Near misses must be reported before the end of the shift.";
     expect(Object.fromEntries(phraseCorrections("a pallet nearly fell on me, do I report it?", safety, wordCounts([safety])))).toEqual({ "nearly fell": "near misses" });
     expect(phraseCorrections("I nearly fell asleep", "A near miss is reported.", wordCounts(["A near"])).size).toBe(0);
+    const sharps = "Replace a sharps container when it is three-quarters full.";
+    expect(Object.fromEntries(phraseCorrections("when do I change out the sharps box?", sharps, wordCounts([sharps])))).toEqual({ "change out": "replace" });
     const court = "Jury duty is paid as court leave.";
     expect(Object.fromEntries(phraseCorrections("I got a jury summons, is it paid?", court, wordCounts([court])))).toEqual({ "jury summons": "jury duty" });
     const cash = "Once a year, employees may cash out up to 40 hours of PTO.";
