@@ -34,6 +34,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     // People at work.
     "boss gaffer": ["manager", "supervisor"],
     "coworker coworkers workmate workmates": ["colleague", "colleagues", "employee", "employees"],
+    "sacked": ["dismissed", "dismissal", "terminated", "termination"],
     "sparky sparkie sparkies": ["electrician", "electricians", "electrical"],
     // Pay and money.
     "paycheck paycheque payslip paystub wages": ["pay", "salary"],
@@ -68,10 +69,9 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     // Figures asked for: "what's the max per night" where a policy writes a cap or a limit.
     "max": ["maximum", "limit", "cap"],
     "min": ["minimum"],
+    "heaviest": ["weight", "heavy"],
     // Health.
     "braces": ["orthodontia", "orthodontic", "orthodontics"],
-    "heaviest": ["weight", "heavy"],
-    "sacked": ["dismissed", "dismissal", "terminated", "termination"],
     // Judgements.
     "dodgy shady sketchy": ["suspicious", "improper"],
   }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),
