@@ -265,10 +265,11 @@ export async function readQuestion(asked: string, standalone: string | undefined
   const vocabulary = wordCounts(texts);
   const compounds = compoundCorrections(text, new Set(unknown), vocabulary);
   const halves = new Set([...compounds.keys()].flatMap((pair) => pair.split(" ")));
+  const single = unknown.filter((w) => !halves.has(w));
   const phrases = phraseCorrections(text, texts.join("\n"), vocabulary);
-  const corrected = new Map([...phrases, ...compounds, ...typoCorrections(unknown.filter((w) => !halves.has(w)), vocabulary)]);
+  const corrected = new Map([...phrases, ...compounds, ...typoCorrections(single, vocabulary)]);
   // An acronym the sources spell out, of the words no other reading explains ("HV", not "hrs" or "km").
-  const corrections = new Map([...acronymCorrections(text, unknown.filter((w) => !halves.has(w) && !corrected.has(w)), texts), ...corrected]);
+  const corrections = new Map([...acronymCorrections(text, single.filter((w) => !corrected.has(w)), texts), ...corrected]);
   if (corrections.size === 0) return { asked, standalone, weights };
   const read = { asked: applyCorrections(asked, corrections), standalone: standalone === undefined ? undefined : applyCorrections(standalone, corrections) };
   return { ...read, weights: await questionWeights(both(read.asked, read.standalone), termStats) };

@@ -16,19 +16,24 @@ export function acronymsIn(text: string): Map<string, string[]> {
     const acronym = m[1]!;
     // An acronym is written mostly in capitals ("CDP", "LWOP", "PhD" is not one).
     if ((acronym.match(/[A-Z]/g) ?? []).length < Math.max(2, acronym.length - 1)) continue;
-    const before = text.slice(Math.max(0, m.index - 160), m.index).split(/[\s\-/]+/).filter(Boolean).slice(-WORDS_BEFORE);
+    const before = wordsOf(text.slice(Math.max(0, m.index - 160), m.index)).slice(-WORDS_BEFORE);
     const expansion = expand(acronym.replace(/s$/, "").toLowerCase(), before);
     if (expansion) found.set(acronym.replace(/s$/, ""), expansion);
   }
   return found;
 }
 
+/** The words of `text` as an acronym spells them: split at spaces, hyphens and slashes, without the punctuation around them ("" for a lone mark). */
+function wordsOf(text: string): string[] {
+  return text.split(/[\s\-/]+/).filter(Boolean).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+}
+
 /**
- * The words before a definition whose initials spell the acronym, its last letter on the last word,
- * small words between them skipped ("Office of Personnel Management"); none when no run of words does.
+ * The words before a definition (`wordsOf`) whose initials spell the acronym, its last letter on the
+ * last word, small words between them skipped ("Office of Personnel Management"); none when no run
+ * of words does.
  */
-function expand(letters: string, words: string[]): string[] | undefined {
-  const bare = words.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""));
+function expand(letters: string, bare: string[]): string[] | undefined {
   // Letter i on word w, or a small word skipped first; a definition is short, so trying both is cheap.
   const spell = (i: number, w: number): string[] | undefined => {
     if (i < 0) return [];
@@ -58,13 +63,13 @@ function expand(letters: string, words: string[]): string[] | undefined {
  */
 export function acronymCorrections(question: string, unknown: Iterable<string>, texts: readonly string[]): Map<string, string> {
   const corrections = new Map<string, string>();
+  let textWords: string[][] | undefined; // split once, and only when the question has an acronym
   for (const word of unknown) {
     const lower = word.toLowerCase();
     if (!/^[a-z]{2,5}$/.test(lower)) continue;
     if (!new RegExp(`(?<![\\p{L}\\p{N}])${lower.toUpperCase()}s?(?![\\p{L}\\p{N}])`, "u").test(question)) continue;
     const counts = new Map<string, number>();
-    for (const text of texts) {
-      const words = text.split(/[\s\-/]+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "")).filter(Boolean);
+    for (const words of (textWords ??= texts.map((text) => wordsOf(text).filter(Boolean)))) {
       for (let end = 0; end < words.length; end++) {
         // The run ends on a word starting with the acronym's last letter: most words are not tried.
         if (words[end]![0]!.toLowerCase() !== lower.at(-1)) continue;
