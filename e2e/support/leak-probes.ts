@@ -34,9 +34,16 @@ export interface LeakProbe {
   idsInRequest?: boolean;
 }
 
-const get = async (request: APIRequestContext, url: string): Promise<Observation> => {
-  const response = await request.get(url, { maxRedirects: 0 });
-  return { body: await response.text(), status: response.status() };
+const get = async (request: APIRequestContext, url: string, retried = false): Promise<Observation> => {
+  try {
+    const response = await request.get(url, { maxRedirects: 0 });
+    return { body: await response.text(), status: response.status() };
+  } catch (err) {
+    // A kept-alive connection the server closed (idle 5 s) as the request went out on it: a
+    // browser sends such a GET again on a new connection, and so does the probe, once.
+    if (retried || !String(err).includes("ECONNRESET")) throw err;
+    return get(request, url, true);
+  }
 };
 
 export const PROBES: LeakProbe[] = [
