@@ -14,6 +14,7 @@ describe("askedFigure", () => {
     expect(askedFigure("SEV1 page just came in, how fast do I have to acknowledge it?")).toEqual({ kind: "duration" });
     expect(askedFigure("how quickly do I have to report a lost laptop")).toEqual({ kind: "duration" });
     expect(askedFigure("How many free counselling sessions do we get?")).toEqual({ kind: "count", units: ["session"] });
+    expect(askedFigure("How often do company cars get replaced?")).toEqual({ kind: "frequency" });
     expect(askedFigure("What is the capital of France?")).toBeUndefined();
     // "How much is" a thing asks its price, whatever the thing is called.
     expect(askedFigure("How much is the long service award voucher?")).toEqual({ kind: "money" });
@@ -87,6 +88,22 @@ describe("carriesFigure", () => {
     expect(carriesFigure("Disability pays 60% of base salary.", { kind: "percent" })).toBe(true);
     expect(carriesFigure("Disability pays part of your salary.", { kind: "percent" })).toBe(false);
     expect(carriesFigure("Passwords are reset twice a year.", { kind: "any" })).toBe(true);
+  });
+
+  it("finds a frequency: \"every 3 years\", \"twice a month\", \"quarterly\", not a count of people", () => {
+    const often: AskedFigure = { kind: "frequency" };
+    expect(carriesFigure("Laptops are replaced every 4 years.", often)).toBe(true);
+    expect(carriesFigure("Fire drills are held twice a year.", often)).toBe(true);
+    expect(carriesFigure("Commission is paid quarterly.", often)).toBe(true);
+    expect(carriesFigure("Nominations are made by directors each autumn.", often)).toBe(true);
+    expect(carriesFigure("A full-size car may be booked when three or more employees travel together.", often)).toBe(false);
+  });
+
+  it("takes no phone number or document code for a figure", () => {
+    expect(carriesFigure("Topic: Corporate card; Contact: card services, 1-800-555-0191", { kind: "any" })).toBe(false);
+    expect(carriesFigure("Call (617) 555-0100 or +44 20 7946 0000.", { kind: "any" })).toBe(false);
+    expect(carriesFigure("Gifts are logged as FIN-410 requires.", { kind: "any" })).toBe(false);
+    expect(carriesFigure("The card's limit is $5,000; call 1-800-555-0191 to raise it.", { kind: "money" })).toBe(true);
   });
 
   it("takes no section number for a figure", () => {

@@ -12,6 +12,8 @@ export type AskedFigure =
   | { kind: "money" }
   | { kind: "percent" }
   | { kind: "duration" }
+  /** "How often": a frequency ("every 2 years", "twice a month", "quarterly", "each autumn"). */
+  | { kind: "frequency" }
   /** "how many <unit>": a number counting one of these stems (any time unit stands for another). */
   | { kind: "count"; units: readonly string[] }
   | { kind: "any" };
@@ -27,6 +29,10 @@ const TIME_UNIT_WORDS = String.raw`(?:business |working |calendar |consecutive |
 const LENGTH_UNIT_WORDS = String.raw`(?:characters?|words?|pages?|lines?|digits?|letters?|feet|foot|inch(?:es)?|met(?:re|er)s?|miles?|kilomet(?:re|er)s?|km|cm|mm)`;
 const DURATION = new RegExp(
   String.raw`\b${NUMBER}[\s-]+(?:\S+[\s-]+)?(?:${TIME_UNIT_WORDS}|${LENGTH_UNIT_WORDS})\b|\b(?:${FREQUENCIES}|indefinitely|permanently)\b`,
+  "i",
+);
+const FREQUENCY = new RegExp(
+  String.raw`\b(?:once|twice|\d+ times|${FIGURE_WORDS} times|quarterly|biweekly|fortnightly|hourly|each|every|per|a)\s+(?:\S+\s+)?(?:${TIME_UNIT_WORDS}|spring|summer|autumn|fall|winter|shift|trip|visit|pay period)\b|\b(?:${FREQUENCIES}|quarterly|biweekly|fortnightly)\b`,
   "i",
 );
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
@@ -91,7 +97,8 @@ export function askedFigure(question: string): AskedFigure | undefined {
     if (/^(?:is|are|was|were|will|would)$/.test(after[0] ?? "")) return { kind: "money" };
     return contentTerms(after.join(" ")).some((t) => MONEY_STEMS.has(t)) ? { kind: "money" } : { kind: "any" };
   }
-  if (/\bhow (?:often|far|old)\b/.test(q)) return { kind: "any" };
+  if (/\bhow (?:often|frequently)\b/.test(q)) return { kind: "frequency" };
+  if (/\bhow (?:far|old)\b/.test(q)) return { kind: "any" };
   const named = NAMED_FIGURE.exec(q)?.groups;
   if (named) return { kind: named.money ? "money" : named.percent ? "percent" : "any" };
   // "Is there a time limit for reporting it?", "is there a deadline to enrol?": a yes that needs its
@@ -119,9 +126,16 @@ function wordsAfter(text: string, at: number, count: number): string[] {
  */
 const SECTION_NUMBER = /^\s*\d+(?:\.\d+)+\.?\s+(?=\p{Lu})/u;
 
+/**
+ * Numbers that name rather than measure: a phone number ("1-800-555-0191", "+44 20 7946 0000"), a
+ * document's code ("FIN-410", "HR-210"). "What's the credit limit on the card?" is not answered by
+ * the card line's phone number.
+ */
+const IDENTIFIERS = /(?:\+\d{1,3}[\s.-]?)?(?:\b1[\s.-])?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b|\+\d{1,3}(?:[\s.-]\d{2,5}){2,4}\b|\b\p{Lu}{2,5}-\d{2,4}\b/gu;
+
 /** Whether a sentence carries a figure of the kind asked for. */
 export function carriesFigure(text: string, asked: AskedFigure): boolean {
-  const sentence = text.replace(SECTION_NUMBER, "");
+  const sentence = text.replace(SECTION_NUMBER, "").replace(IDENTIFIERS, " ");
   switch (asked.kind) {
     case "money":
       return MONEY.test(sentence);
@@ -131,6 +145,8 @@ export function carriesFigure(text: string, asked: AskedFigure): boolean {
       return DURATION.test(sentence) || DEADLINE.test(sentence);
     case "count":
       return countsUnit(sentence, asked.units);
+    case "frequency":
+      return FREQUENCY.test(sentence) || DURATION.test(sentence);
     case "any":
       return ANY_FIGURE.test(sentence);
   }

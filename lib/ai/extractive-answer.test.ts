@@ -372,11 +372,30 @@ describe("composeExtractiveAnswer", () => {
     expect(asked.evidence).toBeLessThan(same.evidence);
   });
 
+  it("finds an everyday word the index has in the sentence's formal word for it", () => {
+    // "wine" is in the index (a tasting in another passage), so it is not read as another word;
+    // the rule on it says "alcohol".
+    const meals: PromptSource = { n: 1, title: "Meals", headingPath: [], text: "Alcohol is never reimbursed, even with a dinner on a trip." };
+    const weights: TermWeights = { chunks: 300, df: new Map([["expens", 60], ["wine", 2], ["dinner", 30]]) };
+    const answer = compose("Can I expense wine with dinner?", [meals], weights);
+    expect(answer.text).toBe("Alcohol is never reimbursed, even with a dinner on a trip. [1]");
+    // The formal word counts as much as the everyday one, no more.
+    expect(answer.evidence).toBeCloseTo(compose("Can I expense alcohol with dinner?", [meals], { ...weights, df: new Map([...weights.df, ["alcohol", 2]]) }).evidence, 5);
+  });
+
   it("declines a figure question whose sentences carry a figure of another kind", () => {
     const plan: PromptSource = { n: 1, title: "Benefits FAQ", headingPath: [], text: "You must request a change to your premium within 31 days of the event." };
     const weights: TermWeights = { chunks: 200, df: new Map([["pay", 40], ["premium", 10], ["month", 30]]) };
     expect(compose("How much does the company pay toward the premium each month?", [plan], weights).text).toBe(NOT_FOUND);
     expect(compose("How much does the company pay toward the premium each month?", [{ ...plan, text: "The company pays $450 toward the premium each month." }], weights).text)
       .toContain("$450");
+    // A phone number is no limit, a count of people no frequency.
+    const card: PromptSource = { n: 1, title: "Corporate card", headingPath: [], text: "Topic: Corporate card; Contact: card services, 1-800-555-0191" };
+    const cardWeights: TermWeights = { chunks: 200, df: new Map([["credit", 20], ["limit", 30], ["corpor", 10], ["card", 10]]) };
+    expect(compose("What's the credit limit on the corporate card?", [card], cardWeights).text).toBe(NOT_FOUND);
+    const phones: PromptSource = { n: 1, title: "Phones", headingPath: [], text: "Three or more employees may share a company phone." };
+    const phoneWeights: TermWeights = { chunks: 200, df: new Map([["new", 5], ["compani", 20], ["phone", 10]]) };
+    expect(compose("How often do we get a new company phone?", [phones], phoneWeights).text).toBe(NOT_FOUND);
+    expect(compose("How often do we get a new company phone?", [{ ...phones, text: "A new company phone is issued every 3 years." }], phoneWeights).text).toContain("every 3 years");
   });
 });

@@ -6,6 +6,7 @@ import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, spacedUnits, whol
 import { acronymCorrections, acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
+import { formalWords } from "../text/everyday-words";
 import { applyCorrections, compoundCorrections, phraseCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
@@ -40,6 +41,11 @@ export interface AnswererSettings {
   unknownNameFactor: number;
   /** Weight of a question word the sentence has only in another form of its family ("apply" for "application"), as a share of its own. */
   derivedShare: number;
+  /**
+   * Weight of an everyday word the index has ("wine", "kids") that the sentence has only as its
+   * formal word ("alcohol", "children"; lib/text/everyday-words.ts), as a share of its own.
+   */
+  everydayShare: number;
   /** Weight of a question word found only in the passage's title, section or lead-in, not in the sentence. */
   contextShare: number;
   /** Bonus per pair of adjacent question words found close together, as a share of their weight. */
@@ -84,6 +90,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   carriedShare: 0.5,
   contextShare: 0.5,
   derivedShare: 0.7,
+  everydayShare: 1,
   phraseShare: 0.25,
   figureBonus: 0.1,
   noFigureFactor: 0.5,
@@ -326,10 +333,16 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
 
   // Each question word's family, for a sentence that has the word in another form ("apply": "application").
   const family = new Map(contentWords(`${question}\n${options.standalone ?? ""}`).flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
+  // An everyday word the index has in other passages ("wine" at a tasting) is not read as its formal
+  // word (typos.ts), but a sentence stating the rule in the formal word ("alcohol") answers it.
+  const formal = new Map(contentWords(`${question}\n${options.standalone ?? ""}`).flatMap((w) => {
+    const words = formalWords(w).filter((f) => !f.includes(" ")).map(snowballStem);
+    return words.length > 0 ? [[snowballStem(w), words] as const] : [];
+  }));
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, specific, amounts, measures }))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, formal, specific, amounts, measures }))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -554,7 +567,7 @@ function termWeights(sources: PromptSource[], least: number, stats?: TermWeights
 
 function scoreUnit(
   u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
-  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; specific: string[]; amounts: string[]; measures: { value: number; unit: string }[] },
+  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; formal: Map<string, string[]>; specific: string[]; amounts: string[]; measures: { value: number; unit: string }[] },
 ): Scored {
   // A word naming the document counts for every sentence of the named document that its title or
   // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
@@ -587,6 +600,10 @@ function scoreUnit(
     if (matched.has(t)) own += weight(t);
     else if (weight(t) > 0 && !reference?.terms.has(t) && asked.family.has(t) && u.families().has(asked.family.get(t)!)) {
       own += weight(t) * settings.derivedShare;
+      matched.add(t);
+    }
+    else if (weight(t) > 0 && asked.formal.get(t)?.some((f) => u.termSet.has(f))) {
+      own += weight(t) * settings.everydayShare;
       matched.add(t);
     }
     else if (u.context.has(t) && !reference?.terms.has(t)) context += weight(t) * settings.contextShare;

@@ -40,6 +40,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "paycheck paycheque payslip paystub wages": ["pay", "salary"],
     "perk perks": ["benefit", "benefits"],
     "freebie freebies": ["gift", "gifts"],
+    "owe owes owed owing": ["repay", "repayment", "refund"],
     // Time.
     "arvo": ["afternoon"],
     "hols vacay": ["holiday", "vacation", "leave"],
@@ -49,7 +50,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "cab cabs": ["taxi", "taxis"],
     "uber lyft rideshare": ["taxi", "rideshare", "ride"],
     "rego": ["registration"],
-    "bingle prang": ["collision", "accident"],
+    "bingle prang clipped": ["collision", "accident"],
     "dent dented scratch scratched": ["damage", "damaged"],
     "nicked pinched swiped": ["stolen", "theft"],
     "motel airbnb": ["hotel", "lodging", "accommodation"],
@@ -70,8 +71,15 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "max": ["maximum", "limit", "cap"],
     "min": ["minimum"],
     "heaviest": ["weight", "heavy"],
+    // A measure asked by its noun, stated by its adjective: "password length", "at least 14 characters long".
+    length: ["long"],
+    height: ["high", "tall"],
+    width: ["wide"],
+    depth: ["deep"],
     // Health.
     "braces": ["orthodontia", "orthodontic", "orthodontics"],
+    "doctor doctors dr drs gp": ["medical", "physician", "provider"],
+    "flu": ["illness", "sick", "ill"],
     // Judgements.
     "dodgy shady sketchy": ["suspicious", "improper"],
   }).flatMap(([words, formal]) => words.split(" ").map((w) => [w, formal] as const)),
@@ -100,6 +108,12 @@ const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
     "workers comp|worker comp|workman comp|workmans comp": ["compensation"],
     "comp time": ["compensatory"],
     "jury summons": ["jury duty", "jury service"],
+    "sign off|signs off|signed off|signing off": ["approve", "approval", "approved"],
+    "right away|straight away": ["immediately", "promptly"],
+    "come back|comes back|came back|coming back": ["return", "returning"],
+    "pay back|pays back|paid back|paying back": ["repay", "repayment", "refund"],
+    // Being ill, as a policy names it: "woken up with a temperature", "off with the flu".
+    "the flu|a fever|a temperature": ["sick", "illness", "ill"],
     "parking ticket|parking tickets": ["parking penalty", "parking fine", "penalty", "fine"],
     "speeding ticket|speeding tickets": ["speeding fine", "speeding penalty", "fine", "penalty"],
     // "a pallet nearly came down on me", "a forklift almost clipped me": what a safety policy calls a near miss.

@@ -25,7 +25,7 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     "find look show give provide something anything thing things way ways kind sort exactly basically actually " +
     "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk going " +
     // Hedges: "am I supposed to", "pretty sure", "do I still need to" ask the same without them.
-    "supposed sure pretty honestly really maybe probably anyway though reckon still").split(" "),
+    "supposed sure pretty honestly really maybe probably anyway though reckon still luck").split(" "),
 );
 
 /**

@@ -121,6 +121,10 @@ describe("phraseCorrections", () => {
     expect(Object.fromEntries(phraseCorrections("I got a jury summons, is it paid?", court, wordCounts([court])))).toEqual({ "jury summons": "jury duty" });
     const cash = "Once a year, employees may cash out up to 40 hours of PTO.";
     expect(Object.fromEntries(phraseCorrections("can we sell back PTO?", cash, wordCounts([cash])))).toEqual({ "sell back": "cash" });
+    // Signing off, coming back, paying back and being ill, as policies write them.
+    const rules = "Reports are approved by your director. On return from sick leave, tell your manager. You repay the course fee if you leave.";
+    expect(Object.fromEntries(phraseCorrections("who has to sign off my report? I came back with the flu, do I pay back the fee?", rules, wordCounts([rules]))))
+      .toEqual({ "sign off": "approved", "came back": "return", "the flu": "sick", "pay back": "repay" });
     const pto = "Paid time off (PTO) accrues each pay period.";
     expect(phraseCorrections("how much time off do I get?", pto, wordCounts([pto])).size).toBe(0);
   });
