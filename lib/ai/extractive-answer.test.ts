@@ -198,6 +198,10 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("I have a dinner on Tuesday. What is the client meal limit in Osaka?", [LIMITS], weights).evidence).toBeLessThan(plain.evidence);
     // A question of statements only ("client meal limit in Osaka.") has no situation apart from what it asks.
     expect(compose("Client meal limit in Osaka.", [LIMITS], weights).evidence).toBeLessThan(plain.evidence);
+    // A place told, then asked about with "there", is what is asked; "is there" points at nothing.
+    expect(compose("I have a dinner in Osaka. What is the client meal limit?", [LIMITS], weights).evidence).toBe(plain.evidence);
+    expect(compose("I have a dinner in Osaka. What is the client meal limit there?", [LIMITS], weights).evidence).toBeLessThan(plain.evidence);
+    expect(compose("I have a dinner in Osaka. Is there a client meal limit?", [LIMITS], weights).evidence).toBe(compose("Is there a client meal limit?", [LIMITS], weights).evidence);
   });
 
   it("matches a figure and its unit written glued on one side and apart on the other", () => {
@@ -370,6 +374,13 @@ describe("composeExtractiveAnswer", () => {
     expect(asked.text.split("\n")[0]).toBe("- Applications for tuition assistance are made in the training portal. [1]");
     const same = compose("Where do I make an application for tuition assistance?", [training], weights);
     expect(asked.evidence).toBeLessThan(same.evidence);
+  });
+
+  it("takes no company's legal form for a limit", () => {
+    const history: PromptSource = { n: 1, title: "Travel", headingPath: [], text: "Service with Kereru Hotels Limited counts as continuous service (section 3)." };
+    const weights: TermWeights = { chunks: 300, df: new Map([["hotel", 40], ["meal", 30], ["limit", 30]]) };
+    expect(compose("What are the hotel meal limits?", [history], weights).text).toBe(NOT_FOUND);
+    expect(compose("What are the hotel meal limits?", [{ ...history, text: "Hotel meals are limited to $60 a day." }], weights).text).toContain("$60");
   });
 
   it("finds an everyday word the index has in the sentence's formal word for it", () => {

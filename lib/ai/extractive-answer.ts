@@ -107,6 +107,9 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
 /** A name in fewer passages than about one in ten (its idf) says which one is asked about; a company's own name does not. */
 const SPECIFIC_NAME_IDF = 2.3;
 
+/** A company's legal form ("Tawhiti Hospitality Group Limited"): part of its name, and no limit on anything. */
+const LEGAL_FORM = /(?<=\p{Lu}[\p{L}&'.-]*\s+)Limited\b/gu;
+
 /** Items of a list quoted after the lead-in sentence that introduces it. */
 const MAX_ITEMS = 8;
 /** Shorter fragments (labels) state no fact worth quoting. */
@@ -443,15 +446,21 @@ function situationTerms(question: string): Set<string> {
   const story = toldAndAsked(question);
   if (!story) return new Set();
   const asked = new Set(story.asked);
-  return new Set(story.told.filter((t) => !asked.has(t)));
+  // "I'm going to a trade show in Tokyo. What are the meal limits there?": the place told is the one asked about.
+  const named = story.pointsBack ? namesIn(question) : new Set<string>();
+  return new Set(story.told.filter((t) => !asked.has(t) && !named.has(t)));
 }
 
+/** "There" pointing back at a place ("the limits there?", "over there"), not announcing one ("is there a limit?"). */
+const THERE_BACK = /\b(?:over|out|up|down)\s+there\b|(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*(?:[?!.,]|$)/i;
+
 /** The terms of a question's statements and of its sentences ending in "?", when it has both kinds. */
-function toldAndAsked(question: string): { told: string[]; asked: string[] } | undefined {
+function toldAndAsked(question: string): { told: string[]; asked: string[]; pointsBack: boolean } | undefined {
   const sentences = splitSentences(question);
   const asks = (sentence: string) => sentence.trim().endsWith("?");
   if (!sentences.some(asks) || sentences.every(asks)) return undefined;
-  return { told: sentences.filter((x) => !asks(x)).flatMap(questionTerms), asked: sentences.filter(asks).flatMap(questionTerms) };
+  const asking = sentences.filter(asks);
+  return { told: sentences.filter((x) => !asks(x)).flatMap(questionTerms), asked: asking.flatMap(questionTerms), pointsBack: asking.some((x) => THERE_BACK.test(x)) };
 }
 
 /** Words English capitalises that name no subject: "I", the months and the days of the week ("since I started in March"). */
@@ -488,7 +497,7 @@ function sourceUnits(sources: PromptSource[]): Unit[] {
     const units = passageUnits(source.text);
     return units.flatMap((u, index): Unit[] => {
       if (PLANTED_INSTRUCTION.test(u.text) || countWords(u.text) < MIN_UNIT_WORDS || heading(u.text)) return [];
-      const words = contentWords(spacedUnits(wholeAmounts(u.text)));
+      const words = contentWords(spacedUnits(wholeAmounts(u.text.replace(LEGAL_FORM, " "))));
       const terms = words.map(snowballStem);
       // An item or a row is read with what introduces it: "The following are never reimbursed:".
       const leadAt = u.kind !== "prose" ? units.slice(0, index).findLastIndex((p) => p.block !== u.block || p.kind === "prose") : -1;

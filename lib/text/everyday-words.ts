@@ -59,6 +59,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "cellphone smartphone": ["phone", "mobile"],
     "laptop laptops": ["computer", "device", "devices"],
     "wifi": ["wi-fi", "internet"],
+    "chatgpt gpt chatbot chatbots copilot": ["ai", "generative", "chatbot"],
     "ring ringing rang": ["call", "phone"],
     // Food and drink.
     "wine beer booze": ["alcohol", "alcoholic"],
@@ -71,6 +72,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "max": ["maximum", "limit", "cap"],
     "min": ["minimum"],
     "heaviest": ["weight", "heavy"],
+    "hot": ["heat", "temperature"],
     // A measure asked by its noun, stated by its adjective: "password length", "at least 14 characters long".
     length: ["long"],
     height: ["high", "tall"],
@@ -112,6 +114,7 @@ const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
     "right away|straight away": ["immediately", "promptly"],
     "come back|comes back|came back|coming back": ["return", "returning"],
     "pay back|pays back|paid back|paying back": ["repay", "repayment", "refund"],
+    "roll over|rolls over|rolled over|rolling over": ["carried", "carry", "carryover"],
     // Being ill, as a policy names it: "woken up with a temperature", "off with the flu".
     "the flu|a fever|a temperature": ["sick", "illness", "ill"],
     "parking ticket|parking tickets": ["parking penalty", "parking fine", "penalty", "fine"],

@@ -24,8 +24,9 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
     "find look show give provide something anything thing things way ways kind sort exactly basically actually " +
     "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk going " +
-    // Hedges: "am I supposed to", "pretty sure", "do I still need to" ask the same without them.
-    "supposed sure pretty honestly really maybe probably anyway though reckon still luck").split(" "),
+    // Hedges: "am I supposed to", "are we meant to", "pretty sure", "do I still need to", "am I out
+    // of luck" ask the same without them.
+    "supposed meant sure pretty honestly really maybe probably anyway though reckon still luck").split(" "),
 );
 
 /**

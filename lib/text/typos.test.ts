@@ -113,7 +113,7 @@ describe("phraseCorrections", () => {
     expect(applyCorrections("My nan Passed away", new Map([["passed away", "death"]]))).toBe("My nan death");
     // A reading of two words, when the sources have both.
     const safety = "Near misses must be reported before the end of the shift.";
-    expect(Object.fromEntries(phraseCorrections("a pallet nearly fell on me, do I report it?", safety, wordCounts([safety])))).toEqual({ "nearly fell": "near misses" });
+    expect(Object.fromEntries(phraseCorrections("a pallet nearly fell on me, do I report it?", safety, wordCounts([safety])))).toEqual({ "nearly fell": "near miss" });
     expect(phraseCorrections("I nearly fell asleep", "A near miss is reported.", wordCounts(["A near"])).size).toBe(0);
     const sharps = "Replace a sharps container when it is three-quarters full.";
     expect(Object.fromEntries(phraseCorrections("when do I change out the sharps box?", sharps, wordCounts([sharps])))).toEqual({ "change out": "replace" });
@@ -124,7 +124,10 @@ describe("phraseCorrections", () => {
     // Signing off, coming back, paying back and being ill, as policies write them.
     const rules = "Reports are approved by your director. On return from sick leave, tell your manager. You repay the course fee if you leave.";
     expect(Object.fromEntries(phraseCorrections("who has to sign off my report? I came back with the flu, do I pay back the fee?", rules, wordCounts([rules]))))
-      .toEqual({ "sign off": "approved", "came back": "return", "the flu": "sick", "pay back": "repay" });
+      .toEqual({ "sign off": "approve", "came back": "return", "the flu": "sick", "pay back": "repay" });
+    // A formal reading in any form the sources write its words: "fines", not "fine".
+    const fines = "Parking and speeding fines are never reimbursed.";
+    expect(Object.fromEntries(phraseCorrections("got a speeding ticket, does the company pay?", fines, wordCounts([fines])))).toEqual({ "speeding ticket": "speeding fine" });
     const pto = "Paid time off (PTO) accrues each pay period.";
     expect(phraseCorrections("how much time off do I get?", pto, wordCounts([pto])).size).toBe(0);
   });

@@ -1,6 +1,7 @@
 import { distance } from "fastest-levenshtein";
 import { everydayPhrases, formalWords } from "./everyday-words";
 import { STOPWORDS } from "./stopwords";
+import { snowballStem } from "./terms";
 import { wholeWordToken } from "./tokens";
 
 /** Shorter words are too close to too many others ("form", "from") to be corrected safely. */
@@ -101,10 +102,14 @@ export function applyCorrections(text: string, corrections: ReadonlyMap<string, 
  * words the sources use ("died", "leave"), when the sources never write the phrase itself.
  */
 export function phraseCorrections(text: string, sourceText: string, vocabulary: ReadonlyMap<string, number>): Map<string, string> {
+  const asked = everydayPhrases(text);
+  if (asked.length === 0) return new Map();
   const written = new Set(everydayPhrases(sourceText).map(([phrase]) => phrase));
+  // In any form the sources write it: "speeding fine" where they write "speeding ... fines".
+  const stems = new Set([...vocabulary.keys()].map(snowballStem));
   const corrections = new Map<string, string>();
-  for (const [phrase, formal] of everydayPhrases(text)) {
-    const word = formal.find((w) => w.split(" ").every((part) => vocabulary.has(part)));
+  for (const [phrase, formal] of asked) {
+    const word = formal.find((w) => w.split(" ").every((part) => stems.has(snowballStem(part))));
     if (word && !written.has(phrase)) corrections.set(phrase, word);
   }
   return corrections;
