@@ -25,6 +25,8 @@ describe("askedFigure", () => {
     expect(askedFigure("How many paid federal holidays do we get per year?")).toEqual({ kind: "count", units: ["holiday"] });
     expect(askedFigure("How many chiropractor visits a year does the PPO cover?")).toEqual({ kind: "count", units: ["visit"] });
     expect(askedFigure("how many weeks of paid parental leave does the other parent get")).toEqual({ kind: "count", units: ["week"] });
+    // A unit of time, wherever it stands: the "of" is often left out in a chat.
+    expect(askedFigure("how many days bereavement do i get?")).toEqual({ kind: "count", units: ["day"] });
   });
 
   it("counts what \"the number of\" names, as \"how many\" does", () => {

@@ -83,7 +83,11 @@ export function askedFigure(question: string): AskedFigure | undefined {
     // holidays" are not counted by "1 year of federal service".
     const phrase = counted.slice(0, end < 0 ? undefined : end);
     const after = phrase.findIndex((w) => HEAD_ENDS.has(w));
-    const head = contentTerms(phrase.slice(0, after < 0 ? undefined : after).join(" ")).filter((t) => !ASKING_STEMS.has(t)).slice(-1);
+    const nouns = contentTerms(phrase.slice(0, after < 0 ? undefined : after).join(" ")).filter((t) => !ASKING_STEMS.has(t));
+    // A unit of time is what is counted wherever it stands: "how many days bereavement do I get",
+    // typed without its "of", counts days.
+    const head = nouns.filter((t) => TIME_UNITS.includes(t)).slice(0, 1);
+    if (head.length === 0) head.push(...nouns.slice(-1));
     return head.length > 0 ? { kind: "count", units: head } : { kind: "any" };
   }
   if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late|quickly|fast)\b|\bby when\b/.test(q)) return { kind: "duration" };
