@@ -3,7 +3,9 @@
  * children, "got nicked" for stolen, "a bingle" for a collision. Employees write the first; a
  * policy writes the second, so a question in everyday words finds no passage that holds them. A
  * word here is read as the first of its formal words that the documents use, and only when the
- * documents never use the word itself (typos.ts): a word of the index is never changed.
+ * documents never use the word itself (typos.ts): a word of the index is never changed. Where the
+ * documents do use it ("wine" at a tasting), a sentence holding one of its formal words counts it
+ * as if it held the word ("Alcohol is not reimbursed": extractive-answer.ts, `everydayShare`).
  *
  * Only words whose formal reading holds in any workplace question: not a word's other senses
  * ("ring" is read as a call because an employee rings someone; a ring as jewellery is not what a
@@ -72,6 +74,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "max": ["maximum", "limit", "cap"],
     "min": ["minimum"],
     "heaviest": ["weight", "heavy"],
+    // "Stinking hot in the kitchen": the heat a safety rule gives a temperature for (a hot desk is rarer).
     "hot": ["heat", "temperature"],
     // A measure asked by its noun, stated by its adjective: "password length", "at least 14 characters long".
     length: ["long"],
