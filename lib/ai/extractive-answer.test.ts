@@ -376,6 +376,15 @@ describe("composeExtractiveAnswer", () => {
     expect(asked.evidence).toBeLessThan(same.evidence);
   });
 
+  it("answers a question on one year only from a sentence or section naming that year", () => {
+    const holidays: PromptSource = { n: 1, title: "Holidays", headingPath: [], text: "The company observes nine paid holidays in 2027." };
+    const weights: TermWeights = { chunks: 300, df: new Map([["compani", 60], ["holiday", 20], ["2027", 30], ["2028", 2]]) };
+    expect(compose("How many company holidays are there in 2028?", [holidays], weights).text).toBe(NOT_FOUND);
+    expect(compose("How many company holidays are there in 2027?", [holidays], weights).text).toContain("nine paid holidays");
+    expect(compose("How many company holidays are there in 2028?", [{ ...holidays, headingPath: ["Holidays in 2028"], text: "The company observes ten paid holidays." }], weights).text)
+      .toContain("ten paid holidays");
+  });
+
   it("takes no company's legal form for a limit", () => {
     const history: PromptSource = { n: 1, title: "Travel", headingPath: [], text: "Service with Kereru Hotels Limited counts as continuous service (section 3)." };
     const weights: TermWeights = { chunks: 300, df: new Map([["hotel", 40], ["meal", 30], ["limit", 30]]) };

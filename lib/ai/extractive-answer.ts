@@ -107,6 +107,8 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
 /** A name in fewer passages than about one in ten (its idf) says which one is asked about; a company's own name does not. */
 const SPECIFIC_NAME_IDF = 2.3;
 
+const YEAR = /^(?:19|20)\d\d$/;
+
 /** A company's legal form ("Tawhiti Hospitality Group Limited"): part of its name, and no limit on anything. */
 const LEGAL_FORM = /(?<=\p{Lu}[\p{L}&'.-]*\s+)Limited\b/gu;
 
@@ -333,6 +335,9 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const figureWeight = (t: string) => weight(t) || unknownTermWeight(t);
   // A name asked about, not one of the asker's story ("a customs agent at Holyhead says ...").
   const specific = [...placeNamesIn(question)].filter((t) => idf(t) >= SPECIFIC_NAME_IDF && own.includes(t) && !reference?.terms.has(t) && !situation.has(t));
+  // A year asked ("the company holidays in 2028") says which one as a name does: a sentence without
+  // it (nor its passage's headings) gives another year's ("nine paid company holidays in 2027").
+  specific.push(...own.filter((t) => YEAR.test(t) && !situation.has(t)));
 
   // Each question word's family, for a sentence that has the word in another form ("apply": "application").
   const family = new Map(contentWords(`${question}\n${options.standalone ?? ""}`).flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
