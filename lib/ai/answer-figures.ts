@@ -31,8 +31,9 @@ const DURATION = new RegExp(
   String.raw`\b${NUMBER}[\s-]+(?:\S+[\s-]+)?(?:${TIME_UNIT_WORDS}|${LENGTH_UNIT_WORDS})\b|\b(?:${FREQUENCIES}|indefinitely|permanently)\b`,
   "i",
 );
+/** "Every 4 years", "twice a month", "each autumn", "quarterly" (DURATION has "daily" ... "yearly"). */
 const FREQUENCY = new RegExp(
-  String.raw`\b(?:once|twice|\d+ times|${FIGURE_WORDS} times|quarterly|biweekly|fortnightly|hourly|each|every|per|a)\s+(?:\S+\s+)?(?:${TIME_UNIT_WORDS}|spring|summer|autumn|fall|winter|shift|trip|visit|pay period)\b|\b(?:${FREQUENCIES}|quarterly|biweekly|fortnightly)\b`,
+  String.raw`\b(?:once|twice|(?:\d+|${FIGURE_WORDS}) times|hourly|each|every|per|a)\s+(?:\S+\s+)?(?:${TIME_UNIT_WORDS}|spring|summer|autumn|fall|winter|shift|trip|visit|pay period)\b|\b(?:quarterly|biweekly|fortnightly)\b`,
   "i",
 );
 const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
@@ -86,9 +87,8 @@ export function askedFigure(question: string): AskedFigure | undefined {
     const nouns = contentTerms(phrase.slice(0, after < 0 ? undefined : after).join(" ")).filter((t) => !ASKING_STEMS.has(t));
     // A unit of time is what is counted wherever it stands: "how many days bereavement do I get",
     // typed without its "of", counts days.
-    const head = nouns.filter((t) => TIME_UNITS.includes(t)).slice(0, 1);
-    if (head.length === 0) head.push(...nouns.slice(-1));
-    return head.length > 0 ? { kind: "count", units: head } : { kind: "any" };
+    const head = nouns.find((t) => TIME_UNITS.includes(t)) ?? nouns.at(-1);
+    return head ? { kind: "count", units: [head] } : { kind: "any" };
   }
   if (/\bhow long\b|\bhow soon\b|\bhow far in advance\b|\bhow (?:early|late|quickly|fast)\b|\bby when\b/.test(q)) return { kind: "duration" };
   // "What would the PPO cost me per paycheck?", "what does parking cost?": a price.

@@ -323,7 +323,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const unknownWeight = (settings.unknownShare * known.reduce((sum, t) => sum + weight(t), 0)) / known.length;
   const unknownTermWeight = (t: string) => unknownWeight * (names.has(t) ? settings.unknownNameFactor : 1);
   // A word found nowhere that only the asker's statements hold is a detail of the story, not what is asked.
-  const situation = situationTerms(question);
+  const situation = situationTerms(question, names);
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
     terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownTermWeight(t) * (situation.has(t) ? settings.situationUnknownShare : 1), 0);
   const wantsFigure = askedFigure(question);
@@ -334,16 +334,19 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const measures = measuresIn(question).filter((m) => terms.includes(String(m.value)));
   const figureWeight = (t: string) => weight(t) || unknownTermWeight(t);
   // A name asked about, not one of the asker's story ("a customs agent at Holyhead says ...").
-  const specific = [...placeNamesIn(question)].filter((t) => idf(t) >= SPECIFIC_NAME_IDF && own.includes(t) && !reference?.terms.has(t) && !situation.has(t));
   // A year asked ("the company holidays in 2028") says which one as a name does: a sentence without
   // it (nor its passage's headings) gives another year's ("nine paid company holidays in 2027").
-  specific.push(...own.filter((t) => YEAR.test(t) && !situation.has(t)));
+  const specific = [
+    ...[...placeNamesIn(question)].filter((t) => idf(t) >= SPECIFIC_NAME_IDF && own.includes(t) && !reference?.terms.has(t)),
+    ...own.filter((t) => YEAR.test(t)),
+  ].filter((t) => !situation.has(t));
 
   // Each question word's family, for a sentence that has the word in another form ("apply": "application").
-  const family = new Map(contentWords(`${question}\n${options.standalone ?? ""}`).flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
+  const asWritten = contentWords(`${question}\n${options.standalone ?? ""}`);
+  const family = new Map(asWritten.flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
   // An everyday word the index has in other passages ("wine" at a tasting) is not read as its formal
   // word (typos.ts), but a sentence stating the rule in the formal word ("alcohol") answers it.
-  const formal = new Map(contentWords(`${question}\n${options.standalone ?? ""}`).flatMap((w) => {
+  const formal = new Map(asWritten.flatMap((w) => {
     const words = formalWords(w).filter((f) => !f.includes(" ")).map(snowballStem);
     return words.length > 0 ? [[snowballStem(w), words] as const] : [];
   }));
@@ -447,13 +450,12 @@ export function asksOnlyAboutStory(question: string): boolean {
 }
 
 /** The words only the asker's statements hold, when the question also asks in a sentence of its own ("...?"). */
-function situationTerms(question: string): Set<string> {
+function situationTerms(question: string, names: ReadonlySet<string>): Set<string> {
   const story = toldAndAsked(question);
   if (!story) return new Set();
   const asked = new Set(story.asked);
   // "I'm going to a trade show in Tokyo. What are the meal limits there?": the place told is the one asked about.
-  const named = story.pointsBack ? namesIn(question) : new Set<string>();
-  return new Set(story.told.filter((t) => !asked.has(t) && !named.has(t)));
+  return new Set(story.told.filter((t) => !asked.has(t) && !(story.pointsBack && names.has(t))));
 }
 
 /** "There" pointing back at a place ("the limits there?", "over there"), not announcing one ("is there a limit?"). */
