@@ -6,7 +6,7 @@ import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, spacedUnits, whol
 import { acronymCorrections, acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
 import { ASKING_STEMS, contentTerms, contentWords, derivationKey, snowballStem } from "../text/terms";
-import { formalWords } from "../text/everyday-words";
+import { everydayPhrases, formalWords } from "../text/everyday-words";
 import { applyCorrections, compoundCorrections, phraseCorrections, typoCorrections, wordCounts } from "../text/typos";
 import type { PromptSource } from "./prompt";
 
@@ -109,6 +109,13 @@ const SPECIFIC_NAME_IDF = 2.3;
 
 const YEAR = /^(?:19|20)\d\d$/;
 
+/**
+ * A time of day typed as one word ("paged at 1am", "3am", "11:30pm" read as "11" and "30pm"): when
+ * the asker's story happened. An index that writes "1:00 am" never holds it, and it was held
+ * against the answer as the question's unknown subject.
+ */
+const CLOCK_TIME = /^\d{1,2}(?:am|pm)$/;
+
 /** A company's legal form ("Tawhiti Hospitality Group Limited"): part of its name, and no limit on anything. */
 const LEGAL_FORM = /(?<=\p{Lu}[\p{L}&'.-]*\s+)Limited\b/gu;
 
@@ -204,12 +211,12 @@ const STORY_TIME = new RegExp(
     String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|` +
     // "on Tuesday", "at the weekend" told ("the machine was broken on Tuesday"), not asked ("working on Sunday").
     String.raw`(?<!\b(?:work|works|working|worked|shifts?|overtime|open|opens|closed)\s+)(?:(?:on|at|over)\s+the\s+weekend|on\s+(?:${WEEKDAYS}))|` +
-    String.raw`yesterday|today|tonight|tomorrow|recently|just now)\b`,
+    String.raw`yesterday|today|tonight|tomorrow|tmrw|tmr|recently|just now)\b`,
   "gi",
 );
 
-/** "like" before a figure ("after like 18 months", "like 4500 km", "like an hour") says "about", as "~" does; it is no subject. */
-const HEDGED_FIGURE = /\blike(?=\s+(?:[~$£€]?\d|an?\s+(?:minute|hour|day|week|month|year|mile|kilometre|kilometer)\b))/gi;
+/** "an 8 hr shift", "24hr": hours; "hr" alone may be the HR team, which an index of policies holds. */
+const HOURS_SHORTHAND = /(?<=\d\s?)hr\b/gi;
 
 /** `text` with each amount of money as the one number it is ("$3,200" -> "3200", "$18k" -> "18000"), not words "3" and "200". */
 function wholeAmounts(text: string): string {
@@ -233,7 +240,7 @@ export function questionTerms(question: string): string[] {
  * it was a word found nowhere, held against every answer.
  */
 export function questionWords(question: string): { word: string; stem: string }[] {
-  return [...new Set(contentWords(spacedUnits(wholeThousands(wholeAmounts(question.replace(HOW_ADVERB, "how").replace(HEDGED_FIGURE, " ").replace(STORY_TIME, " "))))))]
+  return [...new Set(contentWords(spacedUnits(wholeThousands(wholeAmounts(question.replace(HOW_ADVERB, "how").replace(STORY_TIME, " ").replace(HOURS_SHORTHAND, " hours"))))))]
     .filter((word) => !UNMARKED_CONTRACTIONS.has(word))
     .map((word) => ({ word, stem: snowballStem(word) }))
     .filter((w) => !ASKING_STEMS.has(w.stem) && !STOPWORDS.has(w.stem));
@@ -325,7 +332,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   // A word found nowhere that only the asker's statements hold is a detail of the story, not what is asked.
   const situation = situationTerms(question, names);
   const total = known.reduce((sum, t) => sum + weight(t), 0) +
-    terms.filter((t) => weight(t) === 0 && !carried.has(t)).reduce((sum, t) => sum + unknownTermWeight(t) * (situation.has(t) ? settings.situationUnknownShare : 1), 0);
+    terms.filter((t) => weight(t) === 0 && !carried.has(t) && !CLOCK_TIME.test(t)).reduce((sum, t) => sum + unknownTermWeight(t) * (situation.has(t) ? settings.situationUnknownShare : 1), 0);
   const wantsFigure = askedFigure(question);
   // The asker's own figures ("I'm 52", "after 12 years"), for the table rows whose band covers them.
   const figures = plainNumbers(question).map(String).filter((t) => terms.includes(t));
@@ -346,10 +353,15 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const family = new Map(asWritten.flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
   // An everyday word the index has in other passages ("wine" at a tasting) is not read as its formal
   // word (typos.ts), but a sentence stating the rule in the formal word ("alcohol") answers it.
-  const formal = new Map(asWritten.flatMap((w) => {
-    const words = formalWords(w).filter((f) => !f.includes(" ")).map(snowballStem);
-    return words.length > 0 ? [[snowballStem(w), words] as const] : [];
-  }));
+  // So does an everyday phrase the sources also write ("sign off" a form, "right away"): a sentence
+  // saying "approve" or "immediately" counts for its words.
+  const formal = new Map<string, string[]>();
+  const addFormal = (stem: string, words: readonly string[]) => {
+    const stems = words.filter((f) => !f.includes(" ")).map(snowballStem);
+    if (stems.length > 0) formal.set(stem, [...new Set([...(formal.get(stem) ?? []), ...stems])]);
+  };
+  for (const w of asWritten) addFormal(snowballStem(w), formalWords(w));
+  for (const [phrase, words] of everydayPhrases(`${question}\n${options.standalone ?? ""}`)) for (const w of contentWords(phrase)) addFormal(snowballStem(w), words);
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once

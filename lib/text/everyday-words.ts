@@ -26,6 +26,10 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "kid kids kiddo kiddos": ["child", "children"],
     "sis": ["sister", "sibling"],
     "bro": ["brother", "sibling"],
+    // Relatives a conflict-of-interest rule names as a group ("a relative or close friend",
+    // "your family"); a bereavement table that names them itself still matches the word.
+    "brother sister sibling uncle aunt auntie cousin nephew niece": ["relative", "relatives", "family"],
+    "mate mates": ["friend", "friends"],
     // Life events, as the leave a policy gives for them: "my uncle died" asks about bereavement
     // leave, "the baby comes" about leave on a birth.
     "died deceased": ["bereavement", "compassionate", "death"],
@@ -33,8 +37,12 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "baby babies": ["birth", "child", "children"],
     "married": ["marriage"],
     "divorced": ["divorce"],
-    // People at work.
+    // People at work, and the firms they deal with (one company's supplier is another's vendor).
     "boss gaffer": ["manager", "supervisor"],
+    "vendor vendors": ["supplier", "suppliers"],
+    "pitch pitches pitching pitched": ["bid", "bids", "tender", "proposal"],
+    "pick picks picking picked": ["select", "selection", "choose"],
+    "supplier suppliers": ["vendor", "vendors"],
     "coworker coworkers workmate workmates": ["colleague", "colleagues", "employee", "employees"],
     "sacked": ["dismissed", "dismissal", "terminated", "termination"],
     "sparky sparkie sparkies": ["electrician", "electricians", "electrical"],
@@ -43,8 +51,12 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "perk perks": ["benefit", "benefits"],
     "freebie freebies": ["gift", "gifts"],
     "owe owes owed owing": ["repay", "repayment", "refund"],
+    // "Does the company cover that?": whether it is paid or reimbursed.
+    "cover covers covered": ["reimbursed", "reimburse", "paid", "pays"],
     // Time.
     "arvo": ["afternoon"],
+    // "How far ahead do I put in for a week off": the notice a policy asks for, in advance.
+    "ahead": ["advance", "notice"],
     "hols vacay": ["holiday", "vacation", "leave"],
     "sickie": ["sick"],
     // Vehicles and travel.
@@ -63,6 +75,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "wifi": ["wi-fi", "internet"],
     "chatgpt gpt chatbot chatbots copilot": ["ai", "generative", "chatbot"],
     "ring ringing rang": ["call", "phone"],
+    "linkedin facebook instagram tiktok twitter snapchat reddit": ["social", "media"],
     // Food and drink.
     "wine beer booze": ["alcohol", "alcoholic"],
     "lunch lunches dinner dinners breakfast": ["meal", "meals"],
@@ -84,6 +97,8 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     // Health.
     "braces": ["orthodontia", "orthodontic", "orthodontics"],
     "doctor doctors dr drs gp": ["medical", "physician", "provider"],
+    "sore hurts hurting aching achy": ["pain", "injury"],
+    "earmuffs earplugs": ["hearing", "protection"],
     "flu": ["illness", "sick", "ill"],
     // Judgements.
     "dodgy shady sketchy": ["suspicious", "improper"],
@@ -105,11 +120,22 @@ const EVERYDAY_PHRASES: ReadonlyMap<string, readonly string[]> = new Map(
   Object.entries({
     "passed away|pass away|passes away|passing away": ["died", "dies", "death", "bereavement", "compassionate"],
     "time off": ["leave", "absence"],
+    // "3 days off for my cousin's 21st", "2 weeks off in August": days of leave, the count kept. Not
+    // "a day off": "Remembrance Day off", "a day off on my birthday" ask about a holiday.
+    "days off": ["days leave", "days absence"],
+    "weeks off": ["weeks leave", "weeks absence"],
+    "week off": ["week leave", "week absence"],
+    // "Stayed back 3 hours after my shift": overtime, in Australia and New Zealand.
+    "stay back|stays back|stayed back|staying back": ["overtime"],
+    "where i live|where we live": ["home"],
+    "killing me": ["pain"],
+    "ear muffs|ear plugs|ear defenders": ["hearing protection"],
     "sell back|sells back|selling back|sold back": ["cash", "payout"],
     "fender bender|fender benders": ["collision", "accident"],
     "let go|letting go": ["dismiss", "dismissal", "terminate", "termination"],
     "change out|changing out|swap out|swapping out": ["replace", "replaced", "change"],
     "how heavy": ["weight", "heavy"],
+    "how old": ["age"],
     "workers comp|worker comp|workman comp|workmans comp": ["compensation"],
     "comp time": ["compensatory"],
     "jury summons": ["jury duty", "jury service"],

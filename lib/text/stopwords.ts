@@ -26,7 +26,12 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk going " +
     // Hedges: "am I supposed to", "are we meant to", "pretty sure", "do I still need to", "am I out
     // of luck" ask the same without them.
-    "supposed meant sure pretty honestly really maybe probably anyway though reckon still luck").split(" "),
+    "supposed meant sure pretty honestly really maybe probably anyway though reckon still luck " +
+    // Light verbs, adverbs and pronouns of the telling ("went home", "just found out", "ever since",
+    // "the sales guy", "be able to", "a couple hundred bucks"), greetings ("kia ora"): the
+    // question asks the same without them, and an index that never writes them held them against it.
+    "came come comes coming went goes gone found saw seen already yet since ever toward towards like " +
+    "couple whose able nobody guy guys big hundred thousand bucks quid kia ora gday howdy cheers").split(" "),
 );
 
 /**
@@ -39,5 +44,5 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
 export const UNMARKED_CONTRACTIONS: ReadonlySet<string> = new Set(
   ("dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt hasnt havent hadnt " +
     "im ive youre youve theyre theyve weve " +
-    "gotta gonna wanna bc cuz coz tho til u ur ya").split(" "),
+    "hes hed shes theyd youd gotta gonna wanna bc cuz coz tho til u ur ya").split(" "),
 );

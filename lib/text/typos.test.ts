@@ -130,5 +130,9 @@ describe("phraseCorrections", () => {
     expect(Object.fromEntries(phraseCorrections("got a speeding ticket, does the company pay?", fines, wordCounts([fines])))).toEqual({ "speeding ticket": "speeding fine" });
     const pto = "Paid time off (PTO) accrues each pay period.";
     expect(phraseCorrections("how much time off do I get?", pto, wordCounts([pto])).size).toBe(0);
+    // Days off as days of leave, their count kept; staying back after a shift as overtime.
+    const notice = "Leave of 1 to 4 days needs 2 weeks' notice. Overtime is paid at time and a half.";
+    expect(applyCorrections("notice for 3 days off? stayed back 2 hours", phraseCorrections("notice for 3 days off? stayed back 2 hours", notice, wordCounts([notice]))))
+      .toBe("notice for 3 days leave? overtime 2 hours");
   });
 });

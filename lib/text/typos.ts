@@ -52,7 +52,8 @@ const ABBREVIATIONS: ReadonlyMap<string, string> = new Map(
   ("approx:approximately dept:department mgr:manager yr:year yrs:years hrs:hours " +
     "mins:minutes wk:week wks:weeks mo:month mos:months appt:appointment nite:night tmrw:tomorrow " +
     "pic:photo pics:photos maint:maintenance mgmt:management govt:government ot:overtime dr:doctor drs:doctor " +
-    "sched:schedule diff:differential diffs:differentials 1st:first 2nd:second 3rd:third 4th:fourth 5th:fifth").split(" ").map((pair) => pair.split(":") as [string, string]),
+    "sched:schedule diff:differential diffs:differentials 1st:first 2nd:second 3rd:third 4th:fourth 5th:fifth " +
+    "sup:supervisor tech:technician techs:technicians rep:representative reps:representatives dev:developer devs:developers").split(" ").map((pair) => pair.split(":") as [string, string]),
 );
 
 /** Whether the word is a shorthand read as the word it stands for ("yrs", "nite"). */
