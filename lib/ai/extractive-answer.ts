@@ -110,11 +110,11 @@ const SPECIFIC_NAME_IDF = 2.3;
 const YEAR = /^(?:19|20)\d\d$/;
 
 /**
- * A time of day typed as one word ("paged at 1am", "3am", "11:30pm" read as "11" and "30pm"): when
+ * A time of day typed as one word ("paged at 1am", "11:30pm" read as "11" and "30pm", "midnight"): when
  * the asker's story happened. An index that writes "1:00 am" never holds it, and it was held
  * against the answer as the question's unknown subject.
  */
-const CLOCK_TIME = /^\d{1,2}(?:am|pm)$/;
+const CLOCK_TIME = /^(?:\d{1,2}(?:am|pm)|midnight|midday|noon)$/;
 
 /** A company's legal form ("Tawhiti Hospitality Group Limited"): part of its name, and no limit on anything. */
 const LEGAL_FORM = /(?<=\p{Lu}[\p{L}&'.-]*\s+)Limited\b/gu;
@@ -211,7 +211,7 @@ const STORY_TIME = new RegExp(
     String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+ago|` +
     // "on Tuesday", "at the weekend" told ("the machine was broken on Tuesday"), not asked ("working on Sunday").
     String.raw`(?<!\b(?:work|works|working|worked|shifts?|overtime|open|opens|closed)\s+)(?:(?:on|at|over)\s+the\s+weekend|on\s+(?:${WEEKDAYS}))|` +
-    String.raw`yesterday|today|tonight|tomorrow|tmrw|tmr|recently|just now)\b`,
+    String.raw`yesterday|today|tonight|tomorrow|tmrw|tmr|recently|just now|right now|at the moment|at present)\b`,
   "gi",
 );
 

@@ -98,6 +98,10 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "braces": ["orthodontia", "orthodontic", "orthodontics"],
     "doctor doctors dr drs gp": ["medical", "physician", "provider"],
     "sore hurts hurting aching achy": ["pain", "injury"],
+    "cert certs": ["certificate", "certificates", "certified"],
+    // "A customer slipped in aisle 4": the accident a safety policy has you record.
+    "slipped tripped fell": ["accident", "injury", "fall"],
+    "rob robs robbed robbing": ["robbery", "robber", "robbed"],
     "earmuffs earplugs": ["hearing", "protection"],
     "flu": ["illness", "sick", "ill"],
     // Judgements.

@@ -31,7 +31,7 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     // "the sales guy", "be able to", "a couple hundred bucks"), greetings ("kia ora"): the
     // question asks the same without them, and an index that never writes them held them against it.
     "came come comes coming went goes gone found saw seen already yet since ever toward towards like " +
-    "couple whose able nobody guy guys big hundred thousand bucks quid kia ora gday howdy cheers").split(" "),
+    "almost altogether couple whose able nobody guy guys big hundred thousand bucks quid kia ora gday howdy cheers").split(" "),
 );
 
 /**
@@ -44,5 +44,5 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
 export const UNMARKED_CONTRACTIONS: ReadonlySet<string> = new Set(
   ("dont doesnt didnt isnt arent wasnt werent cant wont wouldnt shouldnt couldnt hasnt havent hadnt " +
     "im ive youre youve theyre theyve weve " +
-    "hes hed shes theyd youd gotta gonna wanna bc cuz coz tho til u ur ya").split(" "),
+    "hes hed shes theyd youd gotta gonna wanna bc cuz coz cos tho til u ur ya").split(" "),
 );

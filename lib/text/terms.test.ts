@@ -11,6 +11,8 @@ describe("contentWords and contentTerms", () => {
   it("keep the words that carry a subject, as written and as Snowball stems", () => {
     expect(contentWords("Tell me how many policies I need to know about")).toEqual(["policies"]);
     expect(contentTerms("Travelling reimbursements, 2 receipts")).toEqual(["travel", "reimburs", "2", "receipt"]);
+    // An allowance is money, being allowed permission: Snowball joins them, the toolkit does not.
+    expect(contentTerms("allowance allowances allowed allow")).toEqual(["allowanc", "allowanc", "allow", "allow"]);
   });
 });
 
