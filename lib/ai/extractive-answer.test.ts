@@ -399,6 +399,12 @@ describe("composeExtractiveAnswer", () => {
     const weights: TermWeights = { chunks: 300, df: new Map([["expens", 60], ["wine", 2], ["dinner", 30]]) };
     const answer = compose("Can I expense wine with dinner?", [meals], weights);
     expect(answer.text).toBe("Alcohol is never reimbursed, even with a dinner on a trip. [1]");
+    // A privacy question's "data" and "share" are a policy's "information" and "disclose".
+    const privacy: PromptSource = { n: 1, title: "Privacy", headingPath: [], text: "We disclose personal information to our payment processors." };
+    const privacyWeights: TermWeights = { chunks: 300, df: new Map([["share", 20], ["data", 20], ["payment", 10], ["processor", 5]]) };
+    const shared = compose("Do you share my data with payment processors?", [privacy], privacyWeights);
+    expect(shared.text).toContain("We disclose personal information");
+    expect(shared.evidence).toBeGreaterThan(compose("Do you share my data with payment processors?", [{ ...privacy, text: "We send receipts to our payment processors." }], privacyWeights).evidence);
     // The formal word counts as much as the everyday one, no more.
     expect(answer.evidence).toBeCloseTo(compose("Can I expense alcohol with dinner?", [meals], { ...weights, df: new Map([...weights.df, ["alcohol", 2]]) }).evidence, 5);
   });
