@@ -438,6 +438,8 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("is there a break in an 8 hr shift?")).toEqual(["break", "8", "hour", "shift"]);
     expect(questionTerms("24hr line")).toEqual(["24", "hour", "line"]);
     expect(questionTerms("who in hr do I ask")).toEqual(["hr", "ask"]);
+    // A hedge of a figure weighs nothing.
+    expect(questionTerms("roughly 120 hours of unpaid leave, how long does it usually take?")).toEqual(["120", "hour", "unpaid", "leav", "take"]);
   });
 
   it("declines a figure question whose sentences carry a figure of another kind", () => {

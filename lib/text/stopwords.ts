@@ -31,7 +31,7 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     // "the sales guy", "be able to", "a couple hundred bucks"), greetings ("kia ora"): the
     // question asks the same without them, and an index that never writes them held them against it.
     "came come comes coming went goes gone found saw seen already yet since ever toward towards like " +
-    "almost altogether couple whose able nobody guy guys big hundred thousand bucks quid kia ora gday howdy cheers").split(" "),
+    "roughly approximately usually typically almost altogether couple whose able nobody guy guys big hundred thousand bucks quid kia ora gday howdy cheers").split(" "),
 );
 
 /**
