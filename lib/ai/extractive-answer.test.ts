@@ -429,6 +429,16 @@ describe("composeExtractiveAnswer", () => {
     expect(evidence("My cousin owns a vendor, can I pick it?")).toBeGreaterThan(evidence("My cousin owns a vendor, can I rate it?"));
   });
 
+  it("declines a question asking whether something exists when no sentence holds the thing asked after", () => {
+    const dress: PromptSource = { n: 1, title: "Head office", headingPath: [], text: "Head office is open from 8:00 to 18:00 for all office staff." };
+    // The place and the people are rarer in the index than the thing asked after, and the sentence has them.
+    const weights: TermWeights = { chunks: 300, df: new Map([["dress", 10], ["code", 10], ["head", 5], ["offic", 5], ["staff", 5]]) };
+    expect(compose("Is there a dress code at head office for staff?", [dress], weights).text).toBe(NOT_FOUND);
+    expect(compose("Is there a dress code at head office for staff?", [{ ...dress, text: "Head office staff follow a smart casual dress code." }], weights).text).toContain("smart casual");
+    // Not asked whether it exists, the same words are answered by the sentence that has most of them.
+    expect(compose("What dress is worn at head office by staff?", [dress], weights).text).toContain("8:00 to 18:00");
+  });
+
   it("holds no time of day told as one word against the answer, and reads hours after a number", () => {
     const pay: PromptSource = { n: 1, title: "Call-outs", headingPath: [], text: "A call-out is paid at double time, with a minimum of 3 hours." };
     const weights: TermWeights = { chunks: 300, df: new Map([["call", 30], ["paid", 40], ["1am", 0], ["depot", 0]]) };

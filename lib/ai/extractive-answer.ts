@@ -79,6 +79,7 @@ export interface AnswererSettings {
    * Factor on a sentence that lacks, in its text and its passage's headings, every name the question
    * asks about (not an acronym, nor one only its story holds) that the index holds in few passages
    * ("Chicago", "Indiana"): it answers for another city, however many of the other words it has.
+   * So does one lacking the thing an existence question asks after ("is there a dress code?").
    */
   missingNameFactor: number;
 }
@@ -347,6 +348,10 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     ...[...placeNamesIn(question)].filter((t) => idf(t) >= SPECIFIC_NAME_IDF && own.includes(t) && !reference?.terms.has(t)),
     ...own.filter((t) => YEAR.test(t)),
   ].filter((t) => !situation.has(t));
+  // What a yes-or-no question asks exists ("is there a dress code", "do we get leave to vote"): its
+  // rarest word, which the answering sentence must hold (figures excepted: "is there a deadline" is
+  // answered by the date).
+  const existent = existenceAsked(question, weight);
 
   // Each question word's family, for a sentence that has the word in another form ("apply": "application").
   const asWritten = contentWords(`${question}\n${options.standalone ?? ""}`);
@@ -365,7 +370,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
-    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, formal, specific, amounts, measures }))
+    .map((u) => scoreUnit(u, terms, weight, total, wantsFigure, settings, reference, { figures, weight: figureWeight, family, formal, specific, amounts, measures, existent }))
     .filter((u) => u.score > 0 && u.matched.size > 0)
     // A follow-up's sentence must speak to what it asks, not only to what the conversation was about.
     .filter((u) => !ownKnown.length || ownKnown.some((t) => u.matched.has(t) || u.context.has(t)))
@@ -468,6 +473,27 @@ function situationTerms(question: string, names: ReadonlySet<string>): Set<strin
   const asked = new Set(story.asked);
   // "I'm going to a trade show in Tokyo. What are the meal limits there?": the place told is the one asked about.
   return new Set(story.told.filter((t) => !asked.has(t) && !(story.pointsBack && names.has(t))));
+}
+
+/**
+ * A yes-or-no question asking whether something exists, opening its sentence: "Is there a dress
+ * code?", "do we get leave to vote?", "Does Cedarline offer a donation match?". Not "what do I get
+ * paid", "how many days do we get".
+ */
+const EXISTENCE = /(?:^|[.?!,;]\s*|\b(?:and|so|but|hey|hi)\s+)(?:is there|are there|do (?:we|i|you|employees|staff|they) (?:get|have|receive)|does (?:the company|[\w-]+) (?:offer|give|provide|have|pay for))\s+(?:a |an |any |some )?([^?.,!;]*)/i;
+/** Words ending the thing asked after: "leave to vote", "an allowance per hour", "paid breaks during the day". */
+const OBJECT_ENDS = new Set("for to if when on in at of with that after before while during besides except and or like per each from by".split(" "));
+/** A figure asked after ("is there a deadline", "a limit", "a day off") is found by its figure, not its word. */
+const FIGURE_NOUNS = new Set(contentTerms("deadline deadlines limit limits time maximum minimum cap max min number amount day days"));
+
+/** The rarest word, of the first three, that names the thing an existence question asks after. */
+function existenceAsked(question: string, weight: (t: string) => number): string | undefined {
+  const thing = EXISTENCE.exec(question)?.[1];
+  if (!thing) return undefined;
+  const words = thing.toLowerCase().split(/\s+/).filter(Boolean);
+  const end = words.findIndex((w) => OBJECT_ENDS.has(w));
+  const terms = contentTerms(words.slice(0, end < 0 ? 3 : Math.min(end, 3)).join(" ")).filter((t) => weight(t) > 0 && !FIGURE_NOUNS.has(t));
+  return terms.length > 0 ? terms.reduce((a, b) => (weight(b) > weight(a) ? b : a)) : undefined;
 }
 
 /** "There" pointing back at a place ("the limits there?", "over there"), not announcing one ("is there a limit?"). */
@@ -595,7 +621,7 @@ function termWeights(sources: PromptSource[], least: number, stats?: TermWeights
 
 function scoreUnit(
   u: Unit, terms: string[], weight: (t: string) => number, total: number, wantsFigure: AskedFigure | undefined, settings: AnswererSettings,
-  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; formal: Map<string, string[]>; specific: string[]; amounts: string[]; measures: { value: number; unit: string }[] },
+  reference: DocumentReference | undefined, asked: { figures: string[]; weight: (t: string) => number; family: Map<string, string>; formal: Map<string, string[]>; specific: string[]; amounts: string[]; measures: { value: number; unit: string }[]; existent?: string },
 ): Scored {
   // A word naming the document counts for every sentence of the named document that its title or
   // the sentence carries, and for no sentence of another: "HMO" in a sentence of the PPO booklet
@@ -647,6 +673,9 @@ function scoreUnit(
   score += Math.min(phrase, 0.3);
   if (wantsFigure) score = carriesFigure(u.text, wantsFigure) ? score + settings.figureBonus : score * settings.noFigureFactor;
   if (asked.specific.length > 0 && !asked.specific.some((t) => u.termSet.has(t) || u.context.has(t))) score *= settings.missingNameFactor;
+  // An existence question's thing ("is there a dress code", "do we get leave to vote"), not in the
+  // sentence nor its headings: the sentence is about something else the documents do have.
+  if (asked.existent && !matched.has(asked.existent) && !u.context.has(asked.existent)) score *= settings.missingNameFactor;
   return { ...u, score: score * (1 - settings.rankDecay * u.rank), evidence: score, matched };
 }
 
@@ -663,3 +692,4 @@ function near(terms: string[], a: string, b: string): boolean {
 export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
+
