@@ -354,7 +354,8 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   const existent = existenceAsked(question, weight);
 
   // Each question word's family, for a sentence that has the word in another form ("apply": "application").
-  const asWritten = contentWords(`${question}\n${options.standalone ?? ""}`);
+  const withStandalone = `${question}\n${options.standalone ?? ""}`;
+  const asWritten = contentWords(withStandalone);
   const family = new Map(asWritten.flatMap((w) => { const key = derivationKey(w); return key ? [[snowballStem(w), key] as const] : []; }));
   // An everyday word the index has in other passages ("wine" at a tasting) is not read as its formal
   // word (typos.ts), but a sentence stating the rule in the formal word ("alcohol") answers it.
@@ -366,7 +367,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     if (stems.length > 0) formal.set(stem, [...new Set([...(formal.get(stem) ?? []), ...stems])]);
   };
   for (const w of asWritten) addFormal(snowballStem(w), formalWords(w));
-  for (const [phrase, words] of everydayPhrases(`${question}\n${options.standalone ?? ""}`)) for (const w of contentWords(phrase)) addFormal(snowballStem(w), words);
+  for (const [phrase, words] of everydayPhrases(withStandalone)) for (const w of contentWords(phrase)) addFormal(snowballStem(w), words);
   const seen = new Set<string>();
   const scored: Scored[] = units
     .filter((u) => !seen.has(u.text) && seen.add(u.text)) // the same sentence in two chunks is quoted once
@@ -692,4 +693,3 @@ function near(terms: string[], a: string, b: string): boolean {
 export function countWords(text: string): number {
   return text.split(/\s+/).filter(Boolean).length;
 }
-

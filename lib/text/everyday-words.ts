@@ -109,7 +109,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "cert certs": ["certificate", "certificates", "certified"],
     // "A customer slipped in aisle 4": the accident a safety policy has you record.
     "slipped tripped fell": ["accident", "injury", "fall"],
-    "rob robs robbed robbing": ["robbery", "robber", "robbed"],
+    "rob robs robbed robbing": ["robbery", "robber"],
     "earmuffs earplugs": ["hearing", "protection"],
     "flu": ["illness", "sick", "ill"],
     // Judgements.

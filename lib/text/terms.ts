@@ -28,16 +28,16 @@ export function contentWords(text: string): string[] {
   return (text.toLowerCase().normalize("NFKC").match(/[\p{L}\p{N}]+/gu) ?? []).filter((w) => !STOPWORDS.has(w) && (w.length > 1 || /\d/.test(w)));
 }
 
-export function snowballStem(word: string): string {
-  return /^[a-z]+$/.test(word) ? (STEM_EXCEPTIONS.get(word) ?? porter2(word)) : word;
-}
-
 /**
  * Words Snowball cuts to another word's stem, where a policy means two things: an allowance is
  * money, being allowed is permission ("Is there an allowance for work trousers?" is not answered
  * by "The uniform is not allowed outside work").
  */
 const STEM_EXCEPTIONS: ReadonlyMap<string, string> = new Map([["allowance", "allowanc"], ["allowances", "allowanc"]]);
+
+export function snowballStem(word: string): string {
+  return /^[a-z]+$/.test(word) ? (STEM_EXCEPTIONS.get(word) ?? porter2(word)) : word;
+}
 
 /** Stems of the words of asking and about documents ("explain", "according", "pdf"): never what a question is about. */
 export const ASKING_STEMS: ReadonlySet<string> = new Set([...ASKING_WORDS].map(snowballStem));
