@@ -77,7 +77,7 @@ const alternatives: Partial<Record<keyof AnswererSettings, number[]>> = {
   unknownShare: [0, 0.5, 1], unknownNameFactor: [1, 2], carriedShare: [0.25, 0.5, 0.75], contextShare: [0, 0.3, 0.8], phraseShare: [0, 0.5],
   rankDecay: [0.03, 0.2], noFigureFactor: [0.25, 0.35, 1], maxSentences: [1, 3, 5], minRelativeScore: [0.5, 0.7],
   referenceShare: [0, 0.25, 1], derivedShare: [0, 1], everydayShare: [0, 0.5], nameFactor: [1, 2], minTermWeight: [0, 1.5], situationUnknownShare: [0.5, 1],
-  missingNameFactor: [0.7, 1],
+  missingNameFactor: [0.7, 1], sentenceTerms: [5, 6, 8, 10, 1000],
 };
 for (const [key, options] of Object.entries(alternatives)) {
   for (const value of options!) line(`${key} ${value}`, { ...ANSWERER_DEFAULTS, [key]: value });

@@ -29,7 +29,7 @@ describe("composeExtractiveAnswer", () => {
     expect(answer.text).toBe("Business class may be booked for flights of six hours or longer with written approval from your director. [1]");
     expect(answer.cited).toEqual([1]);
     expect(answer.evidence).toBeGreaterThan(0.45);
-    expect(compose("")).toEqual({ text: NOT_FOUND, cited: [], evidence: 0 });
+    expect(compose("")).toEqual({ text: NOT_FOUND, cited: [], evidence: 0, share: 0 });
   });
 
   it("quotes a sentence found in two passages only once", () => {
@@ -171,6 +171,21 @@ describe("composeExtractiveAnswer", () => {
     expect(compose("What is the capital of France and who is its president?", SOURCES, weights).text).toBe(NOT_FOUND);
   });
 
+  it("measures a long question against at most seven of its words' weight, and reports the share of all of them", () => {
+    // A dozen words of equal weight, the row holding three (and the phrase "client meal").
+    const question = "Three visitors from a supplier and colleagues celebrating an anniversary, a steakhouse downtown after the factory tour this evening: what is the client meal limit?";
+    const words = questionTerms(question).length;
+    const weights: TermWeights = { chunks: 1000, df: new Map(questionTerms(question).map((t) => [t, 50])) };
+    expect(words).toBeGreaterThan(ANSWERER_DEFAULTS.sentenceTerms);
+    const long = compose(question, [LIMITS], weights);
+    expect(long.text).toContain("85 per person");
+    expect(long.share).toBeLessThan(ANSWERER_DEFAULTS.minEvidence);
+    expect(long.evidence).toBeCloseTo((long.share * words) / ANSWERER_DEFAULTS.sentenceTerms, 10);
+    // Seven words or fewer are measured whole.
+    const short = compose("steakhouse downtown factory tour client meal limit?", [LIMITS], weights);
+    expect(short.evidence).toBe(short.share);
+  });
+
   it("answers a follow-up only with a sentence that speaks to its own words, not only to the conversation's", () => {
     const weights: TermWeights = { chunks: 1000, df: new Map([["capit", 5], ["franc", 0], ["tokyo", 0], ["day", 100], ["leav", 50], ["annual", 30], ["carri", 20]]) };
     const followUp = (question: string) => composeExtractiveAnswer(question, SOURCES, { notFound: NOT_FOUND, weights, standalone: `${question} days annual leave` });
@@ -305,6 +320,8 @@ describe("composeExtractiveAnswer", () => {
 
   it("drops the words of asking and of the document from the question", () => {
     expect(questionTerms("According to the handbook, please explain the travel policy for contractors")).toEqual(["travel", "contractor"]);
+    // "What type of", like "what kind of", and "explicitly" like "exactly", say how it is asked.
+    expect(questionTerms("What type of data do you collect explicitly?")).toEqual(["data", "collect"]);
   });
 
   it("answers from the document the question names, not from its introduction or its twin", () => {
@@ -435,6 +452,11 @@ describe("composeExtractiveAnswer", () => {
     const weights: TermWeights = { chunks: 300, df: new Map([["dress", 10], ["code", 10], ["head", 5], ["offic", 5], ["staff", 5]]) };
     expect(compose("Is there a dress code at head office for staff?", [dress], weights).text).toBe(NOT_FOUND);
     expect(compose("Is there a dress code at head office for staff?", [{ ...dress, text: "Head office staff follow a smart casual dress code." }], weights).text).toContain("smart casual");
+    // Of two words as rare, the thing is the later, the head of its phrase: an "annual bonus" is a bonus.
+    const annual: PromptSource = { ...dress, text: "Head office staff receive an annual pass for the staff car park." };
+    const even: TermWeights = { chunks: 300, df: new Map([["annual", 4], ["bonus", 4], ["head", 10], ["offic", 10]]) };
+    expect(compose("Is there an annual bonus at head office?", [annual], even).text).toBe(NOT_FOUND);
+    expect(compose("Is there an annual bonus at head office?", [{ ...annual, text: "Head office staff receive an annual bonus in March." }], even).text).toContain("in March");
     // Not asked whether it exists, the same words are answered by the sentence that has most of them.
     expect(compose("What dress is worn at head office by staff?", [dress], weights).text).toContain("8:00 to 18:00");
   });

@@ -31,8 +31,15 @@ import type { PromptSource } from "./prompt";
  * (docs/decisions/0008-decline-threshold-after-the-held-out-set.md).
  */
 export interface AnswererSettings {
-  /** Evidence (share of the question's weight a sentence carries, with its bonuses) below which the model declines. */
+  /** Evidence (share of the question's weight a sentence carries, with its bonuses, over at most `sentenceTerms` of its words) below which the model declines. */
   minEvidence: number;
+  /**
+   * The most question words one sentence is measured against. A longer question (a story: "father
+   * in law died, funeral is in phoenix which is like 1800 miles from me. how much paid time do i
+   * get") is answered by a sentence holding a few of its words, not a share of all of them: its
+   * weight counts as its mean word's times this many.
+   */
+  sentenceTerms: number;
   /** Weight of a question word found nowhere in the index, as a share of the mean weight of the words found. */
   unknownShare: number;
   /** Weight of a word a follow-up's standalone form carries over from the conversation, as a share of its own. */
@@ -103,6 +110,7 @@ export const ANSWERER_DEFAULTS: AnswererSettings = {
   minTermWeight: 1,
   situationUnknownShare: 0,
   missingNameFactor: 0.5,
+  sentenceTerms: 7,
 };
 
 /** A name in fewer passages than about one in ten (its idf) says which one is asked about; a company's own name does not. */
@@ -149,6 +157,11 @@ export interface ExtractiveAnswer {
   cited: number[];
   /** The best sentence's evidence score (0 when nothing matched): what the answer-or-decline decision reads. */
   evidence: number;
+  /**
+   * The best sentence's share of all the question's weight, however long the question: how
+   * outright the documents answer it, as a personal case's referral weighs it (builtin-model.ts).
+   */
+  share: number;
 }
 
 interface Unit extends TextUnit {
@@ -297,7 +310,7 @@ export async function readQuestion(asked: string, standalone: string | undefined
 
 /** Picks the best-answering source sentences and formats them with citations; pure and deterministic. */
 export function composeExtractiveAnswer(question: string, sources: PromptSource[], options: ComposeOptions): ExtractiveAnswer {
-  const decline = (evidence = 0): ExtractiveAnswer => ({ text: options.notFound, cited: [], evidence });
+  const decline = (evidence = 0, share = 0): ExtractiveAnswer => ({ text: options.notFound, cited: [], evidence, share });
   const settings = options.settings ?? ANSWERER_DEFAULTS;
   // A word the index's text search drops as a stop word ("because", "against", "now") has no
   // statistics: it is a function word, not a subject the documents lack.
@@ -378,7 +391,9 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
     .sort((a, b) => b.score - a.score || a.order - b.order); // ties keep retrieval then document order
 
   const best = scored[0];
-  if (!best || best.evidence < settings.minEvidence) return decline(best?.evidence ?? 0);
+  const bestShare = best?.evidence ?? 0;
+  const evidence = bestShare * Math.max(1, terms.length / settings.sentenceTerms);
+  if (!best || evidence < settings.minEvidence) return decline(evidence, bestShare);
 
   const chosen: Scored[] = [best];
   const covered = new Set(best.matched);
@@ -454,7 +469,7 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
   if (top.length === 1) text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join("\n");
   else if (bullets) text = lines.map((l) => (l.startsWith("  - ") ? l : `- ${l}`)).join("\n");
   else text = lines.map((l) => (l.startsWith("  - ") ? l.slice(2) : l)).join(lines.some((l) => l.startsWith("  - ")) ? "\n" : " ");
-  return { text, cited: [...cited], evidence: best.evidence };
+  return { text, cited: [...cited], evidence, share: bestShare };
 }
 
 /**
@@ -487,14 +502,14 @@ const OBJECT_ENDS = new Set("for to if when on in at of with that after before w
 /** A figure asked after ("is there a deadline", "a limit", "a day off") is found by its figure, not its word. */
 const FIGURE_NOUNS = new Set(contentTerms("deadline deadlines limit limits time maximum minimum cap max min number amount day days"));
 
-/** The rarest word, of the first three, that names the thing an existence question asks after. */
+/** The rarest word, of the first three, that names the thing an existence question asks after; of two as rare, the later, the head of its phrase ("an annual bonus"). */
 function existenceAsked(question: string, weight: (t: string) => number): string | undefined {
   const thing = EXISTENCE.exec(question)?.[1];
   if (!thing) return undefined;
   const words = thing.toLowerCase().split(/\s+/).filter(Boolean);
   const end = words.findIndex((w) => OBJECT_ENDS.has(w));
   const terms = contentTerms(words.slice(0, end < 0 ? 3 : Math.min(end, 3)).join(" ")).filter((t) => weight(t) > 0 && !FIGURE_NOUNS.has(t));
-  return terms.length > 0 ? terms.reduce((a, b) => (weight(b) > weight(a) ? b : a)) : undefined;
+  return terms.length > 0 ? terms.reduce((a, b) => (weight(b) >= weight(a) ? b : a)) : undefined;
 }
 
 /** "There" pointing back at a place ("the limits there?", "over there"), not announcing one ("is there a limit?"). */

@@ -22,7 +22,7 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
   ("according accordance document documents doc docs pdf file files page pages section sections paragraph " +
     "explain explains describe describes summarize summarise summary mention mentions mentioned say says said state " +
     "states stated regarding question questions answer detail details info guidance handbook manual policy policies " +
-    "find look show give provide something anything thing things way ways kind sort exactly basically actually " +
+    "find look show give provide something anything thing things way ways kind sort type types exactly explicitly specifically basically actually " +
     "think thinking wonder wondering curious ugh lol haha omg btw tbh pls plz thx fyi imo idk going " +
     // Hedges: "am I supposed to", "are we meant to", "pretty sure", "do I still need to", "am I out
     // of luck" ask the same without them.
