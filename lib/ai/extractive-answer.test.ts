@@ -209,6 +209,11 @@ describe("composeExtractiveAnswer", () => {
     const told = compose("I have a dinner on Tuesday. What is the client meal limit?", [LIMITS], weights);
     expect(told.evidence).toBe(plain.evidence);
     expect(told.text).toBe(plain.text);
+    // Typed in lower case, the statement is still one.
+    const typed: TermWeights = { ...weights, df: new Map([...weights.df, ["kyoto", 0]]) };
+    expect(compose("i have a dinner with a guest from kyoto. what is the client meal limit?", [LIMITS], typed).evidence).toBe(compose("What is the client meal limit?", [LIMITS], typed).evidence);
+    // So is one before a question typed without its "?".
+    expect(compose("i have a dinner with a guest from kyoto. what is the client meal limit", [LIMITS], typed).evidence).toBe(compose("What is the client meal limit?", [LIMITS], typed).evidence);
     // "Osaka" in the question sentence still says what is asked, which the table does not hold.
     expect(compose("I have a dinner on Tuesday. What is the client meal limit in Osaka?", [LIMITS], weights).evidence).toBeLessThan(plain.evidence);
     // A question of statements only ("client meal limit in Osaka.") has no situation apart from what it asks.
@@ -322,6 +327,7 @@ describe("composeExtractiveAnswer", () => {
     expect(questionTerms("According to the handbook, please explain the travel policy for contractors")).toEqual(["travel", "contractor"]);
     // "What type of", like "what kind of", and "explicitly" like "exactly", say how it is asked.
     expect(questionTerms("What type of data do you collect explicitly?")).toEqual(["data", "collect"]);
+    expect(questionTerms("how much sick pay once you've done 2 years")).toEqual(["sick", "pay", "2", "year"]);
   });
 
   it("answers from the document the question names, not from its introduction or its twin", () => {

@@ -1,7 +1,7 @@
 import { STOPWORDS, UNMARKED_CONTRACTIONS } from "../text/stopwords";
 import { documentReference, REFERENCE_KINDS, sourcesTitledBy, type DocumentReference } from "./document-reference";
 import { askedFigure, carriesFigure, WEEKDAYS, type AskedFigure } from "./answer-figures";
-import { passageUnits, splitSentences, type TextUnit } from "../text/sentences";
+import { passageUnits, typedSentences, type TextUnit } from "../text/sentences";
 import { amountsIn, bandsIn, inBand, measuresIn, plainNumbers, spacedUnits, wholeThousands } from "../text/bands";
 import { acronymCorrections, acronymsIn } from "../text/acronyms";
 import { isOneOf } from "../text/headings";
@@ -478,11 +478,13 @@ export function composeExtractiveAnswer(question: string, sources: PromptSource[
  * that?"): it asks for a judgement on the story told, not for a rule.
  */
 export function asksOnlyAboutStory(question: string): boolean {
-  const story = toldAndAsked(question);
+  // Only a sentence the asker marked with "?": "supervisor here, they want me reachable on my own
+  // cell. do i get anything for that" asks for the rule on phones.
+  const story = toldAndAsked(question, MARKED_QUESTION);
   return story !== undefined && story.asked.length === 0;
 }
 
-/** The words only the asker's statements hold, when the question also asks in a sentence of its own ("...?"). */
+/** The words only the asker's statements hold, when the question also asks in a sentence of its own. */
 function situationTerms(question: string, names: ReadonlySet<string>): Set<string> {
   const story = toldAndAsked(question);
   if (!story) return new Set();
@@ -515,10 +517,13 @@ function existenceAsked(question: string, weight: (t: string) => number): string
 /** "There" pointing back at a place ("the limits there?", "over there"), not announcing one ("is there a limit?"). */
 const THERE_BACK = /\b(?:over|out|up|down)\s+there\b|(?<!\b(?:is|are|was|were|be|been)\s+)\bthere\s*(?:[?!.,]|$)/i;
 
-/** The terms of a question's statements and of its sentences ending in "?", when it has both kinds. */
-function toldAndAsked(question: string): { told: string[]; asked: string[]; pointsBack: boolean } | undefined {
-  const sentences = splitSentences(question);
-  const asks = (sentence: string) => sentence.trim().endsWith("?");
+const MARKED_QUESTION = (sentence: string) => sentence.endsWith("?");
+/** A sentence typed without its "?" still asks when it opens as a question does ("how much paid time do i get"). */
+const ASKING_SENTENCE = (sentence: string) => MARKED_QUESTION(sentence) || /^(?:how|what|whats|what's|when|where|who|which|why|can|could|do|does|is|are|am|will|would|should|may|must)\b/i.test(sentence);
+
+/** The terms of a question's statements and of its asking sentences, when it has both kinds. */
+function toldAndAsked(question: string, asks = ASKING_SENTENCE): { told: string[]; asked: string[]; pointsBack: boolean } | undefined {
+  const sentences = typedSentences(question).map((x) => x.trim());
   if (!sentences.some(asks) || sentences.every(asks)) return undefined;
   const asking = sentences.filter(asks);
   return { told: sentences.filter((x) => !asks(x)).flatMap(questionTerms), asked: asking.flatMap(questionTerms), pointsBack: asking.some((x) => THERE_BACK.test(x)) };

@@ -23,7 +23,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "missus missis": ["wife", "spouse", "partner"],
     "husband wife": ["spouse", "partner"],
     "boyfriend girlfriend bf gf fiance fiancee": ["partner"],
-    "kid kids kiddo kiddos": ["child", "children"],
+    "kid kids kiddo kiddos wean weans bairn bairns": ["child", "children"],
     "sis": ["sister", "sibling"],
     "bro": ["brother", "sibling"],
     // Relatives a conflict-of-interest rule names as a group ("a relative or close friend",
@@ -55,6 +55,7 @@ const EVERYDAY_WORDS: ReadonlyMap<string, readonly string[]> = new Map(
     "cover covers covered": ["reimbursed", "reimburse", "paid", "pays"],
     // Time.
     "arvo": ["afternoon"],
+    "xmas": ["christmas"],
     // "How far ahead do I put in for a week off": the notice a policy asks for, in advance.
     "ahead": ["advance", "notice"],
     "hols vacay": ["holiday", "vacation", "leave"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { passageUnits, proseRanges, splitProse, splitSentences } from "./sentences";
+import { passageUnits, proseRanges, splitProse, splitSentences, typedSentences } from "./sentences";
 import { snowballStem as stem } from "./terms";
 
 describe("splitSentences", () => {
@@ -69,6 +69,15 @@ describe("splitSentences", () => {
     expect(units[0]!.block).toBe(units[1]!.block);
     expect(units[2]!.block).toBe(units[3]!.block);
     expect(new Set(units.map((u) => u.block)).size).toBe(3);
+  });
+});
+
+describe("typedSentences", () => {
+  it("ends a typed sentence before a lower-case one, but not at an abbreviation or an initial", () => {
+    expect(splitSentences("lost my receipt. can i still claim it?")).toHaveLength(1);
+    expect(typedSentences("lost my receipt. can i still claim it? bit stuck")).toEqual(["lost my receipt.", "can i still claim it?", "bit stuck"]);
+    expect(typedSentences("off approx. 5 days, e.g. with flu. is that ok?")).toEqual(["off approx. 5 days, e.g. with flu.", "is that ok?"]);
+    expect(typedSentences("I paid £8.50 for lunch. Can I claim it?")).toEqual(["I paid £8.50 for lunch.", "Can I claim it?"]);
   });
 });
 

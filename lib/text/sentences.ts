@@ -120,6 +120,27 @@ export function splitSentences(text: string): string[] {
   return passageUnits(text).map((u) => u.text);
 }
 
+/**
+ * The sentences of a message typed in a chat, where a sentence may open in lower case ("lost my
+ * receipt. can i still claim it?"): ICU, and the splitter of documents after it, take a full stop
+ * before a lower-case word for an abbreviation's, and read the two as one sentence. An abbreviation
+ * or an initial still does not end one ("approx. 5 days").
+ */
+export function typedSentences(text: string): string[] {
+  return splitSentences(text).flatMap((sentence) => {
+    const parts: string[] = [];
+    let start = 0;
+    for (const m of sentence.matchAll(/[.!?]+\s+(?=\p{Ll})/gu)) {
+      const end = m.index + m[0].trimEnd().length;
+      if (endsWithAbbreviation(sentence.slice(start, end).trim())) continue;
+      parts.push(sentence.slice(start, end).trim());
+      start = m.index + m[0].length;
+    }
+    parts.push(sentence.slice(start).trim());
+    return parts.filter(Boolean);
+  });
+}
+
 function rowUnit(cells: string[], header: string[] | null, block: number): TextUnit {
   const labelled = header?.length === cells.length;
   const parts = cells.map((c, i) => (labelled && header![i] ? `${header![i]}: ${c}` : c)).filter((c) => c.replace(/[:\s]/g, ""));

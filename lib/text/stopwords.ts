@@ -30,7 +30,7 @@ export const ASKING_WORDS: ReadonlySet<string> = new Set(
     // Light verbs, adverbs and pronouns of the telling ("went home", "just found out", "ever since",
     // "the sales guy", "be able to", "a couple hundred bucks"), greetings ("kia ora"): the
     // question asks the same without them, and an index that never writes them held them against it.
-    "came come comes coming went goes gone found saw seen already yet since ever toward towards like " +
+    "came come comes coming went goes gone done found saw seen already yet since ever toward towards like " +
     "roughly approximately usually typically almost altogether couple whose able nobody guy guys big hundred thousand bucks quid kia ora gday howdy cheers").split(" "),
 );
 

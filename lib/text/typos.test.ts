@@ -54,8 +54,9 @@ describe("typoCorrections", () => {
 
   it("reads an everyday word as the first of its formal words the sources use, and nothing when they use none", () => {
     const counts = wordCounts(["Compassionate leave: 3 days on the death of a grandparent.", "Children under 12 ride free.", "A field vehicle may be taken home."]);
-    const corrections = typoCorrections(["nan", "kids", "ute", "arvo"], counts);
-    expect(Object.fromEntries(corrections)).toEqual({ nan: "grandparent", kids: "children", ute: "vehicle" });
+    const corrections = typoCorrections(["nan", "kids", "wean", "ute", "arvo", "xmas"], counts);
+    expect(Object.fromEntries(corrections)).toEqual({ nan: "grandparent", kids: "children", wean: "children", ute: "vehicle" });
+    expect(typoCorrections(["xmas"], wordCounts(["Christmas Day and Boxing Day"])).get("xmas")).toBe("christmas");
     // "grandmother" comes first when the sources have it.
     expect(typoCorrections(["nan"], wordCounts(["A grandmother or grandparent"])).get("nan")).toBe("grandmother");
     // A plural as its singular.
